@@ -1,0 +1,499 @@
+"""The scenario schema: the single source of truth for what a course designer may write.
+
+The loader validates YAML against these models, `python main.py schema` exports them as JSON
+Schema, and the authoring guide's field tables are generated from the field descriptions, so
+every description here is written for a non-programmer reading the guide.
+Money is in 万元 (10,000 CNY) throughout; time is counted in weeks.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Ident = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="A short id: lower-case letters, digits and _ , starting with a letter.",
+    ),
+]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
+
+
+class Spec(BaseModel):
+    """Base for every authored model: unknown keys are errors, values are never coerced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TextSpec(Spec):
+    """Player-facing text in both languages."""
+
+    zh: str = Field(description="The Chinese text.", examples=["信息中心主任"])
+    en: str = Field(description="The English text.", examples=["Head of IT"])
+
+
+class BuyingRole(str, Enum):
+    initiator = "initiator"
+    user = "user"
+    influencer = "influencer"
+    purchaser = "purchaser"
+    decision_maker = "decision_maker"
+    approver = "approver"
+    budget_holder = "budget_holder"
+
+
+class KeyTag(str, Enum):
+    KU = "KU"
+    KI = "KI"
+    KDM = "KDM"
+
+
+class Trait(str, Enum):
+    """Personality traits change how well each kind of action lands with a person."""
+
+    analytical = "analytical"
+    cautious = "cautious"
+    ambitious = "ambitious"
+    relational = "relational"
+    price_sensitive = "price_sensitive"
+    technical = "technical"
+    skeptical = "skeptical"
+    busy = "busy"
+
+
+class MotiveKind(str, Enum):
+    """What a hidden motive is about; actions that address the kind work better."""
+
+    cost = "cost"
+    efficiency = "efficiency"
+    risk = "risk"
+    innovation = "innovation"
+    career = "career"
+    recognition = "recognition"
+    relationship = "relationship"
+    control = "control"
+    quality = "quality"
+
+
+class ContactLevel(str, Enum):
+    unknown = "unknown"
+    met = "met"
+    relationship = "relationship"
+    insider = "insider"
+    coach = "coach"
+
+
+class Phase(str, Enum):
+    """The customer's procurement phase, derived from the calendar and the week."""
+
+    early = "early"
+    solution = "solution"
+    tender = "tender"
+    decision = "decision"
+    contract = "contract"
+
+
+class MotiveSpec(Spec):
+    kind: MotiveKind = Field(description="What the motive is about.", examples=["risk"])
+    text: TextSpec = Field(description="The motive in the person's own terms, shown once found.")
+
+
+class ParticipationSpec(Spec):
+    """How much the person takes part in each customer phase (0 = absent, 1 = dominant)."""
+
+    early: Share = Field(0.5, description="Before the project is initiated.")
+    solution: Share = Field(0.5, description="From initiation to the tender's issue.")
+    tender: Share = Field(0.5, description="From the tender's issue to the evaluation.")
+    decision: Share = Field(0.5, description="Evaluation, award and public notice.")
+    contract: Share = Field(0.5, description="Negotiation, contract and first payment.")
+
+
+class SwaySpec(Spec):
+    who: Ident = Field(description="Id of the stakeholder this person sways.")
+    strength: Share = Field(0.3, description="How strongly (0 to 1) their view carries over.")
+
+
+class StakeholderSpec(Spec):
+    id: Ident = Field(description="Unique id of the person, used by events and sways.")
+    name: TextSpec = Field(description="Full name.")
+    title: TextSpec = Field(description="Job title.")
+    department: TextSpec = Field(description="Department.")
+    roles: list[BuyingRole] = Field(
+        min_length=1, description="Buying roles this person holds (one or more)."
+    )
+    key: list[KeyTag] = Field(
+        default_factory=list, description="KU (key user), KI (key influencer), KDM (decider)."
+    )
+    influence: Share = Field(description="Weight of the person's view in the decision, 0 to 1.")
+    participation: ParticipationSpec = Field(
+        default_factory=ParticipationSpec, description="Involvement in each customer phase."
+    )
+    senior: bool = Field(False, description="Middle or senior management (can become a coach).")
+    traits: list[Trait] = Field(default_factory=list, description="Personality traits.")
+    cares_about: list[Ident] = Field(
+        default_factory=list, description="Ids of the customer needs this person cares about."
+    )
+    sways: list[SwaySpec] = Field(default_factory=list, description="Whom this person sways.")
+    position_motive: MotiveSpec = Field(description="Hidden KPI: what the job rewards.")
+    personal_motive: MotiveSpec = Field(description="Hidden personal interest.")
+    leaning: Signed = Field(0.0, description="Starting attitude to every vendor, -1 to 1.")
+
+
+class NeedSpec(Spec):
+    id: Ident = Field(description="Unique id of the need.")
+    name: TextSpec = Field(description="Short name of the need.")
+    weight: Annotated[float, Field(gt=0.0, le=10.0)] = Field(
+        description="Relative importance; weights are normalised to sum to 1."
+    )
+
+
+class CalendarSpec(Spec):
+    """The customer's procurement calendar, in game weeks (week 1 is the first turn)."""
+
+    initiation: Annotated[int, Field(ge=1)] = Field(description="Week the project is initiated.")
+    tender_issue: Annotated[int, Field(ge=1)] = Field(description="Week the tender is issued.")
+    bid_deadline: Annotated[int, Field(ge=1)] = Field(description="Last week to submit a bid.")
+    award: Annotated[int, Field(ge=1)] = Field(description="Week the evaluation result is given.")
+    notice_weeks: Annotated[int, Field(ge=0, le=6)] = Field(
+        1, description="Length of the public-notice period after the award, in weeks."
+    )
+    contract: Annotated[int, Field(ge=1)] = Field(
+        description="Week by which the customer expects to sign."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CalendarSpec:
+        order = ["initiation", "tender_issue", "bid_deadline", "award", "contract"]
+        values = [getattr(self, k) for k in order]
+        for (a, va), (b, vb) in zip(zip(order, values), zip(order[1:], values[1:]), strict=False):
+            if vb < va:
+                raise ValueError(f"calendar: {b} (week {vb}) must not come before {a} (week {va})")
+        if self.contract < self.award + self.notice_weeks:
+            raise ValueError("calendar: contract must come after the award and its public notice")
+        return self
+
+
+class CriteriaSpec(Spec):
+    """Tender scoring weights before anyone shapes them; normalised to sum to 1."""
+
+    technical: Share = Field(0.5, description="Weight of the technical score.")
+    price: Share = Field(0.3, description="Weight of the price score.")
+    service: Share = Field(0.2, description="Weight of delivery, references and service.")
+
+
+class PaymentSpec(Spec):
+    first_payment_max: Share = Field(
+        0.3, description="Largest first-payment share the customer accepts without a fight."
+    )
+    first_payment_min: Share = Field(
+        0.1, description="Smallest first-payment share the customer will offer."
+    )
+
+
+class CustomerSpec(Spec):
+    name: TextSpec = Field(description="The customer organisation.")
+    industry: TextSpec = Field(description="Its industry.")
+    size: TextSpec = Field(description="Its size, in words (staff, revenue, sites).")
+    profile: TextSpec = Field(description="A paragraph the players read in the briefing.")
+    budget: Annotated[float, Field(gt=0)] = Field(description="Project budget in 万元.")
+    needs: list[NeedSpec] = Field(min_length=1, description="What the customer needs.")
+    calendar: CalendarSpec = Field(description="The procurement calendar.")
+    criteria: CriteriaSpec = Field(default_factory=CriteriaSpec, description="Tender weights.")
+    payment: PaymentSpec = Field(default_factory=PaymentSpec, description="Payment terms.")
+
+
+class Playbook(str, Enum):
+    basic = "basic"
+    incumbent = "incumbent"
+    relationship = "relationship"
+    solution = "solution"
+    price_cutter = "price_cutter"
+
+
+class Difficulty(str, Enum):
+    easy = "easy"
+    normal = "normal"
+    expert = "expert"
+
+
+class RelationSpec(Spec):
+    """A vendor's standing with one stakeholder at the start of the game."""
+
+    support: Signed = Field(0.0, description="Support for this vendor, -1 to 1.")
+    trust: Share = Field(0.0, description="Trust in this vendor's people, 0 to 1.")
+    contact: ContactLevel = Field(ContactLevel.unknown, description="Contact level.")
+    knows_motives: bool = Field(False, description="The vendor already knows both motives.")
+
+
+class TimeSpec(Spec):
+    """Days each role can give this deal per week."""
+
+    rep: Annotated[int, Field(ge=0, le=7)] = 5
+    presales: Annotated[int, Field(ge=0, le=7)] = 4
+    pm: Annotated[int, Field(ge=0, le=7)] = 3
+    exec: Annotated[int, Field(ge=0, le=7)] = 2
+
+
+class VendorSpec(Spec):
+    id: Ident = Field(description="Unique id of the vendor.")
+    name: TextSpec = Field(description="Company name.")
+    product: TextSpec = Field(description="Product or solution name.")
+    side: Literal["team", "rival"] = Field(
+        "rival", description="'team' for a player team's vendor, 'rival' for an AI competitor."
+    )
+    playbook: Playbook = Field(Playbook.basic, description="AI strategy when AI-controlled.")
+    difficulty: Difficulty = Field(Difficulty.normal, description="AI strength.")
+    fit: dict[Ident, Share] = Field(description="Product fit per customer need id, 0 to 1.")
+    list_price: Annotated[float, Field(gt=0)] = Field(description="List price in 万元.")
+    floor_price: Annotated[float, Field(gt=0)] = Field(description="Lowest price allowed, 万元.")
+    delivery_cost: Annotated[float, Field(ge=0)] = Field(description="Cost to deliver, 万元.")
+    brand: Share = Field(0.5, description="Brand strength, 0 to 1.")
+    references: Annotated[int, Field(ge=0)] = Field(0, description="Similar reference customers.")
+    delivery: Share = Field(0.5, description="Delivery strength, 0 to 1.")
+    sales_budget: Annotated[float, Field(ge=0)] = Field(description="Cost-of-sale budget, 万元.")
+    time: TimeSpec = Field(default_factory=TimeSpec, description="Days per role per week.")
+    start_stage: Annotated[int, Field(ge=1, le=4)] = Field(1, description="Starting stage, 1-4.")
+    enters_week: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Week a late rival joins; omit to start at once."
+    )
+    by_event: bool = Field(False, description="Joins only when an event brings it in.")
+    relations: dict[Ident, RelationSpec] = Field(
+        default_factory=dict, description="Starting relations, keyed by stakeholder id."
+    )
+
+    @model_validator(mode="after")
+    def _prices(self) -> VendorSpec:
+        if self.floor_price > self.list_price:
+            raise ValueError("floor_price must not exceed list_price")
+        return self
+
+
+VendorRef = Annotated[
+    str,
+    Field(
+        description=(
+            "Which vendor: 'affected' (the vendor the event hits), 'leader', 'all', 'any', "
+            "'teams', 'rivals', or a vendor id."
+        )
+    ),
+]
+
+
+# ---- conditions -------------------------------------------------------------------------
+
+
+class StageCondition(Spec):
+    type: Literal["stage"]
+    vendor: VendorRef = "any"
+    at_least: Annotated[int, Field(ge=1, le=7)] = Field(description="Stage number 1-7.")
+
+
+class SupportCondition(Spec):
+    type: Literal["support"]
+    stakeholder: Ident
+    vendor: VendorRef = "any"
+    above: Signed | None = None
+    below: Signed | None = None
+
+    @model_validator(mode="after")
+    def _bound(self) -> SupportCondition:
+        if self.above is None and self.below is None:
+            raise ValueError("a support condition needs 'above' or 'below'")
+        return self
+
+
+class ContactCondition(Spec):
+    type: Literal["contact"]
+    stakeholder: Ident
+    vendor: VendorRef = "any"
+    at_least: ContactLevel
+
+
+class PhaseCondition(Spec):
+    type: Literal["phase"]
+    phase: Phase
+
+
+class EventFiredCondition(Spec):
+    type: Literal["event_fired"]
+    event: Ident
+    fired: bool = True
+
+
+class AwardedCondition(Spec):
+    type: Literal["awarded"]
+    awarded: bool = True
+
+
+ConditionSpec = Annotated[
+    StageCondition
+    | SupportCondition
+    | ContactCondition
+    | PhaseCondition
+    | EventFiredCondition
+    | AwardedCondition,
+    Field(discriminator="type"),
+]
+
+
+# ---- effects ----------------------------------------------------------------------------
+
+
+class NewPersonSpec(Spec):
+    """The person who takes over a stakeholder's seat; unset fields carry over."""
+
+    name: TextSpec
+    title: TextSpec | None = None
+    traits: list[Trait] | None = None
+    cares_about: list[Ident] | None = None
+    position_motive: MotiveSpec
+    personal_motive: MotiveSpec
+    leaning: Signed = 0.0
+    favours: Ident | None = Field(None, description="A vendor id the newcomer already backs.")
+
+
+class ReplaceStakeholderEffect(Spec):
+    type: Literal["replace_stakeholder"]
+    stakeholder: Ident
+    new: NewPersonSpec
+
+
+class BudgetEffect(Spec):
+    type: Literal["budget"]
+    change: Annotated[float, Field(ge=-0.9, le=2.0)] = Field(
+        description="Relative change of the customer budget, e.g. -0.2 for a 20% cut."
+    )
+
+
+class CalendarEffect(Spec):
+    type: Literal["calendar"]
+    milestone: Literal["initiation", "tender_issue", "bid_deadline", "award", "contract"]
+    shift: Annotated[int, Field(ge=-8, le=12)] = Field(
+        description="Weeks to move this milestone and every later one."
+    )
+
+
+class NeedWeightEffect(Spec):
+    type: Literal["need_weight"]
+    need: Ident
+    weight: Annotated[float, Field(gt=0.0, le=10.0)]
+
+
+class SupportEffect(Spec):
+    type: Literal["support"]
+    vendor: VendorRef = "affected"
+    stakeholder: str = Field("all", description="A stakeholder id, or 'all'.")
+    change: Signed
+
+
+class TrustEffect(Spec):
+    type: Literal["trust"]
+    vendor: VendorRef = "affected"
+    stakeholder: str = Field("all", description="A stakeholder id, or 'all'.")
+    change: Signed
+
+
+class VendorBudgetEffect(Spec):
+    type: Literal["vendor_budget"]
+    vendor: VendorRef = "affected"
+    change: Annotated[float, Field(ge=-1000, le=1000)] = Field(description="万元 added or taken.")
+
+
+class NewRivalEffect(Spec):
+    type: Literal["new_rival"]
+    vendor: Ident = Field(description="Id of a vendor marked 'by_event: true'.")
+
+
+class CriteriaEffect(Spec):
+    type: Literal["criteria"]
+    criterion: Literal["technical", "price", "service"]
+    change: Signed
+
+
+class FirstPaymentEffect(Spec):
+    type: Literal["first_payment"]
+    change: Signed = Field(description="Change of the customer's largest first-payment share.")
+
+
+class ShelveRiskEffect(Spec):
+    type: Literal["shelve_risk"]
+    change: Signed = Field(description="Change of the chance the project is shelved.")
+
+
+class RevealEffect(Spec):
+    type: Literal["reveal"]
+    vendor: VendorRef = "affected"
+    stakeholder: Ident
+    motive: Literal["position", "personal", "both"] = "both"
+
+
+EffectSpec = Annotated[
+    ReplaceStakeholderEffect
+    | BudgetEffect
+    | CalendarEffect
+    | NeedWeightEffect
+    | SupportEffect
+    | TrustEffect
+    | VendorBudgetEffect
+    | NewRivalEffect
+    | CriteriaEffect
+    | FirstPaymentEffect
+    | ShelveRiskEffect
+    | RevealEffect,
+    Field(discriminator="type"),
+]
+
+
+class TriggerSpec(Spec):
+    weeks: tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]] = Field(
+        description="First and last week in which the event may fire, e.g. [6, 10]."
+    )
+    chance: Share = Field(1.0, description="Chance per eligible week that it fires.")
+    conditions: list[ConditionSpec] = Field(
+        default_factory=list, description="All must hold for the event to fire."
+    )
+
+    @model_validator(mode="after")
+    def _range(self) -> TriggerSpec:
+        if self.weeks[1] < self.weeks[0]:
+            raise ValueError("trigger weeks: the last week comes before the first")
+        return self
+
+
+class ChoiceSpec(Spec):
+    id: Ident
+    label: TextSpec = Field(description="The button text.")
+    effects: list[EffectSpec] = Field(default_factory=list)
+    cost: Annotated[float, Field(ge=0)] = Field(0.0, description="Sales budget spent, 万元.")
+
+
+class EventSpec(Spec):
+    id: Ident
+    title: TextSpec
+    text: TextSpec = Field(description="What the players read when it happens.")
+    affects: VendorRef = Field(
+        "all", description="Who is hit and who gets the choices: a vendor ref."
+    )
+    trigger: TriggerSpec
+    effects: list[EffectSpec] = Field(default_factory=list)
+    choices: list[ChoiceSpec] = Field(
+        default_factory=list, description="Options the affected team picks from."
+    )
+
+
+class ScenarioSpec(Spec):
+    format: Literal[1] = Field(1, description="Scenario format version.")
+    id: Ident = Field(description="Unique id of the scenario.")
+    title: TextSpec
+    summary: TextSpec = Field(description="One paragraph for the scenario library.")
+    last_week: Annotated[int, Field(ge=8, le=60)] = Field(description="The game's final week.")
+    customer: CustomerSpec
+    stakeholders: list[StakeholderSpec] = Field(min_length=2)
+    vendors: list[VendorSpec] = Field(min_length=2)
+    events: list[EventSpec] = Field(default_factory=list)
