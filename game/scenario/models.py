@@ -171,7 +171,8 @@ class CalendarSpec(Spec):
     def _ordered(self) -> CalendarSpec:
         order = ["initiation", "tender_issue", "bid_deadline", "award", "contract"]
         values = [getattr(self, k) for k in order]
-        for (a, va), (b, vb) in zip(zip(order, values), zip(order[1:], values[1:]), strict=False):
+        for i in range(len(order) - 1):
+            (a, va), (b, vb) = (order[i], values[i]), (order[i + 1], values[i + 1])
             if vb < va:
                 raise ValueError(f"calendar: {b} (week {vb}) must not come before {a} (week {va})")
         if self.contract < self.award + self.notice_weeks:

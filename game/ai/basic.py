@@ -1,0 +1,157 @@
+"""The built-in AI: a greedy planner that works the current stage's exit criteria.
+
+It sees only its vendor's view and fills each role's week with the actions that best move an
+unmet criterion or win support from the people who matter now. It is the baseline every
+playbook builds on, and the opponent of `simulate` and the engine benchmark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.core.actions import CATALOG, Action
+from game.core.checks import Option, legal_actions
+from game.core.resolve import parse_terms
+
+# Which unmet checklist item each action helps with (targeted ones also need the right person).
+HELPS: dict[str, tuple[str, ...]] = {
+    "profiled": ("research_account",),
+    "pursue": ("decide_pursue",),
+    "lead_contact": ("call", "visit", "joint_visit"),
+    "first_visit": ("visit", "joint_visit"),
+    "need_heard": ("needs_research", "joint_visit", "site_survey", "visit"),
+    "willing": ("visit", "joint_visit", "entertain"),
+    "el_lead": ("qualify",), "el_need": ("qualify", "needs_research"), "el_fit": ("qualify",),
+    "el_budget": ("confirm_opportunity", "qualify"), "el_timeline": ("qualify",
+                                                                      "confirm_opportunity"),
+    "org_mapped": ("call", "gather_intel", "visit"),
+    "insider_ki_ku": ("develop_insider", "entertain", "visit"),
+    "product_presented": ("proposal", "demo", "solution_workshop"),
+    "references_presented": ("implementation_reference", "delivery_plan", "reference_visit"),
+    "demo_done": ("demo", "solution_workshop"),
+    "insider_ki": ("develop_insider", "entertain", "tech_exchange"),
+    "insider_ku": ("develop_insider", "entertain", "visit"),
+    "coach": ("develop_coach", "entertain", "exec_visit", "sponsor_visit"),
+    "kdm_met": ("sponsor_visit", "exec_visit"),
+    "support_ku": ("demo", "solution_workshop", "visit", "implementation_reference"),
+    "support_ki": ("tech_exchange", "demo", "reference_visit"),
+    "support_kdm": ("sponsor_visit", "exec_visit", "hq_visit"),
+    "criteria_shaped": ("shape_criteria",),
+    "majority_evaluators": ("demo", "solution_workshop", "reference_visit", "entertain"),
+    "bid_submitted": ("write_bid", "bid_delivery", "submit_bid"),
+    "terms_agreed": ("negotiation_team", "negotiate", "approve_discount"),
+    "contract_signed": ("sign_contract", "kickoff_plan"),
+    "notice_survived": ("defend_award",),
+    "paid": ("collect_payment", "kickoff_plan"),
+}
+KEY_FOR = {"insider_ki": "KI", "insider_ku": "KU", "support_ku": "KU", "support_ki": "KI",
+           "support_kdm": "KDM", "kdm_met": "KDM", "insider_ki_ku": ("KI", "KU")}
+
+
+def _person_value(p: dict[str, Any], view: dict[str, Any]) -> float:
+    influence = p.get("influence", 0.5)
+    part = p.get("participation_now", 0.5)
+    return influence * (0.3 + part) * (1.1 - max(p["support"], 0.0))
+
+
+def _wants(view: dict[str, Any]) -> dict[str, float]:
+    """Action kinds that serve an unmet criterion, with how urgent that is."""
+    wants: dict[str, float] = {}
+    items = [c for c in view["checklist"] if not c["done"]]
+    for c in items:
+        for kind in HELPS.get(c["key"], ()):
+            wants[kind] = max(wants.get(kind, 0.0), 1.0)
+    me = view["me"]
+    if view["phase"] == "tender" and me["stage"] >= 3:
+        for kind in ("write_bid", "bid_delivery", "submit_bid"):
+            wants[kind] = 2.0
+    if view["phase"] == "decision":
+        wants["bid_defense"] = 1.5
+        wants["file_complaint"] = 1.0 if me["status"] == "lost" else 0.0
+        wants["defend_award"] = 1.5
+    return wants
+
+
+def _targets_key(key: str, p: dict[str, Any]) -> bool:
+    tag = KEY_FOR.get(key)
+    if tag is None:
+        return True
+    tags = tag if isinstance(tag, tuple) else (tag,)
+    return any(t in p.get("key", ()) for t in tags)
+
+
+def score(view: dict[str, Any], o: Option, wants: dict[str, float],
+          people: dict[str, dict[str, Any]]) -> float:
+    d = CATALOG[o.action.kind]
+    s = wants.get(d.id, 0.0)
+    if d.target:
+        p = people[o.action.target]
+        value = _person_value(p, view)
+        s += value * (d.support * 6 + d.trust * 3 + 0.2 * (d.contact_to > p["contact_level"]))
+        unmet = [c["key"] for c in view["checklist"] if not c["done"]]
+        if s > 0 and any(d.id in HELPS.get(k, ()) and _targets_key(k, p) and k in KEY_FOR
+                         for k in unmet):
+            s += 0.8
+        for which in ("position_motive", "personal_motive"):
+            m = p.get(which)
+            if m and m["kind"] in d.addresses:
+                s += 0.4
+        if d.special == "coach" or d.id == "develop_insider":
+            s += 0.3
+    budget = view["me"]["budget"]
+    s -= 0.6 * d.cost / max(budget, 1.0) * 10
+    return s
+
+
+def _option(view: dict[str, Any], kind: str) -> str | None:
+    me = view["me"]
+    if kind == "submit_bid":
+        return "m5"
+    if kind in ("negotiate", "negotiation_team"):
+        counter = (me.get("bid") or {}).get("counter")
+        maxd = me["max_discount"]
+        choices = sorted(CATALOG[kind].options, key=lambda o: (parse_terms(o)[0],
+                                                               -parse_terms(o)[1]))
+        if counter is None:
+            return "d5_p30"
+        for o in choices:
+            d, p = parse_terms(o)
+            if d <= maxd + 1e-9 and d >= counter["discount"] - 0.03 and \
+                    p <= counter["first_payment"] + 1e-9:
+                return o
+        return "d10_p20" if maxd >= 0.1 else "d5_p20"
+    return None
+
+
+def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list[str]]:
+    """Choose this week's actions and a one-line reason for each."""
+    plan: list[Action] = []
+    reasons: list[str] = []
+    for pend in view["pending"]:
+        affordable = [c for c in pend["choices"] if c["cost"] <= 0.3 * view["me"]["budget"]]
+        pick = (affordable or pend["choices"])[0]
+        plan.append(Action("choose", pend["event"], pick["id"]))
+        reasons.append("ai.reason.choice")
+    if not view["me"]["active"] or view["over"]:
+        return plan, reasons
+    people = {p["id"]: p for p in view["people"]}
+    wants = _wants(view)
+    acts: list[Action] = []
+    while len(acts) < limit:
+        options = legal_actions(view, acts, include_disabled=False)
+        best, best_s = None, 0.15
+        for o in options:
+            s = score(view, o, wants, people)
+            if s > best_s:
+                best, best_s = o, s
+        if best is None:
+            break
+        a = best.action
+        opt = _option(view, a.kind)
+        if opt is not None:
+            a = Action(a.kind, a.target, opt)
+        acts.append(a)
+        plan.append(a)
+        unmet = [k for k, kinds in HELPS.items() if a.kind in kinds and wants.get(a.kind)]
+        reasons.append(f"ai.reason.{'criterion' if unmet else 'support'}")
+    return plan, reasons

@@ -1,0 +1,186 @@
+"""Which actions a vendor may plan this week, decided from its own view alone.
+
+Because preconditions read only the view, the UI, the AI and the engine agree on legality
+without anyone touching hidden state. Each refusal has an i18n key (`why.*`) the UI shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.core.actions import CATALOG, Action, ActionDef
+
+SENIOR_KEYS = ("KDM",)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A candidate action with its price and, when it cannot be planned, the reason."""
+
+    action: Action
+    roles: tuple[str, ...]
+    days: int
+    cost: float
+    reason: str | None
+
+    @property
+    def enabled(self) -> bool:
+        return self.reason is None
+
+
+def plan_usage(plan: list[Action]) -> tuple[dict[str, int], float]:
+    days: dict[str, int] = {}
+    cost = 0.0
+    for a in plan:
+        d = CATALOG[a.kind]
+        for r in d.roles:
+            days[r] = days.get(r, 0) + d.days
+        cost += d.cost
+    return days, cost
+
+
+def time_left(view: dict[str, Any], plan: list[Action]) -> dict[str, int]:
+    used, _ = plan_usage(plan)
+    return {r: n - used.get(r, 0) for r, n in view["me"]["time"].items()}
+
+
+def _vendor_reason(view: dict[str, Any], d: ActionDef) -> str | None:
+    """Checks that do not depend on the target person."""
+    me = view["me"]
+    if view["over"]:
+        return "why.over"
+    if not me["active"]:
+        return "why.inactive"
+    facts = me["facts"]
+    if me["status"] == "lost" and d.special != "complaint":
+        return "why.lost"
+    if not d.stages[0] <= me["stage"] <= d.stages[1]:
+        return "why.stage"
+    if d.phases is not None and view["phase"] not in d.phases:
+        return "why.phase"
+    if d.once and f"done:{d.id}" in facts:
+        return "why.done"
+    for f in d.requires:
+        if f not in facts:
+            return f"why.requires.{f}"
+    sp = d.special
+    if sp == "needs_references" and me["references"] <= 0:
+        return "why.no_references"
+    if sp == "complaint":
+        award = view["award"]
+        if not award or award["vendor"] == me["id"] or not me["bid"]:
+            return "why.no_award"
+        if view["week"] > award["notice_end"]:
+            return "why.notice_over"
+    if sp == "negotiate" and "terms_agreed" in facts:
+        return "why.terms_agreed"
+    if d.id == "defend_award":
+        award = view["award"]
+        if not award or award["vendor"] != me["id"]:
+            return "why.no_award"
+    if d.id == "collect_payment" and "paid" in facts:
+        return "why.done"
+    return None
+
+
+def _person_reason(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> str | None:
+    lvl = p["contact_level"]
+    if lvl < d.min_contact:
+        return "why.contact_low"
+    if lvl > d.max_contact:
+        return "why.contact_high"
+    if p["trust"] < d.min_trust:
+        return "why.trust_low"
+    if d.senior_only and not (p["senior"] or "KDM" in p.get("key", ())):
+        return "why.senior_only"
+    sp = d.special
+    if sp == "coach" and p["support"] < 0.3:
+        return "why.support_low"
+    if sp == "reach_out" and p["support"] >= 0.2:
+        return "why.already_support"
+    if sp == "shape" and "roles" not in p:
+        return "why.roles_unknown"
+    if sp == "shape" and not ({"influencer", "user"} & set(p["roles"]) or "KI" in p["key"]):
+        return "why.not_evaluator"
+    if sp == "intel" and lvl < 3:
+        return "why.contact_low"
+    return None
+
+
+def _plan_reason(
+    view: dict[str, Any], d: ActionDef, a: Action, plan: list[Action],
+    left: dict[str, int], cost_left: float,
+) -> str | None:
+    for r in d.roles:
+        if left.get(r, 0) < d.days:
+            return f"why.no_time.{r}"
+    if d.cost > cost_left + 1e-9:
+        return "why.no_budget"
+    for b in plan:
+        if b.kind == a.kind and (b.target == a.target or d.once or not d.target):
+            return "why.planned"
+        if d.special == "negotiate" and CATALOG[b.kind].special == "negotiate":
+            return "why.planned"
+    return None
+
+
+def check(view: dict[str, Any], action: Action, plan: list[Action] = ()) -> str | None:
+    """None if `action` may be added to `plan` this week, else the reason key."""
+    d = CATALOG.get(action.kind)
+    if d is None:
+        return "why.unknown_action"
+    if d.target:
+        p = next((x for x in view["people"] if x["id"] == action.target), None)
+        if p is None:
+            return "why.target"
+    elif action.target is not None:
+        return "why.target"
+    if d.options and action.option not in d.options:
+        return "why.option"
+    if not d.options and action.option is not None:
+        return "why.option"
+    if d.special == "negotiate" and action.option:
+        disc = int(action.option.split("_")[0][1:]) / 100
+        if disc > view["me"]["max_discount"] + 1e-9:
+            return "why.discount_not_approved"
+    r = _vendor_reason(view, d)
+    if r is None and d.target:
+        r = _person_reason(view, d, p)
+    if r is None:
+        used, spent = plan_usage(list(plan))
+        left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
+        r = _plan_reason(view, d, action, list(plan), left, view["me"]["budget"] - spent)
+    return r
+
+
+def legal_actions(
+    view: dict[str, Any], plan: list[Action] = (), role: str | None = None,
+    include_disabled: bool = True,
+) -> list[Option]:
+    """Every action for `role` (or all roles) with its reason when it cannot be planned.
+
+    Options with a choice (bid price, negotiation terms) are listed once with the first
+    option filled in; the caller picks another option from `CATALOG[kind].options`.
+    """
+    plan = list(plan)
+    used, spent = plan_usage(plan)
+    left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
+    cost_left = view["me"]["budget"] - spent
+    out: list[Option] = []
+    for d in CATALOG.values():
+        if role is not None and role not in d.roles:
+            continue
+        base = _vendor_reason(view, d)
+        opt = d.options[0] if d.options else None
+        targets = [p for p in view["people"]] if d.target else [None]
+        for p in targets:
+            a = Action(d.id, p["id"] if p else None, opt)
+            r = base
+            if r is None and p is not None:
+                r = _person_reason(view, d, p)
+            if r is None:
+                r = _plan_reason(view, d, a, plan, left, cost_left)
+            if r is None or include_disabled:
+                out.append(Option(a, d.roles, d.days, d.cost, r))
+    return out

@@ -1,0 +1,121 @@
+"""C931 deal health (9 Clear, 3 First, 1 Win) and the forecast win probability.
+
+Computed from the real state every week. The forecast follows the training material's rule
+of thumb that "8 C, 1 F, 0 W" or better puts a deal at 60% or more; `bench`/balance runs
+check the calibration against simulated outcomes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from game.core.state import GameState, Vendor
+
+C_KEYS = (
+    "c_process", "c_procurement", "c_org", "c_decision", "c_need",
+    "c_budget", "c_competitors", "c_swot", "c_strategy",
+)
+F_KEYS = ("f_overall", "f_value", "f_relationship")
+W_KEYS = ("w_kdm",)
+
+
+def forecast(c: int, f: int, w: int) -> float:
+    return 1.0 / (1.0 + math.exp(-(-3.2 + 0.35 * c + 0.9 * f + 1.5 * w)))
+
+
+def _clear(state: GameState, v: Vendor) -> dict[str, bool]:
+    rels = state.relations[v.id]
+    people = list(state.people.values())
+    facts = v.facts
+    n = len(people)
+    roles_known = sum(rels[p.id].known_roles for p in people)
+    needs_known = [p for p in people if rels[p.id].known_needs]
+    kdm = [p for p in people if "KDM" in p.key]
+    ki = [p for p in people if "KI" in p.key]
+    c_need = len(needs_known) >= 0.5 * n and any("KU" in p.key for p in needs_known)
+    c_comp = "competitors_known" in facts
+    return {
+        "c_process": "pursue" in facts and "profiled" in facts,
+        "c_procurement": "process_known" in facts or "el_timeline" in facts,
+        "c_org": "org_mapped" in facts or roles_known >= 0.7 * n,
+        "c_decision": "kdm_met" in facts and "criteria_known" in facts,
+        "c_need": c_need,
+        "c_budget": "el_budget" in facts,
+        "c_competitors": c_comp,
+        "c_swot": c_comp and c_need,
+        "c_strategy": any(rels[p.id].known_position for p in kdm)
+        and any(rels[p.id].known_position or rels[p.id].known_personal for p in ki),
+    }
+
+
+def _scores(state: GameState) -> dict[str, dict[str, float]]:
+    """Per vendor: decision-makers' support, value for money and relationship strength."""
+    out: dict[str, dict[str, float]] = {}
+    weights = state.need_weights
+    for v in state.vendors.values():
+        if not v.active or v.status == "lost":
+            continue
+        spec = _spec(state, v.id)
+        rels = state.relations[v.id]
+        dec = rel = 0.0
+        for p in state.people.values():
+            r = rels[p.id]
+            if {"decision_maker", "approver", "budget_holder"} & set(p.roles) or "KDM" in p.key:
+                dec += p.influence * p.participation["decision"] * r.support
+            rel += p.influence * r.trust * (1 + 0.25 * r.contact)
+        fit = sum(weights[n] * spec.fit.get(n, 0.0) for n in weights)
+        price = v.bid["price"] if v.bid else spec.list_price
+        value = (fit + 0.2 * spec.delivery + 0.2 * spec.brand) / max(price, 1e-6)
+        kdm = max((rels[p.id].support for p in state.people.values() if "KDM" in p.key),
+                  default=0.0)
+        out[v.id] = {"dec": dec, "value": value, "rel": rel, "kdm": kdm}
+    return out
+
+
+def _spec(state: GameState, vid: str):
+    for s in state.spec.vendors:
+        if s.id == vid:
+            return s
+    raise KeyError(vid)
+
+
+def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
+    scores = _scores(state)
+    kdm_contact = {
+        vid: max((state.relations[vid][p.id].contact for p in state.people.values()
+                  if "KDM" in p.key), default=0)
+        for vid in state.vendors
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for v in state.vendors.values():
+        clear = _clear(state, v)
+        s = scores.get(v.id)
+        others = [o for k, o in scores.items() if k != v.id]
+        if s is None:
+            first = {k: False for k in F_KEYS}
+            win = False
+        else:
+            first = {
+                "f_overall": s["dec"] > 0 and all(s["dec"] > o["dec"] for o in others),
+                "f_value": all(s["value"] > o["value"] for o in others),
+                "f_relationship": all(s["rel"] > o["rel"] for o in others),
+            }
+            win = (s["kdm"] >= 0.5 and kdm_contact[v.id] >= 2
+                   and all(s["kdm"] >= o["kdm"] + 0.2 for o in others))
+        c, f, w = sum(clear.values()), sum(first.values()), int(win)
+        if v.status in ("won", "shelved"):
+            fc = 1.0
+        elif v.status == "lost" or not v.active:
+            fc = 0.0
+        else:
+            fc = forecast(c, f, w)
+        out[v.id] = {
+            "clear": clear, "first": first, "win": {"w_kdm": win},
+            "c": c, "f": f, "w": w, "forecast": round(fc, 4),
+        }
+    return out
+
+
+def c931(state: GameState, vendor: str) -> dict[str, Any]:
+    return c931_all(state)[vendor]

@@ -1,0 +1,197 @@
+"""What one vendor knows: `view(state, vendor)`; what the trainer sees: `trainer_view(state)`.
+
+A view is a JSON-ready dict built by copying in only what the vendor has learned, so a
+secret is absent rather than hidden: undiscovered motives, rivals' relations, budgets,
+facts and bids (until opened) never enter it. The UI, the AI and the coach see nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.core.health import c931
+from game.core.stages import checklist
+from game.core.state import CONTACT_LEVELS, GameState, Person, Relation, Vendor
+
+PUBLIC_VENDOR_KEYS = (
+    "id", "name", "product", "brand", "references", "active", "status",
+    "stage_estimate", "estimate_week", "bid_price",
+)
+
+
+def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": p.id,
+        "name": p.name,
+        "title": p.title,
+        "department": p.department,
+        "senior": p.senior,
+        "generation": p.generation,
+        "support": round(r.support, 4),
+        "trust": round(r.trust, 4),
+        "contact": CONTACT_LEVELS[r.contact],
+        "contact_level": r.contact,
+        "last_touch": r.last_touch,
+    }
+    if r.known_roles:
+        d["roles"] = list(p.roles)
+        d["key"] = list(p.key)
+        d["influence"] = p.influence
+        d["participation_now"] = p.participation[phase]
+    if r.known_needs:
+        d["cares_about"] = list(p.cares_about)
+        d["traits"] = list(p.traits)
+    if r.known_position:
+        d["position_motive"] = p.position_motive
+    if r.known_personal:
+        d["personal_motive"] = p.personal_motive
+    return d
+
+
+def _me(state: GameState, v: Vendor) -> dict[str, Any]:
+    spec = next(s for s in state.spec.vendors if s.id == v.id)
+    return {
+        "id": v.id,
+        "side": v.side,
+        "name": v.name,
+        "product": v.product,
+        "playbook": v.playbook,
+        "difficulty": v.difficulty,
+        "active": v.active,
+        "stage": v.stage,
+        "status": v.status,
+        "budget": round(v.budget, 4),
+        "spent": round(v.spent, 4),
+        "facts": sorted(v.facts),
+        "spec_bias": round(v.spec_bias, 4),
+        "bid": dict(v.bid) if v.bid else None,
+        "max_discount": v.max_discount,
+        "terms": dict(v.terms) if v.terms else None,
+        "intel": {k: dict(x) for k, x in v.intel.items()},
+        "time": spec.time.model_dump(),
+        "fit": dict(spec.fit),
+        "list_price": spec.list_price,
+        "floor_price": spec.floor_price,
+        "delivery_cost": spec.delivery_cost,
+        "brand": spec.brand,
+        "references": spec.references,
+        "delivery": spec.delivery,
+        "stage_weeks": dict(v.stage_weeks),
+    }
+
+
+def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
+    spec = next(s for s in state.spec.vendors if s.id == o.id)
+    est = me.intel.get(o.id)
+    opened = state.tender is not None and o.id in state.tender["bids"]
+    return {
+        "id": o.id,
+        "name": o.name,
+        "product": o.product,
+        "brand": spec.brand,
+        "references": spec.references,
+        "active": o.active,
+        "status": o.status if state.tender else "active",
+        "stage_estimate": est["stage"] if est else None,
+        "estimate_week": est["week"] if est else None,
+        "bid_price": state.tender["bids"][o.id]["price"] if opened else None,
+    }
+
+
+def _public_event(state: GameState, e: dict[str, Any]) -> dict[str, Any]:
+    return {k: e[k] for k in ("week", "event", "title", "text", "affects") if k in e}
+
+
+def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]:
+    v = state.vendors[vendor]
+    rels = state.relations[vendor]
+    phase = state.phase()
+    knows = v.facts
+    cust = state.spec.customer
+    out: dict[str, Any] = {
+        "vendor": vendor,
+        "week": state.week,
+        "last_week": state.spec.last_week,
+        "phase": phase,
+        "over": state.over,
+        "calendar": dict(state.calendar),
+        "scenario": {
+            "id": state.spec.id,
+            "title": {"zh": state.spec.title.zh, "en": state.spec.title.en},
+            "summary": {"zh": state.spec.summary.zh, "en": state.spec.summary.en},
+        },
+        "customer": {
+            "name": {"zh": cust.name.zh, "en": cust.name.en},
+            "industry": {"zh": cust.industry.zh, "en": cust.industry.en},
+            "size": {"zh": cust.size.zh, "en": cust.size.en},
+            "profile": {"zh": cust.profile.zh, "en": cust.profile.en},
+            "needs": [
+                {"id": n.id, "name": {"zh": n.name.zh, "en": n.name.en},
+                 "weight": round(state.need_weights[n.id], 4)}
+                for n in cust.needs
+            ],
+            "budget": round(state.budget, 2) if "el_budget" in knows else None,
+            "criteria": dict(state.criteria) if "criteria_known" in knows else None,
+            "first_payment_max": state.first_payment_max if "el_budget" in knows else None,
+        },
+        "me": _me(state, v),
+        "rivals": [_rival(state, v, o) for o in state.vendors.values() if o.id != vendor
+                   and (o.active or o.status != "active")],
+        "people": [_person(p, rels[p.id], phase) for p in state.people.values()],
+        "tender": _public_tender(state),
+        "award": dict(state.award) if state.award else None,
+        "contract": dict(state.contract) if state.contract and
+        state.contract["vendor"] == vendor else None,
+        "pending": [_pending(state, e) for e in state.pending.get(vendor, [])],
+        "checklist": checklist(state, vendor),
+        "health": c931(state, vendor),
+        "outcome": dict(state.outcome) if state.outcome else None,
+    }
+    if with_log:
+        out["log"] = [
+            dict(e) if e.get("vendor") == vendor else _public_event(state, e)
+            for e in state.log
+            if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
+        ]
+    return out
+
+
+def _event_visible(e: dict[str, Any], vendor: str) -> bool:
+    hit = e.get("affected", [])
+    return e.get("affects") == "all" or vendor in hit
+
+
+def _pending(state: GameState, event_id: str) -> dict[str, Any]:
+    ev = next(e for e in state.spec.events if e.id == event_id)
+    return {
+        "event": ev.id,
+        "title": {"zh": ev.title.zh, "en": ev.title.en},
+        "text": {"zh": ev.text.zh, "en": ev.text.en},
+        "choices": [
+            {"id": c.id, "label": {"zh": c.label.zh, "en": c.label.en}, "cost": c.cost}
+            for c in ev.choices
+        ],
+    }
+
+
+def _public_tender(state: GameState) -> dict[str, Any] | None:
+    t = state.tender
+    if t is None:
+        return None
+    return {
+        "week": t["week"],
+        "ranking": list(t["ranking"]),
+        "totals": dict(t["totals"]),
+        "bids": {k: {"price": b["price"]} for k, b in t["bids"].items()},
+        "preferred": t["preferred"],
+        "override": t.get("override", False),
+    }
+
+
+def trainer_view(state: GameState) -> dict[str, Any]:
+    """Everything, for the facilitator and for the debrief after the game."""
+    from game.core.serialize import state_to_dict
+
+    d = state_to_dict(state)
+    d["views"] = {vid: view(state, vid, with_log=False) for vid in state.vendors}
+    return d
