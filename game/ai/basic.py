@@ -98,15 +98,19 @@ def score(view: dict[str, Any], o: Option, wants: dict[str, float],
                 s += 0.4
         if d.special == "coach" or d.id == "develop_insider":
             s += 0.3
-    budget = view["me"]["budget"]
-    s -= 0.6 * d.cost / max(budget, 1.0) * 10
+    me = view["me"]
+    s -= 6.0 * d.cost / max(me["budget"] + me["spent"], 1.0)
     return s
 
 
 def _option(view: dict[str, Any], kind: str) -> str | None:
     me = view["me"]
     if kind == "submit_bid":
-        return "m5"
+        budget = view["customer"]["budget"]
+        for opt in ("m5", "m10", "m15", "m20"):
+            if budget is None or me["list_price"] * (1 - int(opt[1:]) / 100) <= budget:
+                return opt
+        return "floor"
     if kind in ("negotiate", "negotiation_team"):
         counter = (me.get("bid") or {}).get("counter")
         maxd = me["max_discount"]
@@ -123,35 +127,55 @@ def _option(view: dict[str, Any], kind: str) -> str | None:
     return None
 
 
+RESERVE = 12.0  # 万元 kept back for the bid, the negotiation and the contract
+
+
 def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list[str]]:
-    """Choose this week's actions and a one-line reason for each."""
+    """Choose this week's actions and a one-line reason for each.
+
+    Options are scored once against the start-of-week view, then taken best first while
+    each role has days left; a reserve of the sales budget is kept for the tender and after.
+    """
     plan: list[Action] = []
     reasons: list[str] = []
+    me = view["me"]
     for pend in view["pending"]:
-        affordable = [c for c in pend["choices"] if c["cost"] <= 0.3 * view["me"]["budget"]]
+        affordable = [c for c in pend["choices"] if c["cost"] <= 0.3 * me["budget"]]
         pick = (affordable or pend["choices"])[0]
         plan.append(Action("choose", pend["event"], pick["id"]))
         reasons.append("ai.reason.choice")
-    if not view["me"]["active"] or view["over"]:
+    if not me["active"] or view["over"]:
         return plan, reasons
     people = {p["id"]: p for p in view["people"]}
     wants = _wants(view)
-    acts: list[Action] = []
-    while len(acts) < limit:
-        options = legal_actions(view, acts, include_disabled=False)
-        best, best_s = None, 0.15
-        for o in options:
-            s = score(view, o, wants, people)
-            if s > best_s:
-                best, best_s = o, s
-        if best is None:
+    reserve = RESERVE if me["stage"] < 5 and view["phase"] != "tender" else \
+        (4.0 if me["stage"] < 6 else 0.0)
+    spendable = me["budget"] - reserve
+    ranked = sorted(
+        ((score(view, o, wants, people), i, o)
+         for i, o in enumerate(legal_actions(view, (), include_disabled=False))),
+        key=lambda t: (-t[0], t[1]),
+    )
+    days = dict(me["time"])
+    spent = 0.0
+    taken: set[tuple[str, str | None]] = set()
+    for s, _, o in ranked:
+        if s <= 0.15 or len(plan) >= limit:
             break
-        a = best.action
-        opt = _option(view, a.kind)
-        if opt is not None:
-            a = Action(a.kind, a.target, opt)
-        acts.append(a)
-        plan.append(a)
-        unmet = [k for k, kinds in HELPS.items() if a.kind in kinds and wants.get(a.kind)]
-        reasons.append(f"ai.reason.{'criterion' if unmet else 'support'}")
+        d = CATALOG[o.action.kind]
+        if any(days.get(r, 0) < d.days for r in d.roles) or spent + d.cost > spendable:
+            continue
+        if (d.id, None if d.target else "x") in taken or (d.id, o.action.target) in taken:
+            continue
+        if d.special == "negotiate" and ("negotiate", None) in taken:
+            continue
+        for r in d.roles:
+            days[r] -= d.days
+        spent += d.cost
+        taken.add((d.id, o.action.target if d.target else "x"))
+        if d.special == "negotiate":
+            taken.add(("negotiate", None))
+        opt = _option(view, d.id)
+        plan.append(Action(d.id, o.action.target, opt) if opt else o.action)
+        reasons.append("ai.reason.criterion" if wants.get(d.id) else "ai.reason.support")
     return plan, reasons

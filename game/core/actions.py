@@ -106,12 +106,12 @@ CATALOG: dict[str, ActionDef] = {
            facts=("bid_submitted",)),
         _d(id="file_complaint", roles=("rep",), days=1, cost=2.0, target=False,
            phases=("decision",), once=True, special="complaint"),
-        _d(id="negotiate", roles=("rep",), days=1, cost=0.5, target=False, stages=(6, 6),
+        _d(id="negotiate", roles=("rep",), days=1, cost=0.0, target=False, stages=(6, 6),
            best=(6, 6), special="negotiate", options=NEGOTIATE_OPTIONS),
-        _d(id="sign_contract", roles=("rep",), days=1, cost=1.0, target=False,
+        _d(id="sign_contract", roles=("rep",), days=1, cost=0.0, target=False,
            stages=(6, 6), requires=("terms_agreed", "notice_survived"), once=True,
            best=(6, 6), special="sign"),
-        _d(id="collect_payment", roles=("rep",), days=1, cost=0.5, target=False,
+        _d(id="collect_payment", roles=("rep",), days=1, cost=0.0, target=False,
            stages=(7, 7), requires=("contract_signed",), best=(7, 7), special="collect"),
         # ---- presales ------------------------------------------------------------------
         _d(id="needs_research", roles=("presales",), days=1, cost=0.3, support=0.03,
@@ -201,7 +201,7 @@ CATALOG: dict[str, ActionDef] = {
         _d(id="bid_defense", roles=("presales", "pm"), days=1, cost=1.0, target=False,
            stages=(5, 5), phases=("decision",), once=True, requires=("bid_submitted",),
            best=(5, 5), special="bid_defense"),
-        _d(id="negotiation_team", roles=("rep", "exec"), days=1, cost=1.0, target=False,
+        _d(id="negotiation_team", roles=("rep", "exec"), days=1, cost=0.0, target=False,
            stages=(6, 6), best=(6, 6), special="negotiate", options=NEGOTIATE_OPTIONS),
     ]
 }
