@@ -1,0 +1,92 @@
+"""The `validate` and `schema` commands, called by game.cli.
+
+They print for people and return an exit code; they never let a traceback reach a course
+designer, whatever path or file they are given.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.scenario.issues import Issue, ScenarioError
+from game.scenario.loader import load_scenario, scenario_files
+from game.scenario.schema import SCHEMA_PATH, render_schema
+
+
+def run_validate(paths: list[str], out: TextIO = sys.stdout) -> int:
+    """Validate scenario files (folders stand for the .yaml files in them).
+
+    Prints an `ok` line per valid file and every problem of each invalid one. Returns 0 when
+    every file is valid, 1 otherwise (including when no file was given or found).
+    """
+    if not paths:
+        print("validate: name one or more scenario files or folders", file=out)
+        return 1
+    files: list[str] = []
+    empty_folders = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _folder_files(path, out)
+            if found is None:
+                empty_folders += 1
+            files.extend(found or [])
+        else:
+            files.append(raw)
+    failed = 0
+    for name in files:
+        try:
+            spec = load_scenario(name)
+        except ScenarioError as exc:
+            failed += 1
+            count = len(exc.issues)
+            print(f"FAILED  {name}  ({count} problem{'s' if count != 1 else ''})", file=out)
+            print(exc.render(), file=out)
+            print(file=out)
+            continue
+        print(
+            f"ok      {name}  ({spec.id}: {len(spec.stakeholders)} stakeholders, "
+            f"{len(spec.vendors)} vendors, {len(spec.events)} events)",
+            file=out,
+        )
+    if len(files) > 1 or failed:
+        print(f"{len(files)} file(s) checked: {len(files) - failed} valid, "
+              f"{failed} with problems", file=out)
+    return 0 if files and not failed and not empty_folders else 1
+
+
+def _folder_files(folder: Path, out: TextIO) -> list[str] | None:
+    """The folder's scenario files, or None (after saying why) when there are none."""
+    try:
+        found = [str(p) for p in scenario_files(folder)]
+    except OSError as exc:
+        issue = Issue(str(folder), None, None, "", f"the folder cannot be read: {exc.strerror}")
+        print(issue.render(), file=out)
+        return None
+    if not found:
+        print(Issue(str(folder), None, None, "", "no .yaml files in this folder").render(),
+              file=out)
+        return None
+    return found
+
+
+def run_schema(out_path: str | None) -> int:
+    """Write the JSON Schema to `out_path` (default scenarios/scenario.schema.json; '-' prints).
+
+    Returns 0 on success, 1 when the file cannot be written.
+    """
+    text = render_schema()
+    if out_path == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(out_path) if out_path else SCHEMA_PATH
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        print(f"schema: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    return 0
