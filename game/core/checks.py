@@ -172,13 +172,20 @@ def legal_actions(
         if role is not None and role not in d.roles:
             continue
         base = _vendor_reason(view, d)
+        if base is not None and not include_disabled:
+            continue
         opt = d.options[0] if d.options else None
-        targets = [p for p in view["people"]] if d.target else [None]
-        for p in targets:
-            a = Action(d.id, p["id"] if p else None, opt)
-            r = base
-            if r is None and p is not None:
-                r = _person_reason(view, d, p)
+        if not d.target:
+            a = Action(d.id, None, opt)
+            r = base or _plan_reason(view, d, a, plan, left, cost_left)
+            if r is None or include_disabled:
+                out.append(Option(a, d.roles, d.days, d.cost, r))
+            continue
+        for p in view["people"]:
+            r = base or _person_reason(view, d, p)
+            if r is not None and not include_disabled:
+                continue
+            a = Action(d.id, p["id"], opt)
             if r is None:
                 r = _plan_reason(view, d, a, plan, left, cost_left)
             if r is None or include_disabled:

@@ -110,8 +110,7 @@ def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
         vw = view(state, vid, with_log=False)
         accepted: list[Action] = []
         for a in plan:
-            r = _check_choice(vw, a, accepted) if a.kind == "choose" else check(vw, a,
-                                                                                  accepted)
+            r = _check_choice(vw, a) if a.kind == "choose" else check(vw, a, accepted)
             if r is not None:
                 raise IllegalAction(f"action/{r.removeprefix('why.')}", r,
                                     f"{vid} {a.kind} {a.target or ''} {a.option or ''}")
@@ -119,7 +118,7 @@ def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
                 accepted.append(a)
 
 
-def _check_choice(vw: dict[str, Any], a: Action, plan: list[Action]) -> str | None:
+def _check_choice(vw: dict[str, Any], a: Action) -> str | None:
     pending = {p["event"]: p for p in vw["pending"]}
     if a.target not in pending:
         return "why.no_choice"
@@ -254,7 +253,9 @@ def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
 
 
 def _snapshot(state: GameState) -> None:
+    state.touch()
     health = c931_all(state)
+    state.cache["health"] = (len(state.plans), health)
     state.history.append({
         "week": state.week,
         "stages": {vid: v.stage for vid, v in state.vendors.items()},

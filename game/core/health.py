@@ -118,4 +118,10 @@ def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
 
 
 def c931(state: GameState, vendor: str) -> dict[str, Any]:
-    return c931_all(state)[vendor]
+    """One vendor's health, computed once per turn for all vendors (views ask often)."""
+    turn = len(state.plans)
+    cached = state.cache.get("health")
+    if cached is None or cached[0] != turn:
+        cached = (turn, c931_all(state))
+        state.cache["health"] = cached
+    return cached[1][vendor]

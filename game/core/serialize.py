@@ -32,6 +32,8 @@ def state_to_dict(state: GameState, with_spec: bool = True) -> dict[str, Any]:
     for f in fields(GameState):
         name = f.name
         val = getattr(state, name)
+        if name == "cache":
+            continue
         if name == "spec":
             if with_spec:
                 d["spec"] = state.spec.model_dump(mode="json")
@@ -53,7 +55,7 @@ def state_from_dict(d: dict[str, Any], spec: ScenarioSpec | None = None) -> Game
     spec = spec or ScenarioSpec.model_validate(d["spec"])
     kw: dict[str, Any] = {}
     for f in fields(GameState):
-        if f.name == "spec":
+        if f.name in ("spec", "cache"):
             continue
         kw[f.name] = d[f.name]
     kw["people"] = {

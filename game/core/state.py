@@ -104,6 +104,12 @@ class GameState:
     log: list[dict[str, Any]] = field(default_factory=list)
     plans: list[dict[str, list[dict[str, Any]]]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
+    # Derived values for the current turn (health, views); never saved or hashed. Anything
+    # that changes the state outside `end_week` must call `touch()`.
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def touch(self) -> None:
+        self.cache.clear()
 
     @property
     def over(self) -> bool:

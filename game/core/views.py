@@ -27,8 +27,8 @@ def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
         "department": p.department,
         "senior": p.senior,
         "generation": p.generation,
-        "support": round(r.support, 4),
-        "trust": round(r.trust, 4),
+        "support": r.support,
+        "trust": r.trust,
         "contact": CONTACT_LEVELS[r.contact],
         "contact_level": r.contact,
         "last_touch": r.last_touch,
@@ -103,6 +103,21 @@ def _public_event(state: GameState, e: dict[str, Any]) -> dict[str, Any]:
 
 
 def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]:
+    """The vendor's view now. Without the log it is cached for the turn: treat it as
+    read-only (the engine re-checks plans against the same dict)."""
+    if not with_log:
+        key = ("view", vendor)
+        turn = len(state.plans)
+        hit = state.cache.get(key)
+        if hit is not None and hit[0] == turn:
+            return hit[1]
+        out = _build(state, vendor, False)
+        state.cache[key] = (turn, out)
+        return out
+    return _build(state, vendor, True)
+
+
+def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
     v = state.vendors[vendor]
     rels = state.relations[vendor]
     phase = state.phase()
