@@ -1,0 +1,242 @@
+"""The window, the main loop and the scene stack: ``run_app`` is what ``play`` calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.ui.i18n import Translator
+from game.ui.options import AppOptions
+from game.ui.scene import Command, Push, Quit, SceneStack
+from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
+from game.ui.sound import SoundBoard
+
+
+class App:
+    """Owns pygame, the GUI manager and the scene stack; scenes see it as a ``UIContext``."""
+
+    def __init__(self, options: AppOptions | None = None) -> None:
+        import pygame
+        import pygame_gui
+
+        from game.ui import theme
+
+        self.options = options or AppOptions()
+        if self.options.config_dir is not None:
+            os.environ["DEALCRAFT_CONFIG_DIR"] = str(self.options.config_dir)
+        if self.options.data_dir is not None:
+            os.environ["DEALCRAFT_DATA_DIR"] = str(self.options.data_dir)
+        self.settings: Settings = load_settings()
+        if self.options.lang:
+            self.settings.language = self.options.lang
+        if self.options.fullscreen is not None:
+            self.settings.fullscreen = bool(self.options.fullscreen)
+        if self.options.width and self.options.height:
+            self.settings.width, self.settings.height = self.options.width, self.options.height
+        self.settings.normalised()
+        self.tr = Translator(self.settings.language)
+
+        pygame.init()
+        theme.font.cache_clear()  # fonts from an earlier pygame session are dead
+        pygame.key.set_repeat(400, 40)
+        self._windowed_size = (self.settings.width, self.settings.height)
+        self.screen = self._open_window(self.settings.fullscreen)
+        self.manager = pygame_gui.UIManager(
+            self.screen.get_size(), theme.build_theme(), starting_language=self.settings.language
+        )
+        self.clock = pygame.time.Clock()
+        self.sounds = SoundBoard()
+        self._sync_sound()
+        self.stack = SceneStack()
+        self._rebuild = False
+        self.frame = 0
+
+    # --- UIContext -------------------------------------------------------------------------
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def scenarios_dir(self) -> Path:
+        from game.ui.catalog import SCENARIO_DIR
+
+        return self.options.scenarios or SCENARIO_DIR
+
+    @property
+    def data_dir(self) -> Path:
+        from game.ui.settings import data_dir
+
+        return data_dir()
+
+    def set_language(self, language: str) -> None:
+        if language == self.tr.language:
+            return
+        self.tr.set_language(language)
+        self.settings.language = language
+        self.manager.set_locale(language)
+        self.save_settings()
+        self.request_rebuild()
+
+    def set_fullscreen(self, on: bool) -> None:
+        if on == self.settings.fullscreen:
+            return
+        self.settings.fullscreen = on
+        self.screen = self._open_window(on)
+        self.manager.set_window_resolution(self.screen.get_size())
+        self.save_settings()
+        self.request_rebuild()
+
+    def save_settings(self) -> None:
+        self._sync_sound()
+        try:
+            save_settings(self.settings)
+        except OSError as error:  # a read-only home must not stop the game
+            print(f"dealcraft: settings not saved: {error}", file=sys.stderr)
+
+    def play_sound(self, name: str) -> None:
+        self.sounds.play(name)
+
+    def request_rebuild(self) -> None:
+        self._rebuild = True
+
+    # --- window ----------------------------------------------------------------------------
+    def _open_window(self, fullscreen: bool) -> Any:
+        import pygame
+
+        if fullscreen:
+            sizes = pygame.display.get_desktop_sizes() or [self._windowed_size]
+            screen = pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        else:
+            screen = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        pygame.display.set_caption(self.tr("ui.app.title"))
+        return screen
+
+    def _resized(self, width: int, height: int) -> None:
+        import pygame
+
+        width, height = max(MIN_SIZE[0], width), max(MIN_SIZE[1], height)
+        if self.settings.fullscreen:
+            return
+        self._windowed_size = (width, height)
+        if self.screen.get_size() != (width, height):
+            self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+        self.manager.set_window_resolution((width, height))
+        self.settings.width, self.settings.height = width, height
+        self.request_rebuild()
+
+    def _sync_sound(self) -> None:
+        self.sounds.enabled = self.settings.sound
+        self.sounds.volume = self.settings.volume
+
+    # --- scenes ----------------------------------------------------------------------------
+    def apply(self, command: Command | None) -> None:
+        if command is None:
+            return
+        if isinstance(command, Quit):
+            self.save_settings()
+        if self.stack.apply(command):
+            self.request_rebuild()
+
+    def rebuild(self) -> None:
+        import pygame
+
+        self._rebuild = False
+        self.manager.clear_and_reset()
+        top = self.stack.top
+        if top is not None:
+            top.build()
+            pygame.display.set_caption(f"{self.tr('ui.app.title')} · {self.tr(top.title_key)}")
+
+    def push_start(self) -> None:
+        """The main menu, with the ``--start`` scene on top of it when one is asked for."""
+        from game.ui.scenes import start_scene
+
+        self.apply(Push(start_scene(self, "menu")))
+        if self.options.start != "menu":
+            self.apply(Push(start_scene(self, self.options.start)))
+
+    # --- loop ------------------------------------------------------------------------------
+    def process_event(self, event: Any) -> None:
+        import pygame
+
+        if event.type == pygame.QUIT:
+            self.apply(Quit(0))
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self._resized(event.w, event.h)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.set_fullscreen(not self.settings.fullscreen)
+            return
+        self.manager.process_events(event)
+        top = self.stack.top
+        if top is not None and not self._rebuild:
+            self.apply(top.handle_event(event))
+
+    def step(self, dt: float, events: list[Any] | None = None) -> None:
+        """One frame: events, update, rebuild if needed, draw."""
+        import pygame
+
+        for event in pygame.event.get() if events is None else events:
+            self.process_event(event)
+            if self.stack.quit_code is not None:
+                return
+        top = self.stack.top
+        if top is not None:
+            self.apply(top.update(dt))
+        if self._rebuild:
+            self.rebuild()
+        self.manager.update(dt)
+        self.draw()
+        self.frame += 1
+
+    def draw(self) -> None:
+        import pygame
+
+        from game.ui import theme
+
+        self.screen.fill(theme.rgb(theme.BG))
+        top = self.stack.top
+        if top is not None:
+            top.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        pygame.display.flip()
+
+    def run(self) -> int:
+        import pygame
+
+        if self.stack.top is None:
+            self.push_start()
+        try:
+            while self.stack.quit_code is None:
+                dt = self.clock.tick(self.options.fps) / 1000.0
+                self.step(dt)
+                if self.options.frames is not None and self.frame >= self.options.frames:
+                    break
+            if self.options.screenshot is not None:
+                self.screenshot(self.options.screenshot)
+        finally:
+            self.save_settings()
+            pygame.quit()
+        return self.stack.quit_code or 0
+
+    def screenshot(self, path: Path) -> None:
+        import pygame
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.screen, str(path))
+
+
+def run_app(argv_options: Any = None) -> int:
+    """Open the game window and play until the player quits; returns the exit code.
+
+    ``argv_options`` is the CLI's ``argparse.Namespace``, a dict, a list of command-line
+    strings, or None; see ``game.ui.options`` for the fields.
+    """
+    return App(AppOptions.from_any(argv_options)).run()
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv[1:]))

@@ -1,0 +1,278 @@
+"""Small helpers shared by the scenes: translated widgets, page chrome, cards, fitting text."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.ui import theme
+
+if TYPE_CHECKING:
+    from game.ui.context import UIContext
+
+MARGIN = 40
+GAP = 16
+HEADER_H = 88
+BUTTON_H = 44
+ROW_H = 44
+MAX_CONTENT_W = 1360
+
+
+def content_rect(
+    size: tuple[int, int], top: int = HEADER_H, bottom: int = 24, max_w: int = MAX_CONTENT_W
+) -> pygame.Rect:
+    """The page area under the header, centred and no wider than ``max_w``."""
+    width, height = size
+    inner_w = min(width - 2 * MARGIN, max_w)
+    left = (width - inner_w) // 2
+    return pygame.Rect(left, top, inner_w, height - top - bottom)
+
+
+def text_width(text: str, size: int = theme.BODY, bold: bool = False) -> int:
+    return theme.font(size, bold).size(text)[0]
+
+
+def fit(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> str:
+    """``text`` shortened with an ellipsis so it fits ``width`` pixels."""
+    face = theme.font(size, bold)
+    if face.size(text)[0] <= width:
+        return text
+    ellipsis = "…"
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if face.size(text[:mid] + ellipsis)[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ellipsis
+
+
+# characters that must not begin a line (Chinese line-breaking rules, simplified)
+NO_LINE_START = set("，。、；：？！）》」』】〕…—·,.;:?!)]}%")
+NO_LINE_END = set("（《「『【〔([{")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
+
+
+def _tokens(text: str) -> list[str]:
+    """Break opportunities: every CJK character, or a Latin word with its trailing space."""
+    tokens: list[str] = []
+    word = ""
+    for ch in text:
+        if _is_cjk(ch):
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(ch)
+        else:
+            word += ch
+            if ch == " ":
+                tokens.append(word)
+                word = ""
+    if word:
+        tokens.append(word)
+    # glue closing punctuation to what precedes it, opening punctuation to what follows
+    glued: list[str] = []
+    for tok in tokens:
+        if glued and (tok[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END):
+            glued[-1] += tok
+        else:
+            glued.append(tok)
+    return glued
+
+
+def wrap_lines(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` px; Chinese breaks between characters."""
+    face = theme.font(size, bold)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for tok in _tokens(paragraph):
+            if line and face.size((line + tok).rstrip())[0] > width:
+                lines.append(line.rstrip())
+                line = tok.lstrip()
+            else:
+                line += tok
+            while face.size(line.rstrip())[0] > width and len(line) > 1:
+                cut = len(line) - 1
+                while cut > 1 and face.size(line[:cut])[0] > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line.rstrip())
+    return lines
+
+
+def para(text: str, width: int, size: int = theme.BODY) -> str:
+    """A plain paragraph as text-box HTML, pre-wrapped to ``width`` px."""
+    return "<br>".join(esc(line) for line in wrap_lines(text, width, size))
+
+
+def button(
+    ctx: UIContext,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    text: str,
+    tip: str | None = None,
+    object_id: str | None = None,
+    container: Any = None,
+) -> UIButton:
+    """A button whose label is fitted to its width; the tooltip repeats a cut label."""
+    rect = pygame.Rect(rect)
+    size, bold = BUTTON_FONTS.get(object_id, BUTTON_FONTS[None])
+    shown = fit(text, rect.width - 28, size, bold)
+    if shown != text:
+        tip = f"{text}\n{tip}" if tip else text
+    return UIButton(
+        rect, shown, ctx.manager, container=container, tool_tip_text=tip,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+    )
+
+
+# font (size, bold) that each object id gives a label or button
+OBJECT_FONTS: dict[str | None, tuple[int, bool]] = {
+    None: (theme.LABEL, False),
+    "#title": (theme.TITLE, True),
+    "#subtitle": (theme.SUBTITLE, False),
+    "#heading": (theme.HEADING, True),
+    "#section": (theme.LABEL, True),
+    "#muted": (theme.LABEL, False),
+    "#body": (theme.BODY, False),
+    "#warning": (theme.LABEL, True),
+}
+BUTTON_FONTS: dict[str | None, tuple[int, bool]] = {
+    None: (theme.BUTTON, False),
+    "#primary": (theme.BUTTON, True),
+    "#toggle_on": (theme.BUTTON, True),
+    "#menu_button": (19, False),
+    "#menu_primary": (19, True),
+}
+
+
+def line_height(size: int, bold: bool = False) -> int:
+    return theme.font(size, bold).get_linesize() + 2
+
+
+def label(
+    ctx: UIContext,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    text: str,
+    object_id: str | None = None,
+    container: Any = None,
+    tip: str | None = None,
+) -> UILabel:
+    """A one-line label, fitted to its width (full text in the tooltip when cut)."""
+    rect = pygame.Rect(rect)
+    size, bold = OBJECT_FONTS.get(object_id, OBJECT_FONTS[None])
+    need = line_height(size, bold)
+    if rect.height < need:
+        rect.y -= (need - rect.height) // 2
+        rect.height = need
+    shown = fit(text, rect.width - 4, size, bold)
+    widget = UILabel(
+        rect, shown, ctx.manager, container=container,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+    )
+    if shown != text or tip:
+        widget.set_tooltip(tip or text)
+    return widget
+
+
+def text_box(
+    ctx: UIContext,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    html_text: str,
+    object_id: str | None = None,
+    container: Any = None,
+    wrap_to_height: bool = False,
+) -> UITextBox:
+    """Wrapped rich text; Chinese lines break between characters, never with dashes."""
+    return UITextBox(
+        html_text, pygame.Rect(rect), ctx.manager, container=container,
+        wrap_to_height=wrap_to_height,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+        allow_split_dashes=False,
+    )
+
+
+def esc(text: Any) -> str:
+    return html.escape(str(text), quote=False).replace("\n", "<br>")
+
+
+def page_header(
+    ctx: UIContext, title: str, back: bool = True, max_w: int = MAX_CONTENT_W
+) -> UIButton | None:
+    """Title on the left, a back button on the right; returns the back button."""
+    area = content_rect(ctx.size, max_w=max_w)
+    label(ctx, (area.left, 26, area.width - 220, 40), title, "#heading")
+    if not back:
+        return None
+    return button(ctx, (area.right - 160, 24, 160, BUTTON_H), ctx.tr("ui.common.back"),
+                  ctx.tr("ui.common.back_tip"), "#quiet")
+
+
+def draw_card(surface: pygame.Surface, rect: pygame.Rect, fill: str = theme.SURFACE) -> None:
+    """A calm white card with a soft shadow (drawn under the widgets)."""
+    shadow = pygame.Surface((rect.width + 8, rect.height + 8), pygame.SRCALPHA)
+    pygame.draw.rect(shadow, (40, 35, 25, 22), shadow.get_rect().inflate(-4, -4).move(0, 3),
+                     border_radius=14)
+    surface.blit(shadow, (rect.left - 4, rect.top - 2))
+    pygame.draw.rect(surface, theme.rgb(fill), rect, border_radius=12)
+    pygame.draw.rect(surface, theme.rgb(theme.BORDER), rect, width=1, border_radius=12)
+
+
+def draw_header_rule(
+    surface: pygame.Surface, size: tuple[int, int], max_w: int = MAX_CONTENT_W
+) -> None:
+    area = content_rect(size, max_w=max_w)
+    pygame.draw.line(surface, theme.rgb(theme.BORDER), (area.left, HEADER_H - 12),
+                     (area.right, HEADER_H - 12), 1)
+
+
+def draw_text(
+    surface: pygame.Surface,
+    text: str,
+    pos: tuple[int, int],
+    size: int = theme.LABEL,
+    colour: str = theme.INK,
+    bold: bool = False,
+    anchor: str = "topleft",
+    max_width: int | None = None,
+) -> pygame.Rect:
+    """Text drawn outside pygame_gui, in the theme's font; fitted when ``max_width`` is set."""
+    if max_width is not None:
+        text = fit(text, max_width, size, bold)
+    image = theme.font(size, bold).render(text, True, theme.rgb(colour))
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def is_pressed(event: pygame.event.Event, widget: Any) -> bool:
+    return (
+        event.type == pygame_gui.UI_BUTTON_PRESSED
+        and widget is not None
+        and event.ui_element is widget
+    )
+
+
+def toggle_row(
+    ctx: UIContext,
+    x: int,
+    y: int,
+    choices: list[tuple[str, str, str | None]],
+    selected: str,
+    width: int = 150,
+) -> dict[str, UIButton]:
+    """Segmented buttons (value, text, tip); the selected one uses the ``#toggle_on`` look."""
+    result: dict[str, UIButton] = {}
+    for index, (value, text, tip) in enumerate(choices):
+        oid = "#toggle_on" if value == selected else None
+        result[value] = button(ctx, (x + index * (width + 8), y, width, BUTTON_H), text, tip, oid)
+    return result
