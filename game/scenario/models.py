@@ -263,7 +263,10 @@ class VendorSpec(Spec):
     enters_week: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Week a late rival joins; omit to start at once."
     )
-    by_event: bool = Field(False, description="Joins only when an event brings it in.")
+    by_event: bool = Field(
+        False,
+        description="Joins only when a new_rival event brings it in (enters_week is ignored).",
+    )
     relations: dict[Ident, RelationSpec] = Field(
         default_factory=dict, description="Starting relations, keyed by stakeholder id."
     )
@@ -347,7 +350,12 @@ ConditionSpec = Annotated[
 
 
 class NewPersonSpec(Spec):
-    """The person who takes over a stakeholder's seat; unset fields carry over."""
+    """The person who takes over a stakeholder's seat.
+
+    The seat (department, buying roles, key tags, influence, participation, sways) stays;
+    title, traits and cares_about carry over when omitted. Every vendor starts again from
+    nothing with the newcomer.
+    """
 
     name: TextSpec
     title: TextSpec | None = None
