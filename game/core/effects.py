@@ -22,15 +22,9 @@ def clamp(x: float, lo: float, hi: float) -> float:
     return lo if x < lo else hi if x > hi else x
 
 
-def spec_of(state: GameState, vid: str):
-    for s in state.spec.vendors:
-        if s.id == vid:
-            return s
-    raise KeyError(vid)
-
 
 def person_fit(state: GameState, vid: str, p: Person) -> float:
-    fit = spec_of(state, vid).fit
+    fit = state.vendor_spec(vid).fit
     needs = p.cares_about or list(state.need_weights)
     total = sum(state.need_weights[n] for n in needs) or 1.0
     return sum(state.need_weights[n] * fit.get(n, 0.0) for n in needs) / total
@@ -78,7 +72,7 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng) -> di
     if d.fit_scaled:
         mult *= 0.4 + 1.2 * person_fit(state, v.id, p)
     if d.special == "needs_references":
-        mult *= min(1.0, 0.4 + 0.15 * spec_of(state, v.id).references)
+        mult *= min(1.0, 0.4 + 0.15 * state.vendor_spec(v.id).references)
     if d.special == "reach_out" and r.support < 0:
         mult *= 2.0
     skeptic = 0.7 if "skeptical" in p.traits else 1.0
@@ -125,7 +119,7 @@ def _qualify(state: GameState, v: Vendor) -> list[str]:
     """The rep checks which of the five elements of a valid opportunity now hold."""
     rels = state.relations[v.id]
     pairs = [(p, rels[p.id]) for p in state.people.values()]
-    spec = spec_of(state, v.id)
+    spec = state.vendor_spec(v.id)
     known = [p for p, r in pairs if r.known_needs]
     ok: list[str] = []
     if any(r.contact >= 1 and {"initiator", "user"} & set(p.roles) for p, r in pairs):
@@ -181,7 +175,7 @@ def _shape(state: GameState, v: Vendor, p: Person) -> dict[str, Any]:
     r = state.relations[v.id][p.id]
     gain = 0.12 * (0.5 + max(r.support, 0.0)) * (1.5 if r.contact >= 3 else 1.0)
     v.spec_bias = clamp(v.spec_bias + gain, 0.0, 1.0)
-    spec = spec_of(state, v.id)
+    spec = state.vendor_spec(v.id)
     tech = sum(state.need_weights[n] * spec.fit.get(n, 0.0) for n in state.need_weights)
     service = (spec.delivery + spec.brand) / 2
     lean = "technical" if tech >= service else "service"
@@ -195,7 +189,7 @@ def _shape(state: GameState, v: Vendor, p: Person) -> dict[str, Any]:
 
 
 def _bid(state: GameState, v: Vendor, option: str) -> dict[str, Any]:
-    spec = spec_of(state, v.id)
+    spec = state.vendor_spec(v.id)
     price = spec.floor_price if option == "floor" else max(
         spec.floor_price, spec.list_price * (1 - BID_DISCOUNT[option]))
     v.bid = {"price": round(price, 2), "week": state.week, "option": option}
@@ -232,7 +226,7 @@ def apply_action(
             state, v, lambda p: 0.04 * (0.4 + 1.2 * person_fit(state, v.id, p)),
             lambda p: bool(p.cares_about))
     elif sp == "delivery_plan":
-        dl = spec_of(state, v.id).delivery
+        dl = state.vendor_spec(v.id).delivery
         eff["support"] = _broadcast(
             state, v, lambda p: 0.05 * (0.5 + dl),
             lambda p: "user" in p.roles or "risk" in (p.position_motive["kind"],

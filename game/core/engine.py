@@ -180,7 +180,7 @@ def end_week(
     if state.outcome is None:
         state.week += 1
         for v in state.vendors.values():
-            vs = next(s for s in state.spec.vendors if s.id == v.id)
+            vs = state.vendor_spec(v.id)
             if not v.active and not vs.by_event and vs.enters_week == state.week:
                 v.active = True
                 v.joined_week = state.week

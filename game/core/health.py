@@ -56,7 +56,7 @@ def _scores(state: GameState) -> dict[str, dict[str, float]]:
     for v in state.vendors.values():
         if not v.active or v.status == "lost":
             continue
-        spec = _spec(state, v.id)
+        spec = state.vendor_spec(v.id)
         rels = state.relations[v.id]
         dec = rel = 0.0
         for p in state.people.values():
@@ -72,12 +72,6 @@ def _scores(state: GameState) -> dict[str, dict[str, float]]:
         out[v.id] = {"dec": dec, "value": value, "rel": rel, "kdm": kdm}
     return out
 
-
-def _spec(state: GameState, vid: str):
-    for s in state.spec.vendors:
-        if s.id == vid:
-            return s
-    raise KeyError(vid)
 
 
 def c931_all(state: GameState) -> dict[str, dict[str, Any]]:

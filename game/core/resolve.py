@@ -18,12 +18,6 @@ OVERRIDE_SUPPORT = 0.25
 RUNNER_UP_WAIT = 4
 
 
-def _spec(state: GameState, vid: str):
-    for s in state.spec.vendors:
-        if s.id == vid:
-            return s
-    raise KeyError(vid)
-
 
 def open_bids(state: GameState) -> dict[str, Any]:
     """Bid deadline: collect the bids; a bid above the customer's budget is disqualified."""
@@ -74,7 +68,7 @@ def score_bids(state: GameState) -> dict[str, Any]:
         cw_total = sum(cw.values())
         row = {}
         for vid, b in valid.items():
-            spec = _spec(state, vid)
+            spec = state.vendor_spec(vid)
             v = state.vendors[vid]
             tech = sum(pw[n] * spec.fit.get(n, 0.0) for n in pw) / pw_total
             tech += 0.15 * min(v.spec_bias, 2.0) + (0.05 if b["technical"] else -0.10)
@@ -209,7 +203,7 @@ def _buyers(state: GameState, v: Vendor) -> tuple[float, bool]:
 def customer_terms(state: GameState, v: Vendor, joint: bool) -> tuple[float, float]:
     """The smallest discount and largest first payment the customer would accept now."""
     s, price_sensitive = _buyers(state, v)
-    price = v.bid["price"] if v.bid else _spec(state, v.id).list_price
+    price = v.bid["price"] if v.bid else state.vendor_spec(v.id).list_price
     want = 0.08 + (0.06 if price_sensitive else 0.0) - 0.12 * s
     if price > 0.95 * state.budget:
         want += 0.05
@@ -230,7 +224,7 @@ def parse_terms(option: str) -> tuple[float, float]:
 def negotiate(state: GameState, v: Vendor, option: str, joint: bool) -> dict[str, Any]:
     disc, pay = parse_terms(option)
     want, cap = customer_terms(state, v, joint)
-    spec = _spec(state, v.id)
+    spec = state.vendor_spec(v.id)
     base = v.bid["price"] if v.bid else spec.list_price
     value = max(spec.floor_price, base * (1 - disc))
     if disc + 1e-9 >= want and pay <= cap + 1e-9:
@@ -248,7 +242,7 @@ def negotiate(state: GameState, v: Vendor, option: str, joint: bool) -> dict[str
 
 
 def sign_contract(state: GameState, v: Vendor) -> dict[str, Any]:
-    spec = _spec(state, v.id)
+    spec = state.vendor_spec(v.id)
     terms = v.terms
     state.contract = {
         "vendor": v.id, "value": terms["value"], "discount": terms["discount"],

@@ -109,7 +109,18 @@ class GameState:
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def touch(self) -> None:
+        index = self.cache.get("vendor_specs")
         self.cache.clear()
+        if index is not None:
+            self.cache["vendor_specs"] = index
+
+    def vendor_spec(self, vid: str) -> Any:
+        """The authored VendorSpec of a vendor (the scenario is frozen, so this never stales)."""
+        index = self.cache.get("vendor_specs")
+        if index is None:
+            index = {s.id: s for s in self.spec.vendors}
+            self.cache["vendor_specs"] = index
+        return index[vid]
 
     @property
     def over(self) -> bool:

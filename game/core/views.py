@@ -49,7 +49,7 @@ def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
 
 
 def _me(state: GameState, v: Vendor) -> dict[str, Any]:
-    spec = next(s for s in state.spec.vendors if s.id == v.id)
+    spec = state.vendor_spec(v.id)
     return {
         "id": v.id,
         "side": v.side,
@@ -68,7 +68,8 @@ def _me(state: GameState, v: Vendor) -> dict[str, Any]:
         "max_discount": v.max_discount,
         "terms": dict(v.terms) if v.terms else None,
         "intel": {k: dict(x) for k, x in v.intel.items()},
-        "time": spec.time.model_dump(),
+        "time": {"rep": spec.time.rep, "presales": spec.time.presales, "pm": spec.time.pm,
+                 "exec": spec.time.exec},
         "fit": dict(spec.fit),
         "list_price": spec.list_price,
         "floor_price": spec.floor_price,
@@ -81,7 +82,7 @@ def _me(state: GameState, v: Vendor) -> dict[str, Any]:
 
 
 def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
-    spec = next(s for s in state.spec.vendors if s.id == o.id)
+    spec = state.vendor_spec(o.id)
     est = me.intel.get(o.id)
     opened = state.tender is not None and o.id in state.tender["bids"]
     return {

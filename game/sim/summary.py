@@ -43,7 +43,7 @@ def outcome_text(state: GameState, lang: str) -> str:
         v = state.vendors[vid]
         if not v.active and v.spent == 0:
             continue
-        lines.append(f"    {v.name[lang]:<24} {h['c']}C {h['f']}F {h['w']}W  "
+        lines.append(f"    {v.name[lang]:<28} {h['c']}C {h['f']}F {h['w']}W  "
                      f"{tr('outcome.forecast', lang)} {h['forecast'] * 100:.0f}%  "
                      f"{tr('outcome.cost_of_sale', lang)} {o['cost_of_sale'][vid]:.1f} 万元")
     return "\n".join(lines)
