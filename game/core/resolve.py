@@ -7,6 +7,7 @@ contract with a small first payment do not guarantee the deal until the money ar
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from game.core.rng import Rng
@@ -235,7 +236,10 @@ def negotiate(state: GameState, v: Vendor, option: str, joint: bool) -> dict[str
         if {"budget_holder", "purchaser"} & set(p.roles):
             r = state.relations[v.id][p.id]
             r.trust = max(0.0, r.trust - 0.02)
-    hint = {"discount": round(want + 0.025, 2), "first_payment": round(cap - 0.025, 2)}
+    # The customer's counter-offer: the nearest terms on the offer grid it would accept now.
+    grid_d = math.ceil(want * 20 - 1e-9) / 20
+    grid_p = max(math.floor(cap * 10 + 1e-9) / 10, 0.1)
+    hint = {"discount": round(grid_d, 2), "first_payment": round(grid_p, 2)}
     if v.bid is not None:
         v.bid["counter"] = hint
     return {"agreed": False, "counter": hint}
