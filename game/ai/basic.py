@@ -120,7 +120,7 @@ def _option(view: dict[str, Any], kind: str) -> str | None:
             return "d5_p30"
         for o in choices:
             d, p = parse_terms(o)
-            if d <= maxd + 1e-9 and d >= counter["discount"] - 0.03 and \
+            if d <= maxd + 1e-9 and d >= counter["discount"] - 1e-9 and \
                     p <= counter["first_payment"] + 1e-9:
                 return o
         return "d10_p20" if maxd >= 0.1 else "d5_p20"
