@@ -127,9 +127,48 @@ def _plan_reason(
 
 def check(view: dict[str, Any], action: Action, plan: list[Action] = ()) -> str | None:
     """None if `action` may be added to `plan` this week, else the reason key."""
+    plan = list(plan)
+    used, spent = plan_usage(plan)
+    left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
+    return _check(view, action, plan, left, view["me"]["budget"] - spent)
+
+
+def check_plan(view: dict[str, Any], plan: list[Action]) -> tuple[int, str] | None:
+    """The first action of a whole plan that may not be made, with its reason, or None."""
+    left = dict(view["me"]["time"])
+    cost_left = view["me"]["budget"]
+    accepted: list[Action] = []
+    for i, a in enumerate(plan):
+        if a.kind == "choose":
+            r = _check_choice(view, a)
+        else:
+            r = _check(view, a, accepted, left, cost_left)
+        if r is not None:
+            return i, r
+        if a.kind != "choose":
+            d = CATALOG[a.kind]
+            for role in d.roles:
+                left[role] -= d.days
+            cost_left -= d.cost
+            accepted.append(a)
+    return None
+
+
+def _check_choice(view: dict[str, Any], a: Action) -> str | None:
+    for p in view["pending"]:
+        if p["event"] == a.target:
+            if any(c["id"] == a.option for c in p["choices"]):
+                return None
+            return "why.option"
+    return "why.no_choice"
+
+
+def _check(view: dict[str, Any], action: Action, plan: list[Action],
+           left: dict[str, int], cost_left: float) -> str | None:
     d = CATALOG.get(action.kind)
     if d is None:
         return "why.unknown_action"
+    p = None
     if d.target:
         p = next((x for x in view["people"] if x["id"] == action.target), None)
         if p is None:
@@ -145,12 +184,10 @@ def check(view: dict[str, Any], action: Action, plan: list[Action] = ()) -> str 
         if disc > view["me"]["max_discount"] + 1e-9:
             return "why.discount_not_approved"
     r = _vendor_reason(view, d)
-    if r is None and d.target:
+    if r is None and p is not None:
         r = _person_reason(view, d, p)
     if r is None:
-        used, spent = plan_usage(list(plan))
-        left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
-        r = _plan_reason(view, d, action, list(plan), left, view["me"]["budget"] - spent)
+        r = _plan_reason(view, d, action, plan, left, cost_left)
     return r
 
 

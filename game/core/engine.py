@@ -13,7 +13,7 @@ from typing import Any
 
 from game.core import resolve
 from game.core.actions import Action
-from game.core.checks import check
+from game.core.checks import check_plan
 from game.core.effects import apply_action, nudge_support
 from game.core.errors import IllegalAction
 from game.core.events import apply_choice, fire_events
@@ -107,25 +107,12 @@ def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
             raise IllegalAction("action/unknown_vendor", "why.target", vid)
         if not plan:
             continue
-        vw = view(state, vid, with_log=False)
-        accepted: list[Action] = []
-        for a in plan:
-            r = _check_choice(vw, a) if a.kind == "choose" else check(vw, a, accepted)
-            if r is not None:
-                raise IllegalAction(f"action/{r.removeprefix('why.')}", r,
-                                    f"{vid} {a.kind} {a.target or ''} {a.option or ''}")
-            if a.kind != "choose":
-                accepted.append(a)
-
-
-def _check_choice(vw: dict[str, Any], a: Action) -> str | None:
-    pending = {p["event"]: p for p in vw["pending"]}
-    if a.target not in pending:
-        return "why.no_choice"
-    ch = next((c for c in pending[a.target]["choices"] if c["id"] == a.option), None)
-    if ch is None:
-        return "why.option"
-    return None
+        bad = check_plan(view(state, vid, with_log=False), plan)
+        if bad is not None:
+            i, r = bad
+            a = plan[i]
+            raise IllegalAction(f"action/{r.removeprefix('why.')}", r,
+                                f"{vid} {a.kind} {a.target or ''} {a.option or ''}")
 
 
 def end_week(
@@ -190,19 +177,20 @@ def end_week(
 def _world(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     """Influence spreads, untended relations cool, insiders and coaches report."""
     out: list[dict[str, Any]] = []
+    sways = [(q.id, who, 0.08 * strength) for q in state.people.values()
+             for who, strength in q.sways]
+    leaning = {p.id: p.leaning for p in state.people.values()}
     for vid, rels in state.relations.items():
         if not state.vendors[vid].active:
             continue
         before = {pid: r.support for pid, r in rels.items()}
-        for q in state.people.values():
-            for who, strength in q.sways:
-                delta = 0.08 * strength * (before[q.id] - before[who])
-                if abs(delta) > 1e-4:
-                    nudge_support(rels[who], delta)
+        for src, who, k in sways:
+            delta = k * (before[src] - before[who])
+            if delta > 1e-4 or delta < -1e-4:
+                nudge_support(rels[who], delta)
         for pid, r in rels.items():
-            p = state.people[pid]
             if r.contact >= 1 and state.week - r.last_touch > 3:
-                r.support += 0.05 * (p.leaning - r.support)
+                r.support += 0.05 * (leaning[pid] - r.support)
                 r.trust = max(0.0, r.trust - 0.01)
         v = state.vendors[vid]
         for pid, r in rels.items():
