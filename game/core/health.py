@@ -24,16 +24,35 @@ def forecast(c: int, f: int, w: int) -> float:
     return 1.0 / (1.0 + math.exp(-(-3.2 + 0.35 * c + 0.9 * f + 1.5 * w)))
 
 
-def _clear(state: GameState, v: Vendor) -> dict[str, bool]:
+class _People:
+    """Facts about the buying centre that every vendor's health reads, computed once."""
+
+    def __init__(self, state: GameState) -> None:
+        people = list(state.people.values())
+        self.n = len(people)
+        self.kdm = [p.id for p in people if "KDM" in p.key]
+        self.ki = [p.id for p in people if "KI" in p.key]
+        self.ku = {p.id for p in people if "KU" in p.key}
+        deciders = {"decision_maker", "approver", "budget_holder"}
+        self.dec_weight = [
+            (p.id, p.influence * p.participation["decision"]) for p in people
+            if deciders & set(p.roles) or "KDM" in p.key
+        ]
+        self.influence = [(p.id, p.influence) for p in people]
+
+
+def _clear(state: GameState, v: Vendor, pp: _People) -> dict[str, bool]:
     rels = state.relations[v.id]
-    people = list(state.people.values())
     facts = v.facts
-    n = len(people)
-    roles_known = sum(rels[p.id].known_roles for p in people)
-    needs_known = [p for p in people if rels[p.id].known_needs]
-    kdm = [p for p in people if "KDM" in p.key]
-    ki = [p for p in people if "KI" in p.key]
-    c_need = len(needs_known) >= 0.5 * n and any("KU" in p.key for p in needs_known)
+    n = pp.n
+    roles_known = needs_known = 0
+    ku_need = False
+    for pid, r in rels.items():
+        roles_known += r.known_roles
+        if r.known_needs:
+            needs_known += 1
+            ku_need = ku_need or pid in pp.ku
+    c_need = needs_known >= 0.5 * n and ku_need
     c_comp = "competitors_known" in facts
     return {
         "c_process": "pursue" in facts and "profiled" in facts,
@@ -44,12 +63,12 @@ def _clear(state: GameState, v: Vendor) -> dict[str, bool]:
         "c_budget": "el_budget" in facts,
         "c_competitors": c_comp,
         "c_swot": c_comp and c_need,
-        "c_strategy": any(rels[p.id].known_position for p in kdm)
-        and any(rels[p.id].known_position or rels[p.id].known_personal for p in ki),
+        "c_strategy": any(rels[p].known_position for p in pp.kdm)
+        and any(rels[p].known_position or rels[p].known_personal for p in pp.ki),
     }
 
 
-def _scores(state: GameState) -> dict[str, dict[str, float]]:
+def _scores(state: GameState, pp: _People) -> dict[str, dict[str, float]]:
     """Per vendor: decision-makers' support, value for money and relationship strength."""
     out: dict[str, dict[str, float]] = {}
     weights = state.need_weights
@@ -58,32 +77,29 @@ def _scores(state: GameState) -> dict[str, dict[str, float]]:
             continue
         spec = state.vendor_spec(v.id)
         rels = state.relations[v.id]
-        dec = rel = 0.0
-        for p in state.people.values():
-            r = rels[p.id]
-            if {"decision_maker", "approver", "budget_holder"} & set(p.roles) or "KDM" in p.key:
-                dec += p.influence * p.participation["decision"] * r.support
-            rel += p.influence * r.trust * (1 + 0.25 * r.contact)
+        dec = sum(w * rels[pid].support for pid, w in pp.dec_weight)
+        rel = 0.0
+        for pid, infl in pp.influence:
+            r = rels[pid]
+            rel += infl * r.trust * (1 + 0.25 * r.contact)
         fit = sum(weights[n] * spec.fit.get(n, 0.0) for n in weights)
         price = v.bid["price"] if v.bid else spec.list_price
         value = (fit + 0.2 * spec.delivery + 0.2 * spec.brand) / max(price, 1e-6)
-        kdm = max((rels[p.id].support for p in state.people.values() if "KDM" in p.key),
-                  default=0.0)
+        kdm = max((rels[pid].support for pid in pp.kdm), default=0.0)
         out[v.id] = {"dec": dec, "value": value, "rel": rel, "kdm": kdm}
     return out
 
 
-
 def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
-    scores = _scores(state)
+    pp = _People(state)
+    scores = _scores(state, pp)
     kdm_contact = {
-        vid: max((state.relations[vid][p.id].contact for p in state.people.values()
-                  if "KDM" in p.key), default=0)
+        vid: max((state.relations[vid][pid].contact for pid in pp.kdm), default=0)
         for vid in state.vendors
     }
     out: dict[str, dict[str, Any]] = {}
     for v in state.vendors.values():
-        clear = _clear(state, v)
+        clear = _clear(state, v, pp)
         s = scores.get(v.id)
         others = [o for k, o in scores.items() if k != v.id]
         if s is None:
