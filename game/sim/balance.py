@@ -1,0 +1,350 @@
+"""The `balance` command: many seeded AI-vs-AI games of one scenario, in parallel.
+
+A course designer needs to know before a class whether a scenario plays well: whether one
+strategy always wins, whether a competitor never matters, whether deals end in contracts.
+Games are independent, so the seeds are split into chunks that worker processes play with
+the scenario loaded once per worker; each game comes back as a small record (no state), and
+`balance_report` turns the records into the report. Seed `base + i` always plays the same
+game, so a report can be reproduced exactly and a surprising game replayed with `simulate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.core.state import GameState
+from game.scenario.issues import ScenarioError
+from game.scenario.loader import load_scenario
+from game.scenario.models import Playbook, ScenarioSpec
+from game.sim.balance_report import render_report, summarise
+from game.sim.play import Planner, play_game
+
+MODES = ("scenario", "rotate")
+"""scenario: every vendor plays the playbook its scenario gives it. rotate: the team vendor's
+playbook cycles through all playbooks game by game, so each strategy meets the same field."""
+PLAYBOOKS = tuple(p.value for p in Playbook)
+AGENT_MODULES = ("game.ai", "game.ai.agents", "game.ai.base", "game.ai.playbooks")
+"""Where the playbook AIs' `make_agent(playbook, difficulty, seed)` may live."""
+BENCH_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "city_hospital.yaml"
+BENCH_GAMES = 10_000
+
+
+# ---- which AI plays each vendor ---------------------------------------------------------
+
+
+def agent_factory() -> Callable[..., Any] | None:
+    """The playbook AIs' `make_agent`, or None while only the built-in AI exists."""
+    for name in AGENT_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        make = getattr(module, "make_agent", None)
+        if callable(make):
+            return make
+    return None
+
+
+def _as_planner(agent: Any) -> Planner:
+    """Agents may be plain planners or objects with a `plan_week`/`plan` method."""
+    for attr in ("plan_week", "plan"):
+        method = getattr(agent, attr, None)
+        if callable(method):
+            return method
+    return agent
+
+
+def seat_playbooks(spec: ScenarioSpec, index: int, mode: str) -> dict[str, str]:
+    """The playbook each vendor plays in game number `index` of the run."""
+    out = {v.id: v.playbook.value for v in spec.vendors}
+    if mode == "rotate":
+        for v in spec.vendors:
+            if v.side == "team":
+                out[v.id] = PLAYBOOKS[index % len(PLAYBOOKS)]
+    return out
+
+
+def planners_for(spec: ScenarioSpec, playbooks: dict[str, str], seed: int,
+                 make: Callable[..., Any] | None) -> dict[str, Planner]:
+    from game.ai.basic import plan_week
+
+    if make is None:
+        return {v.id: plan_week for v in spec.vendors}
+    return {
+        v.id: _as_planner(make(playbooks[v.id], v.difficulty.value, seed * 31 + i))
+        for i, v in enumerate(spec.vendors)
+    }
+
+
+# ---- one game as a record ---------------------------------------------------------------
+
+
+def _award_notes(state: GameState) -> tuple[str | None, bool]:
+    """Who the award first named, and whether a complaint overturned it."""
+    first, overturned = None, False
+    for e in state.log:
+        if not e.get("calendar"):
+            continue
+        if e["event"] == "award" and first is None:
+            first = e["effects"].get("preferred")
+        elif e["event"] == "notice_end" and e["effects"].get("overturned"):
+            overturned = True
+    return first, overturned
+
+
+def loss_cause(state: GameState, vid: str) -> str | None:
+    """Why this vendor did not win, in the balance report's words; None when it won."""
+    o = state.outcome
+    v = state.vendors[vid]
+    if o["winner"] == vid:
+        return None if o["result"] == "won" else "shelved"
+    t = state.tender
+    if t is None:
+        return "ended_before_tender"
+    if vid not in t["bids"]:
+        return "too_slow" if v.stage < 3 else "no_bid"
+    if t["bids"][vid]["disqualified"]:
+        return "over_budget"
+    if not t.get("evaluated"):
+        return "ended_before_award"
+    if vid in t.get("passed_over", []):
+        return "failed_to_sign"
+    first, overturned = _award_notes(state)
+    if overturned and first == vid:
+        return "overturned"
+    totals = t.get("totals") or {}
+    if t.get("override") and totals and vid == min(totals, key=lambda k: (-totals[k], k)):
+        return "kdm_override"
+    if state.contract and state.contract["vendor"] == vid:
+        return "unpaid"
+    if state.award and state.award.get("vendor") == vid:
+        return "not_signed"
+    return "outscored"
+
+
+def game_record(state: GameState, playbooks: dict[str, str]) -> dict[str, Any]:
+    """Everything the report needs from one finished game, small enough to pickle fast."""
+    o = state.outcome
+    t = state.tender or {}
+    valid = {k for k, b in t.get("bids", {}).items() if not b["disqualified"]}
+    c931 = t.get("c931") or {}
+    vendors: dict[str, Any] = {}
+    for vid, v in state.vendors.items():
+        if v.joined_week == 0:
+            continue  # a late rival that never came
+        h = c931.get(vid) if vid in valid else None
+        vendors[vid] = {
+            "playbook": playbooks[vid],
+            "side": v.side,
+            "stage": v.stage,
+            "stage_weeks": {int(k): w for k, w in v.stage_weeks.items()},
+            "spent": round(v.spent, 2),
+            "cause": loss_cause(state, vid),
+            "c931": (h["c"], h["f"], h["w"], h["forecast"]) if h else None,
+        }
+    return {
+        "seed": state.seed,
+        "result": o["result"],
+        "reason": o["reason"],
+        "winner": o["winner"],
+        "week": o["week"],
+        "signed": state.contract is not None,
+        "value": o["value"],
+        "margin": o["margin"],
+        "first_payment": o["first_payment"],
+        "first_payment_amount": o["first_payment_amount"],
+        "vendors": vendors,
+    }
+
+
+# ---- running many games -----------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(path: str, mode: str) -> None:
+    _WORKER["spec"] = load_scenario(path)
+    _WORKER["mode"] = mode
+    _WORKER["make"] = agent_factory()
+
+
+def _play_chunk(chunk: tuple[int, list[tuple[int, int]]]) -> list[dict[str, Any]]:
+    """Play (index, seed) pairs in this worker; the chunk id only orders the results."""
+    spec, mode, make = _WORKER["spec"], _WORKER["mode"], _WORKER["make"]
+    out = []
+    for index, seed in chunk[1]:
+        books = seat_playbooks(spec, index, mode)
+        state = play_game(spec, seed, planners_for(spec, books, seed, make))
+        out.append(game_record(state, books))
+    return out
+
+
+def chunks(n: int, base_seed: int, jobs: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Split game indexes into chunks: small enough to balance the workers and move the
+    progress bar, large enough that sending results back costs little."""
+    size = max(1, min(200, n // (jobs * 8) or 1))
+    games = [(i, base_seed + i) for i in range(n)]
+    return [(k, games[s:s + size]) for k, s in enumerate(range(0, n, size))]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_games(path: str, games: int, jobs: int, base_seed: int = 1, mode: str = "scenario",
+              on_progress: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """Play `games` games of the scenario at `path`; records come back in seed order."""
+    parts = chunks(games, base_seed, jobs)
+    records: list[dict[str, Any]] = []
+    if jobs <= 1 or len(parts) == 1:
+        _init_worker(path, mode)
+        results: Iterable[list[dict[str, Any]]] = map(_play_chunk, parts)
+        for batch in results:
+            records.extend(batch)
+            if on_progress:
+                on_progress(len(batch))
+    else:
+        import multiprocessing
+
+        with multiprocessing.get_context().Pool(jobs, _init_worker, (path, mode)) as pool:
+            for batch in pool.imap_unordered(_play_chunk, parts):
+                records.extend(batch)
+                if on_progress:
+                    on_progress(len(batch))
+    records.sort(key=lambda r: r["seed"])
+    return records
+
+
+class Progress:
+    """A one-line progress bar on stderr; on a pipe it prints a line every tenth instead."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        self.total, self.done, self.width = total, 0, width
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.start = time.perf_counter()
+        self.last_tenth = -1
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        tenth = self.done * 10 // max(self.total, 1)
+        if self.tty:
+            self.stream.write("\r" + self.line())
+        elif tenth != self.last_tenth:
+            self.stream.write(self.line() + "\n")
+        self.last_tenth = tenth
+        self.stream.flush()
+
+    def line(self) -> str:
+        frac = self.done / max(self.total, 1)
+        filled = int(frac * self.width)
+        elapsed = time.perf_counter() - self.start
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        eta = (self.total - self.done) / rate if rate > 0 else 0.0
+        bar = "#" * filled + "." * (self.width - filled)
+        return (f"[{bar}] {self.done}/{self.total} games  {rate:6.1f} games/s  "
+                f"ETA {eta:4.0f}s")
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def balance(path: str, games: int, jobs: int | None = None, base_seed: int = 1,
+            mode: str = "scenario", progress: bool = True) -> tuple[dict[str, Any], float]:
+    """Play the games and summarise them; returns the summary and the seconds taken."""
+    spec = load_scenario(path)
+    jobs = jobs or default_jobs()
+    bar = Progress(games) if progress else None
+    t0 = time.perf_counter()
+    records = run_games(path, games, jobs, base_seed, mode, bar)
+    seconds = time.perf_counter() - t0
+    if bar:
+        bar.close()
+    meta = {"file": path, "games": games, "jobs": jobs, "seed": base_seed, "mode": mode,
+            "agents": "playbook AIs" if agent_factory() else "built-in AI for every vendor",
+            "by_playbook": agent_factory() is not None, "seconds": round(seconds, 2)}
+    return summarise(records, spec, meta), seconds
+
+
+def run_balance(args: argparse.Namespace) -> int:
+    if args.games < 1:
+        print("balance: --games must be at least 1", file=sys.stderr)
+        return 1
+    try:
+        summary, _ = balance(args.file, args.games, args.jobs, args.seed, args.mode,
+                             progress=not args.quiet)
+    except ScenarioError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 1
+    report = render_report(summary)
+    print(report)
+    out = Path(args.out) if args.out else Path(f"balance-{summary['scenario']}.md")
+    try:
+        out.write_text(report + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"balance: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"\nwrote {out}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `balance FILE --games N [--jobs J]` to the command line."""
+    p = sub.add_parser("balance", help="play many AI-vs-AI games and report win rates")
+    p.add_argument("file", help="the scenario file")
+    p.add_argument("--games", type=int, default=200, help="games to play (default 200)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help=f"worker processes (default: all cores, here {default_jobs()})")
+    p.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
+    p.add_argument("--mode", choices=MODES, default="scenario",
+                   help="scenario: each vendor plays its own playbook; rotate: the team "
+                        "vendor cycles through every playbook")
+    p.add_argument("--out", default=None,
+                   help="Markdown report path (default balance-<scenario id>.md)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_balance)
+
+
+# ---- the benchmark ----------------------------------------------------------------------
+
+
+def bench_balance(games: int = BENCH_GAMES, jobs: int | None = None,
+                  path: str | os.PathLike[str] = BENCH_SCENARIO,
+                  out: TextIO | None = None) -> float:
+    """Time a whole balance run (games, records and report); returns the 10k-game seconds.
+
+    With fewer games than 10,000 the last figure is projected from the measured rate, and
+    the line before it says so.
+    """
+    out = out or sys.stdout
+    jobs = jobs or default_jobs()
+    t0 = time.perf_counter()
+    summary, _ = balance(str(path), games, jobs, progress=False)
+    render_report(summary)
+    seconds = time.perf_counter() - t0
+    rate = games / seconds
+    print(f"{'games':>7} {'jobs':>5} {'seconds':>8} {'games/s':>8}", file=out)
+    print(f"{games:>7} {jobs:>5} {seconds:>8.2f} {rate:>8.1f}", file=out)
+    total = seconds if games == BENCH_GAMES else BENCH_GAMES / rate
+    if games != BENCH_GAMES:
+        print(f"projected from {games} games", file=out)
+    print(f"balance_10k_s: {total:.1f}", file=out)
+    return total
+
+
+def run_bench_balance(args: argparse.Namespace) -> int:
+    """`bench balance`: balance over 10,000 games of city_hospital with the default jobs."""
+    bench_balance(BENCH_GAMES, getattr(args, "jobs", None))
+    return 0

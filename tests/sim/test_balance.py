@@ -1,0 +1,156 @@
+"""The balance runner: deterministic records whatever the worker count, honest figures."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from game.scenario.loader import load_scenario
+from game.sim.balance import (
+    PLAYBOOKS,
+    Progress,
+    bench_balance,
+    chunks,
+    register,
+    run_games,
+    seat_playbooks,
+)
+from game.sim.balance_report import CAUSES, flags, render_report, summarise, table, wilson
+
+ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = str(ROOT / "tests" / "scenario" / "good" / "minimal.yaml")
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return run_games(MINIMAL, 8, jobs=1, base_seed=5)
+
+
+def test_wilson_interval_matches_known_values() -> None:
+    lo, hi = wilson(5, 10)
+    assert lo == pytest.approx(0.2366, abs=1e-4) and hi == pytest.approx(0.7634, abs=1e-4)
+    lo, hi = wilson(0, 10)
+    assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-4)
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+def test_chunks_cover_every_game_once_with_consecutive_seeds() -> None:
+    parts = chunks(103, 7, jobs=2)
+    games = [g for _, part in parts for g in part]
+    assert games == [(i, 7 + i) for i in range(103)]
+    assert len(parts) > 2  # enough chunks to keep two workers busy and the bar moving
+
+
+def test_parallel_run_gives_the_same_records_as_one_process(records) -> None:
+    assert [r["seed"] for r in records] == list(range(5, 13))
+    assert run_games(MINIMAL, 8, jobs=2, base_seed=5) == records
+
+
+def test_every_seat_has_a_known_loss_cause_unless_it_won(records) -> None:
+    for r in records:
+        for vid, x in r["vendors"].items():
+            if r["winner"] == vid and r["result"] == "won":
+                assert x["cause"] is None
+            else:
+                assert x["cause"] in CAUSES
+            assert x["stage"] >= 1 and x["spent"] >= 0
+
+
+def test_rotate_mode_cycles_the_team_seat_only() -> None:
+    spec = load_scenario(MINIMAL)
+    seen = [seat_playbooks(spec, i, "rotate") for i in range(len(PLAYBOOKS))]
+    assert [s["team_a"] for s in seen] == list(PLAYBOOKS)
+    assert {s["rival_b"] for s in seen} == {"incumbent"}
+    assert seat_playbooks(spec, 3, "scenario") == {"team_a": "basic", "rival_b": "incumbent"}
+
+
+def test_summary_counts_match_the_records(records) -> None:
+    spec = load_scenario(MINIMAL)
+    s = summarise(records, spec, {"by_playbook": False})
+    assert s["games"] == 8
+    wins = Counter(r["winner"] for r in records if r["result"] == "won")
+    assert {v["id"]: v["wins"] for v in s["vendors"]} == {
+        "team_a": wins["team_a"], "rival_b": wins["rival_b"]}
+    assert all(v["n"] == 8 for v in s["vendors"])
+    assert sum(s["results"].values()) == 8
+
+
+def _fake(rates: dict[str, tuple[int, int]], won: int, games: int) -> dict:
+    vendors = []
+    for vid, (k, n) in rates.items():
+        lo, hi = wilson(k, n)
+        vendors.append({"id": vid, "n": n, "wins": k, "rate": k / n, "lo": lo, "hi": hi})
+    return {"vendors": vendors, "playbooks": [], "meta": {"by_playbook": False},
+            "games": games, "results": Counter({"won": won, "no_deal": games - won})}
+
+
+def test_flags_name_dominant_and_dead_sides_and_rare_deals() -> None:
+    out = flags(_fake({"a": (70, 100), "b": (3, 100), "c": (27, 100)}, 100, 100))
+    assert any(f.startswith("DOMINANT vendor a") for f in out)
+    assert any(f.startswith("DEAD vendor b") for f in out)
+    assert not any(" c:" in f for f in out)
+    assert flags(_fake({"a": (30, 100), "b": (30, 100)}, 40, 100)) == [
+        "FEW DEALS: only 40% of games end with a first payment received (under 50%)"]
+
+
+def test_flags_ignore_sides_with_too_few_games() -> None:
+    assert flags(_fake({"late": (0, 10), "a": (40, 100), "b": (40, 100)}, 80, 100)) == []
+
+
+def test_report_has_every_section(records) -> None:
+    spec = load_scenario(MINIMAL)
+    meta = {"file": MINIMAL, "games": 8, "jobs": 1, "seed": 5, "mode": "scenario",
+            "agents": "built-in AI", "by_playbook": False, "seconds": 0.1}
+    text = render_report(summarise(records, spec, meta))
+    for heading in ("## Verdict", "## Outcomes", "## Win rate by vendor", "## Stages reached",
+                    "## Why vendors lost", "## C931 at the decision", "## Money"):
+        assert heading in text
+    assert "seeds 5-12" in text
+
+
+def test_table_pads_columns_to_equal_width() -> None:
+    lines = table(["name", "n"], [["a", "1"], ["longer", "10"]]).splitlines()
+    assert len({len(line) for line in lines}) == 1
+    assert lines[1] == "|--------|---:|"
+
+
+def test_progress_on_a_pipe_prints_at_most_one_line_per_tenth() -> None:
+    stream = io.StringIO()
+    bar = Progress(100, stream)
+    for _ in range(100):
+        bar(1)
+    bar.close()
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 11 and lines[-1].startswith("[" + "#" * 30 + "] 100/100")
+
+
+def test_balance_command_prints_and_writes_the_report(tmp_path, capsys) -> None:
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    out = tmp_path / "report.md"
+    args = parser.parse_args(["balance", MINIMAL, "--games", "3", "--jobs", "1", "--quiet",
+                              "--out", str(out)])
+    assert args.func(args) == 0
+    printed = capsys.readouterr().out
+    assert "# Balance report: minimal" in printed
+    assert out.read_text(encoding="utf-8").startswith("# Balance report: minimal")
+
+
+def test_balance_command_reports_a_broken_scenario(tmp_path, capsys) -> None:
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["balance", str(tmp_path / "nope.yaml"), "--quiet"])
+    assert args.func(args) == 1
+    assert "there is no such file" in capsys.readouterr().err
+
+
+def test_bench_prints_the_projected_10k_time_last() -> None:
+    out = io.StringIO()
+    total = bench_balance(games=4, jobs=1, path=MINIMAL, out=out)
+    lines = out.getvalue().splitlines()
+    assert lines[-2] == "projected from 4 games"
+    assert lines[-1] == f"balance_10k_s: {total:.1f}" and total > 0
