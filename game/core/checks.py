@@ -199,11 +199,17 @@ def legal_actions(
 
     Options with a choice (bid price, negotiation terms) are listed once with the first
     option filled in; the caller picks another option from `CATALOG[kind].options`.
+    The reasons are exactly those `check` gives; this is the same test, hoisted out of the
+    per-person loop because the AI calls it every week for every vendor.
     """
     plan = list(plan)
     used, spent = plan_usage(plan)
     left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
     cost_left = view["me"]["budget"] - spent
+    planned_kinds = {b.kind for b in plan}
+    planned_pairs = {(b.kind, b.target) for b in plan}
+    negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
+    people = view["people"]
     out: list[Option] = []
     for d in CATALOG.values():
         if role is not None and role not in d.roles:
@@ -211,20 +217,25 @@ def legal_actions(
         base = _vendor_reason(view, d)
         if base is not None and not include_disabled:
             continue
+        afford = None
+        for r in d.roles:
+            if left.get(r, 0) < d.days:
+                afford = f"why.no_time.{r}"
+                break
+        if afford is None and d.cost > cost_left + 1e-9:
+            afford = "why.no_budget"
+        whole_kind = d.id in planned_kinds and (d.once or not d.target) or (
+            d.special == "negotiate" and negotiating)
         opt = d.options[0] if d.options else None
         if not d.target:
-            a = Action(d.id, None, opt)
-            r = base or _plan_reason(view, d, a, plan, left, cost_left)
+            r = base or afford or ("why.planned" if whole_kind else None)
             if r is None or include_disabled:
-                out.append(Option(a, d.roles, d.days, d.cost, r))
+                out.append(Option(Action(d.id, None, opt), d.roles, d.days, d.cost, r))
             continue
-        for p in view["people"]:
-            r = base or _person_reason(view, d, p)
-            if r is not None and not include_disabled:
-                continue
-            a = Action(d.id, p["id"], opt)
-            if r is None:
-                r = _plan_reason(view, d, a, plan, left, cost_left)
+        for p in people:
+            r = base or _person_reason(view, d, p) or afford
+            if r is None and (whole_kind or (d.id, p["id"]) in planned_pairs):
+                r = "why.planned"
             if r is None or include_disabled:
-                out.append(Option(a, d.roles, d.days, d.cost, r))
+                out.append(Option(Action(d.id, p["id"], opt), d.roles, d.days, d.cost, r))
     return out

@@ -1,0 +1,59 @@
+"""legal_actions must give exactly the reasons check() gives, for any view and plan."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game.ai.basic import plan_week
+from game.core.checks import check, legal_actions
+from game.core.engine import end_week, new_game
+from game.core.views import view
+from game.scenario.loader import load_scenario
+
+
+@pytest.fixture(scope="module")
+def views() -> list[dict]:
+    spec = load_scenario("scenarios/city_hospital.yaml")
+    out = []
+    for seed in (1, 2):
+        state = new_game(spec, seed)
+        while not state.over:
+            vs = {vid: view(state, vid, with_log=False) for vid, v in state.vendors.items()
+                  if v.active}
+            out.extend(vs.values())
+            plans, reasons = {}, {}
+            for vid, vw in vs.items():
+                plans[vid], reasons[vid] = plan_week(vw)
+            end_week(state, plans, reasons)
+    return out
+
+
+def test_reasons_match_check_for_empty_and_partial_plans(views: list[dict]) -> None:
+    rng = random.Random(5)
+    compared = 0
+    for vw in views[::3]:
+        plan: list = []
+        for _ in range(3):
+            options = legal_actions(vw, plan)
+            for o in options:
+                assert o.reason == check(vw, o.action, plan), (o.action, plan)
+                compared += 1
+            enabled = [o.action for o in options if o.enabled]
+            if not enabled:
+                break
+            plan.append(rng.choice(enabled))
+    assert compared > 10_000
+
+
+def test_enabled_only_is_the_enabled_subset(views: list[dict]) -> None:
+    for vw in views[::7]:
+        every = [o for o in legal_actions(vw) if o.enabled]
+        assert every == legal_actions(vw, include_disabled=False)
+
+
+def test_role_filter_keeps_only_that_roles_actions(views: list[dict]) -> None:
+    vw = views[len(views) // 2]
+    for role in ("rep", "presales", "pm", "exec"):
+        assert all(role in o.roles for o in legal_actions(vw, role=role))
