@@ -80,17 +80,21 @@ def _targets_key(key: str, p: dict[str, Any]) -> bool:
     return any(t in p.get("key", ()) for t in tags)
 
 
+def unmet_keyed(view: dict[str, Any]) -> list[str]:
+    """Unmet criteria that name a key person (KU, KI, KDM)."""
+    return [c["key"] for c in view["checklist"] if not c["done"] and c["key"] in KEY_FOR]
+
+
 def score(view: dict[str, Any], o: Option, wants: dict[str, float],
-          people: dict[str, dict[str, Any]]) -> float:
+          people: dict[str, dict[str, Any]], keyed: list[str] | None = None) -> float:
     d = CATALOG[o.action.kind]
     s = wants.get(d.id, 0.0)
     if d.target:
         p = people[o.action.target]
         value = _person_value(p, view)
         s += value * (d.support * 6 + d.trust * 3 + 0.2 * (d.contact_to > p["contact_level"]))
-        unmet = [c["key"] for c in view["checklist"] if not c["done"]]
-        if s > 0 and any(d.id in HELPS.get(k, ()) and _targets_key(k, p) and k in KEY_FOR
-                         for k in unmet):
+        keyed = unmet_keyed(view) if keyed is None else keyed
+        if s > 0 and any(d.id in HELPS[k] and _targets_key(k, p) for k in keyed):
             s += 0.8
         for which in ("position_motive", "personal_motive"):
             m = p.get(which)
@@ -148,11 +152,12 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
         return plan, reasons
     people = {p["id"]: p for p in view["people"]}
     wants = _wants(view)
+    keyed = unmet_keyed(view)
     reserve = RESERVE if me["stage"] < 5 and view["phase"] != "tender" else \
         (4.0 if me["stage"] < 6 else 0.0)
     spendable = me["budget"] - reserve
     ranked = sorted(
-        ((score(view, o, wants, people), i, o)
+        ((score(view, o, wants, people, keyed), i, o)
          for i, o in enumerate(legal_actions(view, (), include_disabled=False))),
         key=lambda t: (-t[0], t[1]),
     )
