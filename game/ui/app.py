@@ -101,6 +101,15 @@ class App:
     def request_rebuild(self) -> None:
         self._rebuild = True
 
+    def autosave(self, session: Any) -> None:
+        """Save the game in progress to the user's data folder (every week)."""
+        from game.ui.session import autosave_path
+
+        try:
+            session.save(autosave_path(self.data_dir))
+        except OSError as error:
+            print(f"dealcraft: autosave failed: {error}", file=sys.stderr)
+
     # --- window ----------------------------------------------------------------------------
     def _open_window(self, fullscreen: bool) -> Any:
         import pygame

@@ -31,11 +31,15 @@ def draw_calendar(
     last_week: int,
     tr: Callable[..., str],
     current_week: int | None = None,
+    compact: bool = False,
 ) -> None:
-    """Weeks 1..last_week left to right; milestones as diamonds with staggered labels."""
+    """Weeks 1..last_week left to right; milestones as diamonds with staggered labels.
+
+    ``compact`` (the board's top bar) drops the labels and names the next milestone only.
+    """
     if rect.width < 120 or last_week < 1:
         return
-    axis_y = rect.top + 30
+    axis_y = rect.top + (14 if compact else 30)
     x0, x1 = rect.left + 8, rect.right - 8
 
     def x_of(week: int) -> int:
@@ -55,6 +59,20 @@ def draw_calendar(
         tick = 4 if week % 4 else 8
         pygame.draw.line(surface, theme.rgb(theme.INK_FAINT), (x, axis_y + 7), (x, axis_y + 7 +
                          tick), 1)
+    if compact:
+        for _name, week in marks:
+            x = x_of(week)
+            diamond = [(x, axis_y - 7), (x + 7, axis_y), (x, axis_y + 7), (x - 7, axis_y)]
+            pygame.draw.polygon(surface, theme.rgb(theme.INK), diamond)
+        if current_week is not None:
+            x = x_of(max(1, min(last_week, current_week)))
+            pygame.draw.line(surface, theme.rgb(theme.US), (x, axis_y - 11), (x, axis_y + 11), 4)
+            upcoming = [(w, n) for n, w in marks if w >= current_week]
+            text = (tr("ui.calendar.next", what=tr("ui.calendar." + upcoming[0][1]),
+                       n=upcoming[0][0]) if upcoming else tr("ui.calendar.after"))
+            draw_text(surface, text, (rect.centerx, axis_y + 12), theme.LABEL, theme.INK_MUTED,
+                      anchor="midtop", max_width=rect.width)
+        return
     draw_text(surface, tr("ui.calendar.week_n", n=1), (x0, rect.top + 2), theme.LABEL,
               theme.INK_MUTED)
     draw_text(surface, tr("ui.calendar.week_n", n=last_week), (x1, rect.top + 2), theme.LABEL,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import pygame_gui
@@ -37,3 +37,5 @@ class UIContext(Protocol):
     def play_sound(self, name: str) -> None: ...
 
     def request_rebuild(self) -> None: ...
+
+    def autosave(self, session: Any) -> None: ...

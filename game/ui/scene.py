@@ -71,9 +71,10 @@ class Replace:
 
 @dataclass(frozen=True)
 class Reset:
-    """Clear the stack down to ``scene`` (e.g. back to the main menu)."""
+    """Clear the stack, then push ``scene`` and the scenes in ``then`` on top of it."""
 
     scene: Scene
+    then: tuple[Scene, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ class SceneStack:
         if isinstance(command, Reset):
             while self.scenes:
                 self.scenes.pop().on_exit()
-            self.scenes.append(command.scene)
-            command.scene.on_enter()
+            for scene in (command.scene, *command.then):
+                self.scenes.append(scene)
+                scene.on_enter()
             return True
         raise TypeError(f"not a scene command: {command!r}")

@@ -1,15 +1,250 @@
-"""Bridge between the screens and the game engine (filled in once game.core is ready)."""
+"""One game in progress, as the screens use it: the engine state, our team's plan, saves.
+
+Everything the screens show comes from ``view(state, team)``; rival plans come from the AI,
+and AI-played roles of our own team are filled in from the AI's plan for our vendor.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from game.core.actions import CATALOG, Action
+from game.core.checks import Option, check, legal_actions, plan_usage
+from game.core.engine import end_week, new_game
+from game.core.state import GameState
+from game.core.views import view
+from game.scenario.models import ScenarioSpec
+from game.ui.catalog import team_vendor
+from game.ui.setup import ROLES, GameSetup, RivalChoice
 
 if TYPE_CHECKING:
     from game.ui.context import UIContext
     from game.ui.scene import Command
 
+AUTOSAVE = "autosave.json"
+
+
+def effective_spec(spec: ScenarioSpec, setup: GameSetup) -> ScenarioSpec:
+    """The scenario as configured: rivals left out are removed (with the events naming
+    them), chosen rivals get the chosen playbook and difficulty."""
+    chosen = {r.vendor_id: r for r in setup.rivals}
+    dropped = {vid for vid, r in chosen.items() if not r.enabled}
+    vendors = []
+    for v in spec.vendors:
+        if v.id in dropped:
+            continue
+        r = chosen.get(v.id)
+        if r is not None:
+            v = v.model_copy(update={"playbook": type(v.playbook)(r.playbook),
+                                     "difficulty": type(v.difficulty)(r.difficulty)})
+        vendors.append(v)
+    events = [
+        e for e in spec.events
+        if not any(f'"{vid}"' in json.dumps(e.model_dump(mode="json")) for vid in dropped)
+    ]
+    return spec.model_copy(update={"vendors": vendors, "events": events})
+
+
+@dataclass
+class Session:
+    state: GameState
+    setup: GameSetup
+    team: str
+    plan: list[Action] = field(default_factory=list)
+    history: list[list[Action]] = field(default_factory=list)
+    last_report: dict[str, Any] | None = None
+    before: dict[str, Any] | None = None  # our view at the start of the last resolved week
+    _view: dict[str, Any] | None = None
+
+    # --- creation --------------------------------------------------------------------------
+    @classmethod
+    def start(cls, spec: ScenarioSpec, setup: GameSetup) -> Session:
+        eff = effective_spec(spec, setup)
+        state = new_game(eff, setup.seed)
+        return cls(state, setup, team_vendor(eff).id)
+
+    @classmethod
+    def from_save(cls, path: Path) -> Session:
+        from game.save import load_game, load_meta
+
+        state = load_game(path)
+        meta = load_meta(path)
+        setup = setup_from_meta(meta, state)
+        team = meta.get("team") or team_vendor(state.spec).id
+        return cls(state, setup, team)
+
+    # --- what we see -----------------------------------------------------------------------
+    @property
+    def view(self) -> dict[str, Any]:
+        if self._view is None or self._view["week"] != self.state.week:
+            self._view = view(self.state, self.team)
+        return self._view
+
+    def refresh(self) -> None:
+        self._view = None
+
+    @property
+    def human_roles(self) -> list[str]:
+        return [r for r in ROLES if self.setup.humans.get(r, True)]
+
+    @property
+    def ai_roles(self) -> list[str]:
+        return [r for r in ROLES if not self.setup.humans.get(r, True)]
+
+    def options(self, role: str) -> list[Option]:
+        return legal_actions(self.view, self.plan, role)
+
+    def time_left(self) -> dict[str, int]:
+        used, _ = plan_usage([a for a in self.plan if a.kind != "choose"])
+        return {r: n - used.get(r, 0) for r, n in self.view["me"]["time"].items()}
+
+    def budget_left(self) -> float:
+        _, cost = plan_usage([a for a in self.plan if a.kind != "choose"])
+        return self.view["me"]["budget"] - cost
+
+    def actions_only(self) -> list[Action]:
+        return [a for a in self.plan if a.kind != "choose"]
+
+    # --- planning (undo until the week is committed) ---------------------------------------
+    def add(self, action: Action) -> str | None:
+        """Plan ``action``; returns the i18n key of why it cannot be planned, or None."""
+        if action.kind == "choose":
+            self._push()
+            self.plan = [a for a in self.plan
+                         if not (a.kind == "choose" and a.target == action.target)]
+            self.plan.append(action)
+            return None
+        reason = check(self.view, action, self.actions_only())
+        if reason is not None:
+            return reason
+        self._push()
+        self.plan.append(action)
+        return None
+
+    def remove(self, index: int) -> None:
+        if 0 <= index < len(self.plan):
+            self._push()
+            del self.plan[index]
+
+    def undo(self) -> bool:
+        if not self.history:
+            return False
+        self.plan = self.history.pop()
+        return True
+
+    def _push(self) -> None:
+        self.history.append(list(self.plan))
+
+    def pending_unanswered(self) -> list[dict[str, Any]]:
+        answered = {a.target for a in self.plan if a.kind == "choose"}
+        return [p for p in self.view["pending"] if p["event"] not in answered]
+
+    # --- the week ----------------------------------------------------------------------------
+    def ai_fill(self) -> list[Action]:
+        """Our AI-played roles' actions, taken from the AI's plan where they still fit."""
+        if not self.ai_roles:
+            return []
+        from game.ai.basic import plan_week
+
+        ai_plan, _ = plan_week(self.view)
+        ours = self.actions_only()
+        added: list[Action] = []
+        for a in ai_plan:
+            d = CATALOG.get(a.kind)
+            if d is None or not set(d.roles) <= set(self.ai_roles):
+                continue
+            if check(self.view, a, ours + added) is None:
+                added.append(a)
+        return added
+
+    def end_week(self) -> dict[str, Any]:
+        from game.ai.basic import plan_week
+
+        state = self.state
+        self.before = self.view
+        plans: dict[str, list[Action]] = {}
+        reasons: dict[str, list[str]] = {}
+        for vid, v in state.vendors.items():
+            if not v.active and not state.pending.get(vid):
+                continue
+            if vid == self.team:
+                plans[vid] = self.plan + self.ai_fill()
+            else:
+                plans[vid], reasons[vid] = plan_week(view(state, vid, with_log=False))
+        report = end_week(state, plans, reasons)
+        self.last_report = report
+        self.plan, self.history = [], []
+        self.refresh()
+        return report
+
+    # --- saving ------------------------------------------------------------------------------
+    def meta(self) -> dict[str, Any]:
+        spec = self.state.spec
+        return {
+            "kind": "dealcraft",
+            "title": {"zh": spec.title.zh, "en": spec.title.en},
+            "scenario": spec.id,
+            "week": self.state.week,
+            "team": self.team,
+            "in_progress": not self.state.over,
+            "setup": self.setup.options(),
+        }
+
+    def save(self, path: Path) -> None:
+        from game.save import save_game
+
+        save_game(self.state, path, self.meta())
+
+
+def setup_from_meta(meta: dict[str, Any], state: GameState) -> GameSetup:
+    data = meta.get("setup") or {}
+    rivals = [RivalChoice(r["vendor_id"], True, r.get("playbook", "basic"),
+                          r.get("difficulty", "normal"))
+              for r in data.get("rivals", []) if isinstance(r, dict) and "vendor_id" in r]
+    humans = data.get("humans") if isinstance(data.get("humans"), dict) else None
+    return GameSetup(
+        scenario_path=str(data.get("scenario_path", "")),
+        scenario_id=state.spec.id,
+        mode="team" if data.get("mode") == "team" else "solo",
+        humans={r: bool((humans or {}).get(r, True)) for r in ROLES},
+        rivals=rivals,
+        seed=int(data.get("seed", state.seed)),
+    )
+
+
+def saves_dir(data_dir: Path) -> Path:
+    return data_dir / "saves"
+
+
+def autosave_path(data_dir: Path) -> Path:
+    return saves_dir(data_dir) / AUTOSAVE
+
+
+def interrupted_game(data_dir: Path) -> Path | None:
+    """The autosave of a game that was left before its end, if there is one."""
+    path = autosave_path(data_dir)
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("meta", {})
+    except (OSError, ValueError, AttributeError):
+        return None
+    return path if meta.get("in_progress") else None
+
 
 def open_save(ctx: UIContext, path: Path) -> Command | str:
     """A command that opens the saved game, or the i18n key of why it cannot."""
-    return "ui.load.unavailable"
+    from game.ui.scene import Push
+
+    try:
+        session = Session.from_save(path)
+    except Exception:  # noqa: BLE001 - a damaged save is reported, never a crash
+        return "ui.load.unavailable"
+    from game.ui.scenes.board import BoardScene
+
+    if session.state.over:
+        from game.ui.scenes.outcome import OutcomeScene
+
+        return Push(OutcomeScene(ctx, session))
+    return Push(BoardScene(ctx, session))

@@ -237,6 +237,22 @@ def build_theme() -> dict[str, Any]:
                             hovered_bg=SURFACE, hovered_border=ACCENT),
         "misc": {**rounded, "shape_corner_radius": "20"},
     }
+    theme["#action"] = {
+        "font": _font(16),
+        "misc": {**rounded, "shape_corner_radius": "6", "text_horiz_alignment": "left",
+                 "text_horiz_alignment_padding": "12"},
+        "colours": _colours(disabled_bg=SURFACE_ALT, disabled_text=INK_FAINT,
+                            disabled_border=BORDER),
+    }
+    theme["#card_hit"] = {
+        "font": _font(LABEL),
+        "colours": _colours(normal_bg="#00000000", hovered_bg="#0B5E9114",
+                            active_bg="#0B5E9128", selected_bg="#00000000",
+                            normal_border="#00000000", hovered_border=ACCENT,
+                            active_border=ACCENT),
+        "misc": {"shape": "rounded_rectangle", "shape_corner_radius": "10",
+                 "border_width": "1", "shadow_width": "0"},
+    }
     theme["#title"] = {"font": _font(TITLE, bold=True), "colours": _colours(normal_text=INK)}
     theme["#subtitle"] = {"font": _font(SUBTITLE), "colours": _colours(normal_text=INK_MUTED)}
     theme["#heading"] = {"font": _font(HEADING, bold=True), "colours": _colours(normal_text=INK)}

@@ -126,7 +126,7 @@ def button(
     """A button whose label is fitted to its width; the tooltip repeats a cut label."""
     rect = pygame.Rect(rect)
     size, bold = BUTTON_FONTS.get(object_id, BUTTON_FONTS[None])
-    shown = fit(text, rect.width - 28, size, bold)
+    shown = fit(text, rect.width - min(28, rect.width // 3), size, bold)
     if shown != text:
         tip = f"{text}\n{tip}" if tip else text
     return UIButton(
@@ -152,6 +152,7 @@ BUTTON_FONTS: dict[str | None, tuple[int, bool]] = {
     "#toggle_on": (theme.BUTTON, True),
     "#menu_button": (19, False),
     "#menu_primary": (19, True),
+    "#action": (16, False),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -30,13 +31,33 @@ class MenuScene(Scene):
         self.lang_button: UIButton | None = None
         self.card = pygame.Rect(0, 0, 0, 0)
         self.track = pygame.Rect(0, 0, 0, 0)
+        self.resume_path, self.resume_week = self._interrupted()
+
+    def _interrupted(self) -> tuple[Any, int | None]:
+        """The autosave of a game left unfinished: offered first on the menu."""
+        if self.ctx.options.no_resume:
+            return None, None
+        try:
+            from game.save import load_meta
+            from game.ui.session import interrupted_game
+
+            path = interrupted_game(self.ctx.data_dir)
+            return (path, load_meta(path).get("week")) if path else (None, None)
+        except Exception:  # noqa: BLE001 - a broken autosave only loses the offer
+            return None, None
+
+    def items(self) -> list[tuple[str, str]]:
+        if self.resume_path is None:
+            return list(MENU_ITEMS)
+        return [("resume", "#menu_primary"), ("solo", "#menu_button"), *MENU_ITEMS[1:]]
 
     # layout ------------------------------------------------------------------------------
     def build(self) -> None:
         tr = self.ctx.tr
         width, height = self.ctx.size
         card_w = 400
-        n = len(MENU_ITEMS)
+        items = self.items()
+        n = len(items)
         step = BUTTON_H + 14
         card_h = 40 + n * step + 24
         left = int(width * 0.07)
@@ -45,10 +66,11 @@ class MenuScene(Scene):
         label(self.ctx, (right_x + 28, self.card.top + 14, card_w - 56, 26),
               tr("ui.menu.choose"), "#section")
         y = self.card.top + 48
-        for key, oid in MENU_ITEMS:
+        for key, oid in items:
+            text = tr(f"ui.menu.{key}", week=self.resume_week or 1)
             self.buttons[key] = UIButton(
                 pygame.Rect(right_x + 24, y, card_w - 48, BUTTON_H + 4),
-                tr(f"ui.menu.{key}"), self.ctx.manager,
+                text, self.ctx.manager,
                 tool_tip_text=tr(f"ui.menu.{key}_tip"),
                 object_id=oid,
             )
@@ -88,6 +110,15 @@ class MenuScene(Scene):
         from game.ui.scenes.new_game import NewGameScene
         from game.ui.scenes.settings_scene import SettingsScene
 
+        if key == "resume" and self.resume_path is not None:
+            from game.ui.session import open_save
+
+            result = open_save(self.ctx, self.resume_path)
+            if isinstance(result, str):
+                self.resume_path = None
+                self.ctx.request_rebuild()
+                return None
+            return result
         if key == "solo":
             return Push(NewGameScene(self.ctx, mode="solo"))
         if key == "team":
