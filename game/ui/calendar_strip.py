@@ -80,7 +80,7 @@ def draw_calendar(
     if current_week is not None:
         x = x_of(max(1, min(last_week, current_week)))
         pygame.draw.line(surface, theme.rgb(theme.US), (x, axis_y - 14), (x, axis_y + 14), 3)
-    lane_right = [-10_000, -10_000]
+    lanes = [-10_000] * 3
     for name, week in marks:
         x = x_of(week)
         diamond = [(x, axis_y - 9), (x + 9, axis_y), (x, axis_y + 9), (x - 9, axis_y)]
@@ -88,10 +88,9 @@ def draw_calendar(
         text = f"{tr('ui.calendar.' + name)} · {tr('ui.calendar.wk', n=week)}"
         width = theme.font(theme.LABEL).size(text)[0]
         left = max(rect.left, min(x - width // 2, rect.right - width))
-        lane = 0 if left > lane_right[0] + 8 else 1
-        if lane == 1 and left <= lane_right[1] + 8:
-            lane = 0 if lane_right[0] <= lane_right[1] else 1
-        y = axis_y + 20 + lane * 24
+        free = [i for i, right in enumerate(lanes) if left > right + 8]
+        lane = free[0] if free else min(range(len(lanes)), key=lanes.__getitem__)
+        y = axis_y + 18 + lane * 22
         pygame.draw.line(surface, theme.rgb(theme.BORDER_STRONG), (x, axis_y + 9), (x, y), 1)
         draw_text(surface, text, (left, y), theme.LABEL, theme.INK)
-        lane_right[lane] = left + width
+        lanes[lane] = left + width

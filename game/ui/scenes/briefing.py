@@ -79,9 +79,9 @@ class BriefingScene(Scene):
         self.back = page_header(ctx, heading)
         area = content_rect(ctx.size, bottom=84)
         left_w = int(area.width * 0.56)
-        left = pygame.Rect(area.left, area.top, left_w, area.height - 130)
+        left = pygame.Rect(area.left, area.top, left_w, area.height - 166)
         right = pygame.Rect(left.right + 20, area.top, area.width - left_w - 20, area.height)
-        self.calendar_rect = pygame.Rect(area.left, left.bottom + 16, left_w, 114)
+        self.calendar_rect = pygame.Rect(area.left, left.bottom + 16, left_w, 150)
         self.cards = [left, right, self.calendar_rect]
         c = v["customer"]
         account = "<br>".join([
@@ -117,7 +117,7 @@ class BriefingScene(Scene):
         draw_header_rule(surface, surface.get_size())
         for card in self.cards:
             draw_card(surface, card)
-        r = self.calendar_rect.inflate(-40, -20)
+        r = self.calendar_rect.inflate(-40, -16)
         draw_text(surface, self.ctx.tr("ui.library.calendar"), (r.left, r.top), theme.LABEL,
                   theme.INK_MUTED, bold=True)
         v = self.session.view

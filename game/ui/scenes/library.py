@@ -104,7 +104,7 @@ class LibraryScene(Scene):
             items, ctx.manager, default_selection=chosen,
         )
         d = self.detail_card
-        cal_h = 124
+        cal_h = 140
         text_box(ctx, (d.left + 16, d.top + 12, d.width - 24, d.height - cal_h - 28),
                  scenario_html(self.entries[self.selected], tr, tr.language, d.width - 64),
                  "#plain_text")

@@ -1,0 +1,118 @@
+"""End to end: the real `python main.py play` under Xvfb, driven with xdotool.
+
+Clicks through the menu, a new solo game and one whole week, takes screenshots, and checks
+the game state in the autosave. Button positions come from the same layout built headless
+in this process (the window is 1280x720 with no window manager, so it sits at 0,0).
+Skipped when Xvfb, xdotool or ImageMagick's `import` is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+from .helpers import click, find_button
+
+TOOLS = ("Xvfb", "xdotool", "import")
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(t) is None for t in TOOLS), reason="needs Xvfb, xdotool, imagemagick"
+)
+
+
+def _free_display() -> str:
+    for n in range(90, 130):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return f":{n}"
+    raise RuntimeError("no free X display")
+
+
+def _route(make_app) -> list[tuple[str, tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    """Where to click, step by step, from the same layout built headless."""
+    app = make_app("en", "menu")
+    steps = []
+
+    def at(text: str) -> None:
+        button = find_button(app, text)
+        steps.append((text, button.rect.center))
+        click(app, button)
+
+    at("Solo practice")
+    at("Start game ›")
+    at("Begin week 1 ›")
+    board = app.stack.top
+    button = next(b for b, _a, reason in board.option_buttons if reason is None)
+    steps.append(("action", button.rect.center))
+    click(app, button)
+    at("End week ›")
+    steps.append(("skip", (640, 400)))
+    app.step(5.0)
+    at("MPC review ›")
+    at("Back to the board ›")
+    return steps
+
+
+def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    route = _route(make_app)
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    display = _free_display()
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
+           "DEALCRAFT_CONFIG_DIR": str(tmp_path / "game_config"),
+           "DEALCRAFT_DATA_DIR": str(tmp_path / "game_data")}
+    env.pop("SDL_VIDEODRIVER", None)
+    game = None
+    try:
+        time.sleep(1.0)
+        game = subprocess.Popen([sys.executable, "main.py", "play", "--lang", "en"], cwd=REPO,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        window = ""
+        for _ in range(60):
+            found = subprocess.run(["xdotool", "search", "--pid", str(game.pid)], env=env,
+                                   capture_output=True, text=True)
+            window = found.stdout.split()[0] if found.stdout.split() else ""
+            if window:
+                break
+            time.sleep(0.25)
+        assert window, "the game window did not appear"
+        time.sleep(1.5)
+
+        def shot(name: str) -> None:
+            subprocess.run(["import", "-window", "root", str(shots / f"{name}.png")], env=env,
+                           check=True)
+
+        shot("00_menu")
+        for i, (name, (x, y)) in enumerate(route, start=1):
+            subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y)], env=env,
+                           check=True)
+            time.sleep(0.15)
+            subprocess.run(["xdotool", "click", "1"], env=env, check=True)
+            time.sleep(1.0 if name != "End week ›" else 1.5)
+            shot(f"{i:02d}_{name.strip(' ›').replace(' ', '_').lower()}")
+        save_path = tmp_path / "game_data" / "saves" / "autosave.json"
+        save = json.loads(save_path.read_text("utf-8"))
+        assert save["meta"]["week"] == 2 and save["meta"]["in_progress"] is True
+        team = save["meta"]["team"]
+        assert save["plans"][0][team], "our week-1 plan is not in the saved game"
+        assert game.poll() is None, "the game quit unexpectedly"
+    finally:
+        keep = os.environ.get("DEALCRAFT_E2E_SHOTS")  # a folder to keep the screenshots in
+        if keep:
+            shutil.copytree(shots, keep, dirs_exist_ok=True)
+        if game is not None:
+            game.terminate()
+            try:
+                game.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                game.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
