@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from importlib import import_module
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -66,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command")
 
+    from game.ui.options import build_parser as window_options
+
     play = sub.add_parser("play", help="start the game window (the default)")
-    play.add_argument("--lang", choices=("zh", "en"), default=None)
+    window_options(play)
     play.add_argument("--windowed", action="store_true", help="ignore a fullscreen setting")
     play.set_defaults(func=_play)
 
@@ -86,19 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
     sch.add_argument("--out", default=None)
     sch.set_defaults(func=_schema)
 
-    bench = sub.add_parser("bench", help="benchmarks: engine")
-    bench.add_argument("what", choices=("engine",))
-    bench.add_argument("--runs", type=int, default=5)
-    bench.add_argument("--games", type=int, default=40)
+    from game.sim.bench import BENCHES
+
+    bench = sub.add_parser("bench", help="benchmarks: " + ", ".join(BENCHES))
+    bench.add_argument("what", choices=tuple(BENCHES))
+    bench.add_argument("--runs", type=int, default=5, help="repeated runs (engine)")
+    bench.add_argument("--games", type=int, default=None,
+                       help="games per run (engine 40) or per pairing (ai 1000)")
+    bench.add_argument("--jobs", type=int, default=None, help="worker processes (ai, balance)")
+    bench.add_argument("--only", nargs="*", default=None,
+                       help="pairings for bench ai, e.g. expert_vs_normal")
     bench.set_defaults(func=_bench)
 
-    for extra in EXTRA_COMMANDS:
-        extra(sub)
+    for module in EXTRA_COMMANDS:
+        import_module(module).register(sub)
     return p
 
 
-# Packages add their own sub-commands here: each entry takes the sub-parsers object.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+# Packages that add their own sub-commands through a `register(sub)` function.
+EXTRA_COMMANDS = (
+    "game.scenario.starter",   # new
+    "game.scenario.lint",      # lint
+    "game.sim.balance",        # balance
+    "game.report.command",     # report
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,7 @@ def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
         d["key"] = list(p.key)
         d["influence"] = p.influence
         d["participation_now"] = p.participation[phase]
+        d["sways"] = [{"who": who, "strength": k} for who, k in p.sways]
     if r.known_needs:
         d["cares_about"] = list(p.cares_about)
         d["traits"] = list(p.traits)
@@ -99,8 +100,12 @@ def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
     }
 
 
-def _public_event(state: GameState, e: dict[str, Any]) -> dict[str, Any]:
-    return {k: e[k] for k in ("week", "event", "title", "text", "affects") if k in e}
+def _public_event(state: GameState | None, e: dict[str, Any]) -> dict[str, Any]:
+    """An event or calendar entry as every vendor may see it (effects on rivals removed)."""
+    out = {k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e}
+    if e.get("calendar"):
+        out["effects"] = dict(e.get("effects", {}))
+    return out
 
 
 def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]:
@@ -170,6 +175,20 @@ def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ]
     return out
+
+
+def report_for(report: dict[str, Any], vendor: str) -> dict[str, Any]:
+    """A week's report as one vendor may see it: its own moves and the public events."""
+    return {
+        "week": report["week"],
+        "entries": [
+            dict(e) if e.get("vendor") == vendor else _public_event(None, e)
+            for e in report["entries"]
+            if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
+        ],
+        "moved": [(vid, st) for vid, st in report["moved"] if vid == vendor],
+        "events": list(report["events"]),
+    }
 
 
 def _event_visible(e: dict[str, Any], vendor: str) -> bool:

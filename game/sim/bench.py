@@ -30,7 +30,32 @@ def bench_engine(runs: int, games: int) -> int:
     return 0
 
 
+def _engine(args: argparse.Namespace) -> int:
+    return bench_engine(args.runs, args.games or 40)
+
+
+def _ai(args: argparse.Namespace) -> int:
+    from game.ai.bench import run_bench_ai
+
+    args.games = args.games or 1000
+    args.jobs = args.jobs or 1
+    return run_bench_ai(args)
+
+
+def _balance(args: argparse.Namespace) -> int:
+    from game.sim.balance import run_bench_balance
+
+    return run_bench_balance(args)
+
+
+def _ui(args: argparse.Namespace) -> int:
+    from game.ui.bench import run_ui_bench
+
+    return run_ui_bench(args)
+
+
+BENCHES = {"engine": _engine, "ai": _ai, "balance": _balance, "ui": _ui}
+
+
 def run_bench(what: str, args: argparse.Namespace) -> int:
-    if what == "engine":
-        return bench_engine(args.runs, args.games)
-    raise SystemExit(f"unknown benchmark {what}")
+    return BENCHES[what](args)

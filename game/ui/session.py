@@ -15,7 +15,7 @@ from game.core.actions import CATALOG, Action
 from game.core.checks import Option, check, legal_actions, plan_usage
 from game.core.engine import end_week, new_game
 from game.core.state import GameState
-from game.core.views import view
+from game.core.views import report_for, view
 from game.scenario.models import ScenarioSpec
 from game.ui.catalog import team_vendor
 from game.ui.setup import ROLES, GameSetup, RivalChoice
@@ -174,7 +174,7 @@ class Session:
                 plans[vid] = self.plan + self.ai_fill()
             else:
                 plans[vid], reasons[vid] = plan_week(view(state, vid, with_log=False))
-        report = end_week(state, plans, reasons)
+        report = report_for(end_week(state, plans, reasons), self.team)
         self.last_report = report
         self.plan, self.history = [], []
         self.refresh()
