@@ -53,8 +53,8 @@ def agent_factory() -> Callable[..., Any] | None:
 
 
 def _as_planner(agent: Any) -> Planner:
-    """Agents may be plain planners or objects with a `plan_week`/`plan` method."""
-    for attr in ("plan_week", "plan"):
+    """Agents follow `game.ai.base.Agent` (`decide(view)`); plain planners are used as is."""
+    for attr in ("decide", "plan_week"):
         method = getattr(agent, attr, None)
         if callable(method):
             return method
@@ -345,6 +345,7 @@ def bench_balance(games: int = BENCH_GAMES, jobs: int | None = None,
 
 
 def run_bench_balance(args: argparse.Namespace) -> int:
-    """`bench balance`: balance over 10,000 games of city_hospital with the default jobs."""
-    bench_balance(BENCH_GAMES, getattr(args, "jobs", None))
+    """`bench balance`: balance over 10,000 games of city_hospital with the default jobs
+    (`--games N` runs fewer and projects the 10k figure)."""
+    bench_balance(getattr(args, "games", None) or BENCH_GAMES, getattr(args, "jobs", None))
     return 0

@@ -73,13 +73,8 @@ def summarise(records: list[dict[str, Any]], spec: ScenarioSpec,
     n = len(records)
     won = [r for r in records if r["result"] == "won"]
     vendors = [_vendor_figures(v.id, v.name.en, v.side, records) for v in spec.vendors]
-    books: dict[str, list[int]] = {}
-    for r in records:
-        for vid, x in r["vendors"].items():
-            tally = books.setdefault(x["playbook"], [0, 0])
-            tally[0] += r["winner"] == vid and r["result"] == "won"
-            tally[1] += 1
-    playbooks = [dict(_rate(k, m), playbook=b) for b, (k, m) in sorted(books.items())]
+    playbooks = _by_playbook(records, lambda x: True)
+    team_books = _by_playbook(records, lambda x: x["side"] == "team")
     summary = {
         "scenario": spec.id,
         "title": spec.title.en,
@@ -92,11 +87,27 @@ def summarise(records: list[dict[str, Any]], spec: ScenarioSpec,
         "deal_weeks": _mean([r["week"] for r in won]),
         "vendors": vendors,
         "playbooks": playbooks,
+        "team_playbooks": team_books,
         "c931": _c931_rows(records),
         "last_week": spec.last_week,
     }
     summary["flags"] = flags(summary)
     return summary
+
+
+def _by_playbook(records: list[dict[str, Any]],
+                 seat: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    """Win rate per playbook over the seats `seat` selects, with the vendors that played it."""
+    books: dict[str, list[Any]] = {}
+    for r in records:
+        for vid, x in r["vendors"].items():
+            if seat(x):
+                tally = books.setdefault(x["playbook"], [0, 0, set()])
+                tally[0] += r["winner"] == vid and r["result"] == "won"
+                tally[1] += 1
+                tally[2].add(vid)
+    return [dict(_rate(k, n), playbook=b, vendors=sorted(v))
+            for b, (k, n, v) in sorted(books.items())]
 
 
 def _vendor_figures(vid: str, name: str, side: str,
@@ -142,7 +153,11 @@ def flags(summary: dict[str, Any]) -> list[str]:
     out: list[str] = []
     groups = [("vendor", v["id"], v) for v in summary["vendors"]]
     if summary["meta"].get("by_playbook"):
-        groups += [("playbook", p["playbook"], p) for p in summary["playbooks"]]
+        # A playbook one vendor alone plays is already judged as that vendor.
+        groups += [("playbook", p["playbook"], p) for p in summary["playbooks"]
+                   if len(p["vendors"]) > 1]
+        if summary["meta"].get("mode") == "rotate":
+            groups += [("team playbook", p["playbook"], p) for p in summary["team_playbooks"]]
     for kind, name, g in groups:
         if g["n"] < MIN_GAMES_TO_FLAG:
             continue
@@ -230,6 +245,12 @@ def render_report(s: dict[str, Any]) -> str:
             ["playbook", "seats", "wins", "win rate", "95% interval"],
             [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p)]
              for p in s["playbooks"]])]
+    if m.get("by_playbook") and m.get("mode") == "rotate":
+        out += ["", "## The team's seat by playbook", "",
+                "The team vendor played each playbook in turn against the same field.", "",
+                table(["team playbook", "games", "wins", "win rate", "95% interval"],
+                      [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p)]
+                       for p in s["team_playbooks"]])]
     out += ["", "## Stages reached", "",
             "Share of a vendor's games that reached each stage, and the median week it got "
             "there.", "", table(
