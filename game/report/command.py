@@ -8,6 +8,7 @@ in front of a class.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -54,6 +55,7 @@ def run_report(args: argparse.Namespace) -> int:
     page = render_html(data, render_charts(data))
     try:
         write_atomic(args.out, page)
+        os.chmod(args.out, 0o644)  # a report is for sharing; saves stay private
     except OSError as exc:
         return _fail(f"{args.out}: cannot write the report ({exc.strerror or exc})")
     print(f"report: {args.out}")

@@ -14,6 +14,8 @@ from typing import Any
 from game.core.stages import CRITERIA
 from game.report.common import Ctx, support_gain
 
+# Moments that tell the same story; only the heaviest of a group is shown.
+GROUPS = {"award_us": "win", "paid": "win", "shelved": "win"}
 HEAVY = {"kdm_met": 2.0, "support_kdm": 2.0, "coach": 1.5, "majority_evaluators": 1.5,
          "insider_ki": 1.2, "insider_ku": 1.2, "criteria_shaped": 1.2}
 
@@ -35,7 +37,7 @@ def _stalls(ctx: Ctx, add: Any) -> None:
         for key, _ in CRITERIA[stage]:
             open_weeks = [w for w in weeks if not series[w - 1].get(key, True)]
             if len(open_weeks) >= 3:
-                score = len(open_weeks) * HEAVY.get(key, 1.0)
+                score = 2 + 0.6 * len(open_weeks) * HEAVY.get(key, 1.0)
                 if best is None or score > best[0]:
                     best = (score, key, open_weeks[0])
         if best:
@@ -57,7 +59,7 @@ def _calendar_moments(ctx: Ctx, add: Any) -> None:
         elif e["event"] == "award" and eff.get("preferred"):
             ranking = (s.tender or {}).get("ranking") or []
             rank = ranking.index(us) + 1 if us in ranking else None
-            weight = 6 + (3 if eff.get("override") else 0) + (2 if rank == 2 else 0)
+            weight = 8 + (3 if eff.get("override") else 0) + (2 if rank == 2 else 0)
             key = "award_us" if eff["preferred"] == us else "award_other"
             add(w, key, weight, vendor=ctx.vname(eff["preferred"]), rank=rank or "-",
                 override=ctx.t("report.decision.override_short") if eff.get("override")
@@ -77,7 +79,7 @@ def _people_moments(ctx: Ctx, add: Any) -> None:
                 before = ctx.snapshot(e["week"] - 1)
                 was = before["support"][ctx.vendor][eff["replaced"]] if before else 0.0
                 infl = ctx.state.people[eff["replaced"]].influence
-                add(e["week"], "replaced", 3 + 20 * infl * max(was, 0.0),
+                add(e["week"], "replaced", 3 + 10 * infl * max(was, 0.0),
                     old=eff["was"][ctx.lang], new=ctx.pname(eff["replaced"], e["week"]),
                     support=f"{was:+.2f}")
     kdm = next((p for p in ctx.state.people.values() if "KDM" in p.key), None)
@@ -106,7 +108,7 @@ def _our_moves(ctx: Ctx, add: Any) -> None:
         if eff.get("paid") and eff.get("shelved"):
             add(e["week"], "shelved", 9, share=f"{ctx.state.contract['first_payment']:.0%}")
         elif eff.get("paid"):
-            add(e["week"], "paid", 6, amount=ctx.money(eff["amount"]))
+            add(e["week"], "paid", 8.5, amount=ctx.money(eff["amount"]))
 
     def impact(e: dict[str, Any]) -> float:
         t = e.get("target")
@@ -116,7 +118,7 @@ def _our_moves(ctx: Ctx, add: Any) -> None:
     if acts:
         top = max(acts, key=impact)
         if impact(top) > 0.02:
-            add(top["week"], "best_move", 2 + 40 * impact(top), action=ctx.action(top["kind"]),
+            add(top["week"], "best_move", 2 + 25 * impact(top), action=ctx.action(top["kind"]),
                 person=ctx.pname(top["target"], top["week"] - 1) if top["target"] else "-",
                 v=f"{support_gain(top):+.2f}")
 
@@ -143,7 +145,8 @@ def key_moments(ctx: Ctx, n: int = 3) -> list[dict[str, Any]]:
     for m in ranked:
         if len(picked) == n:
             break
-        if any(p["key"] == m["key"] for p in picked):
+        group = GROUPS.get(m["key"], m["key"])
+        if any(GROUPS.get(p["key"], p["key"]) == group for p in picked):
             continue
         picked.append(m)
     return sorted(picked, key=lambda m: (m["week"], -m["weight"]))
