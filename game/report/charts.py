@@ -143,7 +143,7 @@ def funnel_chart(d: dict[str, Any]) -> bytes:
 def c931_chart(d: dict[str, Any]) -> bytes:
     """Forecast win chance for every vendor, and which of our 13 C931 items held each week."""
     s, lang = d["series"], d["lang"]
-    items = s["c931_items"]
+    items = s["c931_items"] if s["weeks"] else None
     with _style():
         heights = [1.0, 1.6] if items else [1.0]
         fig = Figure(figsize=(12, 3.2 + (4.2 if items else 0)), layout="constrained")
@@ -280,5 +280,7 @@ CHARTS: dict[str, Callable[[dict[str, Any]], bytes]] = {
 
 
 def render_charts(d: dict[str, Any]) -> dict[str, bytes]:
-    """Every chart of a debrief, by name."""
+    """Every chart of a debrief, by name; none before the first week has been played."""
+    if not d["series"]["weeks"]:
+        return {}
     return {name: draw(d) for name, draw in CHARTS.items()}

@@ -99,7 +99,8 @@ def lost_order(ctx: Ctx) -> dict[str, Any]:
     ]
     return {
         "won": won,
-        "title": ctx.t("report.lost.title_won" if won else "report.lost.title_lost"),
+        "title": ctx.t("report.lost.title_open" if not s.over else
+                       "report.lost.title_won" if won else "report.lost.title_lost"),
         "header": [{"key": k, "label": ctx.t(f"report.lost.h.{k}"), "value": str(v)}
                    for k, v in header],
         "winner": _row(ctx, winner) if winner and winner != ctx.vendor else None,

@@ -8,7 +8,9 @@ import pytest
 
 from game.core.resolve import SUPPORT_IN_SCORE
 from game.core.state import GameState
+from game.report.charts import render_charts
 from game.report.debrief import build_debrief
+from game.report.html import render_html
 from game.report.whatif import restart_at
 from tests.report.conftest import team
 
@@ -67,3 +69,11 @@ def test_no_decision_before_the_bids(lost_game: GameState) -> None:
     assert d["decision"] is None
     assert d["outcome"]["verdict"] == "in_progress"
     assert d["meta"]["weeks"] == 3
+    assert d["lost_order"]["title"] == "Deal report (game still in progress)"
+
+
+def test_nothing_to_chart_before_the_first_week(lost_game: GameState) -> None:
+    d = build_debrief(restart_at(lost_game, 1), None, "en")
+    assert d["timeline"] == [] and d["series"]["weeks"] == []
+    assert render_charts(d) == {}
+    assert render_html(d, {}, embed_font=False).count("<img") == 0
