@@ -95,8 +95,8 @@ def _people_causes(ctx: Ctx, add: Any) -> None:
                for m in p["motives"] if not m["found"]]
     found = sum(m["found"] for p in items for m in p["motives"])
     if missing:
-        add("motives_missed", 1 + len(missing), items=", ".join(missing[:4]),
-            n=len(missing))
+        shown = ", ".join(missing[:6]) + (", …" if len(missing) > 6 else "")
+        add("motives_missed", 1 + len(missing), items=shown, n=len(missing))
     elif found:
         add("motives_found", 2, n=found)
     events = [e for e in ctx.state.log if e.get("event") and not e.get("calendar")]

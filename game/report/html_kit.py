@@ -50,10 +50,13 @@ font-size:12px;margin-left:4px}
 .form th{width:16%}.cause{margin:4px 0}
 table.timeline{font-size:12.5px}table.timeline td:first-child{width:64px}
 table.timeline td:nth-child(2){width:38%}table.timeline td:nth-child(4){width:22%}
-@media print{body{font-size:10.5pt;padding:0;max-width:none}h2{break-after:avoid}
-section.page{break-before:page}.chart,.moment,tr{break-inside:avoid}
-.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-@page{size:A4;margin:12mm}
+@media print{body{font-size:9.5pt;padding:0;max-width:none}h1{font-size:18pt}
+h2{font-size:14pt;break-after:avoid;margin-top:14pt}h3{break-after:avoid}
+section.page{break-before:page}.chart,.moment,.kv div{break-inside:avoid}
+table{font-size:8.5pt}table.timeline{font-size:7.5pt}
+.chart img{width:auto;max-width:100%;max-height:170mm}
+.verdict,th,.ours,.kv div,.moment .wk{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@page{size:A4 landscape;margin:10mm}
 """
 
 
