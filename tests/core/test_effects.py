@@ -1,0 +1,162 @@
+"""The generic effect model: diminishing returns, and what makes an action land harder
+(a discovered motive, the right stage, the person's traits and presence, product fit), plus
+the rep's qualification of the five elements.
+
+These call `effects.apply_action` directly on twin states with the same RNG state, so any
+difference in outcome comes from the one thing the test changed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core import effects
+from game.core.actions import CATALOG, Action
+from game.core.rng import Rng
+from game.core.state import GameState, Relation
+
+from .conftest import ME, at_stage, lab_state, make_spec, rel, relate
+
+
+def gain(state: GameState, a: Action) -> float:
+    before = rel(state, a.target).support
+    effects.apply_action(state, state.vendors[ME], a, Rng(state))
+    return rel(state, a.target).support - before
+
+
+@pytest.mark.parametrize("start", [-0.9, -0.3, 0.0, 0.4, 0.95])
+def test_support_moves_with_diminishing_returns_and_stays_in_range(start: float):
+    up, down = Relation(support=start), Relation(support=start)
+    effects.nudge_support(up, 0.5)
+    effects.nudge_support(down, -0.5)
+    assert start < up.support <= 1.0 and -1.0 <= down.support < start
+    far = Relation(support=0.9)
+    near = Relation(support=0.0)
+    assert effects.nudge_support(far, 0.1) < effects.nudge_support(near, 0.1)
+
+
+def test_trust_stays_between_zero_and_one():
+    r = Relation(trust=0.95)
+    effects.nudge_trust(r, 0.5)
+    assert 0.95 < r.trust <= 1.0
+    r = Relation(trust=0.05)
+    effects.nudge_trust(r, -0.5)
+    assert r.trust == 0.0
+
+
+def test_motive_multiplier():
+    state = lab_state()
+    p = state.people["buyer"]  # personal motive: relationship
+    d = CATALOG["entertain"]
+    assert effects.motive_mult(d, p, Relation()) == (effects.MOTIVE_LUCKY, "personal")
+    assert effects.motive_mult(d, p, Relation(known_personal=True)) == \
+        (effects.MOTIVE_FOUND, "personal")
+    assert effects.motive_mult(CATALOG["demo"], p, Relation(known_personal=True))[0] == 1.0
+
+
+def test_person_fit_weighs_what_the_person_cares_about():
+    state = lab_state()
+    assert effects.person_fit(state, ME, state.people["cio"]) == pytest.approx(0.7)
+    assert effects.person_fit(state, ME, state.people["buyer"]) == pytest.approx(0.5)
+
+
+def _twins(**kw) -> tuple[GameState, GameState]:
+    spec = kw.pop("spec", None)
+    a, b = lab_state(7, spec), lab_state(7, spec)
+    for s in (a, b):
+        relate(s, "cio", contact=1, trust=0.3)
+    return a, b
+
+
+def test_the_right_stage_makes_an_action_land_harder():
+    a, b = _twins()
+    at_stage(a, 2)  # visit's best stages are P2..P4
+    at_stage(b, 6)
+    ga, gb = gain(a, Action("visit", "cio")), gain(b, Action("visit", "cio"))
+    assert ga / gb == pytest.approx(1.15 / 0.85, rel=1e-6)
+
+
+def test_a_known_motive_makes_an_addressing_action_land_harder():
+    a, b = _twins()
+    relate(b, "cio", known_position=True)  # risk: a risk workshop addresses it
+    for s in (a, b):
+        at_stage(s, 4)
+        relate(s, "cio", contact=2)
+    ga = gain(a, Action("risk_workshop", "cio"))
+    gb = gain(b, Action("risk_workshop", "cio"))
+    assert gb / ga == pytest.approx(effects.MOTIVE_FOUND / effects.MOTIVE_LUCKY, rel=1e-6)
+
+
+def test_someone_absent_from_this_phase_is_hard_to_move():
+    def absent(d):
+        d["stakeholders"][0]["participation"]["early"] = 0.0
+    here, away = lab_state(7), lab_state(7, make_spec(absent))
+    for s in (here, away):
+        relate(s, "cio", contact=1, trust=0.3)
+    assert gain(away, Action("visit", "cio")) < 0.6 * gain(here, Action("visit", "cio"))
+
+
+def test_traits_change_how_an_action_lands():
+    def relational(d):
+        d["stakeholders"][0]["traits"] = ["relational"]
+    plain = lab_state(7, make_spec(lambda d: d["stakeholders"][0].update(traits=[])))
+    warm = lab_state(7, make_spec(relational))
+    for s in (plain, warm):
+        relate(s, "cio", contact=1, trust=0.3)
+    assert gain(warm, Action("entertain", "cio")) > gain(plain, Action("entertain", "cio"))
+
+
+def test_a_better_fitting_product_demos_better():
+    def weak(d):
+        d["vendors"][0]["fit"] = {"integration": 0.1, "price": 0.1}
+    good, poor = lab_state(7), lab_state(7, make_spec(weak))
+    for s in (good, poor):
+        at_stage(s, 3)
+        relate(s, "cio", contact=1, trust=0.3)
+    assert gain(good, Action("demo", "cio")) > 2 * gain(poor, Action("demo", "cio"))
+
+
+def test_trust_opens_the_next_contact_level(lucky):
+    state = lab_state()
+    relate(state, "cio", contact=1, trust=0.1)  # a visit needs trust 0.3 to get closer
+    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), Rng(state))
+    assert rel(state, "cio").contact == 1
+    relate(state, "cio", trust=0.35)
+    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), Rng(state))
+    assert rel(state, "cio").contact == 2
+
+
+@pytest.mark.parametrize(("setup", "element"), [
+    ({"nurse": {"contact": 1}}, "el_lead"),
+    ({"cio": {"known_needs": True}}, "el_need"),
+    ({"cio": {"known_needs": True}}, "el_fit"),
+    ({"buyer": {"contact": 2}}, "el_budget"),
+    ({"buyer": {"contact": 1}}, "el_timeline"),
+])
+def test_qualify_verifies_each_element_from_what_is_known(setup, element: str):
+    state = lab_state()
+    at_stage(state, 2)
+    v = state.vendors[ME]
+    assert element not in effects._qualify(state, v)
+    for pid, fields in setup.items():
+        relate(state, pid, **fields)
+    assert element in effects._qualify(state, v)
+    assert element in v.facts
+
+
+def test_qualify_rejects_a_poor_fit():
+    def weak(d):
+        d["vendors"][0]["fit"] = {"integration": 0.3, "price": 0.3}
+    state = lab_state(spec=make_spec(weak))
+    relate(state, "cio", known_needs=True)
+    found = effects._qualify(state, state.vendors[ME])
+    assert "el_need" in found and "el_fit" not in found
+
+
+def test_a_bid_never_goes_below_the_floor_price():
+    state = lab_state()
+    v = state.vendors[ME]
+    effects.apply_action(state, v, Action("submit_bid", None, "m20"), Rng(state))
+    assert v.bid["price"] == 224.0  # 280 * 0.8
+    effects.apply_action(state, v, Action("submit_bid", None, "floor"), Rng(state))
+    assert v.bid["price"] == 220.0

@@ -1,0 +1,420 @@
+"""The tender and after: bids, scoring, the KDM's override, public notice, complaints, the
+runner-up, negotiation, the contract, and the first payment with its shelving risk.
+
+These follow the training material's warning: ranking first, the award, even a signed
+contract with a small first payment, none of them is the deal until the money arrives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core import resolve
+from game.core.actions import NEGOTIATE_OPTIONS, Action
+from game.core.checks import check
+from game.core.errors import IllegalAction
+from game.core.rng import Rng, seed_state
+from game.core.state import GameState
+from game.core.views import view
+
+from .conftest import (
+    ME,
+    RIVAL,
+    at_stage,
+    awarded_state,
+    give,
+    lab_state,
+    make_spec,
+    play,
+    relate,
+    set_week,
+    tender_state,
+)
+
+
+def _evaluate(state: GameState) -> dict:
+    set_week(state, state.calendar["award"])
+    state.tender["evaluated"] = True
+    return resolve.evaluate(state)
+
+
+# ---- bids ---------------------------------------------------------------------------------
+
+def test_bids_are_opened_at_the_deadline_and_one_over_budget_is_disqualified():
+    state = lab_state()
+    for vid in (ME, RIVAL):
+        at_stage(state, 5, vid)
+    set_week(state, state.calendar["tender_issue"])
+    state.budget = 270.0  # a budget cut: ME's list price (280) is now over it
+    state.touch()
+    week = state.calendar["bid_deadline"]
+    while state.week < week:
+        plans = {ME: [Action("submit_bid", None, "list")],
+                 RIVAL: [Action("submit_bid", None, "m5")]} if state.week == week - 1 else {}
+        play(state, plans)
+    report = play(state)  # the deadline week: bids are opened
+    opened = [e for e in report["entries"] if e.get("event") == "bids_opened"]
+    assert opened and opened[0]["effects"]["disqualified"] == [ME]
+    bids = state.tender["bids"]
+    assert bids[ME]["price"] == 280.0 and bids[ME]["disqualified"]
+    assert bids[RIVAL]["price"] == pytest.approx(247.0) and not bids[RIVAL]["disqualified"]
+    _evaluate(state)
+    assert state.tender["ranking"] == [RIVAL]
+    assert ME not in state.tender["totals"]
+
+
+def test_a_vendor_without_a_bid_loses_at_the_opening():
+    state = tender_state({RIVAL: 250.0})
+    assert state.vendors[ME].status == "lost"
+    assert state.vendors[RIVAL].status == "active"
+
+
+def test_no_bids_at_all_ends_without_a_deal():
+    state = lab_state()
+    set_week(state, state.calendar["bid_deadline"])
+    play(state)
+    assert state.outcome["result"] == "no_deal"
+    assert state.outcome["reason"] == "no_bids"
+    assert state.outcome["winner"] is None
+
+
+def test_only_disqualified_bids_end_without_a_deal():
+    state = tender_state({ME: 400.0, RIVAL: 350.0})
+    set_week(state, state.calendar["award"])
+    play(state)
+    assert state.outcome["reason"] == "no_valid_bids"
+
+
+# ---- scoring and the decision --------------------------------------------------------------
+
+def test_ranking_follows_the_scores():
+    state = tender_state()
+    res = resolve.score_bids(state)
+    totals = res["totals"]
+    assert res["ranking"] == sorted(totals, key=lambda k: -totals[k])
+    before = totals[ME]
+    for pid in state.people:
+        relate(state, pid, support=0.6)
+    after = resolve.score_bids(state)
+    assert after["totals"][ME] > before
+    assert after["ranking"][0] == ME
+
+
+def test_a_cheaper_bid_scores_higher_on_price():
+    cheap = resolve.score_bids(tender_state({ME: 230.0, RIVAL: 250.0}))["totals"][ME]
+    dear = resolve.score_bids(tender_state({ME: 270.0, RIVAL: 250.0}))["totals"][ME]
+    assert cheap > dear
+
+
+def test_a_missing_technical_part_costs_score():
+    state = tender_state()
+    full = resolve.score_bids(state)["totals"][ME]
+    state.tender["bids"][ME]["technical"] = False
+    assert resolve.score_bids(state)["totals"][ME] < full
+
+
+def test_the_award_makes_the_first_ranked_preferred_and_the_rest_lose():
+    state = awarded_state(ME)
+    assert state.tender["preferred"] == ME
+    assert state.vendors[ME].stage == 6 and "preferred" in state.vendors[ME].facts
+    assert state.vendors[RIVAL].status == "lost"
+    assert state.award["notice_end"] == state.week + state.calendar["notice_weeks"]
+
+
+def _twin_spec():
+    """Both vendors sell the same thing at the same price: only support tells them apart."""
+    def twins(d):
+        a, b = d["vendors"]
+        for k in ("fit", "list_price", "floor_price", "delivery_cost", "brand", "references",
+                  "delivery"):
+            b[k] = a[k]
+    return make_spec(twins)
+
+
+def _narrow(cio_for_me: float) -> GameState:
+    """ME ahead on the scores through the IT head; the president backs the rival."""
+    state = tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec())
+    relate(state, "cio", support=cio_for_me)
+    relate(state, "president", vid=RIVAL, support=0.3)
+    return state
+
+
+def test_the_kdm_overrides_a_narrow_result():
+    state = _narrow(0.4)
+    res = resolve.score_bids(state)
+    gap = res["totals"][ME] - res["totals"][RIVAL]
+    assert 0 < gap < resolve.OVERRIDE_GAP
+    out = _evaluate(state)
+    assert out == {"preferred": RIVAL, "override": True}
+    assert state.tender["ranking"] == [RIVAL, ME]
+    assert state.vendors[ME].status == "lost"
+
+
+def test_the_kdm_does_not_override_a_clear_result():
+    state = _narrow(0.9)
+    res = resolve.score_bids(state)
+    assert res["totals"][ME] - res["totals"][RIVAL] >= resolve.OVERRIDE_GAP
+    assert _evaluate(state) == {"preferred": ME, "override": False}
+
+
+def test_the_kdm_overrides_only_when_clearly_backing_the_runner_up():
+    state = _narrow(0.4)
+    relate(state, "president", vid=RIVAL, support=0.2)
+    assert _evaluate(state)["override"] is False
+
+
+# ---- public notice and complaints ----------------------------------------------------------
+
+def test_a_complaint_during_the_notice_can_overturn_an_override(lucky):
+    state = _narrow(0.4)
+    _evaluate(state)
+    assert state.award["vendor"] == RIVAL and state.tender["override"]
+    play(state, {ME: [Action("file_complaint")]})  # award week, inside the notice
+    assert state.award["complaints"] == [ME]
+    report = play(state)  # the notice ends
+    note = next(e for e in report["entries"] if e.get("event") == "notice_end")
+    assert note["effects"]["overturned"] is True and note["effects"]["new"] == ME
+    assert state.award["vendor"] == ME
+    assert {"preferred", "notice_survived"} <= state.vendors[ME].facts
+    assert state.vendors[ME].status == "active" and state.vendors[ME].stage == 6
+    assert state.vendors[RIVAL].status == "lost"
+    assert "preferred" not in state.vendors[RIVAL].facts
+
+
+def test_a_failed_complaint_leaves_the_award(unlucky):
+    state = _narrow(0.4)
+    _evaluate(state)
+    play(state, {ME: [Action("file_complaint")]})
+    play(state)
+    assert state.award["vendor"] == RIVAL
+    assert "notice_survived" in state.vendors[RIVAL].facts
+    assert state.award["notice_over"] is True
+
+
+def test_complaint_odds_grow_with_support_and_shrink_when_the_award_is_defended(monkeypatch):
+    seen: list[float] = []
+    monkeypatch.setattr(Rng, "chance", lambda self, p: seen.append(p) or False)
+
+    def odds(my_support: float, defended: bool) -> float:
+        state = awarded_state(RIVAL)
+        for pid in state.people:
+            relate(state, pid, support=my_support)
+        state.award["complaints"].append(ME)
+        if defended:
+            give(state, "award_defended", vid=RIVAL)
+        seen.clear()
+        resolve.end_notice(state, Rng(state))
+        return seen[0]
+
+    assert odds(0.9, False) > odds(0.0, False)
+    assert odds(0.0, True) < odds(0.0, False)
+    assert odds(0.0, True) > 0  # never impossible
+
+
+def test_no_complaint_from_the_winner_or_after_the_notice():
+    state = awarded_state(ME)
+    assert check(view(state, ME, with_log=False), Action("file_complaint")) == "why.no_award"
+    state = awarded_state(RIVAL)
+    state.calendar["award"] += 2  # the announcement moved: still the decision phase
+    set_week(state, state.award["notice_end"] + 1)
+    assert state.phase() == "decision"
+    assert check(view(state, ME, with_log=False), Action("file_complaint")) == "why.notice_over"
+
+
+def test_without_a_notice_period_the_award_stands_at_once():
+    spec = make_spec(lambda d: d["customer"]["calendar"].update(notice_weeks=0))
+    state = awarded_state(ME, spec=spec)
+    assert "notice_survived" in state.vendors[ME].facts
+
+
+# ---- the runner-up -------------------------------------------------------------------------
+
+def test_the_runner_up_gets_the_deal_when_the_winner_does_not_sign():
+    state = awarded_state(ME)
+    due = state.calendar["contract"] + resolve.RUNNER_UP_WAIT
+    while state.week <= due:
+        assert state.award["vendor"] == ME
+        play(state)
+    assert state.award["vendor"] == RIVAL and state.award.get("passed")
+    assert state.vendors[ME].status == "lost"
+    assert ME in state.tender["passed_over"]
+    assert {"preferred", "notice_survived"} <= state.vendors[RIVAL].facts
+    assert state.vendors[RIVAL].status == "active" and state.vendors[RIVAL].stage == 6
+    assert any(e.get("event") == "passed_over" for e in state.log)
+    # The runner-up can close the deal.
+    relate(state, "buyer", vid=RIVAL, support=0.5)
+    play(state, {RIVAL: [Action("negotiate", None, "d5_p30")]})
+    play(state, {RIVAL: [Action("sign_contract")]})
+    assert state.contract["vendor"] == RIVAL
+
+
+def test_no_runner_up_means_no_deal():
+    state = tender_state({ME: 260.0})
+    _evaluate(state)
+    state.touch()
+    due = state.calendar["contract"] + resolve.RUNNER_UP_WAIT
+    while not state.over:
+        play(state)
+    assert state.week == due
+    assert state.outcome["result"] == "no_deal" and state.outcome["reason"] == "no_contract"
+
+
+# ---- negotiation ---------------------------------------------------------------------------
+
+def _terms(support: float = 0.0, joint: bool = False, price: float = 260.0,
+           price_sensitive: bool = False) -> tuple[float, float]:
+    def edit(d):
+        if price_sensitive:
+            d["stakeholders"][2]["traits"] = ["price_sensitive"]
+    state = tender_state({ME: price, RIVAL: 250.0}, spec=make_spec(edit))
+    relate(state, "buyer", support=support)
+    return resolve.customer_terms(state, state.vendors[ME], joint)
+
+
+def test_customer_terms_follow_the_buyers():
+    want, cap = _terms()
+    assert want == pytest.approx(0.08) and cap == pytest.approx(0.3)
+    w2, c2 = _terms(support=0.5)
+    assert w2 < want and c2 > cap
+    assert _terms(price_sensitive=True)[0] > want
+    assert _terms(price=290.0)[0] > want  # a bid close to the whole budget
+    wj, cj = _terms(joint=True)
+    assert wj < want and cj > cap
+
+
+def test_negotiation_accepts_good_terms_and_counters_bad_ones():
+    state = awarded_state(ME)
+    relate(state, "buyer", support=0.0, trust=0.5)
+    play(state, {ME: [Action("negotiate", None, "d0_p40")]})
+    v = state.vendors[ME]
+    assert "terms_agreed" not in v.facts
+    counter = view(state, ME, with_log=False)["me"]["bid"]["counter"]
+    assert counter == {"discount": 0.1, "first_payment": 0.3}
+    assert state.relations[ME]["buyer"].trust < 0.5
+    play(state, {ME: [Action("negotiate", None, "d10_p30")]})
+    assert "terms_agreed" in v.facts
+    assert v.terms == {"discount": 0.1, "first_payment": 0.3, "value": 234.0}
+
+
+def test_a_bigger_discount_needs_the_executive_approval():
+    state = awarded_state(ME)
+    with pytest.raises(IllegalAction) as err:
+        play(state, {ME: [Action("negotiate", None, "d15_p30")]})
+    assert err.value.message_key == "why.discount_not_approved"
+    play(state, {ME: [Action("approve_discount")]})
+    play(state, {ME: [Action("negotiate", None, "d15_p30")]})
+    assert "terms_agreed" in state.vendors[ME].facts
+
+
+def test_the_contract_value_never_drops_below_the_floor_price():
+    state = awarded_state(ME)
+    state.vendors[ME].bid["price"] = 230.0
+    state.vendors[ME].max_discount = 0.2
+    resolve.negotiate(state, state.vendors[ME], "d20_p30", joint=False)
+    assert state.vendors[ME].terms["value"] == 220.0
+
+
+def _offer_back(counter: dict[str, float]) -> str:
+    pay = max(p for p in (0.1, 0.2, 0.3, 0.4) if p <= counter["first_payment"] + 1e-9)
+    return f"d{round(counter['discount'] * 100)}_p{round(pay * 100)}"
+
+
+def _counter_round_trip(support: float, price_sensitive: bool, price: float, joint: bool):
+    def edit(d):
+        if price_sensitive:
+            d["stakeholders"][2]["traits"] = ["price_sensitive"]
+    state = tender_state({ME: price, RIVAL: 250.0}, spec=make_spec(edit))
+    relate(state, "buyer", support=support)
+    v = state.vendors[ME]
+    v.max_discount = 0.2
+    first = resolve.negotiate(state, v, "d0_p40", joint)
+    if first["agreed"]:
+        return
+    offer = _offer_back(first["counter"])
+    assert offer in NEGOTIATE_OPTIONS, f"counter {first['counter']} is not a legal offer"
+    assert resolve.negotiate(state, v, offer, joint)["agreed"]
+
+
+@pytest.mark.parametrize("support", [-0.3, 0.0, 0.2, 0.6, 1.0])
+@pytest.mark.parametrize("joint", [False, True])
+def test_the_counter_offer_is_accepted_when_offered_back(support: float, joint: bool):
+    _counter_round_trip(support, False, 260.0, joint)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "resolve.customer_terms lets the customer want up to a 25% discount (min(want, 0.25)), "
+    "but the offer grid NEGOTIATE_OPTIONS and approve_discount stop at 20%: with want in "
+    "(0.20, 0.25] (e.g. a price-sensitive buyer, a bid over 95% of the budget and buyers' "
+    "support -0.1) the counter-offer names discount 0.25, which no legal option can meet, "
+    "so negotiation can never agree"))
+def test_the_counter_offer_is_a_legal_offer_even_with_a_hostile_buyer():
+    _counter_round_trip(-0.1, True, 290.0, False)
+
+
+# ---- contract and first payment ------------------------------------------------------------
+
+def _signed(first_payment: float) -> GameState:
+    state = awarded_state(ME)
+    v = state.vendors[ME]
+    v.terms = {"discount": 0.05, "first_payment": first_payment, "value": 247.0}
+    give(state, "terms_agreed", "notice_survived")
+    resolve.sign_contract(state, v)
+    state.touch()
+    return state
+
+
+def test_signing_records_value_margin_and_terms():
+    state = _signed(0.3)
+    c = state.contract
+    assert c["vendor"] == ME and c["value"] == 247.0 and c["first_payment"] == 0.3
+    assert c["margin"] == pytest.approx((247.0 - 150.0) / 247.0, abs=1e-4)
+    assert state.vendors[ME].stage == 7
+
+
+def _shelved_share(first_payment: float, seeds: int = 400) -> float:
+    state = _signed(first_payment)
+    v = state.vendors[ME]
+    paid = shelved = 0
+    for seed in range(seeds):
+        state.rng = seed_state(seed)
+        state.contract["paid"] = False
+        v.facts.discard("paid")
+        v.status = "active"
+        res = resolve.collect_payment(state, v, Rng(state))
+        if res["paid"]:
+            paid += 1
+            shelved += res["shelved"]
+    assert paid > seeds // 3
+    return shelved / paid
+
+
+def test_a_first_payment_under_30_percent_risks_the_project():
+    assert 0.25 < _shelved_share(0.1) < 0.55  # risk (0.3 - 0.1) * 2 = 0.4
+    assert 0.05 < _shelved_share(0.2) < 0.35
+    assert _shelved_share(0.3) == 0.0
+    assert _shelved_share(0.4) == 0.0
+
+
+@pytest.mark.parametrize(("share", "result"), [(0.29, "shelved"), (0.3, "won")])
+def test_the_30_percent_line_with_a_stubbed_rng(share: float, result: str, lucky):
+    state = _signed(share)
+    play(state, {ME: [Action("collect_payment")]})
+    assert state.outcome["result"] == result
+    assert state.outcome["winner"] == ME
+    assert state.outcome["first_payment"] == share
+    assert state.outcome["first_payment_amount"] == pytest.approx(247.0 * share, abs=0.01)
+
+
+def test_scenario_shelving_risk_adds_even_at_30_percent(lucky):
+    state = _signed(0.3)
+    state.shelve_risk = 0.05
+    play(state, {ME: [Action("collect_payment")]})
+    assert state.outcome["result"] == "shelved"
+
+
+def test_a_late_payment_can_be_chased_again(unlucky):
+    state = _signed(0.3)
+    play(state, {ME: [Action("collect_payment")]})
+    assert not state.over and state.contract["paid"] is False
+    play(state, {ME: [Action("collect_payment")]})  # still legal next week
+    assert not state.over

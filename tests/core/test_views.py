@@ -1,0 +1,213 @@
+"""Views carry only what their vendor knows: secrets are absent, not hidden.
+
+The unit tests pin each rule of `view` (motives, roles, needs, budget, bids, log, contract).
+The leak test plays many seeded games over every shipped scenario with random and built-in
+agents and, at a sample of weeks, searches every vendor's serialised view for any motive
+text the vendor has not discovered, and checks that rival entries hold public keys only.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+
+from game.ai.basic import plan_week
+from game.ai.random_agent import RandomAgent
+from game.core.actions import Action
+from game.core.engine import new_game
+from game.core.state import GameState
+from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view, view
+from game.scenario.models import ScenarioSpec
+from game.sim.play import play_week
+
+from .conftest import (
+    ME,
+    RIVAL,
+    SCENARIOS,
+    awarded_state,
+    give,
+    lab_state,
+    play,
+    relate,
+    shipped,
+    tender_state,
+)
+
+
+def person(vw: dict[str, Any], pid: str) -> dict[str, Any]:
+    return next(p for p in vw["people"] if p["id"] == pid)
+
+
+def test_motives_appear_only_once_discovered():
+    state = lab_state()
+    text = json.dumps(view(state, ME), ensure_ascii=False)
+    for p in state.people.values():
+        for m in (p.position_motive, p.personal_motive):
+            assert m["text"]["en"] not in text and m["text"]["zh"] not in text
+    relate(state, "president", known_position=True)
+    vw = view(state, ME)
+    assert person(vw, "president")["position_motive"]["text"]["en"] == "Keep costs down"
+    assert "personal_motive" not in person(vw, "president")
+    assert "Keep costs down" not in json.dumps(view(state, RIVAL), ensure_ascii=False)
+
+
+def test_roles_and_needs_appear_once_learned():
+    state = lab_state()
+    p = person(view(state, ME), "cio")
+    assert not {"roles", "key", "influence", "cares_about", "traits"} & set(p)
+    relate(state, "cio", known_roles=True)
+    p = person(view(state, ME), "cio")
+    assert p["roles"] == ["user", "influencer"] and p["key"] == ["KI"]
+    assert "cares_about" not in p
+    relate(state, "cio", known_needs=True)
+    assert person(view(state, ME), "cio")["traits"] == ["technical", "cautious"]
+
+
+def test_a_person_shows_my_relation_never_the_rivals():
+    state = lab_state()
+    relate(state, "cio", support=0.1, trust=0.2)
+    relate(state, "cio", vid=RIVAL, support=0.77, trust=0.66)
+    p = person(view(state, ME), "cio")
+    assert (p["support"], p["trust"]) == (0.1, 0.2)
+    assert "0.77" not in json.dumps(view(state, ME))
+
+
+def test_budget_and_criteria_wait_for_what_the_vendor_verified():
+    state = lab_state()
+    cust = view(state, ME)["customer"]
+    assert cust["budget"] is None and cust["criteria"] is None
+    give(state, "el_budget", "criteria_known")
+    cust = view(state, ME)["customer"]
+    assert cust["budget"] == 300 and cust["criteria"] == state.criteria
+
+
+def test_rivals_show_public_keys_and_their_bid_only_once_opened():
+    state = lab_state()
+    state.vendors[RIVAL].bid = {"price": 250.0, "week": 5, "option": "m5"}
+    state.vendors[RIVAL].facts.add("secret_fact")
+    state.touch()
+    rival = view(state, ME)["rivals"][0]
+    assert set(rival) == set(PUBLIC_VENDOR_KEYS)
+    assert rival["bid_price"] is None and rival["stage_estimate"] is None
+    assert "secret_fact" not in json.dumps(view(state, ME))
+    opened = tender_state({ME: 260.0, RIVAL: 250.0})
+    assert view(opened, ME)["rivals"][0]["bid_price"] == 250.0
+
+
+def test_rival_stage_is_an_estimate_from_intel():
+    state = lab_state()
+    state.vendors[RIVAL].stage = 3
+    state.vendors[ME].intel[RIVAL] = {"stage": 2, "week": 1}
+    state.touch()
+    rival = view(state, ME)["rivals"][0]
+    assert (rival["stage_estimate"], rival["estimate_week"]) == (2, 1)
+
+
+def test_the_log_shows_my_moves_and_public_events_not_the_rivals_moves():
+    state = lab_state()
+    play(state, {ME: [Action("research_account")], RIVAL: [Action("research_account"),
+                                                          Action("call", "buyer")]})
+    mine = view(state, ME)["log"]
+    assert [e["kind"] for e in mine] == ["research_account"]
+    assert all(e.get("vendor") in (ME, None) for e in mine)
+    theirs = view(state, RIVAL)["log"]
+    assert sorted(e["kind"] for e in theirs) == ["call", "research_account"]
+
+
+def test_public_events_are_shown_without_their_effects():
+    state = awarded_state(ME)
+    state.log.append({"week": 7, "event": "secret_shuffle", "affects": "all", "affected": [],
+                      "title": {"en": "t"}, "text": {"en": "x"},
+                      "effects": [{"hidden": "rival internals"}]})
+    state.touch()
+    entry = view(state, RIVAL)["log"][-1]
+    assert entry["event"] == "secret_shuffle" and "effects" not in entry
+
+
+def test_the_contract_is_shown_to_its_vendor_only():
+    state = awarded_state(ME)
+    state.vendors[ME].terms = {"discount": 0.05, "first_payment": 0.3, "value": 247.0}
+    give(state, "terms_agreed", "notice_survived")
+    play(state, {ME: [Action("sign_contract")]})
+    assert view(state, ME)["contract"]["value"] == 247.0
+    assert view(state, RIVAL)["contract"] is None
+
+
+def test_the_cached_view_is_fresh_after_a_week():
+    state = lab_state()
+    before = view(state, ME, with_log=False)
+    play(state, {ME: [Action("research_account")]})
+    after = view(state, ME, with_log=False)
+    assert "profiled" not in before["me"]["facts"] and "profiled" in after["me"]["facts"]
+    assert after["week"] == before["week"] + 1
+
+
+def test_the_trainer_sees_everything():
+    state = lab_state()
+    tv = trainer_view(state)
+    assert tv["people"]["cio"]["position_motive"]["text"]["en"] == "A smooth go-live"
+    assert set(tv["views"]) == {ME, RIVAL}
+
+
+# ---- the leak test over many games --------------------------------------------------------
+
+LEAK_GAMES = 200
+CHECK_EVERY = 4  # weeks; the final week is always checked too
+
+
+def _waiting_texts(spec: ScenarioSpec) -> set[str]:
+    """Motive texts of people who may take a seat later (replace_stakeholder events)."""
+    out: set[str] = set()
+    for ev in spec.events:
+        for eff in [*ev.effects, *(e for c in ev.choices for e in c.effects)]:
+            if eff.type == "replace_stakeholder":
+                for m in (eff.new.position_motive, eff.new.personal_motive):
+                    out.update((m.text.zh, m.text.en))
+    return out
+
+
+def _secrets(state: GameState, vid: str, waiting: set[str]) -> set[str]:
+    out = set(waiting)
+    for p in state.people.values():
+        out -= {p.position_motive["text"]["zh"], p.position_motive["text"]["en"],
+                p.personal_motive["text"]["zh"], p.personal_motive["text"]["en"]}
+    for p in state.people.values():
+        r = state.relations[vid][p.id]
+        if not r.known_position:
+            out.update(p.position_motive["text"].values())
+        if not r.known_personal:
+            out.update(p.personal_motive["text"].values())
+    return out
+
+
+def _check_views(state: GameState, waiting: set[str], where: str) -> None:
+    for vid in state.vendors:
+        vw = view(state, vid, with_log=True)
+        blob = json.dumps(vw, ensure_ascii=False)
+        leaked = [t for t in _secrets(state, vid, waiting) if t in blob]
+        assert not leaked, f"{where}: {vid} sees undiscovered motive text {leaked[0]!r}"
+        for r in vw["rivals"]:
+            extra = set(r) - set(PUBLIC_VENDOR_KEYS)
+            assert not extra, f"{where}: {vid} sees rival {r['id']} keys {sorted(extra)}"
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_no_view_leaks_a_secret_in_random_and_ai_games(path):
+    spec = shipped(path)
+    waiting = _waiting_texts(spec)
+    checked = 0
+    for game in range(LEAK_GAMES):
+        pick = random.Random(game)
+        state = new_game(spec, game)
+        planners = {vid: RandomAgent(game * 31 + i) if pick.random() < 0.5 else plan_week
+                    for i, vid in enumerate(state.vendors)}
+        while not state.over:
+            if state.week % CHECK_EVERY == 1:
+                _check_views(state, waiting, f"{spec.id} seed {game} week {state.week}")
+                checked += 1
+            play_week(state, planners)
+        _check_views(state, waiting, f"{spec.id} seed {game} final week {state.week}")
+    assert checked >= LEAK_GAMES * 3
