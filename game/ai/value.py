@@ -1,0 +1,362 @@
+"""How much one candidate action is worth this week, and why, judged from the view alone.
+
+The estimate mirrors what the training material says makes a move land: the right person
+(their weight in the decision and their part in the current phase), the right stage, a
+discovered motive the action addresses, traits it suits, and our product's fit for demos.
+On top come the stage's exit criteria (seed 004's success markers), the end-game steps that
+must not be missed, and the playbook's own leanings. Money is priced so the budget lasts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.ai import knowledge as K
+from game.ai.playbooks import Style
+from game.ai.tactics import needs_approval, should_complain
+from game.core.actions import CATALOG, ActionDef
+
+MUST = 4.0  # a score at or above this may dip into the end-game reserve
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything the scorer reads once per view (and the planner's running projections)."""
+
+    view: dict[str, Any]
+    style: Style
+    use_motives: bool
+    unmet: set[str]
+    facts: set[str]
+    stage: int
+    phase: str
+    lam: float
+    cap: float
+    reserve: float
+    people: dict[str, dict[str, Any]]
+    max_w: float
+    kdm_known: bool
+    emphasis: dict[str, float] = field(default_factory=dict)
+    info: dict[str, Info] = field(default_factory=dict)
+
+    def person(self, pid: str) -> Info:
+        """Per-person facts the scorer needs, computed once per plan (or per projection)."""
+        got = self.info.get(pid)
+        if got is None:
+            got = self.info[pid] = _info(self, self.people[pid])
+        return got
+
+
+@dataclass(slots=True)
+class Info:
+    w: float  # decision weight, relative to the heaviest person
+    focus: float
+    part: float
+    buyer: bool
+    kdm: bool
+    ki: bool
+    ku: bool
+    traits: tuple[str, ...]
+    motives: tuple[str, ...]
+    hidden: int
+    fit: float
+
+
+def _info(ctx: Context, p: dict[str, Any]) -> Info:
+    return Info(
+        w=K.decision_weight(p) / ctx.max_w, focus=focus(ctx, p), part=K.participation_now(p),
+        buyer=K.is_buyer(p), kdm=K.is_key(p, "KDM"), ki=K.is_key(p, "KI"),
+        ku=K.is_key(p, "KU"), traits=tuple(p.get("traits", ())),
+        motives=tuple(K.motive_kinds(p)), hidden=K.unknown_motives(p),
+        fit=K.person_fit(ctx.view, p),
+    )
+
+
+def make_context(view: dict[str, Any], style: Style, use_motives: bool = True,
+                 emphasis: dict[str, float] | None = None) -> Context:
+    me = view["me"]
+    reserve = K.endgame_reserve(view) + K.war_chest(view, style.war_chest)
+    reserve = min(reserve, max(0.0, me["budget"] - 1.0))
+    allowance = K.weekly_allowance(view, reserve)
+    people = K.people_by_id(view)
+    lam = style.frugality * 0.5 / max(allowance, 0.4)
+    if view["phase"] in ("decision", "contract"):
+        lam *= 0.6
+    return Context(
+        view=view, style=style, use_motives=use_motives, unmet=set(K.unmet(view)),
+        facts=set(me["facts"]), stage=me["stage"], phase=view["phase"], lam=lam,
+        cap=allowance * style.pace, reserve=reserve, people=people,
+        max_w=max((K.decision_weight(p) for p in people.values()), default=1.0) or 1.0,
+        kdm_known=any(K.is_key(p, "KDM") for p in people.values()),
+        emphasis=dict(emphasis or {}),
+    )
+
+
+def focus(ctx: Context, p: dict[str, Any]) -> float:
+    f = ctx.style.focus
+    if not f:
+        return 1.0
+    tags = []
+    if K.is_key(p, "KDM"):
+        tags.append("kdm")
+    if K.is_key(p, "KI"):
+        tags.append("ki")
+    if K.is_key(p, "KU"):
+        tags.append("ku")
+    if K.is_buyer(p):
+        tags.append("buyer")
+    if p["support"] >= 0.15:
+        tags.append("ally")
+    if p["senior"]:
+        tags.append("senior")
+    if "roles" not in p:
+        tags.append("unknown")
+    return max([f.get(t, 1.0) for t in tags] + [1.0])
+
+
+def _motive_mult(ctx: Context, d: ActionDef, i: Info) -> tuple[float, str | None]:
+    if not d.addresses:
+        return 1.0, None
+    if ctx.use_motives:
+        for k in i.motives:
+            if k in d.addresses:
+                return 1.8, k
+    return 1.0 + 0.15 * min(1.0, i.hidden * len(d.addresses) / 8), None
+
+
+def support_gain(ctx: Context, d: ActionDef, p: dict[str, Any]) -> tuple[float, str | None]:
+    """Expected support this action adds with this person (the engine's levers, as seen)."""
+    if not d.support:
+        return 0.0, None
+    i = ctx.person(p["id"])
+    stage_m = 1.15 if d.best[0] <= ctx.stage <= d.best[1] else 0.85
+    mot_m, hit = _motive_mult(ctx, d, i)
+    trait_m = 1.0
+    if d.traits:
+        for t in i.traits:
+            trait_m *= d.traits.get(t, 1.0)
+    mult = stage_m * mot_m * trait_m * (0.4 + 0.6 * i.part)
+    if d.fit_scaled:
+        mult *= 0.4 + 1.2 * i.fit
+    if d.special == "needs_references":
+        mult *= min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"])
+    if d.special == "reach_out" and p["support"] < 0:
+        mult *= 2.0
+    raw = d.support * mult * (0.6 + 0.4 * p["trust"])
+    s = p["support"]
+    return raw * (1 - max(s, 0.0)) if raw >= 0 else raw, hit
+
+
+def _criterion(ctx: Context, d: ActionDef, p: dict[str, Any] | None) -> tuple[float, str | None]:
+    """Bonus for moving an unmet exit criterion of the current stage (or the next one)."""
+    u = ctx.unmet
+    kind = d.id
+    best, key = 0.0, None
+
+    def offer(v: float, k: str) -> None:
+        nonlocal best, key
+        if k in u and v > best:
+            best, key = v, k
+
+    if p is None:
+        if kind == "research_account":
+            offer(2.0, "profiled")
+        elif kind == "decide_pursue":
+            offer(2.0, "pursue")
+        elif kind == "proposal":
+            offer(1.5, "product_presented")
+        elif kind == "delivery_plan":
+            offer(1.3, "references_presented")
+        return best, key
+    roles_known = "roles" in p
+    lvl = p["contact_level"]
+    trust = p["trust"]
+    i = ctx.person(p["id"])
+    tags = {"KDM": i.kdm, "KI": i.ki, "KU": i.ku}
+    if kind == "call" and not roles_known:
+        offer(0.9, "lead_contact")
+        offer(0.5, "org_mapped")
+        for k in ("insider_ki_ku", "insider_ki", "insider_ku", "kdm_met"):
+            offer(0.3, k)
+    if kind in ("visit", "joint_visit") and lvl >= 1:
+        offer(1.2, "first_visit")
+        offer(0.6, "willing")
+    if kind in ("needs_research", "joint_visit", "site_survey", "visit") and \
+            "cares_about" not in p:
+        offer(1.0 if kind != "visit" else 0.6, "need_heard")
+    if kind == "entertain":
+        offer(0.5, "willing")
+    if kind == "gather_intel":
+        offer(1.2, "org_mapped")
+    for tag, crit in (("KI", "insider_ki"), ("KU", "insider_ku")):
+        for c in (crit, "insider_ki_ku"):
+            if tags[tag] and lvl < 3:
+                if kind == "develop_insider":
+                    offer(2.2, c)
+                elif lvl == 2 and trust < 0.45 and d.trust:
+                    offer(0.4 + 1.2 * d.trust / max(0.45 - trust, 0.05), c)
+                elif lvl < 2 and d.contact_to >= 2:
+                    offer(0.6, c)
+    if "coach" in u and (p["senior"] or i.kdm) and lvl < 4:
+        if kind == "develop_coach":
+            offer(2.4, "coach")
+        elif lvl >= 2 and (trust < 0.55 or p["support"] < 0.3) and (d.trust or d.support):
+            offer(0.5, "coach")
+    if i.kdm and kind in ("sponsor_visit", "exec_visit"):
+        offer(2.2, "kdm_met")
+    if not ctx.kdm_known and p["senior"] and not roles_known and d.special == "meet_kdm":
+        offer(0.6, "kdm_met")
+    if kind in ("demo", "solution_workshop", "pilot"):
+        offer(1.2, "demo_done")
+        offer(1.0, "product_presented")
+    if kind in ("implementation_reference", "reference_visit"):
+        offer(1.0, "references_presented")
+    for tag, crit in (("KU", "support_ku"), ("KI", "support_ki"), ("KDM", "support_kdm")):
+        if tags[tag] and p["support"] < 0.2 and d.support:
+            offer(0.8, crit)
+    if kind == "shape_criteria":
+        offer(1.6, "criteria_shaped")
+    if kind in ("visit", "sponsor_visit") and i.buyer and lvl < 2:
+        offer(0.7, "el_budget")
+    return best, key
+
+
+def _qualify_value(ctx: Context) -> float:
+    """Which of the five elements a qualifying pass would confirm now."""
+    u = ctx.unmet
+    if not u & {"el_lead", "el_need", "el_fit", "el_budget", "el_timeline"}:
+        return 0.0 if "el_budget" in ctx.facts or ctx.stage >= 5 else 0.2
+    people = list(ctx.people.values())
+    new = 0
+    roles = [(set(p.get("roles", ())), p["contact_level"]) for p in people]
+    if "el_lead" in u and any(lvl >= 1 and r & {"initiator", "user"} for r, lvl in roles):
+        new += 1
+    if "el_need" in u and any("cares_about" in p for p in people):
+        new += 2  # need and usually fit
+    if "el_budget" in u and any(lvl >= 2 and r & {"budget_holder", "purchaser"}
+                                for r, lvl in roles):
+        new += 1
+    if "el_timeline" in u and any(lvl >= 1 and r & {"purchaser", "initiator"}
+                                  for r, lvl in roles):
+        new += 1
+    return 0.9 * new
+
+
+def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
+    view = ctx.view
+    me = view["me"]
+    kind = d.id
+    crit, key = _criterion(ctx, d, None)
+    if key:
+        return crit, f"criterion.{key}"
+    if kind == "qualify":
+        return _qualify_value(ctx), "criterion.el_need"
+    if kind == "confirm_opportunity":
+        v = 0.9 * len(ctx.unmet & {"el_budget", "el_timeline"})
+        if view["customer"]["budget"] is None:
+            v += 1.0
+        return v, "endgame.confirm"
+    if kind == "proposal":
+        v = sum(K.decision_weight(p) * 0.04 * (0.4 + 1.2 * K.person_fit(view, p))
+                for p in view["people"] if p["contact_level"] >= 1) * 10
+        return v / ctx.max_w, "solution.demo"
+    if kind == "delivery_plan":
+        v = sum(K.decision_weight(p) * 0.05 * (0.5 + me["delivery"])
+                for p in view["people"] if p["contact_level"] >= 1
+                and ("user" in p.get("roles", ()) or "risk" in K.motive_kinds(p))) * 10
+        return v / ctx.max_w, "incumbent.track_record"
+    if kind in ("write_bid", "bid_delivery"):
+        return (MUST + 1.0 if kind == "write_bid" else MUST), f"endgame.{kind}"
+    if kind == "submit_bid":
+        due = K.weeks_to(view, "bid_deadline") <= 0 or ctx.emphasis.get("bid_now", 0) > 0
+        return (MUST + 3.0 if due else 0.0), "endgame.submit_bid"
+    if kind == "bid_defense":
+        return 2.0, "endgame.bid_defense"
+    if kind == "defend_award":
+        return MUST, "endgame.defend_award"
+    if kind == "file_complaint":
+        return 2.5 * should_complain(view, ctx.style), "price.late_attack"
+    if d.special == "negotiate":
+        return (MUST + 2.0 if d.joint else MUST + 1.0), "endgame.negotiate"
+    if kind == "approve_discount":
+        if ctx.stage == 6 and needs_approval(view, True):
+            return MUST + 2.5, "endgame.approve_discount"
+        return 0.0, "endgame.approve_discount"
+    if kind == "sign_contract":
+        return MUST + 4.0, "endgame.sign"
+    if kind == "collect_payment":
+        return MUST + 4.0, "endgame.collect"
+    if kind == "kickoff_plan":
+        return 1.5, "endgame.kickoff"
+    return 0.0, "support.decider"
+
+
+def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
+    """The option's value minus what its money is worth to us, and the reason's key."""
+    style = ctx.style
+    bias = style.kind_bias.get(d.id, 0.0)
+    if target is None:
+        v, why = _untargeted(ctx, d)
+        if v <= 0:
+            return v - ctx.lam * d.cost, why
+        if bias > 0 and d.id in style.kind_reason and v < MUST:
+            why = style.kind_reason[d.id]
+        return v + bias - ctx.lam * d.cost, why
+    p = ctx.people[target]
+    i = ctx.person(target)
+    w, f = i.w, i.focus
+    gain, hit = support_gain(ctx, d, p)
+    parts: dict[str, float] = {}
+    buyer_bonus = 0.4 if i.buyer and ctx.stage >= 5 else 0.0
+    now = 0.3 * i.part
+    parts["support.decider" if w >= 0.5 else "support.phase"] = \
+        gain * (w * f + buyer_bonus + now) * 8.0
+    if d.trust:
+        tr = d.trust * (0.7 if "skeptical" in i.traits else 1.0) * (1 - p["trust"])
+        parts["trust"] = tr * (w * f + 0.3) * 3.0
+    lvl = p["contact_level"]
+    if d.contact_to > lvl and p["trust"] >= d.contact_trust:
+        parts["contact"] = 0.25 * (w + 0.3) * (d.contact_to - lvl)
+    info = 0.0
+    if d.reveal_roles and "roles" not in p:
+        info += 0.35 * (1.2 if p["senior"] else 0.8)
+    if d.reveal_needs and "cares_about" not in p:
+        info += 0.15 * d.reveal_needs
+    if ctx.use_motives:
+        if d.reveal_position and "position_motive" not in p:
+            info += 0.4 * d.reveal_position * (w + 0.2)
+        if d.reveal_personal and "personal_motive" not in p:
+            info += 0.4 * d.reveal_personal * (w + 0.2)
+    if d.special == "intel":
+        info += 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) / \
+            max(len(ctx.people), 1)
+    parts["learn"] = info
+    crit, key = _criterion(ctx, d, p)
+    if key:
+        parts[f"criterion.{key}"] = crit
+    if d.id == "shape_criteria":
+        bias_now = ctx.view["me"]["spec_bias"]
+        parts["solution.shape"] = style.shape * (1.0 - bias_now) * (0.5 + max(p["support"], 0))
+    if style.keep_warm and p["support"] >= 0.15 and lvl >= 1 and \
+            ctx.view["week"] - p["last_touch"] >= 3 and (d.support or d.trust):
+        parts["incumbent.keep_warm"] = style.keep_warm * (w + 0.3)
+    if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
+            "kdm_met" not in ctx.facts:
+        parts["relationship.kdm"] = style.early_kdm
+    if p.get("generation", 0) > 0 and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
+        parts["event.replaced"] = 0.8 * (w + 0.3)
+    for tag, weight in ctx.emphasis.items():
+        if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
+            parts["support.decider"] = parts.get("support.decider", 0.0) + gain * weight * 8
+    total = sum(parts.values()) + bias - ctx.lam * d.cost
+    why = max(parts, key=lambda k: parts[k]) if parts else "support.phase"
+    if bias > 0 and d.id in style.kind_reason and not why.startswith(("criterion", "event")):
+        why = style.kind_reason[d.id]
+    elif hit and why.startswith("support"):
+        why = f"motive.{hit}"
+    return total, why
+
+
+def catalog(kind: str) -> ActionDef:
+    return CATALOG[kind]
