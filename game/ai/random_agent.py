@@ -38,8 +38,10 @@ class RandomAgent:
         rng = self.rng
         plan: list[Action] = []
         for pend in view["pending"]:
-            if pend["choices"] and rng.random() < self.answer:
-                pick = rng.choice(pend["choices"])
+            affordable = [c for c in pend["choices"]
+                          if check(view, Action("choose", pend["event"], c["id"]), plan) is None]
+            if affordable and rng.random() < self.answer:
+                pick = rng.choice(affordable)
                 plan.append(Action("choose", pend["event"], pick["id"]))
         me = view["me"]
         if view["over"] or not me["active"]:
@@ -47,11 +49,11 @@ class RandomAgent:
         # Legality only shrinks as the plan grows (time and budget are used up), so walking
         # a random permutation of the actions legal now and keeping each one that is still
         # legal picks, at every step, uniformly among the moves legal at that step.
-        candidates = [o.action for o in legal_actions(view, [], include_disabled=False)]
+        candidates = [o.action for o in legal_actions(view, plan, include_disabled=False)]
         rng.shuffle(candidates)
         actions: list[Action] = []
         for a in candidates:
-            picked = self._pick_option(view, a, actions)
+            picked = self._pick_option(view, a, plan + actions)
             if picked is None:
                 continue
             actions.append(picked)

@@ -29,10 +29,16 @@ class Option:
         return self.reason is None
 
 
-def plan_usage(plan: list[Action]) -> tuple[dict[str, int], float]:
+def plan_usage(plan: list[Action], view: dict[str, Any] | None = None
+               ) -> tuple[dict[str, int], float]:
+    """Days per role and money a plan takes; an event choice is priced from the view."""
     days: dict[str, int] = {}
     cost = 0.0
     for a in plan:
+        if a.kind == "choose":
+            if view is not None:
+                cost += _check_choice(view, a)[1]
+            continue
         d = CATALOG[a.kind]
         for r in d.roles:
             days[r] = days.get(r, 0) + d.days
@@ -41,7 +47,7 @@ def plan_usage(plan: list[Action]) -> tuple[dict[str, int], float]:
 
 
 def time_left(view: dict[str, Any], plan: list[Action]) -> dict[str, int]:
-    used, _ = plan_usage(plan)
+    used, _ = plan_usage(plan, view)
     return {r: n - used.get(r, 0) for r, n in view["me"]["time"].items()}
 
 
@@ -128,39 +134,64 @@ def _plan_reason(
 def check(view: dict[str, Any], action: Action, plan: list[Action] = ()) -> str | None:
     """None if `action` may be added to `plan` this week, else the reason key."""
     plan = list(plan)
-    used, spent = plan_usage(plan)
+    used, spent = plan_usage(plan, view)
     left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
-    return _check(view, action, plan, left, view["me"]["budget"] - spent)
+    actions = [a for a in plan if a.kind != "choose"]
+    if action.kind == "choose":
+        r, cost = _check_choice(view, action)
+        if r is None and any(a.kind == "choose" and a.target == action.target for a in plan):
+            r = "why.planned"
+        if r is None and cost > view["me"]["budget"] - spent + 1e-9:
+            r = "why.no_budget"
+        return r
+    return _check(view, action, actions, left, view["me"]["budget"] - spent)
 
 
 def check_plan(view: dict[str, Any], plan: list[Action]) -> tuple[int, str] | None:
-    """The first action of a whole plan that may not be made, with its reason, or None."""
+    """The first action of a whole plan that may not be made, with its reason, or None.
+
+    Event choices are paid first (they resolve before the week's actions), so their cost
+    comes off the budget the other actions are checked against.
+    """
     left = dict(view["me"]["time"])
     cost_left = view["me"]["budget"]
+    answered: set[str] = set()
+    for i, a in enumerate(plan):
+        if a.kind != "choose":
+            continue
+        r, cost = _check_choice(view, a)
+        if r is None and a.target in answered:
+            r = "why.planned"
+        if r is None and cost > cost_left + 1e-9:
+            r = "why.no_budget"
+        if r is not None:
+            return i, r
+        answered.add(a.target)
+        cost_left -= cost
     accepted: list[Action] = []
     for i, a in enumerate(plan):
         if a.kind == "choose":
-            r = _check_choice(view, a)
-        else:
-            r = _check(view, a, accepted, left, cost_left)
+            continue
+        r = _check(view, a, accepted, left, cost_left)
         if r is not None:
             return i, r
-        if a.kind != "choose":
-            d = CATALOG[a.kind]
-            for role in d.roles:
-                left[role] -= d.days
-            cost_left -= d.cost
-            accepted.append(a)
+        d = CATALOG[a.kind]
+        for role in d.roles:
+            left[role] -= d.days
+        cost_left -= d.cost
+        accepted.append(a)
     return None
 
 
-def _check_choice(view: dict[str, Any], a: Action) -> str | None:
+def _check_choice(view: dict[str, Any], a: Action) -> tuple[str | None, float]:
+    """Whether `a` answers a pending event with one of its choices, and that choice's cost."""
     for p in view["pending"]:
         if p["event"] == a.target:
-            if any(c["id"] == a.option for c in p["choices"]):
-                return None
-            return "why.option"
-    return "why.no_choice"
+            for c in p["choices"]:
+                if c["id"] == a.option:
+                    return None, c.get("cost", 0.0)
+            return "why.option", 0.0
+    return "why.no_choice", 0.0
 
 
 def _check(view: dict[str, Any], action: Action, plan: list[Action],
@@ -203,9 +234,10 @@ def legal_actions(
     per-person loop because the AI calls it every week for every vendor.
     """
     plan = list(plan)
-    used, spent = plan_usage(plan)
+    used, spent = plan_usage(plan, view)
     left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
     cost_left = view["me"]["budget"] - spent
+    plan = [a for a in plan if a.kind != "choose"]
     planned_kinds = {b.kind for b in plan}
     planned_pairs = {(b.kind, b.target) for b in plan}
     negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.actions import BID_DISCOUNT, CATALOG, Action, ActionDef
-from game.core.resolve import collect_payment, negotiate, sign_contract
+from game.core.resolve import MAX_DISCOUNT, collect_payment, negotiate, sign_contract
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
 
@@ -247,7 +247,7 @@ def apply_action(
     elif sp == "collect":
         eff.update(collect_payment(state, v, rng))
     elif sp == "approve_discount":
-        v.max_discount = 0.20
+        v.max_discount = MAX_DISCOUNT
     for f in d.facts:
         if f in ("need_heard", "first_visit", "kdm_met") and d.target:
             continue

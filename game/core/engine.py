@@ -94,8 +94,17 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
         first_payment_max=cust.payment.first_payment_max,
         first_payment_min=cust.payment.first_payment_min,
         shelve_risk=0.0, people=people, vendors=vendors, relations=relations,
+        need_raw={n.id: n.weight for n in cust.needs},
     )
     return state
+
+
+def default_choice(ev: Any, v: Vendor) -> str:
+    """An unanswered event takes its first choice the vendor can pay for, else the cheapest."""
+    for c in ev.choices:
+        if c.cost <= v.budget + 1e-9:
+            return c.id
+    return min(ev.choices, key=lambda c: c.cost).id
 
 
 def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
@@ -137,7 +146,8 @@ def end_week(
     for vid in sorted(state.pending):
         for eid in list(state.pending[vid]):
             ev = next(e for e in state.spec.events if e.id == eid)
-            entries.append(apply_choice(state, vid, eid, ev.choices[0].id, default=True))
+            entries.append(apply_choice(state, vid, eid, default_choice(ev, state.vendors[vid]),
+                                        default=True))
     queues = {
         vid: [(i, a) for i, a in enumerate(plan) if a.kind != "choose"]
         for vid, plan in plans.items()

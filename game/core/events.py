@@ -105,10 +105,12 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
             moved[m] = state.calendar[m]
         return {"calendar": moved}
     if t == "need_weight":
-        state.need_weights[e.need] = e.weight
-        total = sum(state.need_weights.values())
+        raw = state.need_raw or dict(state.need_weights)
+        raw[e.need] = e.weight
+        state.need_raw = raw
+        total = sum(raw.values())
         for k in state.need_weights:
-            state.need_weights[k] = state.need_weights[k] / total
+            state.need_weights[k] = raw[k] / total
         return {"need": e.need}
     if t in ("support", "trust"):
         nudge = nudge_support if t == "support" else nudge_trust

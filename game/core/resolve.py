@@ -17,6 +17,7 @@ SUPPORT_IN_SCORE = 0.3
 OVERRIDE_GAP = 0.04
 OVERRIDE_SUPPORT = 0.25
 RUNNER_UP_WAIT = 4
+MAX_DISCOUNT = 0.20  # the most an executive can approve; the customer never asks for more
 
 
 
@@ -212,7 +213,7 @@ def customer_terms(state: GameState, v: Vendor, joint: bool) -> tuple[float, flo
     if joint:
         want -= 0.03
         cap += 0.05
-    want = min(max(want, 0.0), 0.25)
+    want = min(max(want, 0.0), MAX_DISCOUNT)
     cap = min(max(cap, state.first_payment_min), 0.5)
     return round(want, 4), round(cap, 4)
 

@@ -104,6 +104,8 @@ class GameState:
     log: list[dict[str, Any]] = field(default_factory=list)
     plans: list[dict[str, list[dict[str, Any]]]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
+    # Need weights on the author's scale; `need_weights` is the same normalised to sum to 1.
+    need_raw: dict[str, float] = field(default_factory=dict)
     # Derived values for the current turn (health, views); never saved or hashed. Anything
     # that changes the state outside `end_week` must call `touch()`.
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

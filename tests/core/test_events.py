@@ -118,11 +118,6 @@ def test_calendar_effect_stays_inside_the_season():
     assert late.calendar["contract"] == late.spec.last_week
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "events.apply_effect need_weight writes the authored weight (NeedSpec scale, e.g. 3.0 -> "
-    "4.5 in city_hospital's emr_policy) into state.need_weights, which new_game already "
-    "normalised to sum 1, then renormalises: the need jumps to 4.5/(4.5+0.76) = 86% instead "
-    "of 4.5/14 = 32%; here price should become 6/(2+6) = 0.75 but becomes 0.9"))
 def test_effect_need_weight():
     spec = spec_with(event(effects=[{"type": "need_weight", "need": "price", "weight": 6}]))
     state = lab_state(spec=spec)
@@ -463,12 +458,6 @@ def _broke_state():
     return state
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine/checks: a chosen event option is never checked against the vendor's budget "
-    "(checks._check_choice ignores ChoiceSpec.cost, events.apply_choice subtracts it), so a "
-    "team with 5 万元 left can pick a 12 万元 option and go to -7; actions with a cost are "
-    "refused with why.no_budget in the same situation (in 500 random-agent games on "
-    "city_hospital, 235 end with a vendor's budget below zero, all through event choices)"))
 def test_a_choice_the_team_cannot_afford_is_refused():
     state = _broke_state()
     with pytest.raises(IllegalAction) as err:
@@ -476,10 +465,6 @@ def test_a_choice_the_team_cannot_afford_is_refused():
     assert err.value.message_key == "why.no_budget"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.end_week applies the first choice as the default for an unanswered event "
-    "whatever it costs, so the default overdraws a team's budget (city_hospital's "
-    "reference_visit defaults to its 12 万元 option)"))
 def test_the_default_choice_does_not_overdraw_the_budget():
     state = _broke_state()
     play(state)

@@ -341,12 +341,6 @@ def test_the_counter_offer_is_accepted_when_offered_back(support: float, joint: 
     _counter_round_trip(support, False, 260.0, joint)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "resolve.customer_terms lets the customer want up to a 25% discount (min(want, 0.25)), "
-    "but the offer grid NEGOTIATE_OPTIONS and approve_discount stop at 20%: with want in "
-    "(0.20, 0.25] (e.g. a price-sensitive buyer, a bid over 95% of the budget and buyers' "
-    "support -0.1) the counter-offer names discount 0.25, which no legal option can meet, "
-    "so negotiation can never agree"))
 def test_the_counter_offer_is_a_legal_offer_even_with_a_hostile_buyer():
     _counter_round_trip(-0.1, True, 290.0, False)
 
