@@ -42,9 +42,13 @@ EASY = Skill(noise=0.45, use_motives=False, careful=False, day_use=0.7, min_scor
 Plan = tuple[list[Action], list[str]]
 
 
-def answer_events(view: dict[str, Any], style: Style, careful: bool = True) -> Plan:
+def answer_events(view: dict[str, Any], style: Style, careful: bool = True,
+                  skip: set[str] = frozenset()) -> Plan:
+    """Answer every pending event (except those someone else already answered)."""
     plan, why = [], []
     for pend in view["pending"]:
+        if pend["event"] in skip:
+            continue
         if careful:
             cid, reason = choose_event(view, pend, style)
         else:
@@ -70,30 +74,31 @@ def plan_week(
     view: dict[str, Any], style: Style, skill: Skill = NORMAL,
     rng: random.Random | None = None, emphasis: dict[str, float] | None = None,
     roles: tuple[str, ...] | None = None, fixed: list[Action] = (),
-    spend_cap: float | None = None,
+    spend_cap: float | None = None, follow: dict[str, float] | None = None,
 ) -> Plan:
     """This week's actions and one reason key per action.
 
     `roles` limits planning to some of the team's roles and `fixed` is what others already
     planned (a human teammate): their days and money are taken before we choose."""
     fixed = list(fixed)
-    plan, why = ([], []) if fixed else answer_events(view, style, skill.careful)
+    answered = {a.target for a in fixed if a.kind == "choose"}
+    plan, why = answer_events(view, style, skill.careful, answered)
     me = view["me"]
     if not me["active"] or view["over"]:
         return plan, why
     ctx = V.make_context(view, style, skill.use_motives, emphasis)
-    used, spent_fixed = plan_usage(fixed)
+    ctx.follow = dict(follow or {})
+    fixed_acts = [a for a in fixed if a.kind != "choose"]
+    used, spent_fixed = plan_usage(fixed_acts)
     days = {r: int(n * skill.day_use + 0.5) if skill.day_use < 1 else n
             for r, n in me["time"].items()}
     days = {r: max(0, n - used.get(r, 0)) for r, n in days.items()}
-    budget = me["budget"] - spent_fixed - sum(
-        c["cost"] for pend in view["pending"] for c in pend["choices"]
-        if any(a.target == pend["event"] and a.option == c["id"] for a in plan))
+    budget = me["budget"] - spent_fixed - choice_cost(view, fixed + plan)
     cap = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
     heap: list[tuple[float, int, Action, int, str]] = []
     version: dict[str, int] = {}
-    for i, o in enumerate(legal_actions(view, fixed, include_disabled=False)):
+    for i, o in enumerate(legal_actions(view, fixed_acts, include_disabled=False)):
         d = CATALOG[o.action.kind]
         if roles is not None and not set(d.roles) <= set(roles):
             continue
@@ -101,7 +106,7 @@ def plan_week(
         if skill.noise and rng is not None:
             s += rng.gauss(0.0, skill.noise)
         heapq.heappush(heap, (-_key(s, d), i, o.action, 0, reason))
-    taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed}
+    taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed_acts}
     negotiating = any(CATALOG[a.kind].special == "negotiate" for a in fixed)
     spent = 0.0
     chosen: list[tuple[Action, str]] = []
@@ -149,6 +154,16 @@ def plan_week(
         del why[i]
         bad = check_plan(view, fixed + plan)
     return plan, why
+
+
+def choice_cost(view: dict[str, Any], plan: list[Action]) -> float:
+    """What the event answers in a plan cost (they are paid before the week's actions)."""
+    total = 0.0
+    for pend in view["pending"]:
+        for a in plan:
+            if a.kind == "choose" and a.target == pend["event"]:
+                total += next((c["cost"] for c in pend["choices"] if c["id"] == a.option), 0.0)
+    return total
 
 
 def _key(s: float, d: Any) -> float:

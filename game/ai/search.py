@@ -78,11 +78,12 @@ def _rivals_move(state: GameState, me: str, rng: random.Random) -> None:
 
 
 def expected_bid(state: GameState, vid: str) -> float:
+    """A bid already made, else a typical one that a careful vendor keeps within budget."""
     v = state.vendors[vid]
     if v.bid is not None:
         return v.bid["price"]
     spec = state.vendor_spec(vid)
-    return max(spec.floor_price, spec.list_price * 0.9)
+    return max(spec.floor_price, min(spec.list_price * 0.9, state.budget * 0.98))
 
 
 def tender_outlook(state: GameState, me: str, my_price: float | None = None) -> float:

@@ -15,9 +15,14 @@ from typing import Any
 from game.ai import knowledge as K
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
-from game.core.actions import CATALOG, ActionDef
+from game.core.actions import ActionDef
 
 MUST = 4.0  # a score at or above this may dip into the end-game reserve
+# What a teammate does after a colleague has opened the door to someone (seed 004: presales
+# researches needs and demos where the rep has been; the PM answers delivery risk there).
+FOLLOW_UP = ("needs_research", "tech_exchange", "demo", "roi_analysis", "reference_visit",
+             "site_survey", "implementation_reference", "risk_workshop", "solution_workshop",
+             "develop_coach", "exec_visit", "hq_visit", "entertain", "visit")
 
 
 @dataclass(slots=True)
@@ -38,6 +43,7 @@ class Context:
     max_w: float
     kdm_known: bool
     emphasis: dict[str, float] = field(default_factory=dict)
+    follow: dict[str, float] = field(default_factory=dict)
     info: dict[str, Info] = field(default_factory=dict)
 
     def person(self, pid: str) -> Info:
@@ -122,7 +128,7 @@ def _motive_mult(ctx: Context, d: ActionDef, i: Info) -> tuple[float, str | None
         for k in i.motives:
             if k in d.addresses:
                 return 1.8, k
-    return 1.0 + 0.15 * min(1.0, i.hidden * len(d.addresses) / 8), None
+    return 1.0 + 0.15 * min(1.0, i.hidden * len(d.addresses) / 9), None
 
 
 def support_gain(ctx: Context, d: ActionDef, p: dict[str, Any]) -> tuple[float, str | None]:
@@ -294,15 +300,23 @@ def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
 
 def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
     """The option's value minus what its money is worth to us, and the reason's key."""
+    total, why, _, _ = explain(ctx, d, target)
+    return total, why
+
+
+def explain(ctx: Context, d: ActionDef, target: str | None
+            ) -> tuple[float, str, dict[str, float], str | None]:
+    """`score` with its workings: the value of each part, and the motive it hits if any."""
     style = ctx.style
     bias = style.kind_bias.get(d.id, 0.0)
     if target is None:
         v, why = _untargeted(ctx, d)
+        parts = {why: v}
         if v <= 0:
-            return v - ctx.lam * d.cost, why
+            return v - ctx.lam * d.cost, why, parts, None
         if bias > 0 and d.id in style.kind_reason and v < MUST:
             why = style.kind_reason[d.id]
-        return v + bias - ctx.lam * d.cost, why
+        return v + bias - ctx.lam * d.cost, why, parts, None
     p = ctx.people[target]
     i = ctx.person(target)
     w, f = i.w, i.focus
@@ -344,6 +358,8 @@ def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
     if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
             "kdm_met" not in ctx.facts:
         parts["relationship.kdm"] = style.early_kdm
+    if target in ctx.follow and d.id in FOLLOW_UP:
+        parts["team.follow"] = ctx.follow[target] * (w + 0.3) * (1.0 if d.support else 0.5)
     if p.get("generation", 0) > 0 and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
         parts["event.replaced"] = 0.8 * (w + 0.3)
     for tag, weight in ctx.emphasis.items():
@@ -351,12 +367,11 @@ def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
             parts["support.decider"] = parts.get("support.decider", 0.0) + gain * weight * 8
     total = sum(parts.values()) + bias - ctx.lam * d.cost
     why = max(parts, key=lambda k: parts[k]) if parts else "support.phase"
-    if bias > 0 and d.id in style.kind_reason and not why.startswith(("criterion", "event")):
+    if bias > 0 and d.id in style.kind_reason and not why.startswith(("criterion", "event",
+                                                                         "team")):
         why = style.kind_reason[d.id]
+    elif "team.follow" in parts and not why.startswith("criterion"):
+        why = "team.follow"
     elif hit and why.startswith("support"):
         why = f"motive.{hit}"
-    return total, why
-
-
-def catalog(kind: str) -> ActionDef:
-    return CATALOG[kind]
+    return total, why, parts, hit

@@ -26,17 +26,17 @@ from game.core.state import (
 )
 from game.scenario.models import (
     CustomerSpec,
+    MotiveKind,
     NeedSpec,
     ScenarioSpec,
     TextSpec,
     TimeSpec,
+    Trait,
     VendorSpec,
 )
 
-TRAITS = ("analytical", "cautious", "ambitious", "relational", "price_sensitive", "technical",
-          "skeptical", "busy")
-MOTIVES = ("cost", "efficiency", "risk", "innovation", "career", "recognition", "relationship",
-           "control")
+TRAITS = tuple(t.value for t in Trait)
+MOTIVES = tuple(m.value for m in MotiveKind)
 LATE = {"early": 0.1, "solution": 0.25, "tender": 0.4, "decision": 1.0, "contract": 0.7}
 EARLY = {"early": 0.75, "solution": 0.8, "tender": 0.7, "decision": 0.4, "contract": 0.4}
 STAGE_FACTS = {

@@ -1,0 +1,205 @@
+"""The coach: on request, the best next moves for each role, why they matter, and what is at
+risk. It reads the same view as the player, nothing more.
+
+The recommendation is the expert's own plan for the week (look-ahead over sampled hidden
+states), so following it is playing as the expert would; each suggestion is then explained
+in the course's terms: the stage criterion it moves (seed 004), the C931 item it clears
+(seed 000), the motive it addresses (seed 001), the person and their weight in the decision.
+Everything player-facing is an i18n key with params; `render` turns one into text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.ai import value as V
+from game.ai.base import Decision, View
+from game.ai.coach_warnings import warnings
+from game.ai.playbooks import style_for
+from game.ai.policy import NORMAL
+from game.ai.search import ExpertAgent
+from game.core.actions import CATALOG, Action
+from game.core.checks import check, legal_actions, plan_usage
+from game.core.state import ROLES
+from game.i18n import tr
+
+PER_ROLE = 3
+# Which C931 item (seed 000) each stage criterion makes clear, first or won.
+C931_OF = {
+    "profiled": "c_process", "pursue": "c_process", "el_timeline": "c_procurement",
+    "org_mapped": "c_org", "kdm_met": "c_decision", "need_heard": "c_need",
+    "el_need": "c_need", "el_budget": "c_budget", "insider_ki_ku": "c_competitors",
+    "insider_ki": "c_competitors", "insider_ku": "c_competitors", "coach": "c_strategy",
+    "support_kdm": "w_kdm", "majority_evaluators": "f_overall", "support_ki": "f_overall",
+    "support_ku": "f_overall", "criteria_shaped": "c_decision",
+}
+_CACHE: list[tuple[View, tuple, Decision]] = []
+
+
+def recommended(view: View, seed: int = 0, playbook: str | None = None) -> Decision:
+    """The expert's plan for this view (kept for the last few views asked about)."""
+    playbook = playbook or view["me"]["playbook"]
+    key = (seed, playbook)
+    for v, k, plan in _CACHE:
+        if v is view and k == key:
+            return plan
+    plan = ExpertAgent(playbook, "expert", seed).decide(view)
+    _CACHE.append((view, key, plan))
+    del _CACHE[:-4]
+    return plan
+
+
+def _person(view: View, pid: str | None) -> dict[str, str] | None:
+    for p in view["people"]:
+        if p["id"] == pid:
+            return dict(p["name"])
+    return None
+
+
+def explain_action(view: View, ctx: V.Context, a: Action) -> list[dict[str, Any]]:
+    """The reasons for one action: the main one first, then a motive or C931 link."""
+    d = CATALOG[a.kind]
+    total, why, parts, hit = V.explain(ctx, d, a.target)
+    person = _person(view, a.target)
+    stage = f"P{view['me']['stage']}"
+    out: list[dict[str, Any]] = []
+
+    def add(key: str, **params: Any) -> None:
+        out.append({"key": f"coach.why.{key}", "params": params})
+
+    code = why
+    if a.kind == "submit_bid":
+        add("bid", option={"key": f"coach.bid.{a.option}"})
+    elif d.special == "negotiate" and a.option:
+        disc, pay = a.option.split("_")
+        add("negotiate", discount=int(disc[1:]), payment=int(pay[1:]))
+    elif code.startswith("criterion."):
+        crit = code.split(".", 1)[1]
+        add("criterion", stage=stage, criterion={"key": f"core.criterion.{crit}"})
+        if crit in C931_OF:
+            add("c931", item={"key": f"core.c931.{C931_OF[crit]}"})
+    elif code.startswith("motive."):
+        add("motive", person=person, motive={"key": f"core.motive.{code[7:]}"})
+    elif code.startswith("endgame."):
+        add(code, stage=stage)
+    elif code in ("support.decider", "support.phase", "trust", "contact", "learn",
+                  "team.follow", "event.replaced"):
+        add(code.replace(".", "_"), person=person,
+            phase={"key": f"core.phase.{view['phase']}"})
+        if code == "support.decider":
+            add("c931", item={"key": "core.c931.f_overall"})
+        elif code == "learn":
+            add("c931", item={"key": "core.c931.c_strategy"})
+    else:
+        add("style", style={"key": f"ai.reason.{code}"})
+    if hit and not code.startswith("motive."):
+        add("motive", person=person, motive={"key": f"core.motive.{hit}"})
+    return out
+
+
+def _suggestion(view: View, ctx: V.Context, a: Action, picked: bool) -> dict[str, Any]:
+    d = CATALOG[a.kind]
+    total, _, _, _ = V.explain(ctx, d, a.target)
+    return {
+        "action": a, "role": d.roles[0], "roles": list(d.roles), "days": d.days,
+        "cost": d.cost, "score": round(total, 3), "recommended": picked,
+        "reasons": explain_action(view, ctx, a),
+    }
+
+
+def advise(view: View, plan: list[Action] = (), seed: int = 0,
+           playbook: str | None = None) -> dict[str, Any]:
+    """{role: [up to three suggestions], "events": [...], "warnings": [...]}.
+
+    `plan` is what the team has planned so far this week; suggestions are what to add next.
+    A role's list starts with the expert's remaining moves for it; other good moves follow
+    while they fit the week's days and a paced budget (an empty list means: keep the days)."""
+    plan = list(plan)
+    out: dict[str, Any] = {r: [] for r in ROLES}
+    out["warnings"] = warnings(view)
+    out["events"] = []
+    me = view["me"]
+    if not me["active"] or view["over"]:
+        return out
+    rec, rec_why = recommended(view, seed, playbook)
+    style = style_for(playbook or me["playbook"])
+    ctx = V.make_context(view, style, NORMAL.use_motives)
+    answered = {a.target for a in plan if a.kind == "choose"}
+    for a, why in zip(rec, rec_why, strict=True):
+        if a.kind == "choose" and a.target not in answered:
+            out["events"].append({"event": a.target, "choice": a.option,
+                                  "reason": {"key": "coach.why.event",
+                                             "params": {"style": {"key": why}}}})
+    taken = {(a.kind, a.target) for a in plan}
+    rec_acts = [a for a in rec if a.kind != "choose" and (a.kind, a.target) not in taken]
+    for a in rec_acts:
+        if check(view, a, plan) is None:
+            out[CATALOG[a.kind].roles[0]].append(_suggestion(view, ctx, a, True))
+    _, spent = plan_usage([a for a in plan if a.kind != "choose"])
+    room = max(0.0, ctx.cap - spent)
+    rec_keys = {(a.kind, a.target) for a in rec_acts}
+    ranked = []
+    for o in legal_actions(view, [a for a in plan if a.kind != "choose"],
+                           include_disabled=False):
+        a = o.action
+        d = CATALOG[a.kind]
+        if (a.kind, a.target) in rec_keys or (a.kind, a.target) in taken or d.options:
+            continue
+        total, _ = V.score(ctx, d, a.target)
+        if total < NORMAL.min_score or (d.cost > room + 1e-9 and total < V.MUST):
+            continue
+        ranked.append((total, a))
+    ranked.sort(key=lambda t: -t[0])
+    for _total, a in ranked:
+        role = CATALOG[a.kind].roles[0]
+        if len(out[role]) < PER_ROLE:
+            out[role].append(_suggestion(view, ctx, a, False))
+    for r in ROLES:
+        out[r] = out[r][:PER_ROLE]
+    return out
+
+
+def follow_coach(view: View, seed: int = 0) -> Decision:
+    """A player who answers events as advised and, for every role, takes the coach's first
+    suggestion, asks again, and stops when the coach has nothing more (the bench's "coached")."""
+    plan: list[Action] = []
+    why: list[str] = []
+    advice = advise(view, plan, seed)
+    for e in advice["events"]:
+        plan.append(Action("choose", e["event"], e["choice"]))
+        why.append("ai.reason.coach")
+    for _ in range(20):
+        added = False
+        for role in ROLES:
+            for s in advice[role][:1]:
+                a = s["action"]
+                if a not in plan and check(view, a, plan) is None:
+                    plan.append(a)
+                    why.append("ai.reason.coach")
+                    added = True
+        if not added:
+            break
+        advice = advise(view, plan, seed)
+    return plan, why
+
+
+def render(item: dict[str, Any], lang: str) -> str:
+    """One reason or warning as text: params that are keys or {zh, en} pairs are resolved."""
+    params = {}
+    for k, v in item.get("params", {}).items():
+        if isinstance(v, dict) and "key" in v:
+            params[k] = tr(v["key"], lang)
+        elif isinstance(v, dict) and lang in v:
+            params[k] = v[lang]
+        else:
+            params[k] = v
+    return tr(item["key"], lang, **params)
+
+
+def describe(view: View, s: dict[str, Any], lang: str) -> str:
+    """A suggestion as one line: the action, its target, and why."""
+    a = s["action"]
+    label = tr(f"action.{a.kind}.name", lang)
+    who = _person(view, a.target)
+    head = f"{label} · {who[lang]}" if who else label
+    return f"{head}: " + "; ".join(render(r, lang) for r in s["reasons"])

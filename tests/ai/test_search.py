@@ -1,0 +1,83 @@
+"""Determinisation keeps what the view shows and samples what it hides; the expert's look-ahead
+plays real engine weeks in those samples and prices its bid against sampled rivals."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+from game.ai.search import ExpertAgent, best_bid, tender_outlook
+from game.ai.tactics import bid_price
+from game.ai.world import clone, determinise
+from game.core.engine import end_week
+from game.core.views import view
+from tests.ai.conftest import CITY, play_weeks, spec_of, team_id
+
+
+def _state_and_view(weeks: int, seed: int = 3):
+    spec = spec_of(CITY)
+    state = play_weeks(spec, seed, weeks)
+    me = team_id(spec)
+    return state, me, view(state, me, with_log=False)
+
+
+def test_a_sample_shows_us_exactly_what_the_view_shows() -> None:
+    _, me, v = _state_and_view(9)
+    world = determinise(v, random.Random(1))
+    again = view(world, me, with_log=False)
+    for key in ("week", "phase", "calendar", "checklist"):
+        assert again[key] == v[key], key
+    for key in ("stage", "budget", "facts", "spec_bias", "fit", "time", "list_price"):
+        assert again["me"][key] == v["me"][key], key
+    for p, q in zip(v["people"], again["people"], strict=True):
+        for key in ("support", "trust", "contact_level", "roles", "key", "cares_about",
+                    "traits", "position_motive", "personal_motive"):
+            assert p.get(key) == q.get(key), (p["id"], key)
+    assert [r["id"] for r in again["rivals"]] == [r["id"] for r in v["rivals"]]
+
+
+def test_hidden_parts_are_sampled_not_copied() -> None:
+    state, me, v = _state_and_view(5)
+    hidden = [p["id"] for p in v["people"] if "personal_motive" not in p]
+    assert hidden
+    worlds = [determinise(v, random.Random(s)) for s in range(12)]
+    kinds = {w.people[hidden[0]].personal_motive["kind"] for w in worlds}
+    assert len(kinds) > 1
+    rival = next(r["id"] for r in v["rivals"])
+    supports = {round(w.relations[rival][hidden[0]].support, 6) for w in worlds}
+    assert len(supports) > 1
+    prices = {round(w.vendor_spec(rival).list_price, 2) for w in worlds}
+    assert len(prices) > 1
+    assert all(w.rng != state.rng for w in worlds)
+    assert not any(w.vendor_spec(rival).fit == state.vendor_spec(rival).fit for w in worlds)
+
+
+def test_a_sample_plays_real_engine_weeks_and_clones_do_not_share_state() -> None:
+    _, me, v = _state_and_view(6)
+    world = determinise(v, random.Random(2))
+    a, b = clone(world), clone(world)
+    plan, _ = ExpertAgent("basic", seed=1).decide(v)
+    end_week(a, {me: [x for x in plan if x.kind != "choose"]})
+    assert a.week == world.week + 1 and b.week == world.week
+    assert a.vendors[me].spent > b.vendors[me].spent
+    assert b.relations[me] == world.relations[me]
+
+
+def test_outlook_is_a_probability_and_rises_with_support() -> None:
+    _, me, v = _state_and_view(10)
+    world = determinise(v, random.Random(4))
+    base = tender_outlook(world, me)
+    assert 0.0 <= base <= 1.0
+    better = clone(world)
+    for r in better.relations[me].values():
+        r.support = min(1.0, r.support + 0.3)
+    assert tender_outlook(better, me) > base
+
+
+def test_expert_bid_stays_within_a_known_budget() -> None:
+    _, me, v = _state_and_view(12)
+    v = copy.deepcopy(v)
+    v["customer"]["budget"] = v["me"]["list_price"] * 0.93
+    worlds = [determinise(v, random.Random(s)) for s in range(4)]
+    opt = best_bid(v, worlds, random.Random(0))
+    assert bid_price(v, opt) <= v["customer"]["budget"]
