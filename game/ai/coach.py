@@ -101,7 +101,7 @@ def _suggestion(view: View, ctx: V.Context, a: Action, picked: bool) -> dict[str
     d = CATALOG[a.kind]
     total, _, _, _ = V.explain(ctx, d, a.target)
     return {
-        "action": a, "role": d.roles[0], "roles": list(d.roles), "days": d.days,
+        "action": a, "roles": list(d.roles), "days": d.days,
         "cost": d.cost, "score": round(total, 3), "recommended": picked,
         "reasons": explain_action(view, ctx, a),
     }
@@ -113,7 +113,8 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
 
     `plan` is what the team has planned so far this week; suggestions are what to add next.
     A role's list starts with the expert's remaining moves for it; other good moves follow
-    while they fit the week's days and a paced budget (an empty list means: keep the days)."""
+    while they fit the week's days and the money the expert's week would spend (an empty
+    list means: keep the days)."""
     plan = list(plan)
     out: dict[str, Any] = {r: [] for r in ROLES}
     out["warnings"] = warnings(view)
@@ -134,9 +135,14 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
     rec_acts = [a for a in rec if a.kind != "choose" and (a.kind, a.target) not in taken]
     for a in rec_acts:
         if check(view, a, plan) is None:
-            out[CATALOG[a.kind].roles[0]].append(_suggestion(view, ctx, a, True))
+            for role in CATALOG[a.kind].roles:  # a joint move is on both roles' lists
+                out[role].append(_suggestion(view, ctx, a, True))
+    # Other moves are offered within the money the expert's week would spend, so following
+    # the coach never turns a deliberately lean week into a spree.
     _, spent = plan_usage([a for a in plan if a.kind != "choose"])
-    room = max(0.0, ctx.cap - spent)
+    _, rec_cost = plan_usage([a for a in rec if a.kind != "choose"])
+    _, still_to_take = plan_usage(rec_acts)
+    room = max(0.0, rec_cost - spent - still_to_take)
     rec_keys = {(a.kind, a.target) for a in rec_acts}
     ranked = []
     for o in legal_actions(view, [a for a in plan if a.kind != "choose"],
@@ -151,9 +157,10 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
         ranked.append((total, a))
     ranked.sort(key=lambda t: -t[0])
     for _total, a in ranked:
-        role = CATALOG[a.kind].roles[0]
-        if len(out[role]) < PER_ROLE:
-            out[role].append(_suggestion(view, ctx, a, False))
+        roles = CATALOG[a.kind].roles
+        if all(len(out[r]) < PER_ROLE for r in roles):
+            for r in roles:
+                out[r].append(_suggestion(view, ctx, a, False))
     for r in ROLES:
         out[r] = out[r][:PER_ROLE]
     return out
