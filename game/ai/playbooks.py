@@ -5,7 +5,8 @@ on, whom it courts, how it prices and how it closes:
 
 - incumbent: the defender of an account it already serves. Keeps existing allies warm before
   the relationship cools, leans on delivery references and risk answers ("we have run your
-  systems for ten years"), listens to its insiders, bids near list price and defends the award.
+  systems for ten years"), listens to its insiders, has the specs written around what it
+  already runs, bids a modest discount and defends the award.
 - relationship: the relationship builder. Calls and visits widely, turns contacts into insiders
   and coaches early, and brings its executive to the KDM long before the tender (seed 004:
   managers must reach the KDM by P5 at the latest). Bids a moderate discount.
@@ -51,14 +52,14 @@ STYLES: dict[str, Style] = {
         kind_bias={"entertain": 0.25, "implementation_reference": 0.35, "risk_workshop": 0.3,
                    "gather_intel": 0.35, "delivery_plan": 0.3, "bid_delivery": 0.4,
                    "defend_award": 0.6, "kickoff_plan": 0.3, "reach_out": 0.2,
-                   "shape_criteria": -0.2, "pilot": -0.6},
+                   "pilot": -0.6},
         kind_reason={"implementation_reference": "incumbent.track_record",
                      "risk_workshop": "incumbent.track_record",
                      "delivery_plan": "incumbent.track_record",
                      "gather_intel": "incumbent.watch", "defend_award": "incumbent.guard",
                      "reach_out": "incumbent.guard"},
         focus={"ally": 1.5, "kdm": 1.2, "buyer": 1.1},
-        frugality=0.9, keep_warm=0.6, shape=0.3, bid_discount=0.05, choice="invest",
+        frugality=0.9, keep_warm=0.6, shape=0.8, bid_discount=0.10, choice="invest",
     ),
     "relationship": Style(
         name="relationship",
