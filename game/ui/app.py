@@ -22,6 +22,7 @@ class App:
         import pygame_gui
 
         from game.ui import theme
+        from game.ui.widgets import clear_text_caches
 
         self.options = options or AppOptions()
         if self.options.config_dir is not None:
@@ -40,11 +41,15 @@ class App:
 
         pygame.init()
         theme.font.cache_clear()  # fonts from an earlier pygame session are dead
+        clear_text_caches()
         pygame.key.set_repeat(400, 40)
         self._windowed_size = (self.settings.width, self.settings.height)
         self.screen = self._open_window(self.settings.fullscreen)
+        # Every text element names the theme's own CJK font, and the scenes pass text already
+        # translated, so pygame_gui's locale only picks its fallback font: keep it Latin (0.6
+        # MB) instead of loading its 9 MB Chinese face from package data a second time.
         self.manager = pygame_gui.UIManager(
-            self.screen.get_size(), theme.build_theme(), starting_language=self.settings.language
+            self.screen.get_size(), theme.build_theme(), starting_language="en"
         )
         self.clock = pygame.time.Clock()
         self.sounds = SoundBoard()
@@ -75,7 +80,6 @@ class App:
             return
         self.tr.set_language(language)
         self.settings.language = language
-        self.manager.set_locale(language)
         self.save_settings()
         self.request_rebuild()
 
@@ -206,12 +210,28 @@ class App:
 
         from game.ui import theme
 
-        self.screen.fill(theme.rgb(theme.BG))
         top = self.stack.top
+        if top is None or not top.opaque:
+            self.screen.fill(theme.rgb(theme.BG))
+        if top is not None and top.overlay and len(self.stack) > 1:
+            self.stack.scenes[-2].draw(self.screen)
+            self.screen.blit(self._veil(), (0, 0))
         if top is not None:
             top.draw(self.screen)
         self.manager.draw_ui(self.screen)
         pygame.display.flip()
+
+    def _veil(self) -> Any:
+        """A translucent sheet that dims the scene under a dialog (kept per window size)."""
+        import pygame
+
+        from game.ui import theme
+
+        size = self.screen.get_size()
+        if getattr(self, "_veil_surface", None) is None or self._veil_surface.get_size() != size:
+            self._veil_surface = pygame.Surface(size, pygame.SRCALPHA)
+            self._veil_surface.fill((*theme.rgb(theme.INK), 90))
+        return self._veil_surface
 
     def run(self) -> int:
         import pygame

@@ -1,7 +1,11 @@
-"""Drawing for the deal board: stage track, person cards, C931. Pure painting, no state."""
+"""Drawing for the deal board: stage track, person cards, influence lines, C931.
+
+Pure painting, no state: the board paints these into its cached backdrop once per change.
+"""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pygame
@@ -84,8 +88,8 @@ def support_text(value: float) -> str:
 
 def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
                      selected: bool, planned: int) -> None:
-    """Name, title, badges, support, contact, participation now and motives ('?' until
-    discovered). The border is strong when the person matters in this phase."""
+    """Name, key-role badges, title, support, contact, participation now and motives ('?'
+    until discovered). The border is strong when the person matters in this phase."""
     now = p.get("participation_now")
     strong = now is not None and now >= 0.6
     fill = theme.SELECTED if selected else theme.SURFACE
@@ -104,7 +108,15 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
         pygame.draw.rect(surface, theme.rgb(theme.INK), b, border_radius=4)
         draw_text(surface, badges, b.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
     y += 24
-    draw_text(surface, tr.pick(p["title"]), (x, y), theme.LABEL, theme.INK_MUTED, max_width=w)
+    tag_w = 0
+    if planned:
+        tag = tr("ui.board.planned_n", n=planned)
+        tag_w = theme.font(theme.LABEL, True).size(tag)[0] + 12
+        t = pygame.Rect(rect.right - 10 - tag_w, y + 1, tag_w, 20)
+        pygame.draw.rect(surface, theme.rgb(theme.ACCENT), t, border_radius=4)
+        draw_text(surface, tag, t.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
+    draw_text(surface, tr.pick(p["title"]), (x, y), theme.LABEL, theme.INK_MUTED,
+              max_width=w - tag_w - (6 if tag_w else 0))
     y += 22
     bar = pygame.Rect(x, y + 5, w - 54, 10)
     draw_support_bar(surface, bar, p["support"])
@@ -124,21 +136,18 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
     draw_text(surface, text, (x + 6 + CONTACT_MAX * 13 + 4, y + 10), theme.LABEL, theme.INK,
               anchor="midleft", max_width=w - CONTACT_MAX * 13 - 12)
     y += 22
-    for key in ("position_motive", "personal_motive"):
-        if y + 20 > rect.bottom - 4:
-            break
-        m = p.get(key)
-        head = tr(f"ui.board.{key}")
-        body = tr.pick(m["text"]) if m else "?"
-        colour = theme.INK if m else theme.INK_FAINT
-        draw_text(surface, f"{head}: {body}", (x, y), theme.LABEL, colour, max_width=w)
-        y += 20
-    if planned:
-        tag = tr("ui.board.planned_n", n=planned)
-        tw = theme.font(theme.LABEL, True).size(tag)[0] + 12
-        t = pygame.Rect(rect.right - tw - 8, rect.bottom - 26, tw, 20)
-        pygame.draw.rect(surface, theme.rgb(theme.ACCENT), t, border_radius=4)
-        draw_text(surface, tag, t.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
+    motives = [(tr(f"ui.board.{k}"), p.get(k)) for k in ("position_motive", "personal_motive")]
+    room = rect.bottom - 4 - y
+    if room >= 40:
+        for head, m in motives:
+            draw_text(surface, f"{head}: {tr.pick(m['text']) if m else '?'}", (x, y),
+                      theme.LABEL, theme.INK if m else theme.INK_FAINT, max_width=w)
+            y += 20
+    elif room >= 19:  # a short card: both motives on one line, the text in the tooltip
+        known = any(m for _h, m in motives)
+        text = " · ".join(f"{h}: {'✓' if m else '?'}" for h, m in motives)
+        draw_text(surface, text, (x, y), theme.LABEL, theme.INK if known else theme.INK_FAINT,
+                  max_width=w)
 
 
 def draw_c931(surface: pygame.Surface, rect: pygame.Rect, health: dict[str, Any],
@@ -172,3 +181,84 @@ def c931_tip(health: dict[str, Any], tr: Any) -> str:
 
 def short(text: str, width: int, size: int = theme.LABEL) -> str:
     return fit(text, width, size)
+
+
+# --- who sways whom --------------------------------------------------------------------------
+
+
+def _edge_point(rect: pygame.Rect, towards: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from the centre of ``rect`` to ``towards`` leaves the rectangle."""
+    cx, cy = rect.center
+    dx, dy = towards[0] - cx, towards[1] - cy
+    if dx == 0 and dy == 0:
+        return cx, cy
+    sx = (rect.width / 2) / abs(dx) if dx else math.inf
+    sy = (rect.height / 2) / abs(dy) if dy else math.inf
+    k = min(sx, sy)
+    return cx + dx * k, cy + dy * k
+
+
+def _dashed(surface: pygame.Surface, colour: Any, a: tuple[float, float],
+            b: tuple[float, float], width: int, dash: int = 9) -> None:
+    length = math.dist(a, b)
+    if length < 1:
+        return
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    pos = 0.0
+    while pos < length:
+        end = min(length, pos + dash)
+        pygame.draw.line(surface, colour, (a[0] + ux * pos, a[1] + uy * pos),
+                         (a[0] + ux * end, a[1] + uy * end), width)
+        pos += dash * 1.8
+
+
+def draw_arrow(surface: pygame.Surface, start: pygame.Rect, end: pygame.Rect, colour: Any,
+               width: int, dashed: bool = False, shift: float = 0.0) -> None:
+    """An arrow from card ``start`` to card ``end``, border to border, head at ``end``;
+    ``shift`` moves it sideways so two arrows between the same cards stay apart."""
+    a = _edge_point(start, end.center)
+    b = _edge_point(end, start.center)
+    length = math.dist(a, b)
+    if length < 4:
+        return
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    a = (a[0] - uy * shift, a[1] + ux * shift)
+    b = (b[0] - uy * shift, b[1] + ux * shift)
+    head = 8 + 2 * width
+    shaft_end = (b[0] - ux * head * 0.8, b[1] - uy * head * 0.8)
+    if dashed:
+        _dashed(surface, colour, a, shaft_end, width)
+    else:
+        pygame.draw.line(surface, colour, a, shaft_end, width)
+    left = (b[0] - ux * head - uy * head * 0.55, b[1] - uy * head + ux * head * 0.55)
+    right = (b[0] - ux * head + uy * head * 0.55, b[1] - uy * head - ux * head * 0.55)
+    pygame.draw.polygon(surface, (*colour[:3], 235), [b, left, right])
+
+
+def sway_links(people: list[dict[str, Any]]) -> list[tuple[str, str, float]]:
+    """(from, to, strength) for every influence line the view shows (roles known)."""
+    ids = {p["id"] for p in people}
+    return [(p["id"], s["who"], s["strength"]) for p in people for s in p.get("sways", ())
+            if s["who"] in ids]
+
+
+def draw_sways(surface: pygame.Surface, cards: dict[str, pygame.Rect],
+               people: list[dict[str, Any]], selected: str | None, show_all: bool) -> None:
+    """Influence lines on the org chart: the selected person's in full (solid blue out to
+    whom they sway, dashed grey in from who sways them), the rest faint when asked for."""
+    links = sway_links(people)
+    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    if show_all:
+        for a, b, k in links:
+            if selected not in (a, b) and a in cards and b in cards:
+                draw_arrow(layer, cards[a], cards[b], (*theme.rgb(theme.INK_FAINT), 150),
+                           1 + round(k * 4))
+    pairs = {(a, b) for a, b, _k in links}
+    for a, b, k in links:
+        if a in cards and b in cards and selected in (a, b):
+            out = a == selected
+            colour = theme.rgb(theme.US if out else theme.INK_MUTED)
+            shift = 5.0 if (b, a) in pairs else 0.0
+            draw_arrow(layer, cards[a], cards[b], (*colour, 150), 2 + round(k * 4),
+                       dashed=not out, shift=shift)
+    surface.blit(layer, (0, 0))

@@ -23,6 +23,10 @@ class Scene:
 
     #: i18n key of the window title shown while the scene is on top
     title_key: str = "ui.app.title"
+    #: the scene paints the whole window itself (the app skips clearing it first)
+    opaque: bool = False
+    #: a dialog over the scene below: the app paints that scene, veiled, underneath
+    overlay: bool = False
 
     def __init__(self, ctx: UIContext) -> None:
         self.ctx = ctx

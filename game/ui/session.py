@@ -1,7 +1,9 @@
 """One game in progress, as the screens use it: the engine state, our team's plan, saves.
 
-Everything the screens show comes from ``view(state, team)``; rival plans come from the AI,
-and AI-played roles of our own team are filled in from the AI's plan for our vendor.
+Everything the screens show comes from ``view(state, team)``. Each rival is played by the
+agent its setup chose (``make_agent(playbook, difficulty, seed)``), deciding from its own view;
+the roles of our team that the player left to the AI are planned by the teammate planner,
+which works around the player's own moves instead of running a separate deal next to them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.core.actions import CATALOG, Action
+from game.core.actions import Action
 from game.core.checks import Option, check, legal_actions, plan_usage
 from game.core.engine import end_week, new_game
 from game.core.state import GameState
@@ -58,6 +60,7 @@ class Session:
     last_report: dict[str, Any] | None = None
     before: dict[str, Any] | None = None  # our view at the start of the last resolved week
     _view: dict[str, Any] | None = None
+    _agents: dict[str, Any] = field(default_factory=dict)
 
     # --- creation --------------------------------------------------------------------------
     @classmethod
@@ -143,37 +146,46 @@ class Session:
         return [p for p in self.view["pending"] if p["event"] not in answered]
 
     # --- the week ----------------------------------------------------------------------------
-    def ai_fill(self) -> list[Action]:
-        """Our AI-played roles' actions, taken from the AI's plan where they still fit."""
-        if not self.ai_roles:
-            return []
-        from game.ai.basic import plan_week
+    def agent(self, vendor: str) -> Any:
+        """The AI for ``vendor``: its playbook and difficulty from the setup, a seed derived
+        from the game's seed so a replayed game makes the same decisions."""
+        if vendor not in self._agents:
+            from game.ai.agents import make_agent
 
-        ai_plan, _ = plan_week(self.view)
-        ours = self.actions_only()
-        added: list[Action] = []
-        for a in ai_plan:
-            d = CATALOG.get(a.kind)
-            if d is None or not set(d.roles) <= set(self.ai_roles):
-                continue
-            if check(self.view, a, ours + added) is None:
-                added.append(a)
-        return added
+            v = self.state.vendors[vendor]
+            index = sorted(self.state.vendors).index(vendor)
+            difficulty = "normal" if vendor == self.team else v.difficulty
+            self._agents[vendor] = make_agent(v.playbook, difficulty,
+                                              self.setup.seed * 101 + index)
+        return self._agents[vendor]
+
+    def team_plan(self) -> tuple[list[Action], list[str | None]]:
+        """The whole team's week if it ended now: the player's plan, then the AI teammates'
+        moves for the roles the player left to them, with a reason key for each."""
+        plan = list(self.plan)
+        if not self.ai_roles:
+            return plan, [None] * len(plan)
+        from game.ai.teammates import team_plan
+
+        return team_plan(self.view, plan, tuple(self.human_roles), self.agent(self.team))
+
+    def ai_fill(self) -> list[Action]:
+        """Only the AI teammates' moves for this week (after the player's own)."""
+        return self.team_plan()[0][len(self.plan):]
 
     def end_week(self) -> dict[str, Any]:
-        from game.ai.basic import plan_week
-
         state = self.state
         self.before = self.view
         plans: dict[str, list[Action]] = {}
-        reasons: dict[str, list[str]] = {}
+        reasons: dict[str, list[Any]] = {}
         for vid, v in state.vendors.items():
             if not v.active and not state.pending.get(vid):
                 continue
             if vid == self.team:
-                plans[vid] = self.plan + self.ai_fill()
+                plans[vid], reasons[vid] = self.team_plan()
             else:
-                plans[vid], reasons[vid] = plan_week(view(state, vid, with_log=False))
+                plans[vid], reasons[vid] = self.agent(vid).decide(view(state, vid,
+                                                                       with_log=False))
         report = report_for(end_week(state, plans, reasons), self.team)
         self.last_report = report
         self.plan, self.history = [], []

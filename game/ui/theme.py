@@ -3,9 +3,12 @@
 The theme is a JSON-shaped dict handed to ``pygame_gui.UIManager``; ``python -m
 game.ui.theme`` prints it. Every element type gets its own font entry (pygame_gui does not
 inherit fonts from ``defaults``), always Noto Sans SC from pygame_gui's data, which also
-covers Latin text, so Chinese never falls back to boxes. Colours follow the Okabe-Ito
-colour-blind-safe set: blue is always "us", rivals are orange, reddish purple and grey;
-support runs from vermillion (against) through grey to blue (for), never red/green.
+covers Latin text, so Chinese never falls back to boxes. The font is named by file path under
+a name of our own: pygame_gui loads its own "noto_sans_sc" from package data into memory once
+per size and weight (about 9 MB each), while a path lets FreeType read the file on demand.
+Colours follow the Okabe-Ito colour-blind-safe set: blue is always "us", rivals are orange,
+reddish purple and grey; support runs from vermillion (against) through grey to blue (for),
+never red/green.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 FONT_PACKAGE = "pygame_gui.data"
 FONT_REGULAR = "NotoSansSC-Regular.otf"
 FONT_BOLD = "NotoSansSC-Bold.otf"
-FONT_NAME = "noto_sans_sc"
+FONT_NAME = "dealcraft_sans"
 
 # sizes in px; nothing smaller than LABEL anywhere (ui.md: body >= 16, labels >= 14)
 BODY = 17
@@ -70,10 +73,10 @@ def _font(size: int, bold: bool = False) -> dict[str, Any]:
         "name": FONT_NAME,
         "size": str(size),
         "bold": "1" if bold else "0",
-        "regular_resource": {"package": FONT_PACKAGE, "resource": FONT_REGULAR},
-        "bold_resource": {"package": FONT_PACKAGE, "resource": FONT_BOLD},
-        "italic_resource": {"package": FONT_PACKAGE, "resource": FONT_REGULAR},
-        "bold_italic_resource": {"package": FONT_PACKAGE, "resource": FONT_BOLD},
+        "regular_path": font_path(False),
+        "bold_path": font_path(True),
+        "italic_path": font_path(False),
+        "bold_italic_path": font_path(True),
     }
 
 
@@ -200,11 +203,20 @@ def build_theme() -> dict[str, Any]:
     theme["horizontal_slider.#sliding_button"] = {
         "colours": _colours(normal_bg=ACCENT, hovered_bg=ACCENT_HOVER, active_bg=ACCENT),
     }
+    # The scroll bar's thumb is a button of its own: without this entry it takes the white
+    # button look and shows as a white square on the light track.
     for name in ("vertical_scroll_bar", "horizontal_scroll_bar"):
-        theme[name] = {"colours": _colours(dark_bg=SURFACE_ALT, normal_bg=BORDER,
-                                           hovered_bg=BORDER_STRONG, active_bg=INK_FAINT),
+        theme[name] = {"colours": _colours(dark_bg=BG_DEEP, normal_bg=BG_DEEP,
+                                           normal_border=BG_DEEP),
                        "misc": {"border_width": "0", "shadow_width": "0",
                                 "enable_arrow_buttons": "0"}}
+        theme[f"{name}.#sliding_button"] = {
+            "colours": _colours(normal_bg=BORDER_STRONG, hovered_bg=INK_FAINT,
+                                active_bg=INK_MUTED, normal_border=BORDER_STRONG,
+                                hovered_border=INK_FAINT, active_border=INK_MUTED),
+            "misc": {"shape": "rounded_rectangle", "shape_corner_radius": "4",
+                     "border_width": "0", "shadow_width": "0"},
+        }
     # object ids ----------------------------------------------------------------------------
     white = "#FFFFFF"
     theme["#primary"] = {
@@ -253,6 +265,33 @@ def build_theme() -> dict[str, Any]:
         "misc": {"shape": "rounded_rectangle", "shape_corner_radius": "10",
                  "border_width": "1", "shadow_width": "0"},
     }
+    theme["#action_on"] = {  # the action whose preview is shown
+        "font": _font(16, bold=True),
+        "misc": theme["#action"]["misc"],
+        "colours": _colours(normal_bg=SELECTED, hovered_bg=SELECTED, normal_border=ACCENT,
+                            hovered_border=ACCENT, disabled_bg=BG_DEEP,
+                            disabled_text=INK_MUTED, disabled_border=ACCENT),
+    }
+    theme["#add"] = {
+        "font": _font(HEADING, bold=True),
+        "misc": {**rounded, "shape_corner_radius": "6", "text_horiz_alignment_padding": "0"},
+        "colours": _colours(normal_bg=ACCENT_SOFT, hovered_bg=ACCENT, normal_text=ACCENT,
+                            hovered_text="#FFFFFF", normal_border=ACCENT,
+                            hovered_border=ACCENT, disabled_bg=SURFACE_ALT,
+                            disabled_text=BORDER_STRONG, disabled_border=BORDER),
+    }
+    theme["#warning_button"] = {  # something waits for the player (an event to answer)
+        "font": _font(BUTTON, bold=True),
+        "colours": _colours(normal_bg="#FBE9DD", hovered_bg="#F6D5BF", normal_text=DANGER,
+                            hovered_text=DANGER, normal_border=DANGER, hovered_border=DANGER),
+    }
+    theme["#hit"] = {  # an invisible area that only carries a tooltip
+        "font": _font(LABEL),
+        "colours": _colours(normal_bg="#00000000", hovered_bg="#00000000",
+                            active_bg="#00000000", normal_border="#00000000",
+                            hovered_border="#00000000", active_border="#00000000"),
+        "misc": {"shape": "rectangle", "border_width": "0", "shadow_width": "0"},
+    }
     theme["#title"] = {"font": _font(TITLE, bold=True), "colours": _colours(normal_text=INK)}
     theme["#subtitle"] = {"font": _font(SUBTITLE), "colours": _colours(normal_text=INK_MUTED)}
     theme["#heading"] = {"font": _font(HEADING, bold=True), "colours": _colours(normal_text=INK)}
@@ -262,10 +301,11 @@ def build_theme() -> dict[str, Any]:
     theme["#body"] = {"font": _font(BODY), "colours": _colours(normal_text=INK)}
     theme["#warning"] = {"font": _font(LABEL, bold=True), "colours": _colours(normal_text=DANGER)}
     theme["#card"] = {"colours": _colours(dark_bg=SURFACE, normal_border=BORDER)}
-    theme["#plain_text"] = {
+    theme["#plain_text"] = {  # text on a card we paint ourselves: no shape of its own
         "font": _font(BODY),
         "colours": _colours(dark_bg="#00000000", normal_border="#00000000"),
-        "misc": {"border_width": "0", "padding": "0,0", "line_spacing": "1.35"},
+        "misc": {"shape": "rectangle", "border_width": "0", "padding": "0,0",
+                 "line_spacing": "1.35"},
     }
     return theme
 

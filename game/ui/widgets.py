@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -36,8 +37,10 @@ def text_width(text: str, size: int = theme.BODY, bold: bool = False) -> int:
     return theme.font(size, bold).size(text)[0]
 
 
+@lru_cache(maxsize=4096)
 def fit(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> str:
-    """``text`` shortened with an ellipsis so it fits ``width`` pixels."""
+    """``text`` shortened with an ellipsis so it fits ``width`` pixels (memoised: the board
+    fits the same few hundred strings every time it repaints)."""
     face = theme.font(size, bold)
     if face.size(text)[0] <= width:
         return text
@@ -122,16 +125,19 @@ def button(
     tip: str | None = None,
     object_id: str | None = None,
     container: Any = None,
+    double: bool = False,
 ) -> UIButton:
-    """A button whose label is fitted to its width; the tooltip repeats a cut label."""
+    """A button whose label is fitted to its width; the tooltip repeats a cut label.
+    ``double`` lets it report double clicks too."""
     rect = pygame.Rect(rect)
     size, bold = BUTTON_FONTS.get(object_id, BUTTON_FONTS[None])
     shown = fit(text, rect.width - min(28, rect.width // 3), size, bold)
     if shown != text:
-        tip = f"{text}\n{tip}" if tip else text
+        tip = f"{esc(text)}<br>{tip}" if tip else esc(text)
     return UIButton(
         rect, shown, ctx.manager, container=container, tool_tip_text=tip,
         object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+        allow_double_clicks=double,
     )
 
 
@@ -153,6 +159,9 @@ BUTTON_FONTS: dict[str | None, tuple[int, bool]] = {
     "#menu_button": (19, False),
     "#menu_primary": (19, True),
     "#action": (16, False),
+    "#action_on": (16, True),
+    "#add": (theme.HEADING, True),
+    "#warning_button": (theme.BUTTON, True),
 }
 
 
@@ -249,10 +258,23 @@ def draw_text(
     """Text drawn outside pygame_gui, in the theme's font; fitted when ``max_width`` is set."""
     if max_width is not None:
         text = fit(text, max_width, size, bold)
-    image = theme.font(size, bold).render(text, True, theme.rgb(colour))
+    image = rendered(text, size, colour, bold)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
+
+
+@lru_cache(maxsize=2048)
+def rendered(text: str, size: int, colour: str, bold: bool = False) -> pygame.Surface:
+    """One rendered line of text, kept: rendering CJK text is the costliest part of painting
+    a board, and the same names and labels come back on every repaint."""
+    return theme.font(size, bold).render(text, True, theme.rgb(colour))
+
+
+def clear_text_caches() -> None:
+    """Forget rendered text and fitted strings (their fonts die with a pygame session)."""
+    rendered.cache_clear()
+    fit.cache_clear()
 
 
 def is_pressed(event: pygame.event.Event, widget: Any) -> bool:

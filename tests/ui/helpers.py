@@ -44,3 +44,50 @@ def press(app: Any, key: int, mod: int = 0) -> None:
     app.step(0.016, [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="",
                                         scancode=0)])
     app.step(0.016)
+
+
+def enabled_adds(board: Any) -> list[tuple[UIButton, Any]]:
+    """The board's "+" buttons that would plan an action right now, with their rows."""
+    return [(b, row) for b, row in board.w.adds if b.is_enabled]
+
+
+def top(app: Any) -> Any:
+    return app.stack.top
+
+
+def answer_events(app: Any) -> None:
+    """While an event dialog is open, click its first choice the team can afford."""
+    from game.ui.scenes.week import EventScene
+
+    while isinstance(top(app), EventScene):
+        scene = top(app)
+        choice = next(b for cid, b in scene.buttons.items() if cid not in scene.blocked)
+        click(app, choice)
+
+
+def end_week_by_mouse(app: Any) -> None:
+    """From the board: End week, confirm an idle role, answer events, watch the summary,
+    read the MPC review, and come back to the board (or stop at the outcome)."""
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.review import ResolveScene, ReviewScene
+    from game.ui.scenes.week import ConfirmEndScene, EventScene
+
+    for _ in range(10):
+        scene = top(app)
+        if isinstance(scene, BoardScene):
+            click(app, scene.w.named["end"])
+        elif isinstance(scene, EventScene):
+            answer_events(app)
+        elif isinstance(scene, ConfirmEndScene):
+            click(app, scene.buttons["go"])
+        elif isinstance(scene, ResolveScene):
+            press(app, pygame.K_SPACE)  # show every card at once
+            click(app, scene.button)
+            if not isinstance(top(app), ReviewScene):
+                return  # the deal is over: the outcome screen
+        elif isinstance(scene, ReviewScene):
+            click(app, scene.back)
+            return
+        else:
+            raise AssertionError(f"unexpected scene {scene!r}")
+    raise AssertionError("the week did not end")

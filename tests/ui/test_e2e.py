@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO
-from .helpers import click, find_button
+from .helpers import click, enabled_adds, find_button
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = pytest.mark.skipif(
@@ -48,10 +48,11 @@ def _route(make_app) -> list[tuple[str, tuple[int, int]]]:  # type: ignore[no-un
     at("Start game ›")
     at("Begin week 1 ›")
     board = app.stack.top
-    button = next(b for b, _a, reason in board.option_buttons if reason is None)
+    button = next(b for b, _row in enabled_adds(board))
     steps.append(("action", button.rect.center))
     click(app, button)
     at("End week ›")
+    at("End the week anyway ›")  # the other roles planned nothing: confirm once
     steps.append(("skip", (640, 400)))
     app.step(5.0)
     at("MPC review ›")

@@ -4,44 +4,49 @@ summary, MPC review; the autosave holds the result and the menu offers to resume
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.week import ResolveScene, ReviewScene
+from game.ui.scenes.review import ResolveScene, ReviewScene
+from game.ui.scenes.week import ConfirmEndScene
 from game.ui.session import autosave_path
 
-from .helpers import click, find_button, press
+from .helpers import click, enabled_adds, find_button, press, top
 
 
 def test_one_week_by_mouse(make_app, private_dirs: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app("en", "new_game")
     click(app, find_button(app, "Start game ›"))
-    assert isinstance(app.stack.top, BriefingScene)
+    assert isinstance(top(app), BriefingScene)
     click(app, find_button(app, "Begin week 1 ›"))
-    board = app.stack.top
+    board = top(app)
     assert isinstance(board, BoardScene)
-    enabled = [(b, a) for b, a, r in board.option_buttons if r is None]
-    assert enabled, "no action can be planned in week 1"
-    click(app, enabled[0][0])
-    assert board.session.plan == [enabled[0][1]]
+    adds = enabled_adds(board)
+    assert adds, "no action can be planned in week 1"
+    click(app, adds[0][0])
+    assert board.session.plan == [adds[0][1].action]
     press(app, pygame.K_z, pygame.KMOD_CTRL)  # undo
     assert board.session.plan == []
-    board = app.stack.top
-    first = next(b for b, a, r in board.option_buttons if r is None)
-    click(app, first)
+    first = enabled_adds(board)[0]
+    click(app, first[0])
     planned = list(board.session.plan)
     assert planned
     click(app, find_button(app, "End week ›"))
-    assert isinstance(app.stack.top, ResolveScene)
+    # the other roles planned nothing: the board asks once before the irreversible step
+    assert isinstance(top(app), ConfirmEndScene)
+    click(app, top(app).buttons["go"])
+    assert isinstance(top(app), ResolveScene)
     press(app, pygame.K_SPACE)  # skip the animation
     click(app, find_button(app, "MPC review ›"))
-    assert isinstance(app.stack.top, ReviewScene)
+    assert isinstance(top(app), ReviewScene)
     click(app, find_button(app, "Back to the board ›"))
-    assert isinstance(app.stack.top, BoardScene)
+    assert isinstance(top(app), BoardScene)
     assert board.session.state.week == 2
     save = json.loads(autosave_path(private_dirs / "data").read_text(encoding="utf-8"))
     assert save["meta"]["week"] == 2 and save["meta"]["in_progress"] is True
@@ -49,21 +54,46 @@ def test_one_week_by_mouse(make_app, private_dirs: Path) -> None:  # type: ignor
     assert save["plans"][0][team][0]["kind"] == planned[0].kind
 
 
+def test_select_then_plan_with_the_preview_button(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "new_game")
+    click(app, find_button(app, "Start game ›"))
+    click(app, find_button(app, "Begin week 1 ›"))
+    board = top(app)
+    usable = [(b, row) for b, row in board.w.rows if row.reason is None]
+    row_button, row = usable[1]  # the second row: on screen without scrolling
+    click(app, row_button)  # selecting shows the preview, plans nothing
+    assert board.selected == row.action and board.session.plan == []
+    assert board._backdrop.action_title and board._backdrop.preview
+    click(app, board.w.plan_button)
+    assert board.session.plan == [row.action]
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_SPACE)  # the keyboard does the same
+    assert len(board.session.plan) in (1, 2)
+
+
+def test_keep_planning_returns_to_the_board(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "new_game")
+    click(app, find_button(app, "Start game ›"))
+    click(app, find_button(app, "Begin week 1 ›"))
+    press(app, pygame.K_RETURN)
+    assert isinstance(top(app), ConfirmEndScene)
+    click(app, top(app).buttons["back"])
+    assert isinstance(top(app), BoardScene) and top(app).session.state.week == 1
+
+
 def test_menu_offers_to_resume(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app("en", "new_game")
     click(app, find_button(app, "Start game ›"))
     click(app, find_button(app, "Begin week 1 ›"))
     app2 = make_app("en", "menu")
-    assert isinstance(app2.stack.top, MenuScene)
+    assert isinstance(top(app2), MenuScene)
     click(app2, find_button(app2, "Continue your game (week 1)"))
-    assert isinstance(app2.stack.top, BoardScene)
+    assert isinstance(top(app2), BoardScene)
 
 
-def test_board_builds_everywhere(make_app) -> None:  # type: ignore[no-untyped-def]
-    import warnings
-
-    from pygame_gui.elements import UIButton
-
+def test_board_builds_everywhere_without_overlap(make_app) -> None:  # type: ignore[no-untyped-def]
+    """At every supported size and in both languages: no label is cut by pygame_gui, every
+    control has a tooltip, top-level widgets stay on screen and never overlap."""
     for lang in ("zh", "en"):
         for size in ((1024, 600), (1280, 720), (1920, 1080)):
             app = make_app(lang, "new_game", size)
@@ -71,7 +101,18 @@ def test_board_builds_everywhere(make_app) -> None:  # type: ignore[no-untyped-d
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
                 click(app, find_button(app, app.tr("ui.briefing.begin")))
-                assert isinstance(app.stack.top, BoardScene)
-            for w in app.manager.get_sprite_group().sprites():
-                if isinstance(w, UIButton) and w.ui_container is app.manager.get_root_container():
-                    assert w.tool_tip_text, f"button {w.text!r} has no tooltip"
+                assert isinstance(top(app), BoardScene)
+                board = top(app)
+                click(app, board.w.rows[0][0])
+            root = app.manager.get_root_container()
+            items = [w for w in app.manager.get_sprite_group().sprites()
+                     if w.ui_container is root and isinstance(w, UIButton)]
+            screen = pygame.Rect(0, 0, *size)
+            for w in items:
+                assert w.tool_tip_text, f"button {w.text!r} has no tooltip"
+                assert screen.contains(w.rect), f"{w.text!r} {w.rect} off screen {size}"
+            for i, a in enumerate(items):
+                for b in items[i + 1:]:
+                    assert not a.rect.colliderect(b.rect), (
+                        f"{lang} {size}: {a.text!r} {a.rect} overlaps {b.text!r} {b.rect}")
+            assert board.layout.actions.height >= 2 * 36, "the action list must show two rows"

@@ -1,55 +1,70 @@
-"""The deal board: stage track, buying centre, role actions, the week's plan, C931, the log."""
+"""The deal board: stage track, buying centre, role actions with an effect preview, the
+week's plan, C931, the log, the coach.
+
+Widgets are rebuilt only when something changes (a click, a key, a new week); everything
+painted is drawn once per change into a backdrop surface, so an idle frame is one blit plus
+pygame_gui's own update and draw.
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIScrollingContainer
 
-from game.core.actions import CATALOG, Action
-from game.ui import board_draw, board_text, fmt, theme
-from game.ui.calendar_strip import draw_calendar
+from game.core.actions import Action
+from game.ui import board_paint, board_rows
+from game.ui.board_layout import ROW_H, board_layout, card_rects
+from game.ui.board_text import action_name, cost_text
+from game.ui.preview import preview_text
 from game.ui.scene import Command, Push, Scene
+from game.ui.scenes.board_build import BoardWidgets, build_widgets
 from game.ui.session import Session
 from game.ui.setup import ROLES
-from game.ui.widgets import button, draw_text, esc, fit, label, text_box
 
-TOP_H = 52
-BOTTOM_H = 60
-OPT_TOP = 68  # role tabs (38) + the "acting on" line above the action list
-PANELS = ("plan", "exit", "c931", "log")
+KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
 class BoardScene(Scene):
     title_key = "ui.board.title"
+    opaque = True
 
     def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.session = session
         humans = session.human_roles
         self.role = humans[0] if humans else "rep"
-        self.turn = 0  # team mode: index into human roles of who is planning now
+        self.turn = 0  # team mode: index into the human roles of who is planning now
         self.person: str | None = self._first_person()
         self.panel = "plan"
         self.status = ""
-        self.w: dict[str, Any] = {}
-        self.role_buttons: dict[str, UIButton] = {}
-        self.option_buttons: list[tuple[UIButton, Action, str | None]] = []
-        self.remove_buttons: list[tuple[UIButton, int]] = []
-        self.panel_buttons: dict[str, UIButton] = {}
-        self.card_buttons: dict[str, UIButton] = {}
+        self.selected: Action | None = None
+        self.show_all_sways = False
+        self.scroll = 0.0
+        self.rows: list[board_rows.Row] = []
+        self.w = BoardWidgets()
         self.cards: dict[str, pygame.Rect] = {}
-        self.track = pygame.Rect(0, 0, 0, 0)
-        self.calendar = pygame.Rect(0, 0, 0, 0)
-        self.c931 = pygame.Rect(0, 0, 0, 0)
-        self.left = self.right = pygame.Rect(0, 0, 0, 0)
+        self.layout: Any = None
+        self.seen_events: set[tuple[int, str]] = set()
+        self.next_command: Command | None = None
+        self._bg: pygame.Surface | None = None
+        self._backdrop: board_paint.Backdrop | None = None
 
+    # --- state the widgets show -------------------------------------------------------------
     @property
     def team_mode(self) -> bool:
         return self.session.setup.mode == "team"
+
+    def turn_role(self) -> str:
+        humans = self.session.human_roles
+        return humans[min(self.turn, len(humans) - 1)]
+
+    def playable(self, role: str) -> bool:
+        """Whether the player at the screen may plan for ``role`` right now."""
+        if role not in self.session.human_roles:
+            return False
+        return not self.team_mode or role == self.turn_role()
 
     def _first_person(self) -> str | None:
         people = self.session.view["people"]
@@ -57,330 +72,315 @@ class BoardScene(Scene):
         return (known or people or [{"id": None}])[0]["id"]
 
     def on_enter(self) -> None:
-        self.session.refresh()
-        if not self.session.plan:
+        s = self.session
+        s.refresh()
+        if s.view["week"] != getattr(self, "_week", None):
+            self._week = s.view["week"]
+            self.turn = 0
+            self.role = self.turn_role() if s.human_roles else "rep"
             self.status = ""
 
-    # --- layout -----------------------------------------------------------------------------
+    def visible(self) -> list[int]:
+        return board_rows.visible_plan(self.session.plan, self.role, self.team_mode)
+
+    # --- build ------------------------------------------------------------------------------
     def build(self) -> None:
-        ctx, tr, s = self.ctx, self.ctx.tr, self.session
+        s, tr = self.session, self.ctx.tr
         v = s.view
-        width, height = ctx.size
-        self.option_buttons, self.remove_buttons = [], []
-        self.role_buttons, self.panel_buttons, self.card_buttons = {}, {}, {}
-        pad = 16
-        title = f"{tr.pick(v['scenario']['title'])}"
-        label(ctx, (pad, 3, int(width * 0.30), 22), title, "#section", tip=title)
-        wk = tr("ui.board.week", week=v["week"], last=v["last_week"],
-                phase=tr("phase." + v["phase"]))
-        label(ctx, (pad, 24, int(width * 0.30), 26), wk, "#body")
-        self.calendar = pygame.Rect(int(width * 0.33), 4, int(width * 0.32), TOP_H - 6)
-        cal_tip = "<br>".join(
-            esc(f"{tr('ui.calendar.' + k)} · {tr('ui.calendar.week_n', n=w)}")
-            for k, w in v["calendar"].items() if k != "notice_weeks")
-        UIButton(self.calendar, "", ctx.manager, object_id="#card_hit",
-                 tool_tip_text=f"<b>{esc(tr('ui.library.calendar'))}</b><br>{cal_tip}")
-        budget = tr("ui.board.budget", money=fmt.money(s.budget_left(), tr.language))
-        label(ctx, (int(width * 0.68), 3, int(width * 0.18), 26), budget, "#body",
-              tip=tr("ui.board.budget_tip", spent=fmt.money(v["me"]["spent"], tr.language)))
-        self.w["menu"] = button(ctx, (width - pad - 110, 8, 110, 38), tr("ui.board.menu"),
-                                tr("ui.board.menu_tip"))
-        rows = 1 + len(v["rivals"])
-        self.track = pygame.Rect(pad, TOP_H + 6, width - 2 * pad, min(26, 130 // rows) * rows)
-        top = self.track.bottom + 10
-        bottom = height - BOTTOM_H
-        self.left = pygame.Rect(pad, top, int((width - 3 * pad) * 0.55), bottom - top - 6)
-        self.right = pygame.Rect(self.left.right + pad, top, width - self.left.right - 2 * pad,
-                                 bottom - top - 6)
-        self._build_cards(v)
-        self._build_roles()
-        self._build_options()
-        self._build_panel()
-        self._build_bottom(width, height)
+        self.layout = board_layout(self.ctx.size, 1 + len(v["rivals"]))
+        order = sorted(v["people"], key=lambda p: (not p["senior"], -p.get("influence", 0.0)))
+        self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
+                                                  strict=True)}
+        self.rows = board_rows.action_rows(s.options(self.role), self.person)
+        keys = {r.key for r in self.rows}
+        if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
+            usable = [r for r in self.rows if r.reason is None] or self.rows
+            self.selected = usable[0].action if usable else None
+        self.w = build_widgets(self)
+        self._backdrop = self._make_backdrop(v, tr)
+        self._bg = None
 
-    def _build_cards(self, v: dict[str, Any]) -> None:
-        people = v["people"]
-        cols = 3 if len(people) > 4 else 2
-        rows = max(1, math.ceil(len(people) / cols))
-        gap = 8
-        cw = (self.left.width - gap * (cols - 1)) // cols
-        ch = (self.left.height - gap * (rows - 1)) // rows
-        order = sorted(people, key=lambda p: (not p["senior"], -p.get("influence", 0.0)))
-        self.cards = {}
-        for i, p in enumerate(order):
-            r, c = divmod(i, cols)
-            rect = pygame.Rect(self.left.left + c * (cw + gap), self.left.top + r * (ch + gap),
-                               cw, ch)
-            self.cards[p["id"]] = rect
-            hit = UIButton(rect, "", self.ctx.manager, object_id="#card_hit",
-                           tool_tip_text=self._card_tip(p))
-            self.card_buttons[p["id"]] = hit
+    def selected_row(self) -> board_rows.Row | None:
+        if self.selected is None:
+            return None
+        key = (self.selected.kind, self.selected.target)
+        return next((r for r in self.rows if r.key == key), None)
 
-    def _card_tip(self, p: dict[str, Any]) -> str:
-        tr = self.ctx.tr
-        lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
-                 esc(tr.pick(p["department"]))]
-        if "roles" in p:
-            lines.append(esc(", ".join(tr("buying_role." + r) for r in p["roles"])))
-            lines.append(esc(tr("ui.board.influence", pct=round(p["influence"] * 100))))
-        else:
-            lines.append(esc(tr("ui.board.roles_unknown")))
-        lines.append(esc(tr("ui.board.support_tip", value=board_draw.support_text(p["support"]),
-                            trust=round(p["trust"] * 100))))
-        lines.append(esc(tr("ui.board.card_hint")))
-        return "<br>".join(lines)
-
-    def _build_roles(self) -> None:
-        tr, s = self.ctx.tr, self.session
-        left = s.time_left()
-        time = s.view["me"]["time"]
-        n = len(ROLES)
-        bw = (self.right.width - 6 * (n - 1)) // n
-        for i, role in enumerate(ROLES):
-            human = role in s.human_roles
-            text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
-            tip = tr("ui.board.role_tip", role=tr("ui.role." + role), left=left[role],
-                     total=time[role]) + f" ({i + 1})"
-            if not human:
-                tip += "<br>" + tr("ui.board.role_ai")
-            oid = "#toggle_on" if role == self.role else None
-            btn = button(self.ctx, (self.right.left + i * (bw + 6), self.right.top, bw, 38), text,
-                         tip, oid)
-            if not human or (self.team_mode and role != self._turn_role()):
-                btn.disable()
-            self.role_buttons[role] = btn
-
-    def _turn_role(self) -> str:
-        humans = self.session.human_roles
-        return humans[min(self.turn, len(humans) - 1)]
-
-    def _options(self) -> list[tuple[Action, tuple[str, ...], int, float, str | None]]:
-        s, v = self.session, self.session.view
-        out = []
-        for o in s.options(self.role):
-            d = CATALOG[o.action.kind]
-            if d.target and o.action.target != self.person:
-                continue
-            if d.options:
-                maxd = v["me"]["max_discount"]
-                for opt in d.options:
-                    if opt.startswith("d") and int(opt[1:].split("_")[0]) / 100 > maxd + 1e-9:
-                        continue
-                    a = Action(d.id, o.action.target, opt)
-                    reason = o.reason or self._check(a)
-                    out.append((a, o.roles, o.days, o.cost, reason))
-            else:
-                out.append((o.action, o.roles, o.days, o.cost, o.reason))
-        out.sort(key=lambda t: t[4] is not None)
-        return out
-
-    def _check(self, a: Action) -> str | None:
-        from game.core.checks import check
-
-        return check(self.session.view, a, self.session.actions_only())
-
-    def _build_options(self) -> None:
-        ctx, tr, v = self.ctx, self.ctx.tr, self.session.view
-        top = self.right.top + OPT_TOP
-        height = int((self.right.height - OPT_TOP) * 0.52)
-        box = UIScrollingContainer(pygame.Rect(self.right.left, top, self.right.width, height),
-                                   ctx.manager, allow_scroll_x=False)
-        options = self._options()
-        row = 40
-        inner_w = self.right.width - 22
-        for i, (a, roles, days, cost, reason) in enumerate(options):
-            name = board_text.action_name(a, v, tr)
-            price = board_text.cost_text(days, cost, roles, tr)
-            text = f"{name}  ·  {price}"
-            if reason:
-                text = f"{name}  —  {tr(reason)}"
-            desc = tr(f"action.{a.kind}.desc")
-            tip = f"<b>{esc(name)}</b><br>{esc(price)}<br>{esc(desc)}"
-            if reason:
-                tip += f"<br><font color='#FFD27A'>{esc(tr(reason))}</font>"
-            btn = button(ctx, (0, i * row, inner_w, row - 4), text, tip, "#action",
-                         container=box)
-            if reason:
-                btn.disable()
-            self.option_buttons.append((btn, a, reason))
-        if not options:
-            label(ctx, (8, 4, inner_w - 16, 28), tr("ui.board.no_actions"), "#muted",
-                  container=box)
-        box.set_scrollable_area_dimensions((inner_w, max(height - 4, len(options) * row)))
-
-    def _build_panel(self) -> None:
-        ctx, tr, s = self.ctx, self.ctx.tr, self.session
-        v = s.view
-        top = self.right.top + OPT_TOP + int((self.right.height - OPT_TOP) * 0.52) + 8
-        n = len(PANELS)
-        bw = (self.right.width - 6 * (n - 1)) // n
-        for i, name in enumerate(PANELS):
-            text = tr(f"ui.board.panel.{name}", n=len(s.plan))
-            self.panel_buttons[name] = button(
-                ctx, (self.right.left + i * (bw + 6), top, bw, 34), text,
-                tr(f"ui.board.panel.{name}_tip"), "#toggle_on" if name == self.panel else None)
-        body = pygame.Rect(self.right.left, top + 40, self.right.width,
-                           self.right.bottom - top - 40)
-        self.c931 = pygame.Rect(0, 0, 0, 0)
-        if self.panel == "plan":
-            lines = board_text.plan_lines(s.plan, v, tr)
-            row = 34
-            for i, text in enumerate(lines[: max(1, body.height // row)]):
-                y = body.top + i * row
-                label(ctx, (body.left + 4, y, body.width - 56, 30), text, "#body")
-                rm = button(ctx, (body.right - 44, y, 40, 30), "×", tr("ui.board.remove_tip"))
-                self.remove_buttons.append((rm, i))
-            if not lines:
-                label(ctx, (body.left + 4, body.top, body.width - 8, 30),
-                      tr("ui.board.plan_empty"), "#muted")
-        elif self.panel == "exit":
-            text_box(ctx, body, board_text.checklist_html(v, tr), "#plain_text")
-        elif self.panel == "c931":
-            self.c931 = pygame.Rect(body.left + 8, body.top + 6, body.width - 16, 24)
-            tip = board_draw.c931_tip(v["health"], tr)
-            text_box(ctx, (body.left, body.top + 36, body.width, body.height - 36), tip,
-                     "#plain_text")
-        else:
-            text_box(ctx, body, board_text.log_html(v, tr), "#plain_text")
-
-    def _build_bottom(self, width: int, height: int) -> None:
-        ctx, tr = self.ctx, self.ctx.tr
-        y = height - BOTTOM_H + 10
-        self.w["undo"] = button(ctx, (16, y, 130, 42), tr("ui.board.undo"),
-                                tr("ui.board.undo_tip"))
-        if not self.session.history:
-            self.w["undo"].disable()
-        self.w["review"] = button(ctx, (154, y, 170, 42), tr("ui.board.review"),
-                                  tr("ui.board.review_tip"))
-        last = self.team_mode and self.turn < len(self.session.human_roles) - 1
-        key = "ui.board.hand_over" if last else "ui.board.end_week"
-        self.w["end"] = button(ctx, (width - 16 - 220, y, 220, 42), tr(key),
-                               tr(key + "_tip"), "#primary")
-        status = self.status or tr("ui.board.hint")
-        label(ctx, (336, y + 6, width - 336 - 250, 30), status, "#muted")
+    def _make_backdrop(self, v: dict[str, Any], tr: Any) -> board_paint.Backdrop:
+        s = self.session
+        row = self.selected_row()
+        title = cost = reason = ""
+        lines: list[tuple[str, str]] = []
+        if row is not None:
+            title = action_name(row.action, v, tr)
+            cost = cost_text(row.days, row.cost, row.roles, tr)
+            reason = tr(row.reason) if row.reason else ""
+            if not self.playable(self.role):
+                reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
+            lines = preview_text(v, row.action, tr)
+        plan_btn = self.w.plan_button
+        room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
+        return board_paint.Backdrop(
+            view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
+            role=self.role, planned=board_rows.planned_per_person(s.plan, self.visible()),
+            budget_left=s.budget_left(), status=self.status or tr("ui.board.hint"),
+            show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
+            action_reason=reason, preview=lines, preview_room=room, panel=self.panel)
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         if event.type == pygame.KEYDOWN:
             return self._key(event)
+        if event.type == pygame_gui.UI_BUTTON_DOUBLE_CLICKED:
+            for btn, row in self.w.rows:
+                if event.ui_element is btn:
+                    return self.plan_row(row)
+            return None
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
-        el = event.ui_element
-        for pid, btn in self.card_buttons.items():
+        return self._pressed(event.ui_element)
+
+    def _pressed(self, el: Any) -> Command | None:  # noqa: C901 - one dispatch table
+        w = self.w
+        for pid, btn in w.cards.items():
             if el is btn:
-                self.person = pid
-                return self._changed()
-        for role, btn in self.role_buttons.items():
+                return self.select_person(pid)
+        for role, btn in w.roles.items():
             if el is btn:
                 self.role = role
                 return self._changed()
-        for name, btn in self.panel_buttons.items():
+        for name, btn in w.panels.items():
             if el is btn:
                 self.panel = name
                 return self._changed()
-        for btn, action, reason in self.option_buttons:
-            if el is btn and reason is None:
-                why = self.session.add(action)
-                self.status = self.ctx.tr(why) if why else self.ctx.tr(
-                    "ui.board.planned", what=board_text.action_name(action, self.session.view,
-                                                                   self.ctx.tr))
+        for btn, row in w.rows:
+            if el is btn:
+                self.selected = row.action
                 return self._changed()
-        for btn, index in self.remove_buttons:
+        for btn, row in w.adds:
+            if el is btn:
+                return self.plan_row(row)
+        for btn, index in w.removes:
             if el is btn:
                 self.session.remove(index)
+                self.status = self.ctx.tr("ui.board.removed")
                 return self._changed()
-        if el is self.w.get("undo"):
-            return self.undo()
-        if el is self.w.get("end"):
-            return self.end_week()
-        if el is self.w.get("review"):
-            from game.ui.scenes.week import ReviewScene
-
-            return Push(ReviewScene(self.ctx, self.session))
-        if el is self.w.get("menu"):
-            return self.open_menu()
+        if el is w.plan_button:
+            row = self.selected_row()
+            return self.plan_row(row) if row is not None else None
+        named = {"undo": self.undo, "end": self.end_week, "review": self.open_review,
+                 "menu": self.open_menu, "coach": self.open_coach, "event": self.open_event,
+                 "sways": self.toggle_sways}
+        for name, handler in named.items():
+            if el is w.named.get(name):
+                return handler()
         return None
 
     def _key(self, event: pygame.event.Event) -> Command | None:
-        key = event.key
-        if key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
-            role = ROLES[key - pygame.K_1]
-            btn = self.role_buttons.get(role)
+        key, ctrl = event.key, event.mod & pygame.KMOD_CTRL
+        if key in KEY_ROLES:
+            role = ROLES[KEY_ROLES[key]]
+            btn = self.w.roles.get(role)
             if btn is not None and btn.is_enabled:
                 self.role = role
                 return self._changed()
-        if key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            return None
+        if key == pygame.K_z and ctrl:
             return self.undo()
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.end_week()
-        if key == pygame.K_ESCAPE:
-            return self.open_menu()
-        if key == pygame.K_F1:
-            from game.ui.scenes.week import HelpScene
-
-            return Push(HelpScene(self.ctx))
+        simple = {pygame.K_RETURN: self.end_week, pygame.K_KP_ENTER: self.end_week,
+                  pygame.K_ESCAPE: self.open_menu, pygame.K_c: self.open_coach,
+                  pygame.K_r: self.open_review, pygame.K_l: self.toggle_sways,
+                  pygame.K_F1: self.open_help, pygame.K_SPACE: self.plan_selected,
+                  pygame.K_e: self.open_event}
+        if key in simple:
+            return simple[key]()
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            return self.move_selection(-1 if key == pygame.K_UP else 1)
+        if key in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT):
+            back = key == pygame.K_LEFT or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            return self.cycle_person(-1 if back else 1)
         return None
 
     def _changed(self) -> None:
         self.ctx.play_sound("click")
+        self._keep_scroll()
         self.ctx.request_rebuild()
         return None
+
+    def _keep_scroll(self) -> None:
+        bar = getattr(self.w.list_box, "vert_scroll_bar", None)
+        if bar is not None:
+            self.scroll = bar.start_percentage
+
+    # --- what the controls do ---------------------------------------------------------------
+    def select_person(self, pid: str) -> None:
+        if pid != self.person:
+            self.scroll = 0.0
+        self.person = pid
+        return self._changed()
+
+    def cycle_person(self, step: int) -> None:
+        order = list(self.cards)
+        if not order:
+            return None
+        i = order.index(self.person) if self.person in order else -step
+        return self.select_person(order[(i + step) % len(order)])
+
+    def move_selection(self, step: int) -> None:
+        if not self.rows:
+            return None
+        keys = [r.key for r in self.rows]
+        cur = (self.selected.kind, self.selected.target) if self.selected else None
+        i = keys.index(cur) if cur in keys else -step
+        i = max(0, min(len(keys) - 1, i + step))
+        self.selected = self.rows[i].action
+        visible = self.layout.actions.height // ROW_H
+        if len(keys) > visible:
+            self.scroll = max(0.0, min(1.0, (i - visible // 2) / len(keys)))
+        return self._changed()
+
+    def plan_selected(self) -> Command | None:
+        row = self.selected_row()
+        return self.plan_row(row) if row is not None else None
+
+    def plan_row(self, row: board_rows.Row) -> Command | None:
+        """Plan a row's action, or open the price/terms picker for a bid or negotiation."""
+        tr = self.ctx.tr
+        self.selected = row.action
+        if not self.playable(self.role):
+            self.status = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
+            return self._changed()
+        if row.reason is not None:
+            self.status = tr(row.reason)
+            return self._changed()
+        if row.picker:
+            from game.ui.scenes.offer import OfferScene
+
+            return Push(OfferScene(self.ctx, self.session, row.action))
+        return self.plan(row.action)
+
+    def plan(self, action: Action) -> None:
+        tr, s = self.ctx.tr, self.session
+        why = s.add(action)
+        what = action_name(action, s.view, tr)
+        self.status = tr(why) if why else tr("ui.board.planned", what=what)
+        if why is None:
+            self.ctx.play_sound("confirm")
+        return self._changed()
+
+    def receive(self, result: Any) -> None:
+        """A picker or the coach handed back an action to plan, or a confirmation."""
+        if isinstance(result, Action):
+            self.plan(result)
+        elif result == "end_week":
+            self.next_command = self.proceed()
+
+    def update(self, dt: float) -> Command | None:
+        command, self.next_command = self.next_command, None
+        if command is not None:
+            return command
+        for p in self.session.pending_unanswered():
+            key = (self.session.view["week"], p["event"])
+            if key not in self.seen_events:
+                self.seen_events.add(key)
+                from game.ui.scenes.week import EventScene
+
+                return Push(EventScene(self.ctx, self.session, p))
+        return None
+
+    def toggle_sways(self) -> None:
+        self.show_all_sways = not self.show_all_sways
+        return self._changed()
 
     def undo(self) -> Command | None:
         if self.session.undo():
             self.status = self.ctx.tr("ui.board.undone")
         return self._changed()
 
-    def open_menu(self) -> Command | None:
+    def open_menu(self) -> Command:
         from game.ui.scenes.week import GameMenuScene
 
         return Push(GameMenuScene(self.ctx, self.session))
 
-    def end_week(self) -> Command | None:
-        from game.ui.scenes.week import EventScene, HandoverScene, ResolveScene
+    def open_review(self) -> Command:
+        from game.ui.scenes.review import ReviewScene
 
+        return Push(ReviewScene(self.ctx, self.session))
+
+    def open_help(self) -> Command:
+        from game.ui.scenes.week import HelpScene
+
+        return Push(HelpScene(self.ctx))
+
+    def open_coach(self) -> Command | None:
+        if self.w.named.get("coach") is None:
+            return None
+        from game.ui.scenes.coach import CoachScene
+
+        roles = [r for r in self.session.human_roles if self.playable(r)]
+        return Push(CoachScene(self.ctx, self.session, roles))
+
+    def open_event(self) -> Command | None:
+        pending = self.session.view["pending"]
+        if not pending:
+            return None
+        unanswered = self.session.pending_unanswered()
+        from game.ui.scenes.week import EventScene
+
+        return Push(EventScene(self.ctx, self.session, (unanswered or pending)[0]))
+
+    def idle_roles(self) -> list[str]:
+        """Roles this player plans that have planned nothing this week."""
+        s = self.session
+        roles = [self.turn_role()] if self.team_mode else s.human_roles
+        left, total = s.time_left(), s.view["me"]["time"]
+        return [r for r in roles if total[r] > 0 and left[r] == total[r]]
+
+    def end_week(self) -> Command | None:
+        """End this player's planning: answer events first, confirm unused roles once."""
         s = self.session
         pending = s.pending_unanswered()
         if pending:
+            from game.ui.scenes.week import EventScene
+
             return Push(EventScene(self.ctx, s, pending[0]))
-        if self.team_mode and self.turn < len(s.human_roles) - 1:
+        idle = self.idle_roles()
+        if idle and not s.view["over"]:
+            from game.ui.scenes.week import ConfirmEndScene
+
+            return Push(ConfirmEndScene(self.ctx, idle, self.handing_over()))
+        return self.proceed()
+
+    def handing_over(self) -> bool:
+        return self.team_mode and self.turn < len(self.session.human_roles) - 1
+
+    def proceed(self) -> Command:
+        """Hand over to the next player in team mode, else resolve the week."""
+        from game.ui.scenes.review import ResolveScene
+        from game.ui.scenes.week import HandoverScene
+
+        s = self.session
+        if self.handing_over():
             self.turn += 1
-            self.role = self._turn_role()
+            self.role = self.turn_role()
+            self.status = ""
+            s.history.clear()  # the next player cannot undo the previous player's moves
+            self.selected = None
             self.ctx.request_rebuild()
             return Push(HandoverScene(self.ctx, self.role))
         self.turn = 0
-        self.role = self._turn_role()
+        self.role = self.turn_role()
+        self.status = ""
         return Push(ResolveScene(self.ctx, s))
 
     # --- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        tr, v = self.ctx.tr, self.session.view
-        width, height = surface.get_size()
-        pygame.draw.rect(surface, theme.rgb(theme.SURFACE), (0, 0, width, TOP_H))
-        pygame.draw.line(surface, theme.rgb(theme.BORDER), (0, TOP_H), (width, TOP_H))
-        pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), (0, height - BOTTOM_H, width,
-                                                             BOTTOM_H))
-        draw_calendar(surface, self.calendar, v["calendar"], v["last_week"], tr, v["week"],
-                      compact=True)
-        board_draw.draw_stage_track(surface, self.track, v, tr)
-        planned: dict[str, int] = {}
-        for a in self.session.plan:
-            if a.target:
-                planned[a.target] = planned.get(a.target, 0) + 1
-        people = {p["id"]: p for p in v["people"]}
-        for pid, rect in self.cards.items():
-            board_draw.draw_person_card(surface, rect, people[pid], tr, pid == self.person,
-                                        planned.get(pid, 0))
-        if self.c931.width:
-            board_draw.draw_c931(surface, self.c931, v["health"], tr)
-        h = v["health"]
-        text = tr("ui.board.c931_short", c=h["c"], f=h["f"], w=h["w"],
-                  pct=round(h["forecast"] * 100))
-        draw_text(surface, text, (int(width * 0.68), 40), theme.LABEL, theme.INK_MUTED,
-                  anchor="midleft", max_width=int(width * 0.18))
-        if self.person and self.person in people:
-            name = tr.pick(people[self.person]["name"])
-            hint = fit(tr("ui.board.acting_on", role=tr("ui.role." + self.role), person=name),
-                       self.right.width)
-            draw_text(surface, hint, (self.right.left + 2, self.right.top + 43), theme.LABEL,
-                      theme.INK_MUTED)
+        """Blit the backdrop; it is repainted only after a build (a memo, not game state)."""
+        if self._backdrop is None:
+            return
+        if self._bg is None or self._bg.get_size() != surface.get_size():
+            self._bg = pygame.Surface(surface.get_size()).convert()
+            board_paint.paint(self._bg, self._backdrop)
+            board_paint.draw_status(self._bg, self.w.status_rect, self._backdrop.status)
+        surface.blit(self._bg, (0, 0))
+

@@ -1,4 +1,5 @@
-"""The turn's other screens: event choice, handover, resolution, MPC review, menu, help."""
+"""The turn's small screens, each a card over the board: event choice, handover, the
+end-of-week confirmation, the game menu and help."""
 
 from __future__ import annotations
 
@@ -9,22 +10,20 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
-from game.ui import board_text, fmt, theme
-from game.ui.scene import Command, Pop, Replace, Reset, Scene
+from game.core.checks import check
+from game.ui import fmt, theme
+from game.ui.scene import Command, Pop, Reset, Scene
 from game.ui.session import Session, saves_dir
 from game.ui.widgets import (
     BUTTON_H,
     button,
-    content_rect,
     draw_card,
-    draw_header_rule,
-    draw_text,
     esc,
     is_pressed,
     label,
-    page_header,
     para,
     text_box,
+    text_width,
 )
 
 
@@ -37,9 +36,10 @@ def _esc(event: pygame.event.Event) -> bool:
 
 
 class CardScene(Scene):
-    """A centred card with a heading, rich text and a row of buttons."""
+    """A centred card with a heading, rich text and a row of buttons, over the scene below."""
 
     width = 760
+    overlay = True
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
@@ -51,23 +51,43 @@ class CardScene(Scene):
         raise NotImplementedError
 
     def build(self) -> None:
+        """Buttons sit in one right-aligned row when they fit, else one per row (long event
+        choices); the card grows with the text up to the window and the text box scrolls."""
         heading, html, actions = self.content()
         w, h = self.ctx.size
         cw = min(self.width, w - 80)
-        ch = min(h - 80, 520)
+        inner = cw - 48
+        widths = [min(inner, max(150, text_width(t, theme.BUTTON, oid == "#primary") + 56))
+                  for _i, t, _tip, oid in actions]
+        one_row = sum(widths) + 12 * (len(widths) - 1) <= inner
+        bh = BUTTON_H + 4
+        buttons_h = bh if one_row else len(actions) * (bh + 10) - 10
+        text_w = cw - 48
+        lines = html.count("<br>") + 1 + sum(text_width(x, theme.BODY) // max(1, text_w)
+                                             for x in html.split("<br>"))
+        text_h = max(80, min(lines * 24 + 12, 420))
+        ch = min(h - 60, 66 + text_h + 24 + buttons_h + 24)
         self.card = pygame.Rect((w - cw) // 2, (h - ch) // 2, cw, ch)
         label(self.ctx, (self.card.left + 28, self.card.top + 20, cw - 56, 36), heading,
               "#heading")
-        text_box(self.ctx, (self.card.left + 24, self.card.top + 66, cw - 40, ch - 150), html,
-                 "#plain_text")
+        top = self.card.top + 66
+        box_h = self.card.bottom - 24 - buttons_h - 18 - top
+        text_box(self.ctx, (self.card.left + 24, top, cw - 40, box_h), html, "#plain_text")
         self.buttons = {}
-        x = self.card.right - 24
-        for ident, text, tip, oid in reversed(actions):
-            bw = min(300, max(150, len(text) * 12 + 40))
-            x -= bw
-            self.buttons[ident] = button(self.ctx, (x, self.card.bottom - 68, bw, BUTTON_H + 4),
-                                         text, tip, oid)
-            x -= 12
+        if one_row:
+            x = self.card.right - 24
+            for (ident, text, tip, oid), bw in zip(reversed(actions), reversed(widths),
+                                                   strict=True):
+                x -= bw
+                self.buttons[ident] = button(self.ctx, (x, self.card.bottom - 24 - bh, bw, bh),
+                                             text, tip, oid)
+                x -= 12
+            return
+        y = self.card.bottom - 24 - buttons_h
+        for ident, text, tip, oid in actions:
+            self.buttons[ident] = button(self.ctx, (self.card.left + 24, y, inner, bh), text,
+                                         tip, oid or "#menu_button")
+            y += bh + 10
 
     def pressed(self, event: pygame.event.Event) -> str | None:
         for ident, btn in self.buttons.items():
@@ -80,26 +100,51 @@ class CardScene(Scene):
 
 
 class EventScene(CardScene):
+    """An event that asks the team to choose: each choice with its cost; a choice we cannot
+    afford this week is shown but disabled, with the reason in its tooltip."""
+
     title_key = "ui.event.title"
 
     def __init__(self, ctx, session: Session, pending: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.session, self.pending = session, pending
 
+    def _choice(self, cid: str) -> Action:
+        return Action("choose", self.pending["event"], cid)
+
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
-        tr = self.ctx.tr
+        tr, s = self.ctx.tr, self.session
         p = self.pending
+        others = [a for a in s.plan if not (a.kind == "choose" and a.target == p["event"])]
         acts = []
+        self.blocked: dict[str, str] = {}
         for c in p["choices"]:
             cost = fmt.money(c["cost"], tr.language) if c["cost"] else tr("ui.board.free")
-            acts.append((c["id"], tr.pick(c["label"]), tr("ui.event.choice_tip", cost=cost),
-                         None))
-        return tr.pick(p["title"]), para(tr.pick(p["text"]), min(self.width, 700) - 80), acts
+            tip = tr("ui.event.choice_tip", cost=cost)
+            why = check(s.view, self._choice(c["id"]), others)
+            if why is not None:
+                self.blocked[c["id"]] = why
+                tip += "<br>✕ " + esc(tr(why))
+            acts.append((c["id"], f"{tr.pick(c['label'])} · {cost}", tip, None))
+        body = para(tr.pick(p["text"]), min(self.width, 700) - 80)
+        chosen = next((a.option for a in s.plan if a.kind == "choose"
+                       and a.target == p["event"]), None)
+        if chosen is not None:
+            label_ = next(tr.pick(c["label"]) for c in p["choices"] if c["id"] == chosen)
+            body += "<br><br>" + esc(tr("ui.event.current", choice=label_))
+        return tr.pick(p["title"]), body, acts
+
+    def build(self) -> None:
+        super().build()
+        for cid in self.blocked:
+            self.buttons[cid].disable()
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         choice = self.pressed(event)
-        if choice is not None:
-            self.session.add(Action("choose", self.pending["event"], choice))
+        if choice is not None and choice not in self.blocked:
+            self.session.plan = [a for a in self.session.plan
+                                 if not (a.kind == "choose" and a.target == self.pending["event"])]
+            self.session.add(self._choice(choice))
             self.ctx.play_sound("confirm")
             return Pop()
         return None
@@ -123,180 +168,40 @@ class HandoverScene(CardScene):
             return Pop()
         return None
 
+    overlay = False  # the curtain hides the previous player's plan
+
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(theme.rgb(theme.BG_DEEP))  # the curtain hides the previous plan
+        surface.fill(theme.rgb(theme.BG_DEEP))
         super().draw(surface)
 
 
-class ResolveScene(Scene):
-    """Resolves the week, then plays its summary as a short sequence of cards."""
+class ConfirmEndScene(CardScene):
+    """Asks once before an irreversible step when a role of this player planned nothing."""
 
-    title_key = "ui.resolve.title"
-    STEP = 0.35
+    title_key = "ui.confirm.title"
+    width = 640
 
-    def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, idle: list[str], handing_over: bool) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
-        self.session = session
-        before = session.view
-        report = session.end_week()
-        ctx.autosave(session)
-        self.lines = summary_lines(before, session.view, report, ctx.tr)
-        self.clock = 0.0 if ctx.settings.animations else 1e9
-        self.button: UIButton | None = None
+        self.idle, self.handing_over = idle, handing_over
 
-    def build(self) -> None:
+    def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
-        page_header(self.ctx, tr("ui.resolve.heading", week=self.session.last_report["week"]),
-                    back=False)
-        area = content_rect(self.ctx.size, bottom=84)
-        self.button = button(self.ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
-                             tr("ui.resolve.next"), tr("ui.resolve.next_tip"), "#primary")
-
-    def update(self, dt: float) -> Command | None:
-        self.clock += dt
-        return None
+        sep = "、" if tr.language == "zh" else ", "
+        roles = sep.join(tr("ui.role." + r) for r in self.idle)
+        go = "ui.confirm.hand_over" if self.handing_over else "ui.confirm.end"
+        return (tr("ui.confirm.heading"), esc(tr("ui.confirm.idle", roles=roles)), [
+            ("back", tr("ui.confirm.back"), tr("ui.confirm.back_tip"), None),
+            ("go", tr(go), tr(go + "_tip"), "#primary"),
+        ])
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
-        shown = int(self.clock / self.STEP)
-        skip = event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)
-        if skip and shown < len(self.lines) and not is_pressed(event, self.button):
-            self.clock = 1e9
-            return None
-        if is_pressed(event, self.button) or _enter(event):
-            if self.session.state.over:
-                from game.ui.scenes.outcome import OutcomeScene
-
-                return Replace(OutcomeScene(self.ctx, self.session))
-            return Replace(ReviewScene(self.ctx, self.session))
-        return None
-
-    def draw(self, surface: pygame.Surface) -> None:
-        draw_header_rule(surface, surface.get_size())
-        area = content_rect(surface.get_size(), bottom=84)
-        shown = min(len(self.lines), int(self.clock / self.STEP) + 1)
-        y = area.top + 8
-        for text, tone in self.lines[:shown]:
-            if y + 40 > area.bottom:
-                break
-            rect = pygame.Rect(area.left, y, area.width, 36)
-            colour = {"good": theme.US, "bad": theme.SUPPORT_AGAINST}.get(tone, theme.BORDER)
-            pygame.draw.rect(surface, theme.rgb(theme.SURFACE), rect, border_radius=8)
-            pygame.draw.rect(surface, theme.rgb(colour), (rect.left, rect.top, 6, rect.height),
-                             border_top_left_radius=8, border_bottom_left_radius=8)
-            mark = {"good": "▲", "bad": "▼"}.get(tone, "•")
-            draw_text(surface, f"{mark}  {text}", (rect.left + 18, rect.centery), theme.BODY,
-                      theme.INK, anchor="midleft", max_width=rect.width - 30)
-            y += 42
-
-
-def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[str, Any],
-                  tr: Any) -> list[tuple[str, str]]:
-    """What changed this week, as (text, tone) with tone good/bad/neutral; only what we know."""
-    out: list[tuple[str, str]] = []
-    for e in report["entries"]:
-        line = board_text.describe_entry(e, after, tr)
-        if line:
-            delta = (e.get("effects") or {}).get("support", 0)
-            out.append((line, "good" if delta > 0.005 else "bad" if delta < -0.005 else ""))
-    done_before = {c["key"] for c in before["checklist"] if c["done"]}
-    for c in after["checklist"]:
-        if c["done"] and c["key"] not in done_before:
-            out.append((tr("ui.resolve.criterion", what=tr("criterion." + c["key"])), "good"))
-    spent = after["me"]["spent"] - before["me"]["spent"]
-    if spent > 0:
-        out.append((tr("ui.resolve.spent", money=fmt.money(spent, tr.language)), ""))
-    if after["me"]["stage"] > before["me"]["stage"]:
-        out.append((tr("ui.resolve.stage_up", stage=after["me"]["stage"],
-                       name=tr(f"stage.P{after['me']['stage']}")), "good"))
-    hb, ha = before["health"], after["health"]
-    if round(ha["forecast"] * 100) != round(hb["forecast"] * 100):
-        tone = "good" if ha["forecast"] > hb["forecast"] else "bad"
-        out.append((tr("ui.resolve.forecast", old=round(hb["forecast"] * 100),
-                       new=round(ha["forecast"] * 100)), tone))
-    people_before = {p["id"]: p for p in before["people"]}
-    for p in after["people"]:
-        old = people_before.get(p["id"])
-        if old and abs(p["support"] - old["support"]) >= 0.05:
-            tone = "good" if p["support"] > old["support"] else "bad"
-            out.append((tr("ui.resolve.support", name=tr.pick(p["name"]),
-                           old=board_draw_support(old["support"]),
-                           new=board_draw_support(p["support"])), tone))
-    return out or [(tr("ui.resolve.quiet"), "")]
-
-
-def board_draw_support(value: float) -> str:
-    return f"{value * 100:+.0f}"
-
-
-class ReviewScene(Scene):
-    """MPC review (重点潜在客户周检): forecast, risks, next steps."""
-
-    title_key = "ui.review.title"
-
-    def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx)
-        self.session = session
-        self.back: UIButton | None = None
-        self.cards: list[pygame.Rect] = []
-
-    def build(self) -> None:
-        ctx, tr, v = self.ctx, self.ctx.tr, self.session.view
-        page_header(ctx, tr("ui.review.heading", week=v["week"]), back=False)
-        area = content_rect(ctx.size, bottom=84)
-        third = (area.width - 40) // 3
-        self.cards = [pygame.Rect(area.left + i * (third + 20), area.top, third, area.height)
-                      for i in range(3)]
-        for rect, html in zip(self.cards, review_columns(v, tr, third - 40), strict=True):
-            text_box(ctx, rect.inflate(-16, -16), html, "#plain_text")
-        self.back = button(ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
-                           tr("ui.review.back"), tr("ui.review.back_tip"), "#primary")
-
-    def handle_event(self, event: pygame.event.Event) -> Command | None:
-        if is_pressed(event, self.back) or _enter(event) or _esc(event):
+        choice = self.pressed(event)
+        if choice == "go" or _enter(event):
+            return Pop(result="end_week")
+        if choice == "back" or _esc(event):
             return Pop()
         return None
-
-    def draw(self, surface: pygame.Surface) -> None:
-        draw_header_rule(surface, surface.get_size())
-        for card in self.cards:
-            draw_card(surface, card)
-
-
-def review_columns(v: dict[str, Any], tr: Any, width: int) -> list[str]:
-    h = v["health"]
-    me = v["me"]
-    forecast = [
-        f"<b>{esc(tr('ui.review.forecast'))}</b>",
-        f"<font pixel_size={theme.TITLE}><b>{round(h['forecast'] * 100)}%</b></font>",
-        esc(tr("ui.board.c931_head", c=h["c"], f=h["f"], w=h["w"])),
-        esc(tr("ui.review.stage", stage=me["stage"], name=tr(f"stage.P{me['stage']}"))),
-        esc(tr("ui.review.budget", left=fmt.money(me["budget"], tr.language),
-               spent=fmt.money(me["spent"], tr.language))),
-    ]
-    risks = [f"<b>{esc(tr('ui.review.risks'))}</b>"]
-    for p in v["people"]:
-        if p.get("key") and p["support"] < 0:
-            risks.append("▼ " + esc(tr("ui.review.risk_against", name=tr.pick(p["name"]),
-                                       key="/".join(p["key"]))))
-    for r in v["rivals"]:
-        if r["stage_estimate"] is not None and r["stage_estimate"] > me["stage"]:
-            risks.append("▼ " + esc(tr("ui.review.risk_rival", name=tr.pick(r["name"]),
-                                       stage=r["stage_estimate"])))
-    if not any(p["contact_level"] >= 3 for p in v["people"]):
-        risks.append("▼ " + esc(tr("ui.review.risk_no_insider")))
-    cal = v["calendar"]
-    nxt = min(((w, k) for k, w in cal.items() if k != "notice_weeks" and w >= v["week"]),
-              default=None)
-    if nxt:
-        risks.append("• " + esc(tr("ui.review.next_milestone",
-                                   what=tr("ui.calendar." + nxt[1]), week=nxt[0])))
-    steps = [f"<b>{esc(tr('ui.review.next_steps'))}</b>"]
-    for item in v["checklist"]:
-        if not item["done"]:
-            steps.append("○ " + esc(tr("criterion." + item["key"])))
-    if len(steps) == 1:
-        steps.append(esc(tr("ui.review.all_done")))
-    return ["<br>".join(forecast), "<br>".join(risks), "<br>".join(steps)]
 
 
 class GameMenuScene(CardScene):
@@ -342,7 +247,7 @@ class HelpScene(CardScene):
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
         return (tr("ui.help.heading"), "<br>".join(esc(tr(f"ui.help.line{i}"))
-                                                    for i in range(1, 8)),
+                                                    for i in range(1, 10)),
                 [("ok", tr("ui.common.back"), tr("ui.common.back_tip"), "#primary")])
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:

@@ -1,0 +1,127 @@
+"""What the deal board lists and says: the rows of a role's actions, tooltips, plan lines.
+
+No pygame here: the board's scene builds widgets from these, and the tests read them to
+check what a player would be offered without opening a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.core.actions import CATALOG, Action
+from game.ui import board_text, fmt
+from game.ui.preview import preview_text
+from game.ui.widgets import esc
+
+
+@dataclass(frozen=True)
+class Row:
+    """One action the selected role could plan now, with its price, and why not if it can't.
+    ``picker`` rows (bid price, negotiation terms) open a picker instead of planning at once."""
+
+    action: Action
+    roles: tuple[str, ...]
+    days: int
+    cost: float
+    reason: str | None
+    picker: bool = False
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return self.action.kind, self.action.target
+
+
+def action_rows(options: list[Any], person: str | None) -> list[Row]:
+    """The options for the selected person (and the untargeted ones), enabled first; an
+    action with a choice of price or terms is one row whatever the choice."""
+    rows = []
+    for o in options:
+        d = CATALOG[o.action.kind]
+        if d.target and o.action.target != person:
+            continue
+        action = Action(d.id, o.action.target, None) if d.options else o.action
+        rows.append(Row(action, o.roles, o.days, o.cost, o.reason, bool(d.options)))
+    rows.sort(key=lambda r: r.reason is not None)
+    return rows
+
+
+def row_text(row: Row, view: dict[str, Any], tr: Any) -> str:
+    name = tr(f"action.{row.action.kind}.name")
+    if row.reason:
+        return f"{name}  —  {tr(row.reason)}"
+    return f"{name}  ·  {board_text.cost_text(row.days, row.cost, row.roles, tr)}"
+
+
+def row_tip(row: Row, view: dict[str, Any], tr: Any) -> str:
+    """The tooltip of an action row: what it is, what it costs, what it would do now."""
+    name = board_text.action_name(row.action, view, tr)
+    price = board_text.cost_text(row.days, row.cost, row.roles, tr)
+    lines = [f"<b>{esc(name)}</b>", esc(price), esc(tr(f"action.{row.action.kind}.desc"))]
+    if row.reason:
+        lines.append(f"<font color='#FFD27A'>✕ {esc(tr(row.reason))}</font>")
+    lines += [esc(text) for text, _tone in preview_text(view, row.action, tr)[:6]]
+    return "<br>".join(lines)
+
+
+def visible_plan(plan: list[Action], role: str, team_mode: bool) -> list[int]:
+    """Indexes of the plan this player may see: all of it, or in team mode only what uses
+    their own role's days (the other players' moves stay private until the week ends)."""
+    if not team_mode:
+        return list(range(len(plan)))
+    out = []
+    for i, a in enumerate(plan):
+        d = CATALOG.get(a.kind)
+        if d is not None and role in d.roles:
+            out.append(i)
+    return out
+
+
+def plan_line(a: Action, view: dict[str, Any], tr: Any) -> str:
+    d = CATALOG.get(a.kind)
+    if d is None:
+        return board_text.action_name(a, view, tr)
+    who = "+".join(tr(f"ui.role_short.{r}") for r in d.roles)
+    return f"{who}: {board_text.action_name(a, view, tr)}"
+
+
+def planned_per_person(plan: list[Action], indexes: list[int]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for i in indexes:
+        target = plan[i].target
+        if target and plan[i].kind != "choose":
+            counts[target] = counts.get(target, 0) + 1
+    return counts
+
+
+def money_tip(view: dict[str, Any], budget_left: float, tr: Any) -> str:
+    lang = tr.language
+    lines = [esc(tr("ui.board.budget_tip", spent=fmt.money(view["me"]["spent"], lang))),
+             esc(tr("ui.board.budget_now", money=fmt.money(budget_left, lang)))]
+    from game.ui.board_draw import c931_tip
+
+    lines += [esc(x) for x in c931_tip(view["health"], tr).split("\n")]
+    return "<br>".join(lines)
+
+
+def track_tip(view: dict[str, Any], index: int, tr: Any) -> str:
+    """The stage track's row tooltip: ours exact, a rival as far as our insider told us."""
+    if index == 0:
+        me = view["me"]
+        return esc(tr("ui.board.track_us", name=tr.pick(me["name"]), stage=me["stage"],
+                      what=tr(f"stage.P{me['stage']}")))
+    r = view["rivals"][index - 1]
+    if r["stage_estimate"] is None:
+        return esc(tr("ui.board.track_unknown", name=tr.pick(r["name"])))
+    return esc(tr("ui.board.track_rival", name=tr.pick(r["name"]), stage=r["stage_estimate"],
+                  week=r["estimate_week"]))
+
+
+def calendar_tip(view: dict[str, Any], tr: Any) -> str:
+    rows = [f"<b>{esc(tr('ui.library.calendar'))}</b>"]
+    for k, w in view["calendar"].items():
+        if k == "notice_weeks":
+            continue
+        mark = "✓" if w < view["week"] else "◆"
+        rows.append(esc(f"{mark} {tr('ui.calendar.' + k)} · {tr('ui.calendar.week_n', n=w)}"))
+    return "<br>".join(rows)

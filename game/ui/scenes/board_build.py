@@ -1,0 +1,244 @@
+"""The deal board's widgets, built from the scene's state in the layout's rectangles.
+
+Only what a player clicks or hovers is a widget: buttons, the scrolling action list, the
+panels' text, and invisible hit areas that carry tooltips for painted things (the calendar,
+the money, the stage rows). Everything else is painted by ``board_paint``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pygame
+from pygame_gui.elements import UIButton, UIScrollingContainer
+
+from game.ui import board_rows, board_text
+from game.ui.board_draw import c931_tip
+from game.ui.board_layout import GAP, PAD, ROW_H, split_row
+from game.ui.setup import ROLES
+from game.ui.widgets import button, esc, label, text_box
+
+if TYPE_CHECKING:
+    from game.ui.scenes.board import BoardScene
+
+PANELS = ("plan", "exit", "c931", "log")
+ADD_W = 40
+
+
+@dataclass
+class BoardWidgets:
+    cards: dict[str, UIButton] = field(default_factory=dict)
+    roles: dict[str, UIButton] = field(default_factory=dict)
+    panels: dict[str, UIButton] = field(default_factory=dict)
+    rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
+    adds: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
+    removes: list[tuple[UIButton, int]] = field(default_factory=list)
+    named: dict[str, UIButton] = field(default_factory=dict)
+    plan_button: UIButton | None = None
+    list_box: UIScrollingContainer | None = None
+    status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+
+def hit(ctx: Any, rect: pygame.Rect, tip: str) -> UIButton:
+    """An invisible area over something painted, only there for its tooltip."""
+    btn = UIButton(rect, "", ctx.manager, tool_tip_text=tip, object_id="#hit")
+    return btn
+
+
+def build_widgets(scene: BoardScene) -> BoardWidgets:
+    w = BoardWidgets()
+    _top(scene, w)
+    _cards(scene, w)
+    _roles(scene, w)
+    _actions(scene, w)
+    _preview(scene, w)
+    _panel(scene, w)
+    _bottom(scene, w)
+    return w
+
+
+def _top(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, lay, v = scene.ctx, scene.ctx.tr, scene.layout, scene.session.view
+    hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
+    hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
+    w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
+    rows = 1 + len(v["rivals"])
+    row_h = lay.track.height // rows
+    for i in range(rows):
+        hit(ctx, pygame.Rect(lay.track.left, lay.track.top + i * row_h, lay.track.width, row_h),
+            board_rows.track_tip(v, i, tr))
+
+
+def _cards(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
+    people = {p["id"]: p for p in v["people"]}
+    for pid, rect in scene.cards.items():
+        w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
+                                tool_tip_text=card_tip(people[pid], v, tr))
+    lg = scene.layout.legend
+    on = scene.show_all_sways
+    w.named["sways"] = button(ctx, (lg.right - 140, lg.top, 140, lg.height),
+                              tr("ui.board.sways.all_on" if on else "ui.board.sways.all_off"),
+                              tr("ui.board.sways.all_tip"), "#toggle_on" if on else "#quiet")
+
+
+def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
+    lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
+             esc(tr.pick(p["department"]))]
+    if "roles" in p:
+        lines.append(esc(", ".join(tr("buying_role." + r) for r in p["roles"])))
+        lines.append(esc(tr("ui.board.influence", pct=round(p["influence"] * 100))))
+    else:
+        lines.append(esc(tr("ui.board.roles_unknown")))
+    from game.ui.board_draw import support_text
+
+    lines.append(esc(tr("ui.board.support_tip", value=support_text(p["support"]),
+                        trust=round(p["trust"] * 100))))
+    for key in ("position_motive", "personal_motive"):
+        m = p.get(key)
+        lines.append(esc(f"{tr('ui.board.' + key)}: {tr.pick(m['text']) if m else '?'}"))
+    if p.get("traits"):
+        lines.append(esc(tr("ui.board.traits", traits=", ".join(tr("ui.trait." + t)
+                                                               for t in p["traits"]))))
+    lines.append(esc(tr("ui.board.card_hint")))
+    return "<br>".join(lines)
+
+
+def _roles(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    left, time = s.time_left(), s.view["me"]["time"]
+    cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
+    for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
+        text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
+        tip = tr("ui.board.role_tip", role=tr("ui.role." + role), left=left[role],
+                 total=time[role]) + f" ({i + 1})"
+        if role not in s.human_roles:
+            text = f"{tr('ui.role_short.' + role)} · AI"
+            tip += "<br>" + tr("ui.board.role_ai")
+        elif scene.team_mode and role != scene.turn_role():
+            tip += "<br>" + tr("ui.board.role_not_turn")
+        btn = button(ctx, rect, text, tip, "#toggle_on" if role == scene.role else None)
+        if not scene.playable(role) and role != scene.role:
+            btn.disable()
+        w.roles[role] = btn
+
+
+def _actions(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
+    area = scene.layout.actions
+    box = UIScrollingContainer(area, ctx.manager, allow_scroll_x=False)
+    w.list_box = box
+    inner = area.width - 14
+    row_w = inner - ADD_W - 6
+    playable = scene.playable(scene.role)
+    for i, row in enumerate(scene.rows):
+        y = 3 + i * ROW_H
+        on = scene.selected is not None and row.key == (scene.selected.kind,
+                                                         scene.selected.target)
+        btn = button(ctx, (4, y, row_w - 4, ROW_H - 4), board_rows.row_text(row, v, tr),
+                     board_rows.row_tip(row, v, tr), "#action_on" if on else "#action",
+                     container=box, double=True)
+        w.rows.append((btn, row))
+        add_tip = tr("ui.board.pick_tip" if row.picker else "ui.board.add_tip")
+        add = button(ctx, (row_w + 4, y, ADD_W, ROW_H - 4), "…" if row.picker else "+",
+                     add_tip, "#add", container=box)
+        if row.reason is not None or not playable:
+            add.disable()
+        w.adds.append((add, row))
+    if not scene.rows:
+        label(ctx, (10, 6, inner - 20, 28), tr("ui.board.no_actions"), "#muted", container=box)
+    box.set_scrollable_area_dimensions((inner, max(area.height - 2, len(scene.rows) * ROW_H
+                                                   + 6)))
+    if scene.scroll and box.vert_scroll_bar is not None:
+        box.vert_scroll_bar.set_scroll_from_start_percentage(scene.scroll)
+
+
+def _preview(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr = scene.ctx, scene.ctx.tr
+    row = scene.selected_row()
+    if row is None:
+        return
+    r = scene.layout.preview
+    key = "ui.board.choose" if row.picker else "ui.board.plan_it"
+    btn = button(ctx, (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),
+                 tr(key + "_tip"), "#primary")
+    if row.reason is not None or not scene.playable(scene.role):
+        btn.disable()
+    w.plan_button = btn
+
+
+def _panel(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    v = s.view
+    cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
+    shown = scene.visible()
+    for name, rect in zip(PANELS, cells, strict=True):
+        text = tr(f"ui.board.panel.{name}", n=len(shown))
+        w.panels[name] = button(ctx, rect, text, tr(f"ui.board.panel.{name}_tip"),
+                                "#toggle_on" if name == scene.panel else None)
+    body = scene.layout.panel
+    if body.height < 30:
+        return
+    if scene.panel == "plan":
+        _plan_rows(scene, w, body, shown)
+    elif scene.panel == "exit":
+        text_box(ctx, body, board_text.checklist_html(v, tr), "#plain_text")
+    elif scene.panel == "c931":
+        text_box(ctx, (body.left, body.top + 34, body.width, body.height - 34),
+                 esc(c931_tip(v["health"], tr)), "#plain_text")
+    else:
+        text_box(ctx, body, board_text.log_html(v, tr), "#plain_text")
+
+
+def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect, shown: list[int]) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    v = s.view
+    lines: list[tuple[str, int | None, str]] = [
+        (board_rows.plan_line(s.plan[i], v, tr), i, "#body") for i in shown]
+    hidden = len(s.plan) - len(shown)
+    if hidden:
+        lines.append((tr("ui.board.plan_hidden", n=hidden), None, "#muted"))
+    if s.ai_roles:
+        for a in s.ai_fill():
+            lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
+                          "#muted"))
+    if not lines:
+        label(ctx, (body.left + 4, body.top, body.width - 8, 28), tr("ui.board.plan_empty"),
+              "#muted")
+        return
+    row = 32
+    box = UIScrollingContainer(body, ctx.manager, allow_scroll_x=False)
+    inner = body.width - 14
+    for n, (text, index, oid) in enumerate(lines):
+        y = n * row
+        if index is None:
+            label(ctx, (4, y, inner - 8, 28), text, oid, container=box)
+            continue
+        label(ctx, (4, y, inner - 52, 28), text, oid, container=box)
+        rm = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"), container=box)
+        w.removes.append((rm, index))
+    box.set_scrollable_area_dimensions((inner, max(body.height - 2, len(lines) * row)))
+
+
+def _bottom(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    lay = scene.layout
+    pending = s.view["pending"]
+    widths: list[int | None] = [104, 150, 124] + ([176] if pending else []) + [None, 210]
+    row = pygame.Rect(PAD, lay.bottom.top + 9, lay.bottom.width - 2 * PAD, 42)
+    cells = split_row(row, widths, GAP)
+    w.named["undo"] = button(ctx, cells[0], tr("ui.board.undo"), tr("ui.board.undo_tip"))
+    if not s.history:
+        w.named["undo"].disable()
+    w.named["review"] = button(ctx, cells[1], tr("ui.board.review"), tr("ui.board.review_tip"))
+    w.named["coach"] = button(ctx, cells[2], tr("ui.board.coach"), tr("ui.board.coach_tip"))
+    if pending:
+        unanswered = s.pending_unanswered()
+        key = "ui.board.event_open" if unanswered else "ui.board.event_answered"
+        w.named["event"] = button(ctx, cells[3], tr(key, n=len(pending)),
+                                  tr("ui.board.event_tip"), "#warning_button"
+                                  if unanswered else None)
+    key = "ui.board.hand_over" if scene.handing_over() else "ui.board.end_week"
+    w.named["end"] = button(ctx, cells[-1], tr(key), tr(key + "_tip"), "#primary")
+    w.status_rect = cells[-2].inflate(-8, 0)

@@ -1,0 +1,252 @@
+"""After the plan: the week resolves with a short animated summary, then the MPC review.
+
+The summary says only what our team can know (our own moves' results, public events, our
+numbers before and after); the review (重点潜在客户周检, seed 000) is the weekly status of the
+deal: forecast and its change, the risks the coach sees, and what is still missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from game.ui import board_text, fmt, theme
+from game.ui.scene import Command, Pop, Replace, Scene
+from game.ui.session import Session
+from game.ui.widgets import (
+    BUTTON_H,
+    button,
+    content_rect,
+    draw_card,
+    draw_header_rule,
+    draw_text,
+    esc,
+    is_pressed,
+    page_header,
+    text_box,
+)
+
+MARKS = {"good": "▲", "bad": "▼"}
+TONES = {"good": theme.US, "bad": theme.SUPPORT_AGAINST}
+
+
+def _enter(event: pygame.event.Event) -> bool:
+    return event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+class ResolveScene(Scene):
+    """Resolves the week, autosaves, then plays its summary as cards sliding in one by one;
+    any key or click shows them all at once."""
+
+    title_key = "ui.resolve.title"
+    STEP = 0.3  # seconds between cards
+    SLIDE = 0.25  # seconds a card takes to slide in
+
+    def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.session = session
+        before = session.view
+        report = session.end_week()
+        ctx.autosave(session)
+        self.lines = summary_lines(before, session.view, report, ctx.tr)
+        self.clock = 0.0 if ctx.settings.animations else 1e9
+        self.button: UIButton | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.clock >= self.STEP * len(self.lines) + self.SLIDE
+
+    def build(self) -> None:
+        tr = self.ctx.tr
+        page_header(self.ctx, tr("ui.resolve.heading", week=self.session.last_report["week"]),
+                    back=False)
+        area = content_rect(self.ctx.size, bottom=84)
+        over = self.session.state.over
+        key = "ui.resolve.outcome" if over else "ui.resolve.next"
+        self.button = button(self.ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
+                             tr(key), tr(key + "_tip"), "#primary")
+
+    def update(self, dt: float) -> Command | None:
+        self.clock += dt
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Command | None:
+        skip = event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)
+        if skip and not self.done and not is_pressed(event, self.button):
+            self.clock = 1e9
+            return None
+        if is_pressed(event, self.button) or _enter(event):
+            if self.session.state.over:
+                from game.ui.scenes.outcome import OutcomeScene
+
+                return Replace(OutcomeScene(self.ctx, self.session))
+            return Replace(ReviewScene(self.ctx, self.session))
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_header_rule(surface, surface.get_size())
+        area = content_rect(surface.get_size(), bottom=84)
+        y = area.top + 8
+        for i, (text, tone) in enumerate(self.lines):
+            age = self.clock - i * self.STEP
+            if age < 0 or y + 40 > area.bottom:
+                break
+            t = min(1.0, age / self.SLIDE)
+            offset = round((1 - t) ** 2 * 60)
+            rect = pygame.Rect(area.left + offset, y, area.width - offset, 36)
+            colour = TONES.get(tone, theme.BORDER)
+            pygame.draw.rect(surface, theme.rgb(theme.SURFACE), rect, border_radius=8)
+            pygame.draw.rect(surface, theme.rgb(colour), (rect.left, rect.top, 6, rect.height),
+                             border_top_left_radius=8, border_bottom_left_radius=8)
+            draw_text(surface, f"{MARKS.get(tone, '•')}  {text}", (rect.left + 18, rect.centery),
+                      theme.BODY, theme.INK, anchor="midleft", max_width=rect.width - 30)
+            y += 42
+        hidden = len(self.lines) - (y - area.top - 8) // 42
+        if self.done and hidden > 0:
+            draw_text(surface, self.ctx.tr("ui.resolve.more", n=hidden), (area.left, y),
+                      theme.LABEL, theme.INK_MUTED)
+
+
+def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[str, Any],
+                  tr: Any) -> list[tuple[str, str]]:
+    """What changed this week, as (text, tone) with tone good/bad/neutral; only what we know.
+    The big changes (stage, forecast) come first, then each of our moves and events."""
+    head: list[tuple[str, str]] = []
+    if after["me"]["stage"] > before["me"]["stage"]:
+        head.append((tr("ui.resolve.stage_up", stage=after["me"]["stage"],
+                        name=tr(f"stage.P{after['me']['stage']}")), "good"))
+    hb, ha = before["health"], after["health"]
+    if round(ha["forecast"] * 100) != round(hb["forecast"] * 100):
+        tone = "good" if ha["forecast"] > hb["forecast"] else "bad"
+        head.append((tr("ui.resolve.forecast", old=round(hb["forecast"] * 100),
+                        new=round(ha["forecast"] * 100)), tone))
+    out: list[tuple[str, str]] = []
+    for e in report["entries"]:
+        line = board_text.describe_entry(e, after, tr)
+        if line:
+            eff = e.get("effects") or {}
+            delta = eff.get("support", 0)
+            bad = eff.get("failed") or eff.get("refused") or delta < -0.005
+            out.append((line, "bad" if bad else "good" if delta > 0.005 else ""))
+    done_before = {c["key"] for c in before["checklist"] if c["done"]}
+    for c in after["checklist"]:
+        if c["done"] and c["key"] not in done_before:
+            out.append((tr("ui.resolve.criterion", what=tr("criterion." + c["key"])), "good"))
+    people_before = {p["id"]: p for p in before["people"]}
+    for p in after["people"]:
+        old = people_before.get(p["id"])
+        if old and abs(p["support"] - old["support"]) >= 0.05:
+            tone = "good" if p["support"] > old["support"] else "bad"
+            out.append((tr("ui.resolve.support", name=tr.pick(p["name"]),
+                           old=signed(old["support"]), new=signed(p["support"])), tone))
+    spent = after["me"]["spent"] - before["me"]["spent"]
+    if spent > 0:
+        out.append((tr("ui.resolve.spent", money=fmt.money(spent, tr.language)), ""))
+    return head + out or [(tr("ui.resolve.quiet"), "")]
+
+
+def signed(value: float) -> str:
+    return f"{value * 100:+.0f}"
+
+
+class ReviewScene(Scene):
+    """MPC review (重点潜在客户周检): status and forecast, risks, next steps."""
+
+    title_key = "ui.review.title"
+
+    def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.session = session
+        self.back: UIButton | None = None
+        self.cards: list[pygame.Rect] = []
+
+    def build(self) -> None:
+        ctx, tr, s = self.ctx, self.ctx.tr, self.session
+        v = s.view
+        page_header(ctx, tr("ui.review.heading", week=v["week"]), back=False)
+        area = content_rect(ctx.size, bottom=84)
+        third = (area.width - 40) // 3
+        self.cards = [pygame.Rect(area.left + i * (third + 20), area.top, third, area.height)
+                      for i in range(3)]
+        columns = review_columns(v, s.before, tr)
+        for rect, html in zip(self.cards, columns, strict=True):
+            text_box(ctx, rect.inflate(-24, -20), html, "#plain_text")
+        self.back = button(ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
+                           tr("ui.review.back"), tr("ui.review.back_tip"), "#primary")
+
+    def handle_event(self, event: pygame.event.Event) -> Command | None:
+        escape = event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE
+        if is_pressed(event, self.back) or _enter(event) or escape:
+            return Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_header_rule(surface, surface.get_size())
+        for card in self.cards:
+            draw_card(surface, card)
+
+
+def _status(v: dict[str, Any], before: dict[str, Any] | None, tr: Any) -> list[str]:
+    h, me, lang = v["health"], v["me"], tr.language
+    pct = round(h["forecast"] * 100)
+    change = ""
+    if before is not None and before["week"] < v["week"]:
+        old = round(before["health"]["forecast"] * 100)
+        if old != pct:
+            change = esc(tr("ui.review.change", old=old, new=pct))
+    dots = "".join("●" if d else "○" for g in ("clear", "first", "win") for d in h[g].values())
+    return [
+        f"<b>{esc(tr('ui.review.forecast'))}</b>",
+        f"<font pixel_size={theme.TITLE}><b>{pct}%</b></font>",
+        change,
+        esc(tr("ui.board.c931_head", c=h["c"], f=h["f"], w=h["w"])),
+        f"<font color='{theme.US}'>{dots[:9]}</font> {dots[9:12]} {dots[12:]}",
+        esc(tr("ui.review.stage", stage=me["stage"], name=tr(f"stage.P{me['stage']}"))),
+        esc(tr("ui.review.budget", left=fmt.money(me["budget"], lang),
+               spent=fmt.money(me["spent"], lang))),
+    ]
+
+
+def _risks(v: dict[str, Any], tr: Any) -> list[str]:
+    from game.ai.coach import render
+    from game.ai.coach_warnings import warnings
+
+    me = v["me"]
+    risks = [f"<b>{esc(tr('ui.review.risks'))}</b>"]
+    for w in warnings(v)[:6]:
+        mark = "▼" if w["severity"] == "high" else "▽"
+        risks.append(f"{mark} {esc(render(w, tr.language))}")
+    for r in v["rivals"]:
+        est = r["stage_estimate"]
+        if est is not None and est > me["stage"] and len(risks) < 8:
+            text = tr("ui.review.risk_rival", name=tr.pick(r["name"]), stage=est)
+            if not any(esc(text) in x for x in risks):
+                risks.append("▼ " + esc(text))
+    if not any(p["contact_level"] >= 3 for p in v["people"]):
+        risks.append("▽ " + esc(tr("ui.review.risk_no_insider")))
+    nxt = min(((w, k) for k, w in v["calendar"].items()
+               if k != "notice_weeks" and w >= v["week"]), default=None)
+    if nxt:
+        risks.append("◆ " + esc(tr("ui.review.next_milestone",
+                                   what=tr("ui.calendar." + nxt[1]), week=nxt[0])))
+    if len(risks) == 1:
+        risks.append(esc(tr("ui.review.no_risks")))
+    return risks
+
+
+def _steps(v: dict[str, Any], tr: Any) -> list[str]:
+    steps = [f"<b>{esc(tr('ui.review.next_steps'))}</b>"]
+    for item in v["checklist"]:
+        if not item["done"]:
+            steps.append("○ " + esc(tr("criterion." + item["key"])))
+    if len(steps) == 1:
+        steps.append(esc(tr("ui.review.all_done")))
+    return steps
+
+
+def review_columns(v: dict[str, Any], before: dict[str, Any] | None, tr: Any) -> list[str]:
+    """The review's three columns as text-box HTML: status, risks, next steps."""
+    return ["<br>".join(x for x in _status(v, before, tr) if x != ""),
+            "<br>".join(_risks(v, tr)), "<br>".join(_steps(v, tr))]
