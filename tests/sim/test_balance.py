@@ -97,6 +97,21 @@ def test_flags_name_dominant_and_dead_sides_and_rare_deals() -> None:
         "FEW DEALS: only 40% of games end with a first payment received (under 50%)"]
 
 
+def test_playbook_flags_skip_single_vendor_playbooks_and_judge_the_team_seat() -> None:
+    summary = _fake({"a": (30, 100), "b": (30, 100)}, 100, 100)
+    summary["meta"] = {"by_playbook": True, "mode": "rotate"}
+    shared = dict(_fake({"x": (70, 100)}, 0, 0)["vendors"][0], playbook="solution",
+                  vendors=["a", "b"])
+    alone = dict(shared, playbook="incumbent", vendors=["b"])
+    team = dict(_fake({"x": (1, 40)}, 0, 0)["vendors"][0], playbook="relationship",
+                vendors=["a"])
+    summary["playbooks"] = [shared, alone]
+    summary["team_playbooks"] = [team]
+    out = flags(summary)
+    assert [f.split(":")[0] for f in out] == ["DOMINANT playbook solution",
+                                             "DEAD team playbook relationship"]
+
+
 def test_flags_ignore_sides_with_too_few_games() -> None:
     assert flags(_fake({"late": (0, 10), "a": (40, 100), "b": (40, 100)}, 80, 100)) == []
 
