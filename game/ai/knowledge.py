@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.state import PHASES
-
 View = dict[str, Any]
 Person = dict[str, Any]
 
@@ -28,10 +26,6 @@ EVENT_RESERVE = 6.0
 
 def people_by_id(view: View) -> dict[str, Person]:
     return {p["id"]: p for p in view["people"]}
-
-
-def keys_of(p: Person) -> tuple[str, ...]:
-    return tuple(p.get("key", ()))
 
 
 def is_key(p: Person, tag: str) -> bool:
@@ -82,10 +76,6 @@ def unknown_motives(p: Person) -> int:
 
 def weeks_to(view: View, milestone: str) -> int:
     return view["calendar"][milestone] - view["week"]
-
-
-def phase_index(view: View) -> int:
-    return PHASES.index(view["phase"])
 
 
 def weeks_left_to_bid(view: View) -> int:
@@ -147,11 +137,6 @@ def person_fit(view: View, p: Person) -> float:
     return sum(weights.get(n, 0.0) * fit.get(n, 0.0) for n in needs) / total
 
 
-def overall_fit(view: View) -> float:
-    fit = view["me"]["fit"]
-    return sum(n["weight"] * fit.get(n["id"], 0.0) for n in view["customer"]["needs"])
-
-
 def price_sensitive_buyers(view: View) -> bool | None:
     """True/False once a buyer's traits are known; None while we cannot tell."""
     buyers = [p for p in view["people"] if is_buyer(p)]
@@ -176,15 +161,6 @@ def decision_support(view: View) -> float:
         total += w
         backing += w * p["support"]
     return backing / total if total else 0.0
-
-
-def rival_threat(view: View) -> float:
-    """0..1: how far the strongest rival we have heard of has got (stage estimate)."""
-    best = 0.0
-    for r in view["rivals"]:
-        if r["active"] and r["status"] == "active" and r["stage_estimate"]:
-            best = max(best, (r["stage_estimate"] - 1) / 6)
-    return best
 
 
 def known_kdm(view: View) -> Person | None:
