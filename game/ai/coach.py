@@ -80,6 +80,9 @@ def explain_action(view: View, ctx: V.Context, a: Action) -> list[dict[str, Any]
             add("c931", item={"key": f"core.c931.{C931_OF[crit]}"})
     elif code.startswith("motive."):
         add("motive", person=person, motive={"key": f"core.motive.{code[7:]}"})
+    elif code == "solution.shape":
+        add("shape", criterion={"key": "core.criterion.criteria_shaped"})
+        add("c931", item={"key": "core.c931.c_decision"})
     elif code.startswith("endgame."):
         add(code, stage=stage)
     elif code in ("support.decider", "support.phase", "trust", "contact", "learn",
