@@ -80,6 +80,12 @@ def test_walkthrough_scenario_plays_to_a_deal(walkthrough: str) -> None:
     assert all(o["result"] != "no_deal" for o in outcomes)
 
 
+@pytest.mark.parametrize("path", sorted(README.parent.glob("*.yaml")), ids=lambda p: p.stem)
+def test_shipped_scenarios_point_editors_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=scenario.schema.json"
+
+
 def test_render_refuses_a_readme_without_its_markers() -> None:
     with pytest.raises(ValueError, match="BEGIN GENERATED fields"):
         render_readme("# a guide with no generated blocks\n")
