@@ -111,6 +111,7 @@ EXTRA_COMMANDS = (
     "game.scenario.lint",      # lint
     "game.sim.balance",        # balance
     "game.report.command",     # report
+    "game.scenario.guide",     # guide
 )
 
 

@@ -85,26 +85,51 @@ def unmet_keyed(view: dict[str, Any]) -> list[str]:
     return [c["key"] for c in view["checklist"] if not c["done"] and c["key"] in KEY_FOR]
 
 
-def score(view: dict[str, Any], o: Option, wants: dict[str, float],
-          people: dict[str, dict[str, Any]], keyed: list[str] | None = None) -> float:
-    d = CATALOG[o.action.kind]
-    s = wants.get(d.id, 0.0)
-    if d.target:
-        p = people[o.action.target]
-        value = _person_value(p, view)
-        s += value * (d.support * 6 + d.trust * 3 + 0.2 * (d.contact_to > p["contact_level"]))
-        keyed = unmet_keyed(view) if keyed is None else keyed
-        if s > 0 and any(d.id in HELPS[k] and _targets_key(k, p) for k in keyed):
-            s += 0.8
-        for which in ("position_motive", "personal_motive"):
-            m = p.get(which)
-            if m and m["kind"] in d.addresses:
-                s += 0.4
-        if d.special == "coach" or d.id == "develop_insider":
-            s += 0.3
-    me = view["me"]
-    s -= 6.0 * d.cost / max(me["budget"] + me["spent"], 1.0)
-    return s
+class _Scorer:
+    """Scores options against one view; what does not depend on the option is worked out once
+    (this runs for every option of every vendor every week, so it is the AI's hot path)."""
+
+    def __init__(self, view: dict[str, Any], wants: dict[str, float]) -> None:
+        me = view["me"]
+        self.wants = wants
+        self.people = {p["id"]: p for p in view["people"]}
+        self.value = {pid: _person_value(p, view) for pid, p in self.people.items()}
+        self.kinds = {
+            pid: [m["kind"] for m in (p.get("position_motive"), p.get("personal_motive")) if m]
+            for pid, p in self.people.items()
+        }
+        self.tags = {pid: set(p.get("key", ())) for pid, p in self.people.items()}
+        self.cost_scale = 6.0 / max(me["budget"] + me["spent"], 1.0)
+        keyed = unmet_keyed(view)
+        self.keyed_tags: dict[str, set[str]] = {}
+        for k in keyed:
+            tag = KEY_FOR[k]
+            for kind in HELPS[k]:
+                self.keyed_tags.setdefault(kind, set()).update(
+                    tag if isinstance(tag, tuple) else (tag,))
+
+    def __call__(self, o: Option) -> float:
+        d = CATALOG[o.action.kind]
+        s = self.wants.get(d.id, 0.0)
+        if d.target:
+            pid = o.action.target
+            p = self.people[pid]
+            s += self.value[pid] * (d.support * 6 + d.trust * 3
+                                    + 0.2 * (d.contact_to > p["contact_level"]))
+            tags = self.keyed_tags.get(d.id)
+            if s > 0 and tags and tags & self.tags[pid]:
+                s += 0.8
+            for kind in self.kinds[pid]:
+                if kind in d.addresses:
+                    s += 0.4
+            if d.special == "coach" or d.id == "develop_insider":
+                s += 0.3
+        return s - self.cost_scale * d.cost
+
+
+def score(view: dict[str, Any], o: Option, wants: dict[str, float]) -> float:
+    """How much the built-in AI wants option `o` this week."""
+    return _Scorer(view, wants)(o)
 
 
 def _option(view: dict[str, Any], kind: str) -> str | None:
@@ -143,21 +168,24 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     plan: list[Action] = []
     reasons: list[str] = []
     me = view["me"]
+    money = me["budget"]
     for pend in view["pending"]:
-        affordable = [c for c in pend["choices"] if c["cost"] <= 0.3 * me["budget"]]
-        pick = (affordable or pend["choices"])[0]
+        cheap = [c for c in pend["choices"] if c["cost"] <= 0.3 * money]
+        pick = cheap[0] if cheap else min(pend["choices"], key=lambda c: c["cost"])
+        if pick["cost"] > money:
+            continue  # nothing affordable: the engine applies its default
+        money -= pick["cost"]
         plan.append(Action("choose", pend["event"], pick["id"]))
         reasons.append("ai.reason.choice")
     if not me["active"] or view["over"]:
         return plan, reasons
-    people = {p["id"]: p for p in view["people"]}
     wants = _wants(view)
-    keyed = unmet_keyed(view)
-    reserve = RESERVE if me["stage"] < 5 and view["phase"] != "tender" else \
-        (4.0 if me["stage"] < 6 else 0.0)
-    spendable = me["budget"] - reserve
+    scorer = _Scorer(view, wants)
+    # Keep money back for the bid until the tender; from then on everything may be spent.
+    reserve = RESERVE if me["stage"] < 5 and view["phase"] in ("early", "solution") else 0.0
+    spendable = money - reserve
     ranked = sorted(
-        ((score(view, o, wants, people, keyed), i, o)
+        ((scorer(o), i, o)
          for i, o in enumerate(legal_actions(view, (), include_disabled=False))),
         key=lambda t: (-t[0], t[1]),
     )
