@@ -145,8 +145,8 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     if b.action_reason:
         rows = [[(f"✕ {b.action_reason}", "bad")], []]
     row_w = 0
-    for text, tone in b.preview:
-        limit = w if len(rows) < 3 else b.preview_room
+    for text, tone in b.preview:  # the first row is full width, the Plan button is below it
+        limit = w if len(rows) < 2 else b.preview_room
         width = theme.font(theme.LABEL).size(text)[0] + 18
         if rows[-1] and row_w + width > limit:
             if len(rows) == 3:
@@ -157,7 +157,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
         row_w += width
     for n, row in enumerate(rows[:3]):
         cx = x
-        limit = w if n < 2 else b.preview_room
+        limit = w if n < 1 else b.preview_room
         for text, tone in row:
             rect = draw_text(surface, text, (cx, y), theme.LABEL, TONE_COLOURS[tone],
                              bold=tone == "bad" and text.startswith("✕"),

@@ -69,7 +69,8 @@ def describe_entry(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str | No
         bits.append(tr("ui.board.log.learned"))
     if eff.get("failed") or eff.get("refused"):
         bits.append(tr("ui.board.log.failed"))
-    return text + (" — " + ", ".join(bits) if bits else "")
+    sep = "，" if tr.language == "zh" else ", "
+    return text + (" — " + sep.join(bits) if bits else "")
 
 
 def log_html(view: dict[str, Any], tr: Any, limit: int = 60) -> str:

@@ -265,8 +265,8 @@ def build_theme() -> dict[str, Any]:
         "misc": {"shape": "rounded_rectangle", "shape_corner_radius": "10",
                  "border_width": "1", "shadow_width": "0"},
     }
-    theme["#action_on"] = {  # the action whose preview is shown
-        "font": _font(16, bold=True),
+    theme["#action_on"] = {  # the action whose preview is shown (same font: same fit)
+        "font": _font(16),
         "misc": theme["#action"]["misc"],
         "colours": _colours(normal_bg=SELECTED, hovered_bg=SELECTED, normal_border=ACCENT,
                             hovered_border=ACCENT, disabled_bg=BG_DEEP,

@@ -56,8 +56,8 @@ def fit(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> st
 
 
 # characters that must not begin a line (Chinese line-breaking rules, simplified)
-NO_LINE_START = set("，。、；：？！）》」』】〕…—·,.;:?!)]}%")
-NO_LINE_END = set("（《「『【〔([{")
+NO_LINE_START = set("，。、；：？！）》」』】〕…—·,.;:?!)]}%”’")
+NO_LINE_END = set("（《「『【〔([{“‘")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -159,7 +159,7 @@ BUTTON_FONTS: dict[str | None, tuple[int, bool]] = {
     "#menu_button": (19, False),
     "#menu_primary": (19, True),
     "#action": (16, False),
-    "#action_on": (16, True),
+    "#action_on": (16, False),
     "#add": (theme.HEADING, True),
     "#warning_button": (theme.BUTTON, True),
 }

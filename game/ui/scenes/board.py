@@ -19,7 +19,7 @@ from game.ui.board_layout import ROW_H, board_layout, card_rects
 from game.ui.board_text import action_name, cost_text
 from game.ui.preview import preview_text
 from game.ui.scene import Command, Push, Scene
-from game.ui.scenes.board_build import BoardWidgets, build_widgets
+from game.ui.scenes.board_build import BoardWidgets, build_widgets, preview_button
 from game.ui.session import Session
 from game.ui.setup import ROLES
 
@@ -96,9 +96,22 @@ class BoardScene(Scene):
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
             self.selected = usable[0].action if usable else None
+        self._scroll_to_selected()
         self.w = build_widgets(self)
         self._backdrop = self._make_backdrop(v, tr)
         self._bg = None
+
+    def _scroll_to_selected(self) -> None:
+        """Keep the selected action's row inside the visible part of the list."""
+        keys = [r.key for r in self.rows]
+        if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
+            return
+        i = keys.index((self.selected.kind, self.selected.target))
+        visible = max(1, self.layout.actions.height // ROW_H)
+        first = round(self.scroll * len(keys))
+        if i < first or i >= first + visible:
+            first = max(0, min(i - visible // 2, len(keys) - visible))
+            self.scroll = first / len(keys)
 
     def selected_row(self) -> board_rows.Row | None:
         if self.selected is None:
@@ -148,15 +161,14 @@ class BoardScene(Scene):
         for role, btn in w.roles.items():
             if el is btn:
                 self.role = role
-                return self._changed()
+                return self._changed(keep_scroll=False)
         for name, btn in w.panels.items():
             if el is btn:
                 self.panel = name
                 return self._changed()
         for btn, row in w.rows:
             if el is btn:
-                self.selected = row.action
-                return self._changed()
+                return self.select_row(row)
         for btn, row in w.adds:
             if el is btn:
                 return self.plan_row(row)
@@ -183,7 +195,7 @@ class BoardScene(Scene):
             btn = self.w.roles.get(role)
             if btn is not None and btn.is_enabled:
                 self.role = role
-                return self._changed()
+                return self._changed(keep_scroll=False)
             return None
         if key == pygame.K_z and ctrl:
             return self.undo()
@@ -201,9 +213,13 @@ class BoardScene(Scene):
             return self.cycle_person(-1 if back else 1)
         return None
 
-    def _changed(self) -> None:
+    def _changed(self, keep_scroll: bool = True) -> None:
+        """Something the widgets show changed: rebuild them (keeping the list's scroll)."""
         self.ctx.play_sound("click")
-        self._keep_scroll()
+        if keep_scroll:
+            self._keep_scroll()
+        else:
+            self.scroll = 0.0
         self.ctx.request_rebuild()
         return None
 
@@ -214,10 +230,9 @@ class BoardScene(Scene):
 
     # --- what the controls do ---------------------------------------------------------------
     def select_person(self, pid: str) -> None:
-        if pid != self.person:
-            self.scroll = 0.0
+        same = pid == self.person
         self.person = pid
-        return self._changed()
+        return self._changed(keep_scroll=same)
 
     def cycle_person(self, step: int) -> None:
         order = list(self.cards)
@@ -225,6 +240,20 @@ class BoardScene(Scene):
             return None
         i = order.index(self.person) if self.person in order else -step
         return self.select_person(order[(i + step) % len(order)])
+
+    def select_row(self, row: board_rows.Row) -> None:
+        """Show ``row`` in the preview. The most frequent click touches three widgets and
+        the backdrop only: the old and new row's look and the preview's button."""
+        self.ctx.play_sound("click")
+        old = self.selected_row()
+        self.selected = row.action
+        for btn, r in self.w.rows:
+            if r is old or r is row:
+                btn.change_object_id("#action_on" if r is row else "#action")
+        preview_button(self, self.w)
+        self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
+        self._bg = None
+        return None
 
     def move_selection(self, step: int) -> None:
         if not self.rows:
@@ -234,10 +263,10 @@ class BoardScene(Scene):
         i = keys.index(cur) if cur in keys else -step
         i = max(0, min(len(keys) - 1, i + step))
         self.selected = self.rows[i].action
-        visible = self.layout.actions.height // ROW_H
-        if len(keys) > visible:
-            self.scroll = max(0.0, min(1.0, (i - visible // 2) / len(keys)))
-        return self._changed()
+        self._keep_scroll()
+        self.ctx.play_sound("click")
+        self.ctx.request_rebuild()
+        return None
 
     def plan_selected(self) -> Command | None:
         row = self.selected_row()

@@ -140,10 +140,12 @@ def _actions(scene: BoardScene, w: BoardWidgets) -> None:
                      board_rows.row_tip(row, v, tr), "#action_on" if on else "#action",
                      container=box, double=True)
         w.rows.append((btn, row))
+        if row.reason is not None:
+            continue  # nothing to add: the row says why
         add_tip = tr("ui.board.pick_tip" if row.picker else "ui.board.add_tip")
         add = button(ctx, (row_w + 4, y, ADD_W, ROW_H - 4), "…" if row.picker else "+",
                      add_tip, "#add", container=box)
-        if row.reason is not None or not playable:
+        if not playable:
             add.disable()
         w.adds.append((add, row))
     if not scene.rows:
@@ -152,6 +154,14 @@ def _actions(scene: BoardScene, w: BoardWidgets) -> None:
                                                    + 6)))
     if scene.scroll and box.vert_scroll_bar is not None:
         box.vert_scroll_bar.set_scroll_from_start_percentage(scene.scroll)
+
+
+def preview_button(scene: BoardScene, w: BoardWidgets) -> None:
+    """The preview's Plan (or Choose…) button for the selected row; replaces the old one."""
+    if w.plan_button is not None:
+        w.plan_button.kill()
+        w.plan_button = None
+    _preview(scene, w)
 
 
 def _preview(scene: BoardScene, w: BoardWidgets) -> None:

@@ -37,6 +37,7 @@ class CoachScene(Scene):
         self.card = pygame.Rect(0, 0, 0, 0)
         self.plan_buttons: list[tuple[UIButton, Action]] = []
         self.back: UIButton | None = None
+        self.plan_all: UIButton | None = None
         self.blocks: list[tuple[pygame.Rect, dict[str, Any], list[str]]] = []
         self.heads: list[tuple[pygame.Rect, str]] = []
         self.warn_lines: list[tuple[str, str]] = []
@@ -65,12 +66,12 @@ class CoachScene(Scene):
             self.heads.append((pygame.Rect(x, y, cw, 24), role))
             by = y + 30
             for s in self.advice.get(role, [])[:PER_ROLE]:
-                reasons = self._reason_lines(s, cw - 2 * BLOCK_PAD)
-                block_h = 2 * BLOCK_PAD + 24 + 20 + len(reasons) * 19 + 8 + 34
+                lines = self._block_lines(s, cw - 2 * BLOCK_PAD)
+                block_h = 2 * BLOCK_PAD + sum(h for _t, h, _f in lines) + 8 + 34
                 if by + block_h > bottom:
                     break
                 rect = pygame.Rect(x, by, cw, block_h)
-                self.blocks.append((rect, s, reasons))
+                self.blocks.append((rect, s, lines))
                 btn = button(ctx, (rect.right - BLOCK_PAD - 150, rect.bottom - BLOCK_PAD - 34,
                                    150, 34), tr("ui.coach.plan"), tr("ui.coach.plan_tip"),
                              "#primary")
@@ -78,8 +79,23 @@ class CoachScene(Scene):
                 by += block_h + 10
         for ev in self.advice.get("events", []):
             self._event_button(ev, inner, bottom)
-        self.back = button(ctx, (inner.right - 240, inner.bottom - BUTTON_H, 240, BUTTON_H),
+        self.back = button(ctx, (inner.right - 200, inner.bottom - BUTTON_H, 200, BUTTON_H),
                            tr("ui.coach.back"), tr("ui.coach.back_tip"))
+        self.plan_all = None
+        if self.starred():
+            self.plan_all = button(ctx, (inner.right - 200 - 12 - 230, inner.bottom - BUTTON_H,
+                                         230, BUTTON_H), tr("ui.coach.plan_all"),
+                                   tr("ui.coach.plan_all_tip"), "#primary")
+
+    def starred(self) -> list[Action]:
+        """The expert's own moves for the roles shown, each once (a joint move is listed
+        under both of its roles)."""
+        out: list[Action] = []
+        for role in self.roles:
+            for s in self.advice.get(role, []):
+                if s["recommended"] and s["action"] not in out:
+                    out.append(s["action"])
+        return out
 
     def _event_button(self, ev: dict[str, Any], inner: pygame.Rect, bottom: int) -> None:
         tr, v = self.ctx.tr, self.session.view
@@ -90,7 +106,7 @@ class CoachScene(Scene):
         if choice is None:
             return
         text = tr("ui.coach.event", event=tr.pick(pend["title"]), choice=tr.pick(choice["label"]))
-        btn = button(self.ctx, (inner.left, inner.bottom - BUTTON_H, inner.width - 260,
+        btn = button(self.ctx, (inner.left, inner.bottom - BUTTON_H, inner.width - 470,
                                 BUTTON_H), text, render(ev["reason"], tr.language), "#menu_button")
         self.plan_buttons.append((btn, Action("choose", ev["event"], ev["choice"])))
 
@@ -102,13 +118,29 @@ class CoachScene(Scene):
             out.append((f"{mark} {render(wn, tr.language)}", wn["severity"]))
         return out
 
-    def _reason_lines(self, s: dict[str, Any], width: int) -> list[str]:
-        tr = self.ctx.tr
-        lines: list[str] = []
+    def _block_lines(self, s: dict[str, Any], width: int) -> list[tuple[str, int, str]]:
+        """(text, height, style) lines of one suggestion: the action (two lines at most),
+        whom it targets, its price, then the coach's reasons."""
+        tr, v = self.ctx.tr, self.session.view
+        a = s["action"]
+        star = "★ " if s["recommended"] else ""
+        name = star + tr(f"action.{a.kind}.name")
+        if a.option:
+            name += " · " + board_text.option_text(a.kind, a.option, tr)
+        out = [(t, 23, "title") for t in wrap_lines(name, width, theme.BODY, True)[:2]]
+        if a.target:
+            who = next((p for p in v["people"] if p["id"] == a.target), None)
+            if who is not None:
+                out.append(("→ " + tr.pick(who["name"]), 20, "who"))
+        cost = board_text.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr)
+        if s["recommended"]:
+            cost += " · " + tr("ui.coach.expert_pick")
+        out.append((cost, 20, "muted"))
+        reasons = []
         for r in s["reasons"][:2]:
-            for line in wrap_lines("• " + render(r, tr.language), width, theme.LABEL):
-                lines.append(line)
-        return lines[:4]
+            reasons += wrap_lines("• " + render(r, tr.language), width, theme.LABEL)
+        out += [(t, 19, "reason") for t in reasons[:4]]
+        return out
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
@@ -118,6 +150,14 @@ class CoachScene(Scene):
         for btn, action in self.plan_buttons:
             if is_pressed(event, btn):
                 return self.plan(action)
+        if is_pressed(event, self.plan_all):
+            for action in self.starred():
+                if self.session.add(action) is None:
+                    self.refresh()
+            self.status = self.ctx.tr("ui.coach.planned_all")
+            self.ctx.play_sound("confirm")
+            self.refresh()
+            self.ctx.request_rebuild()
         return None
 
     def plan(self, action: Action) -> None:
@@ -140,7 +180,8 @@ class CoachScene(Scene):
         draw_text(surface, tr("ui.coach.heading", week=v["week"]), (inner.left, inner.top),
                   theme.HEADING, theme.INK, bold=True, max_width=inner.width // 2)
         left = self.session.time_left()
-        days = " · ".join(f"{tr('ui.role_short.' + r)} {left[r]}d" for r in self.roles)
+        days = " · ".join(tr("ui.coach.days", role=tr("ui.role_short." + r), n=left[r])
+                          for r in self.roles)
         draw_text(surface, days, (inner.right, inner.top + 6), theme.LABEL, theme.INK_MUTED,
                   anchor="topright", max_width=inner.width // 2 - 20)
         y = inner.top + 40
@@ -152,32 +193,28 @@ class CoachScene(Scene):
             draw_text(surface, tr("ui.role." + role), (rect.left, rect.top), theme.BODY,
                       theme.ACCENT, bold=True, max_width=rect.width)
             if not self.advice.get(role):
-                draw_text(surface, tr("ui.coach.nothing"), (rect.left, rect.top + 30),
-                          theme.LABEL, theme.INK_MUTED, max_width=rect.width)
+                y = rect.top + 30
+                for line in wrap_lines(tr("ui.coach.nothing"), rect.width, theme.LABEL)[:4]:
+                    draw_text(surface, line, (rect.left, y), theme.LABEL, theme.INK_MUTED)
+                    y += 20
         for rect, s, reasons in self.blocks:
             self._draw_block(surface, rect, s, reasons)
         if not self.advice.get("events"):  # else the event's button takes this place
             status = self.status or tr("ui.coach.hint")
             draw_text(surface, status, (inner.left, inner.bottom - BUTTON_H // 2), theme.LABEL,
-                      theme.INK_MUTED, anchor="midleft", max_width=inner.width - 260)
+                      theme.INK_MUTED, anchor="midleft", max_width=inner.width - 470)
 
     def _draw_block(self, surface: pygame.Surface, rect: pygame.Rect, s: dict[str, Any],
-                    reasons: list[str]) -> None:
-        tr, v = self.ctx.tr, self.session.view
+                    lines: list[tuple[str, int, str]]) -> None:
         pygame.draw.rect(surface, theme.rgb(theme.SURFACE_ALT), rect, border_radius=8)
         border = theme.ACCENT if s["recommended"] else theme.BORDER
         pygame.draw.rect(surface, theme.rgb(border), rect, 2 if s["recommended"] else 1,
                          border_radius=8)
         x, y, w = rect.left + BLOCK_PAD, rect.top + BLOCK_PAD, rect.width - 2 * BLOCK_PAD
-        name = board_text.action_name(s["action"], v, tr)
-        star = "★ " if s["recommended"] else ""
-        draw_text(surface, star + name, (x, y), theme.BODY, theme.INK, bold=True, max_width=w)
-        y += 24
-        cost = board_text.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr)
-        pick = tr("ui.coach.expert_pick") if s["recommended"] else ""
-        draw_text(surface, " · ".join(t for t in (cost, pick) if t), (x, y), theme.LABEL,
-                  theme.INK_MUTED, max_width=w)
-        y += 20
-        for line in reasons:
-            draw_text(surface, line, (x, y), theme.LABEL, theme.INK, max_width=w)
-            y += 19
+        styles = {"title": (theme.BODY, theme.INK, True), "who": (theme.LABEL, theme.INK, True),
+                  "muted": (theme.LABEL, theme.INK_MUTED, False),
+                  "reason": (theme.LABEL, theme.INK, False)}
+        for text, height, style in lines:
+            size, colour, bold = styles[style]
+            draw_text(surface, text, (x, y), size, colour, bold=bold, max_width=w)
+            y += height

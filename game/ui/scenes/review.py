@@ -25,6 +25,7 @@ from game.ui.widgets import (
     esc,
     is_pressed,
     page_header,
+    para,
     text_box,
 )
 
@@ -170,7 +171,10 @@ class ReviewScene(Scene):
         third = (area.width - 40) // 3
         self.cards = [pygame.Rect(area.left + i * (third + 20), area.top, third, area.height)
                       for i in range(3)]
-        columns = review_columns(v, s.before, tr)
+        changes: list[tuple[str, str]] = []
+        if s.before is not None and s.last_report is not None:
+            changes = summary_lines(s.before, v, s.last_report, tr)
+        columns = review_columns(v, s.before, tr, s.human_roles, s.plan, third - 34, changes)
         for rect, html in zip(self.cards, columns, strict=True):
             text_box(ctx, rect.inflate(-24, -20), html, "#plain_text")
         self.back = button(ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
@@ -188,7 +192,10 @@ class ReviewScene(Scene):
             draw_card(surface, card)
 
 
-def _status(v: dict[str, Any], before: dict[str, Any] | None, tr: Any) -> list[str]:
+def _status(v: dict[str, Any], before: dict[str, Any] | None, tr: Any, width: int) -> list[str]:
+    def wrap(text: str) -> str:
+        return para(text, width, theme.BODY)
+
     h, me, lang = v["health"], v["me"], tr.language
     pct = round(h["forecast"] * 100)
     change = ""
@@ -196,20 +203,32 @@ def _status(v: dict[str, Any], before: dict[str, Any] | None, tr: Any) -> list[s
         old = round(before["health"]["forecast"] * 100)
         if old != pct:
             change = esc(tr("ui.review.change", old=old, new=pct))
-    dots = "".join("●" if d else "○" for g in ("clear", "first", "win") for d in h[g].values())
-    return [
+    groups = [f"{letter} " + "".join("●" if d else "○" for d in h[g].values())
+              for letter, g in (("C", "clear"), ("F", "first"), ("W", "win"))]
+    out = [
         f"<b>{esc(tr('ui.review.forecast'))}</b>",
         f"<font pixel_size={theme.TITLE}><b>{pct}%</b></font>",
         change,
         esc(tr("ui.board.c931_head", c=h["c"], f=h["f"], w=h["w"])),
-        f"<font color='{theme.US}'>{dots[:9]}</font> {dots[9:12]} {dots[12:]}",
-        esc(tr("ui.review.stage", stage=me["stage"], name=tr(f"stage.P{me['stage']}"))),
-        esc(tr("ui.review.budget", left=fmt.money(me["budget"], lang),
+        f"<font color='{theme.US}'>{'  '.join(groups)}</font>",
+        wrap(tr("ui.review.stage", stage=me["stage"], name=tr(f"stage.P{me['stage']}"))),
+        wrap(tr("ui.review.budget", left=fmt.money(me["budget"], lang),
                spent=fmt.money(me["spent"], lang))),
+        "<br>" + f"<b>{esc(tr('ui.review.rivals'))}</b>",
     ]
+    for r in v["rivals"]:
+        est = r["stage_estimate"]
+        text = (tr("ui.review.rival_at", name=tr.pick(r["name"]), stage=est,
+                   week=r["estimate_week"]) if est is not None
+                else tr("ui.review.rival_unknown", name=tr.pick(r["name"])))
+        out.append(wrap(text))
+    return out
 
 
-def _risks(v: dict[str, Any], tr: Any) -> list[str]:
+def _risks(v: dict[str, Any], tr: Any, width: int) -> list[str]:
+    def wrap(text: str) -> str:
+        return para(text, width, theme.BODY)
+
     from game.ai.coach import render
     from game.ai.coach_warnings import warnings
 
@@ -217,36 +236,72 @@ def _risks(v: dict[str, Any], tr: Any) -> list[str]:
     risks = [f"<b>{esc(tr('ui.review.risks'))}</b>"]
     for w in warnings(v)[:6]:
         mark = "▼" if w["severity"] == "high" else "▽"
-        risks.append(f"{mark} {esc(render(w, tr.language))}")
+        risks.append(wrap(f"{mark} {render(w, tr.language)}"))
     for r in v["rivals"]:
         est = r["stage_estimate"]
         if est is not None and est > me["stage"] and len(risks) < 8:
             text = tr("ui.review.risk_rival", name=tr.pick(r["name"]), stage=est)
-            if not any(esc(text) in x for x in risks):
-                risks.append("▼ " + esc(text))
+            if not any(wrap(text) in x for x in risks):
+                risks.append(wrap("▼ " + text))
     if not any(p["contact_level"] >= 3 for p in v["people"]):
-        risks.append("▽ " + esc(tr("ui.review.risk_no_insider")))
+        risks.append(wrap("▽ " + tr("ui.review.risk_no_insider")))
     nxt = min(((w, k) for k, w in v["calendar"].items()
                if k != "notice_weeks" and w >= v["week"]), default=None)
     if nxt:
-        risks.append("◆ " + esc(tr("ui.review.next_milestone",
-                                   what=tr("ui.calendar." + nxt[1]), week=nxt[0])))
+        risks.append(wrap("◆ " + tr("ui.review.next_milestone",
+                                    what=tr("ui.calendar." + nxt[1]), week=nxt[0])))
     if len(risks) == 1:
-        risks.append(esc(tr("ui.review.no_risks")))
+        risks.append(wrap(tr("ui.review.no_risks")))
     return risks
 
 
-def _steps(v: dict[str, Any], tr: Any) -> list[str]:
+def _changes(lines: list[tuple[str, str]], tr: Any, width: int) -> list[str]:
+    """The last week's summary, shortened: what changed since the previous review."""
+    if not lines:
+        return []
+    out = ["", f"<b>{esc(tr('ui.review.changes'))}</b>"]
+    for text, tone in lines[:7]:
+        out.append(para(f"{MARKS.get(tone, '•')} {text}", width, theme.BODY))
+    if len(lines) > 7:
+        out.append(esc(tr("ui.resolve.more", n=len(lines) - 7)))
+    return out
+
+
+def _steps(v: dict[str, Any], tr: Any, roles: list[str], plan: list[Any],
+           width: int) -> list[str]:
+    """Still missing at this stage, then the coach's first move for each role we plan:
+    the next steps and the resources they need (people's days, money)."""
+    from game.ai.coach import advise, render
+
     steps = [f"<b>{esc(tr('ui.review.next_steps'))}</b>"]
     for item in v["checklist"]:
         if not item["done"]:
-            steps.append("○ " + esc(tr("criterion." + item["key"])))
+            steps.append(para("○ " + tr("criterion." + item["key"]), width, theme.BODY))
     if len(steps) == 1:
         steps.append(esc(tr("ui.review.all_done")))
+    if v["over"]:
+        return steps
+    advice = advise(v, plan)
+    moves = []
+    for role in roles:
+        for sug in advice.get(role, [])[:1]:
+            a = sug["action"]
+            what = board_text.action_name(a, v, tr)
+            cost = board_text.cost_text(sug["days"], sug["cost"], tuple(sug["roles"]), tr)
+            why = render(sug["reasons"][0], tr.language) if sug["reasons"] else ""
+            moves.append(f"<b>{para('→ ' + what, width, theme.BODY)}</b><br>"
+                         f"<font color='{theme.INK_MUTED}'>"
+                         f"{para(cost + ' · ' + why, width, theme.BODY)}</font>")
+    if moves:
+        steps += ["", f"<b>{esc(tr('ui.review.coach_moves'))}</b>", *moves]
     return steps
 
 
-def review_columns(v: dict[str, Any], before: dict[str, Any] | None, tr: Any) -> list[str]:
-    """The review's three columns as text-box HTML: status, risks, next steps."""
-    return ["<br>".join(x for x in _status(v, before, tr) if x != ""),
-            "<br>".join(_risks(v, tr)), "<br>".join(_steps(v, tr))]
+def review_columns(v: dict[str, Any], before: dict[str, Any] | None, tr: Any,
+                   roles: list[str], plan: list[Any] = (), width: int = 360,
+                   changes: list[tuple[str, str]] = ()) -> list[str]:
+    """The review's three columns as text-box HTML (status; risks and what changed; next
+    steps), lines pre-wrapped to ``width`` px so Chinese and English break the same way."""
+    return ["<br>".join(x for x in _status(v, before, tr, width) if x != ""),
+            "<br>".join(_risks(v, tr, width) + _changes(list(changes), tr, width)),
+            "<br>".join(_steps(v, tr, roles, list(plan), width))]

@@ -1,0 +1,119 @@
+"""Screenshots of a real game for the README: ``python -m game.ui.shots [folder]``.
+
+Runs the window headless (dummy video driver), plays the shipped hospital scenario to the
+middle of the deal the way a coached player would, then visits the screens and saves
+``menu``, ``board``, ``week_summary``, ``mpc_review`` and ``coach`` as PNG, each in Chinese
+and English (``board_zh.png``, ``board_en.png``, ...). The same seed gives the same pictures.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SHOTS = ("menu", "board", "week_summary", "mpc_review", "coach")
+SCENARIO = "city_hospital"
+SEED = 7
+WEEKS = 8
+
+
+def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[Path]:
+    """Play to mid-game in ``lang`` and save one PNG per screen; returns the files."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ai.coach import follow_coach
+    from game.ui.app import App
+    from game.ui.catalog import list_scenarios
+    from game.ui.options import AppOptions
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.session import Session
+    from game.ui.setup import GameSetup
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = App(AppOptions(lang=lang, no_resume=True, width=size[0], height=size[1],
+                         fullscreen=False))
+    app.settings.sound = False
+    out: list[Path] = []
+
+    def frames(n: int = 3, dt: float = 0.016) -> None:
+        for _ in range(n):
+            app.step(dt, [])
+
+    def save(name: str) -> None:
+        frames()
+        path = folder / f"{name}_{lang}.png"
+        app.screenshot(path)
+        out.append(path)
+
+    app.apply(Push(MenuScene(app)))
+    save("menu")
+    entry = next(e for e in list_scenarios() if e.spec is not None and e.spec.id == SCENARIO)
+    assert entry.spec is not None
+    session = Session.start(entry.spec, GameSetup.default_for(entry.spec, entry.path, seed=SEED))
+    for _ in range(WEEKS - 1):
+        session.plan = follow_coach(session.view, SEED)[0]
+        session.end_week()
+    # events are answered the way the coach would, so no dialog covers the board
+    session.plan = [a for a in follow_coach(session.view, SEED)[0] if a.kind == "choose"]
+    board = BoardScene(app, session)
+    app.apply(Reset(MenuScene(app), (board,)))
+    _plan_a_little(app, board)
+    save("board")
+    app.apply(board.open_coach())
+    save("coach")
+    app.apply(app.stack.top.handle_event(_key("escape")))
+    frames()
+    from game.ui.scenes.review import ResolveScene
+
+    app.apply(Push(ResolveScene(app, session)))
+    frames(40, 0.1)
+    save("week_summary")
+    app.apply(app.stack.top.handle_event(_key("return")))
+    save("mpc_review")
+    import pygame
+
+    pygame.quit()
+    return out
+
+
+def _plan_a_little(app: object, board: object) -> None:
+    """Plan the coach's first move for the rep and select a presales action to preview."""
+    from game.ai.coach import advise
+
+    session = board.session  # type: ignore[attr-defined]
+    advice = advise(session.view, session.plan)
+    for role in ("rep", "exec"):
+        for s in advice[role][:1]:
+            session.add(s["action"])
+    presales = advice["presales"][:1]
+    if presales:
+        board.role = "presales"  # type: ignore[attr-defined]
+        board.person = presales[0]["action"].target or board.person  # type: ignore[attr-defined]
+        board.selected = presales[0]["action"]  # type: ignore[attr-defined]
+    app.request_rebuild()  # type: ignore[attr-defined]
+
+
+def _key(name: str) -> object:
+    import pygame
+
+    key = {"escape": pygame.K_ESCAPE, "return": pygame.K_RETURN}[name]
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else Path("assets/screenshots")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["DEALCRAFT_CONFIG_DIR"] = os.path.join(tmp, "config")
+        os.environ["DEALCRAFT_DATA_DIR"] = os.path.join(tmp, "data")
+        for lang in ("zh", "en"):
+            for path in take(folder, lang):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
