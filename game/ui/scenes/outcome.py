@@ -1,4 +1,9 @@
-"""The end: won or lost, value, margin, first payment, and the whole log."""
+"""The end of a game: won or lost, the contract's money, and one click into the debrief.
+
+The figures and the three key moments come from the debrief data (``build_debrief``), the
+same record the debrief and the exported report read, so the three never disagree. The
+full story (timeline, charts, every evaluator) is one click away, not on this screen.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ui import board_text, fmt, theme
-from game.ui.scene import Command, Reset, Scene
+from game.report.debrief import build_debrief
+from game.report.trace import Trace, walk
+from game.ui import theme
+from game.ui.debrief_doc import BIG, BODY, HEAD, SMALL, Doc, render
+from game.ui.debrief_sections import outcome_facts, verdict
+from game.ui.scene import Command, Push, Reset, Scene
 from game.ui.session import Session
 from game.ui.widgets import (
     BUTTON_H,
@@ -17,45 +26,56 @@ from game.ui.widgets import (
     content_rect,
     draw_card,
     draw_header_rule,
-    esc,
     is_pressed,
+    line_height,
     page_header,
-    text_box,
+    wrap_lines,
 )
 
+PAD = 22
 
-def outcome_html(v: dict[str, Any], outcome: dict[str, Any], tr: Any) -> str:
-    lang = tr.language
-    ours = outcome.get("winner") == v["vendor"]
-    result = outcome["result"]
-    if result == "no_deal":
-        headline = tr("ui.outcome.no_deal")
-    elif ours:
-        headline = tr("ui.outcome.won") if result == "won" else tr("ui.outcome.shelved")
-    else:
-        winner = next((r for r in v["rivals"] if r["id"] == outcome.get("winner")), None)
-        headline = tr("ui.outcome.lost", winner=tr.pick(winner["name"]) if winner else "?")
-    colour = theme.US if ours and result == "won" else theme.SUPPORT_AGAINST
-    lines = [
-        f"<font pixel_size={theme.TITLE} color='{colour}'><b>{esc(headline)}</b></font>",
-        esc(tr("ui.outcome.reason", reason=tr("reason." + outcome.get("reason", result)))),
-        "",
-    ]
-    if ours:
-        lines += [
-            esc(tr("ui.outcome.value", money=fmt.money(outcome["value"], lang))),
-            esc(tr("ui.outcome.margin", money=fmt.money(outcome["margin"], lang))),
-            esc(tr("ui.outcome.first_payment", pct=round(outcome["first_payment"] * 100),
-                   money=fmt.money(outcome["first_payment_amount"], lang))),
-        ]
-    cost = (outcome.get("cost_of_sale") or {}).get(v["vendor"])
-    if cost is not None:
-        lines.append(esc(tr("ui.outcome.cost_of_sale", money=fmt.money(cost, lang))))
-    lines.append(esc(tr("ui.outcome.week", week=outcome["week"])))
-    health = (outcome.get("c931_at_decision") or {}).get(v["vendor"])
-    if health:
-        lines.append(esc(tr("ui.board.c931_head", c=health["c"], f=health["f"], w=health["w"])))
-    return "<br>".join(lines)
+
+def outcome_doc(d: dict[str, Any], tr: Any, width: int, height: int) -> Doc:
+    """The verdict and the figures: the winner's contract, margin, first payment, costs;
+    in smaller type when the card is short, never taller than the card."""
+    facts = outcome_facts(d, tr)
+    doc = Doc(width)
+    for big, size in ((BIG, BODY), (HEAD, BODY), (HEAD, SMALL)):
+        for count in range(len(facts), 0, -1):
+            doc = Doc(width)
+            verdict(doc, d, tr, big)
+            doc.space(8)
+            doc.pairs(facts[:count], size)
+            if doc.height <= height:
+                return doc
+    return doc
+
+
+def moments_preview(d: dict[str, Any], tr: Any, width: int, height: int) -> Doc:
+    """The coach's three key moments, each cut to the lines this card has room for."""
+    doc = Doc(width)
+    doc.y += doc.wrapped(0, 0, width, tr("report.h.moments"), HEAD, True) + 8
+    moments = d["moments"]
+    hint_h = 2 * line_height(SMALL) + 10
+    titles = [f"{tr('report.fmt.week', week=m['week'])} · {m['title']}" for m in moments]
+    title_h = sum(min(2, len(wrap_lines(t, width, BODY, True))) * line_height(BODY, True) + 14
+                  for t in titles)
+    room = (height - doc.y - hint_h - title_h) // line_height(BODY)
+    need = [len(wrap_lines(m["text"], width, BODY)) for m in moments]
+    lines = [0] * len(moments)
+    while room > 0 and any(n < w for n, w in zip(lines, need, strict=True)):
+        for i in range(len(moments)):  # one more line to each moment in turn
+            if room > 0 and lines[i] < need[i]:
+                lines[i] += 1
+                room -= 1
+    for m, title, n in zip(moments, titles, lines, strict=True):
+        doc.y += doc.wrapped(0, doc.y, width, title, BODY, True, theme.ACCENT, max_lines=2)
+        if n:
+            doc.y += doc.wrapped(0, doc.y, width, m["text"], BODY, max_lines=n)
+        doc.y += 14
+    doc.y += doc.wrapped(0, doc.y, width, tr("ui.outcome.debrief_hint"), SMALL, False,
+                         theme.INK_MUTED, max_lines=2)
+    return doc
 
 
 class OutcomeScene(Scene):
@@ -64,32 +84,55 @@ class OutcomeScene(Scene):
     def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.session = session
+        self.trace: Trace | None = None
+        self._data: dict[str, dict[str, Any]] = {}
         self.w: dict[str, UIButton] = {}
         self.cards: list[pygame.Rect] = []
+        self.pages: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.docs: list[Doc] = []
+
+    @property
+    def data(self) -> dict[str, Any]:
+        lang = self.ctx.tr.language
+        if lang not in self._data:
+            if self.trace is None:
+                self.trace = walk(self.session.state)
+            self._data[lang] = build_debrief(self.session.state, self.session.team, lang,
+                                             trace=self.trace)
+        return self._data[lang]
 
     def build(self) -> None:
-        ctx, tr = self.ctx, self.ctx.tr
-        self.session.refresh()
-        v = self.session.view
-        page_header(ctx, tr("ui.outcome.heading", title=tr.pick(v["scenario"]["title"])),
-                    back=False)
+        ctx, tr, d = self.ctx, self.ctx.tr, self.data
+        page_header(ctx, tr("ui.outcome.heading", title=d["meta"]["title"]), back=False)
         area = content_rect(ctx.size, bottom=84)
-        half = (area.width - 20) // 2
+        half = int(area.width * 0.55)
         left = pygame.Rect(area.left, area.top, half, area.height)
         right = pygame.Rect(left.right + 20, area.top, area.width - half - 20, area.height)
         self.cards = [left, right]
-        text_box(ctx, left.inflate(-20, -20), outcome_html(v, v["outcome"] or {}, tr),
-                 "#plain_text")
-        text_box(ctx, right.inflate(-20, -20), board_text.log_html(v, tr, limit=400),
-                 "#plain_text")
-        self.w["menu"] = button(ctx, (area.left, area.bottom + 20, 220, BUTTON_H + 4),
-                                tr("ui.outcome.menu"), tr("ui.outcome.menu_tip"))
-        self.w["again"] = button(ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
-                                 tr("ui.outcome.again"), tr("ui.outcome.again_tip"), "#primary")
+        inner = [card.inflate(-2 * PAD, -2 * PAD) for card in self.cards]
+        self.docs = [outcome_doc(d, tr, inner[0].width, inner[0].height),
+                     moments_preview(d, tr, inner[1].width, inner[1].height)]
+        self.pages = [(render(doc), rect.topleft) for doc, rect in zip(self.docs, inner,
+                                                                        strict=True)]
+        y = area.bottom + 20
+        self.w["menu"] = button(ctx, (area.left, y, 200, BUTTON_H + 4), tr("ui.outcome.menu"),
+                                tr("ui.outcome.menu_tip"))
+        self.w["debrief"] = button(ctx, (area.right - 260, y, 260, BUTTON_H + 4),
+                                   tr("ui.outcome.debrief"), tr("ui.outcome.debrief_tip"),
+                                   "#primary")
+        self.w["again"] = button(ctx, (area.right - 260 - 16 - 220, y, 220, BUTTON_H + 4),
+                                 tr("ui.outcome.again"), tr("ui.outcome.again_tip"))
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         from game.ui.scenes.menu import MenuScene
 
+        enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN,
+                                                                pygame.K_KP_ENTER)
+        if is_pressed(event, self.w.get("debrief")) or enter:
+            from game.ui.scenes.debrief import DebriefScene
+
+            self.ctx.play_sound("confirm")
+            return Push(DebriefScene(self.ctx, self.session, trace=self.trace))
         if is_pressed(event, self.w.get("menu")):
             return Reset(MenuScene(self.ctx))
         if is_pressed(event, self.w.get("again")):
@@ -105,3 +148,5 @@ class OutcomeScene(Scene):
         draw_header_rule(surface, surface.get_size())
         for card in self.cards:
             draw_card(surface, card)
+        for page, pos in self.pages:
+            surface.blit(page, pos)
