@@ -1,8 +1,10 @@
 """C931 deal health (9 Clear, 3 First, 1 Win) and the forecast win probability.
 
-Computed from the real state every week. The forecast follows the training material's rule
-of thumb that "8 C, 1 F, 0 W" or better puts a deal at 60% or more; `bench`/balance runs
-check the calibration against simulated outcomes.
+Computed from the real state every week. The forecast is a vendor's share of the field's
+strength, strength = exp(0.3 C + 1.55 F + 0.8 W): First and Win are relative, so only the
+field can say what a position is worth. Against three rivals at "8 C, 0 F, 0 W", a vendor at
+"8 C, 1 F, 0 W" stands at 60%, the training material's rule of thumb; the balance runner
+checks the calibration against simulated outcomes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from game.core.resolve import projected_scores
 from game.core.state import GameState, Vendor
 
 C_KEYS = (
@@ -20,8 +23,20 @@ F_KEYS = ("f_overall", "f_value", "f_relationship")
 W_KEYS = ("w_kdm",)
 
 
-def forecast(c: int, f: int, w: int) -> float:
-    return 1.0 / (1.0 + math.exp(-(-3.2 + 0.35 * c + 0.9 * f + 1.5 * w)))
+TYPICAL_RIVAL = (8, 0, 0)
+NO_DEAL = (4, 0, 0)  # the customer's option of not signing, when nobody else is left
+
+
+def strength(c: int, f: int, w: int) -> float:
+    return math.exp(0.3 * c + 1.55 * f + 0.8 * w)
+
+
+def forecast(c: int, f: int, w: int,
+             field: list[tuple[int, int, int]] | None = None) -> float:
+    """Win probability as a share of the field (default: three typical rivals)."""
+    rivals = [TYPICAL_RIVAL] * 3 if field is None else (field or [NO_DEAL])
+    mine = strength(c, f, w)
+    return mine / (mine + sum(strength(*r) for r in rivals))
 
 
 class _People:
@@ -33,11 +48,6 @@ class _People:
         self.kdm = [p.id for p in people if "KDM" in p.key]
         self.ki = [p.id for p in people if "KI" in p.key]
         self.ku = {p.id for p in people if "KU" in p.key}
-        deciders = {"decision_maker", "approver", "budget_holder"}
-        self.dec_weight = [
-            (p.id, p.influence * p.participation["decision"]) for p in people
-            if deciders & set(p.roles) or "KDM" in p.key
-        ]
         self.influence = [(p.id, p.influence) for p in people]
 
 
@@ -69,24 +79,18 @@ def _clear(state: GameState, v: Vendor, pp: _People) -> dict[str, bool]:
 
 
 def _scores(state: GameState, pp: _People) -> dict[str, dict[str, float]]:
-    """Per vendor: decision-makers' support, value for money and relationship strength."""
+    """Per vendor still in the race: projected tender total, merit (the score without support),
+    relationship strength, and the KDM's support."""
     out: dict[str, dict[str, float]] = {}
-    weights = state.need_weights
-    for v in state.vendors.values():
-        if not v.active or v.status == "lost":
-            continue
-        spec = state.vendor_spec(v.id)
-        rels = state.relations[v.id]
-        dec = sum(w * rels[pid].support for pid, w in pp.dec_weight)
+    projected = projected_scores(state)
+    for vid, (total, merit) in projected.items():
+        rels = state.relations[vid]
         rel = 0.0
         for pid, infl in pp.influence:
             r = rels[pid]
             rel += infl * r.trust * (1 + 0.25 * r.contact)
-        fit = sum(weights[n] * spec.fit.get(n, 0.0) for n in weights)
-        price = v.bid["price"] if v.bid else spec.list_price
-        value = (fit + 0.2 * spec.delivery + 0.2 * spec.brand) / max(price, 1e-6)
         kdm = max((rels[pid].support for pid in pp.kdm), default=0.0)
-        out[v.id] = {"dec": dec, "value": value, "rel": rel, "kdm": kdm}
+        out[vid] = {"dec": total, "value": merit, "rel": rel, "kdm": kdm}
     return out
 
 
@@ -107,23 +111,28 @@ def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
             win = False
         else:
             first = {
-                "f_overall": s["dec"] > 0 and all(s["dec"] > o["dec"] for o in others),
+                "f_overall": all(s["dec"] > o["dec"] for o in others),
                 "f_value": all(s["value"] > o["value"] for o in others),
                 "f_relationship": all(s["rel"] > o["rel"] for o in others),
             }
             win = (s["kdm"] >= 0.5 and kdm_contact[v.id] >= 2
                    and all(s["kdm"] >= o["kdm"] + 0.2 for o in others))
         c, f, w = sum(clear.values()), sum(first.values()), int(win)
-        if v.status in ("won", "shelved"):
-            fc = 1.0
-        elif v.status == "lost" or not v.active:
-            fc = 0.0
-        else:
-            fc = forecast(c, f, w)
         out[v.id] = {
             "clear": clear, "first": first, "win": {"w_kdm": win},
-            "c": c, "f": f, "w": w, "forecast": round(fc, 4),
+            "c": c, "f": f, "w": w, "forecast": 0.0,
         }
+    racing = [vid for vid in scores]
+    for vid, h in out.items():
+        v = state.vendors[vid]
+        if v.status in ("won", "shelved"):
+            fc = 1.0
+        elif vid not in scores:
+            fc = 0.0
+        else:
+            field = [(out[o]["c"], out[o]["f"], out[o]["w"]) for o in racing if o != vid]
+            fc = forecast(h["c"], h["f"], h["w"], field)
+        h["forecast"] = round(fc, 4)
     return out
 
 

@@ -55,21 +55,53 @@ def score_bids(state: GameState) -> dict[str, Any]:
     valid = {k: b for k, b in t["bids"].items() if not b["disqualified"]}
     if not valid:
         return {"totals": {}, "scores": {}, "ranking": []}
-    low = min(b["price"] for b in valid.values())
+    scores, totals, _ = _evaluate(state, valid)
+    ranking = sorted(totals, key=lambda k: (-totals[k], k))
+    return {"totals": totals, "scores": scores, "ranking": ranking}
+
+
+def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:
+    """(total, merit) each vendor still in the race would score if the bids were judged now.
+
+    Vendors without a bid are assumed to bid their list price cut to the budget, with full
+    technical and service answers; merit is the score without the evaluators' support. C931's
+    "deciders rank us first" and "first on value for money" read this, so health tracks
+    what actually decides the tender.
+    """
+    bids: dict[str, dict[str, Any]] = {}
+    for v in state.vendors.values():
+        if not v.active or v.status != "active":
+            continue
+        if v.bid is not None:
+            bids[v.id] = {"price": v.bid["price"], "technical": True, "service": True}
+        else:
+            spec = state.vendor_spec(v.id)
+            price = max(spec.floor_price, min(spec.list_price, state.budget))
+            bids[v.id] = {"price": price, "technical": True, "service": True}
+    if not bids:
+        return {}
+    _, totals, merit = _evaluate(state, bids)
+    return {vid: (totals[vid], merit[vid]) for vid in bids}
+
+
+def _evaluate(state: GameState, bids: dict[str, dict[str, Any]]
+              ) -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
+    low = min(b["price"] for b in bids.values())
     nw = state.need_weights
     crit = state.criteria
     scores: dict[str, dict[str, float]] = {}
+    merit_sum = dict.fromkeys(bids, 0.0)
     weights = evaluator_weights(state)
-    for pid, _w in weights.items():
+    for pid, w in weights.items():
         p = state.people[pid]
         care = set(p.cares_about)
-        pw = {n: w * (2.0 if n in care else 1.0) for n, w in nw.items()}
+        pw = {n: x * (2.0 if n in care else 1.0) for n, x in nw.items()}
         pw_total = sum(pw.values())
         price_w = crit["price"] * (1.5 if "price_sensitive" in p.traits else 1.0)
         cw = {"technical": crit["technical"], "price": price_w, "service": crit["service"]}
         cw_total = sum(cw.values())
         row = {}
-        for vid, b in valid.items():
+        for vid, b in bids.items():
             spec = state.vendor_spec(vid)
             v = state.vendors[vid]
             tech = sum(pw[n] * spec.fit.get(n, 0.0) for n in pw) / pw_total
@@ -79,15 +111,16 @@ def score_bids(state: GameState) -> dict[str, Any]:
                        + 0.25 * spec.brand + (0.15 if b["service"] else 0.0))
             base = (cw["technical"] * tech + cw["price"] * price
                     + cw["service"] * service) / cw_total
+            merit_sum[vid] += w * base
             row[vid] = round(base + SUPPORT_IN_SCORE * state.relations[vid][pid].support, 4)
         scores[pid] = row
     total_w = sum(weights.values()) or 1.0
     totals = {
         vid: round(sum(weights[pid] * scores[pid][vid] for pid in weights) / total_w, 4)
-        for vid in valid
+        for vid in bids
     }
-    ranking = sorted(totals, key=lambda k: (-totals[k], k))
-    return {"totals": totals, "scores": scores, "ranking": ranking}
+    merit = {vid: m / total_w for vid, m in merit_sum.items()}
+    return scores, totals, merit
 
 
 def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float]) -> bool:

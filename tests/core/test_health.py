@@ -54,7 +54,8 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
                    lambda s: relate(s, "president", known_position=False), set()),
     "f_overall": (_noop, lambda s: relate(s, "president", support=0.3),
                   lambda s: relate(s, "president", support=0.0), set()),
-    "f_value": (_noop, _bid(200.0), _bid(279.0), set()),
+    # The deciders' overall ranking weighs the price too, so a cheaper bid lifts both.
+    "f_value": (_noop, _bid(200.0), _bid(279.0), {"f_overall"}),
     "f_relationship": (_noop, lambda s: relate(s, "cio", trust=0.5),
                        lambda s: relate(s, "cio", trust=0.0), set()),
     # Already first overall with the president's mild support; W needs far more.
@@ -97,7 +98,10 @@ def test_the_counts_add_up():
         on(state)
     h = c931_all(state)[ME]
     assert (h["c"], h["f"], h["w"]) == (9, 3, 1)
-    assert h["forecast"] == pytest.approx(forecast(9, 3, 1), abs=1e-4)
+    rival = c931_all(state)[RIVAL]
+    field = [(rival["c"], rival["f"], rival["w"])]
+    assert h["forecast"] == pytest.approx(forecast(9, 3, 1, field), abs=1e-4)
+    assert h["forecast"] + rival["forecast"] == pytest.approx(1.0, abs=1e-3)
 
 
 def test_first_means_ahead_of_every_rival():
@@ -135,6 +139,12 @@ def test_forecast_grows_with_every_c_f_and_w():
                     assert forecast(c, f + 1, w) > p
                 if w < 1:
                     assert forecast(c, f, w + 1) > p
+
+
+def test_forecast_is_a_share_of_the_field():
+    assert forecast(8, 1, 0, [(8, 0, 0)]) > forecast(8, 1, 0, [(8, 0, 0)] * 3)
+    assert forecast(8, 1, 0, [(8, 2, 1)]) < 0.5
+    assert forecast(5, 0, 0, []) > forecast(5, 0, 0, [(5, 0, 0)])
 
 
 def test_forecast_of_finished_vendors():
