@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.core.errors import IllegalAction
 from game.core.replay import replay
 from game.core.state import GameState
 from game.report.common import Ctx
@@ -32,7 +33,11 @@ def restart_at(state: GameState, week: int) -> GameState:
     if not 1 <= week <= max(played, 1):
         raise WhatIfError("report.whatif.bad_week",
                           f"week {week} is outside the game's weeks 1..{played}")
-    restarted = replay(state.spec, state.seed, state.plans, weeks=week - 1)
+    try:
+        restarted = replay(state.spec, state.seed, state.plans, weeks=week - 1)
+    except IllegalAction as exc:
+        raise WhatIfError("report.whatif.diverged",
+                          f"this save's moves break the current rules ({exc})") from exc
     if restarted.history != state.history[: week - 1]:
         raise WhatIfError("report.whatif.diverged",
                           "this save does not replay the same way under the current rules")

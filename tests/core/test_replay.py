@@ -54,5 +54,6 @@ def test_replay_survives_a_trip_through_json():
 def test_a_different_seed_is_a_different_game():
     spec = shipped(SCENARIOS[0])
     state, _ = mixed_game(spec, 5)
-    other = replay(spec, 6, state.plans[:3])
-    assert state_hash(other) != state_hash(replay(spec, 5, state.plans[:3]))
+    # Only the first week's plans are legal whatever the seed: later ones build on draws.
+    other = replay(spec, 6, state.plans[:1])
+    assert state_hash(other) != state_hash(replay(spec, 5, state.plans[:1]))
