@@ -143,7 +143,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     y += 26
     rows: list[list[tuple[str, str]]] = [[]]
     if b.action_reason:
-        rows = [[(f"✕ {b.action_reason}", "bad")], []]
+        rows = [[(f"× {b.action_reason}", "bad")], []]
     row_w = 0
     for text, tone in b.preview:  # the first row is full width, the Plan button is below it
         limit = w if len(rows) < 2 else b.preview_room
@@ -160,7 +160,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
         limit = w if n < 1 else b.preview_room
         for text, tone in row:
             rect = draw_text(surface, text, (cx, y), theme.LABEL, TONE_COLOURS[tone],
-                             bold=tone == "bad" and text.startswith("✕"),
+                             bold=tone == "bad" and text.startswith("×"),
                              max_width=limit - (cx - x))
             cx = rect.right + 18
         y += 21

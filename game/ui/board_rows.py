@@ -32,9 +32,10 @@ class Row:
         return self.action.kind, self.action.target
 
 
-def action_rows(options: list[Any], person: str | None) -> list[Row]:
-    """The options for the selected person (and the untargeted ones), enabled first; an
-    action with a choice of price or terms is one row whatever the choice."""
+def action_rows(options: list[Any], person: str | None, stage: int = 0) -> list[Row]:
+    """The options for the selected person (and the untargeted ones): first those that can
+    be planned and suit our stage, then the other plannable ones, then the rest with their
+    reasons. An action with a choice of price or terms is one row whatever the choice."""
     rows = []
     for o in options:
         d = CATALOG[o.action.kind]
@@ -42,7 +43,12 @@ def action_rows(options: list[Any], person: str | None) -> list[Row]:
             continue
         action = Action(d.id, o.action.target, None) if d.options else o.action
         rows.append(Row(action, o.roles, o.days, o.cost, o.reason, bool(d.options)))
-    rows.sort(key=lambda r: r.reason is not None)
+
+    def order(r: Row) -> tuple[bool, bool]:
+        best = CATALOG[r.action.kind].best
+        return r.reason is not None, not best[0] <= stage <= best[1]
+
+    rows.sort(key=order)
     return rows
 
 
@@ -59,7 +65,7 @@ def row_tip(row: Row, view: dict[str, Any], tr: Any) -> str:
     price = board_text.cost_text(row.days, row.cost, row.roles, tr)
     lines = [f"<b>{esc(name)}</b>", esc(price), esc(tr(f"action.{row.action.kind}.desc"))]
     if row.reason:
-        lines.append(f"<font color='#FFD27A'>✕ {esc(tr(row.reason))}</font>")
+        lines.append(f"<font color='#FFD27A'>× {esc(tr(row.reason))}</font>")
     lines += [esc(text) for text, _tone in preview_text(view, row.action, tr)[:6]]
     return "<br>".join(lines)
 

@@ -47,7 +47,7 @@ def describe_entry(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str | No
     """One line for a log entry of ours or a public event; None to leave it out."""
     if e.get("event"):
         if e.get("calendar"):
-            return tr("ui.board.log.calendar", what=tr(f"calendar.{e['event']}"))
+            return calendar_line(e, view, tr)
         title = tr.pick(e.get("title")) if e.get("title") else e["event"]
         return tr("ui.board.log.event", title=title)
     if e.get("kind") == "intel":
@@ -56,21 +56,116 @@ def describe_entry(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str | No
         return tr("ui.board.log.intel", rival=name, stage=e["effects"].get("stage"))
     if e.get("vendor") != view["vendor"]:
         return None
-    text = action_name(e, view, tr)
-    eff = e.get("effects") or {}
-    bits = []
-    if "support" in eff:
-        bits.append(tr("ui.board.log.support", delta=f"{eff['support'] * 100:+.0f}"))
+    if e.get("kind") == "choose":
+        return _choice_line(e, view, tr)
+    bits = effect_bits(e.get("effects") or {}, view, tr)
+    sep = "，" if tr.language == "zh" else ", "
+    return action_name(e, view, tr) + (" — " + sep.join(bits) if bits else "")
+
+
+def vendor_name(view: dict[str, Any], vid: str | None, tr: Any) -> str:
+    if vid == view["vendor"]:
+        return tr.pick(view["me"]["name"])
+    rival = next((r for r in view["rivals"] if r["id"] == vid), None)
+    return tr.pick(rival["name"]) if rival else str(vid)
+
+
+def calendar_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
+    """A public milestone with what everyone learns from it: the bids, the award, the end
+    of the notice period, the customer turning to the runner-up."""
+    kind, eff, lang = e["event"], e.get("effects") or {}, tr.language
+    line = tr("ui.board.log.calendar", what=tr(f"calendar.{kind}"))
+    sep = "，" if lang == "zh" else ", "
+    extra = ""
+    if kind == "bids_opened" and eff.get("bids"):
+        ranked = sorted(eff["bids"].items(), key=lambda kv: kv[1])
+        extra = sep.join(f"{vendor_name(view, vid, tr)} {fmt.money(p, lang)}" for vid, p in ranked)
+        if eff.get("disqualified"):
+            out = sep.join(vendor_name(view, vid, tr) for vid in eff["disqualified"])
+            extra += sep + tr("ui.board.log.disqualified", who=out)
+    elif kind == "award":
+        extra = (tr("ui.board.log.preferred", who=vendor_name(view, eff["preferred"], tr))
+                 if eff.get("preferred") else tr("ui.board.log.no_award"))
+        if eff.get("override"):
+            extra += sep + tr("ui.board.log.override")
+    elif kind == "notice_end" and eff.get("overturned"):
+        extra = tr("ui.board.log.overturned", who=vendor_name(view, eff.get("new"), tr))
+    elif kind == "passed_over":
+        extra = (tr("ui.board.log.runner_up", who=vendor_name(view, eff["runner_up"], tr))
+                 if eff.get("runner_up") else tr("ui.board.log.no_award"))
+    return f"{line} — {extra}" if extra else line
+
+
+def _choice_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
+    """Our answer to an event, named by the event's title from the public log."""
+    title = next((tr.pick(x["title"]) for x in view.get("log", ())
+                  if x.get("event") == e.get("target") and x.get("title")), None)
+    line = tr("ui.board.choice", event=title or e.get("target"))
+    if (e.get("effects") or {}).get("default"):
+        line += " — " + tr("ui.board.log.default_choice")
+    return line
+
+
+def effect_bits(eff: dict[str, Any], view: dict[str, Any], tr: Any) -> list[str]:
+    """What one of our actions did, in a few words each, from its log entry."""
+    lang = tr.language
+    names = {p["id"]: tr.pick(p["name"]) for p in view["people"]}
+    bits: list[str] = []
+    support = eff.get("support")
+    if isinstance(support, dict):  # a presentation reached several people
+        if support:
+            total = sum(support.values())
+            bits.append(tr("ui.board.log.support_many", delta=f"{total * 100:+.0f}",
+                           n=len(support)))
+    elif support is not None:
+        bits.append(tr("ui.board.log.support", delta=f"{support * 100:+.0f}"))
     if "contact" in eff:
-        bits.append(tr("ui.board.log.contact",
-                       level=tr("contact." + ("unknown", "met", "relationship", "insider",
-                                              "coach")[int(eff["contact"])])))
+        level = ("unknown", "met", "relationship", "insider", "coach")[int(eff["contact"])]
+        bits.append(tr("ui.board.log.contact", level=tr("contact." + level)))
+    if eff.get("learned_roles"):
+        bits.append(tr("ui.board.log.roles_learned"))
+    if eff.get("learned_needs"):
+        bits.append(tr("ui.board.log.needs_learned"))
     if eff.get("learned"):
         bits.append(tr("ui.board.log.learned"))
+    if eff.get("motive_hit"):
+        bits.append(tr("ui.board.log.motive_hit"))
+    if eff.get("verified"):
+        sep = "、" if lang == "zh" else ", "
+        bits.append(tr("ui.board.log.verified",
+                       what=sep.join(tr("criterion." + k) for k in eff["verified"])))
+    intel = eff.get("intel")
+    if isinstance(intel, dict):
+        stages = [f"{tr.pick(r['name'])} P{intel['rivals'][r['id']]}" for r in view["rivals"]
+                  if r["id"] in intel.get("rivals", {})]
+        if stages:
+            bits.append(tr("ui.board.log.intel_rivals", what=", ".join(stages)))
+        if intel.get("motive_of") in names:
+            bits.append(tr("ui.board.log.motive_of", name=names[intel["motive_of"]]))
+    if "spec_bias" in eff:
+        bits.append(tr("ui.board.log.criteria"))
+    if "price" in eff and "agreed" not in eff:
+        bits.append(tr("ui.board.log.bid", money=fmt.money(eff["price"], lang)))
+    if eff.get("agreed") is True:
+        bits.append(tr("ui.board.log.agreed"))
+    elif eff.get("agreed") is False:
+        c = eff.get("counter") or {}
+        bits.append(tr("ui.board.log.refused", discount=round(c.get("discount", 0) * 100),
+                       payment=round(c.get("first_payment", 0) * 100)))
+    if eff.get("signed"):
+        bits.append(tr("ui.board.log.signed", money=fmt.money(eff.get("value", 0), lang)))
+    if "paid" in eff:
+        if eff["paid"]:
+            bits.append(tr("ui.board.log.paid", money=fmt.money(eff.get("amount", 0), lang)))
+        else:
+            bits.append(tr("ui.board.log.not_paid"))
+    if eff.get("shelved"):
+        bits.append(tr("ui.board.log.shelved"))
+    if eff.get("complaint"):
+        bits.append(tr("ui.board.log.complaint"))
     if eff.get("failed") or eff.get("refused"):
         bits.append(tr("ui.board.log.failed"))
-    sep = "，" if tr.language == "zh" else ", "
-    return text + (" — " + sep.join(bits) if bits else "")
+    return bits
 
 
 def log_html(view: dict[str, Any], tr: Any, limit: int = 60) -> str:

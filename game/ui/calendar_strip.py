@@ -11,6 +11,7 @@ from game.ui import theme
 from game.ui.widgets import draw_text
 
 MILESTONES: tuple[str, ...] = ("initiation", "tender_issue", "bid_deadline", "award", "contract")
+LABEL_GAP = 24  # least room between two milestone labels on one lane
 
 
 def milestones(calendar: Any) -> list[tuple[str, int]]:
@@ -39,7 +40,7 @@ def draw_calendar(
     """
     if rect.width < 120 or last_week < 1:
         return
-    axis_y = rect.top + (14 if compact else 30)
+    axis_y = rect.top + (14 if compact else 36)
     x0, x1 = rect.left + 8, rect.right - 8
 
     def x_of(week: int) -> int:
@@ -80,17 +81,47 @@ def draw_calendar(
     if current_week is not None:
         x = x_of(max(1, min(last_week, current_week)))
         pygame.draw.line(surface, theme.rgb(theme.US), (x, axis_y - 14), (x, axis_y + 14), 3)
-    lanes = [-10_000] * 3
-    for name, week in marks:
+    placed = label_lanes(
+        [(x_of(week), theme.font(theme.LABEL).size(_label(tr, name, week))[0])
+         for name, week in marks], rect.left, rect.right)
+    for (name, week), (left, lane) in zip(marks, placed, strict=True):
         x = x_of(week)
         diamond = [(x, axis_y - 9), (x + 9, axis_y), (x, axis_y + 9), (x - 9, axis_y)]
         pygame.draw.polygon(surface, theme.rgb(theme.INK), diamond)
-        text = f"{tr('ui.calendar.' + name)} · {tr('ui.calendar.wk', n=week)}"
-        width = theme.font(theme.LABEL).size(text)[0]
-        left = max(rect.left, min(x - width // 2, rect.right - width))
-        free = [i for i, right in enumerate(lanes) if left > right + 8]
-        lane = free[0] if free else min(range(len(lanes)), key=lanes.__getitem__)
-        y = axis_y + 18 + lane * 22
+        y = axis_y + 16 + lane * 22
         pygame.draw.line(surface, theme.rgb(theme.BORDER_STRONG), (x, axis_y + 9), (x, y), 1)
-        draw_text(surface, text, (left, y), theme.LABEL, theme.INK)
-        lanes[lane] = left + width
+        draw_text(surface, _label(tr, name, week), (left, y), theme.LABEL, theme.INK)
+
+
+def _label(tr: Callable[..., str], name: str, week: int) -> str:
+    return f"{tr('ui.calendar.' + name)} · {tr('ui.calendar.wk', n=week)}"
+
+
+def label_lanes(items: list[tuple[int, int]], lo: int, hi: int,
+                lanes: int = 3) -> list[tuple[int, int]]:
+    """(left, lane) for labels of ``(x, width)`` hung below an axis: each label goes on the
+    first lane where it keeps LABEL_GAP from the labels already there and where the line
+    down from its mark crosses no label on the lanes above. Marks come left to right, so a
+    label that ends at its mark never covers a later mark's line: that is the first choice
+    on any lane, then centred, then starting at the mark."""
+    taken: list[list[tuple[int, int]]] = [[] for _ in range(lanes)]
+    lines: list[tuple[int, int]] = []  # (x, lane) of every mark's line already drawn
+    out = []
+    for x, width in items:
+        starts = [x + 12 - width, x - width // 2, x - 12]
+        options = [max(lo, min(a, hi - width)) for a in starts]
+
+        def fits(k: int, left: int, x: int = x, width: int = width) -> bool:
+            right = left + width
+            if any(left < b + LABEL_GAP and right + LABEL_GAP > a for a, b in taken[k]):
+                return False
+            if any(left - 4 <= lx <= right + 4 for lx, lane in lines if lane > k):
+                return False  # it would cover an earlier mark's line
+            return not any(a - 4 <= x <= b + 4 for j in range(k) for a, b in taken[j])
+
+        spot = next(((left, k) for left in options for k in range(lanes) if fits(k, left)),
+                    (options[0], min(range(lanes), key=lambda k: len(taken[k]))))
+        taken[spot[1]].append((spot[0], spot[0] + width))
+        lines.append((x, spot[1]))
+        out.append(spot)
+    return out

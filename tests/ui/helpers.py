@@ -61,7 +61,8 @@ def answer_events(app: Any) -> None:
 
     while isinstance(top(app), EventScene):
         scene = top(app)
-        choice = next(b for cid, b in scene.buttons.items() if cid not in scene.blocked)
+        choice = next(b for cid, b in scene.buttons.items()
+                      if cid not in scene.blocked and cid != "later")
         click(app, choice)
 
 
@@ -91,3 +92,31 @@ def end_week_by_mouse(app: Any) -> None:
         else:
             raise AssertionError(f"unexpected scene {scene!r}")
     raise AssertionError("the week did not end")
+
+
+def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
+             humans: dict[str, bool] | None = None) -> Any:
+    """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``."""
+    from game.ai.coach import follow_coach
+    from game.ui.catalog import list_scenarios
+    from game.ui.scene import Push
+    from game.ui.scenes.board import BoardScene
+    from game.ui.session import Session
+    from game.ui.setup import GameSetup
+
+    from .conftest import SCENARIOS
+
+    entry = next(e for e in list_scenarios(SCENARIOS) if e.spec and e.spec.id == scenario)
+    setup = GameSetup.default_for(entry.spec, entry.path, mode=mode, seed=seed)
+    if humans is not None:
+        setup.humans = dict(humans)
+    session = Session.start(entry.spec, setup)
+    while not until(session.view):
+        assert not session.state.over, "the game ended before the wanted moment"
+        session.plan = follow_coach(session.view, seed)[0]
+        session.end_week()
+    board = BoardScene(app, session)
+    app.apply(Push(board))
+    app.step(0.016, [])
+    app.step(0.016, [])
+    return board

@@ -79,6 +79,7 @@ class BoardScene(Scene):
             self.turn = 0
             self.role = self.turn_role() if s.human_roles else "rep"
             self.status = ""
+            self.selected = None
 
     def visible(self) -> list[int]:
         return board_rows.visible_plan(self.session.plan, self.role, self.team_mode)
@@ -91,7 +92,8 @@ class BoardScene(Scene):
         order = sorted(v["people"], key=lambda p: (not p["senior"], -p.get("influence", 0.0)))
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
-        self.rows = board_rows.action_rows(s.options(self.role), self.person)
+        self.rows = board_rows.action_rows(s.options(self.role), self.person,
+                                           v["me"]["stage"])
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
@@ -295,6 +297,7 @@ class BoardScene(Scene):
         self.status = tr(why) if why else tr("ui.board.planned", what=what)
         if why is None:
             self.ctx.play_sound("confirm")
+            self.selected = None  # the preview moves on to the next action that can be planned
         return self._changed()
 
     def receive(self, result: Any) -> None:
@@ -308,6 +311,8 @@ class BoardScene(Scene):
         command, self.next_command = self.next_command, None
         if command is not None:
             return command
+        if self._backdrop is None:  # not built yet: the dialog would cover an empty screen
+            return None
         for p in self.session.pending_unanswered():
             key = (self.session.view["week"], p["event"])
             if key not in self.seen_events:

@@ -82,7 +82,7 @@ class CoachScene(Scene):
         self.back = button(ctx, (inner.right - 200, inner.bottom - BUTTON_H, 200, BUTTON_H),
                            tr("ui.coach.back"), tr("ui.coach.back_tip"))
         self.plan_all = None
-        if self.starred():
+        if self.starred() or self.advice.get("events"):
             self.plan_all = button(ctx, (inner.right - 200 - 12 - 230, inner.bottom - BUTTON_H,
                                          230, BUTTON_H), tr("ui.coach.plan_all"),
                                    tr("ui.coach.plan_all_tip"), "#primary")
@@ -151,6 +151,8 @@ class CoachScene(Scene):
             if is_pressed(event, btn):
                 return self.plan(action)
         if is_pressed(event, self.plan_all):
+            for ev in self.advice.get("events", []):
+                self.plan(Action("choose", ev["event"], ev["choice"]))
             for action in self.starred():
                 if self.session.add(action) is None:
                     self.refresh()

@@ -91,7 +91,7 @@ class OfferScene(Scene):
             y = self._bid_choices(x, y, inner)
         else:
             y = self._terms_choices(x, y, inner)
-        summary_h = self.card.bottom - 84 - y
+        summary_h = self.card.bottom - 120 - y
         text_box(ctx, (x - 4, y, inner + 8, summary_h), self.summary_html(), "#plain_text")
         why = check(self.session.view, self.action(), self.session.actions_only())
         by = self.card.bottom - 24 - BUTTON_H - 4
@@ -100,10 +100,11 @@ class OfferScene(Scene):
                                   tr("ui.offer.cancel_tip"))
         go = "ui.offer.submit" if self.bid else "ui.offer.propose"
         self.w["go"] = button(ctx, (self.card.right - 28 - 250, by, 250, BUTTON_H + 4), tr(go),
-                              tr(go + "_tip") + (f"<br>✕ {esc(tr(why))}" if why else ""),
+                              tr(go + "_tip") + (f"<br>× {esc(tr(why))}" if why else ""),
                               "#primary")
         if why is not None:
             self.w["go"].disable()
+            label(ctx, (x, by - 34, inner, 28), "× " + tr(why), "#warning")
 
     def _bid_choices(self, x: int, y: int, inner: int) -> int:
         ctx, tr = self.ctx, self.ctx.tr
@@ -141,8 +142,9 @@ class OfferScene(Scene):
                                             "#toggle_on" if p == self.payment else None)
         y += 26 + BUTTON_H + 12
         if counter_terms(me) is not None:
-            self.w["counter"] = button(ctx, (x + inner - 230, y, 230, 36),
-                                       tr("ui.offer.use_counter"), tr("ui.offer.use_counter_tip"))
+            self.w["counter"] = button(ctx, (x, y, 260, 36), tr("ui.offer.use_counter"),
+                                       tr("ui.offer.use_counter_tip"))
+            y += 36 + 10
         return y + 4
 
     def summary_html(self) -> str:
@@ -158,7 +160,7 @@ class OfferScene(Scene):
             if budget is None:
                 lines.append(esc(tr("ui.offer.budget_unknown")))
             elif price > budget:
-                lines.append(f"<font color='{theme.DANGER}'>✕ "
+                lines.append(f"<font color='{theme.DANGER}'>× "
                              f"{esc(tr('ui.offer.over_budget', money=fmt.money(budget, lang)))}"
                              "</font>")
             else:
@@ -166,6 +168,9 @@ class OfferScene(Scene):
             return "<br>".join(lines)
         value = contract_value(me, self.discount)
         first = value * self.payment / 100
+        if self.discount / 100 > me["max_discount"] + 1e-9:
+            lines.append(f"<font color='{theme.DANGER}'>× {esc(tr('ui.offer.needs_approval'))}"
+                         "</font>")
         lines.append(f"<b>{esc(tr('ui.offer.value', money=fmt.money(value, lang)))}</b>")
         lines.append(esc(tr("ui.offer.first", pct=self.payment, money=fmt.money(first, lang))
                          + " · " + tr("ui.offer.margin", pct=round(margin(me, value) * 100))))

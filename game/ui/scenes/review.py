@@ -127,10 +127,7 @@ def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[st
     for e in report["entries"]:
         line = board_text.describe_entry(e, after, tr)
         if line:
-            eff = e.get("effects") or {}
-            delta = eff.get("support", 0)
-            bad = eff.get("failed") or eff.get("refused") or delta < -0.005
-            out.append((line, "bad" if bad else "good" if delta > 0.005 else ""))
+            out.append((line, entry_tone(e.get("effects") or {})))
     done_before = {c["key"] for c in before["checklist"] if c["done"]}
     for c in after["checklist"]:
         if c["done"] and c["key"] not in done_before:
@@ -146,6 +143,17 @@ def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[st
     if spent > 0:
         out.append((tr("ui.resolve.spent", money=fmt.money(spent, tr.language)), ""))
     return head + out or [(tr("ui.resolve.quiet"), "")]
+
+
+def entry_tone(eff: dict[str, Any]) -> str:
+    """Good, bad or neutral for one log entry's effects (support may be per person)."""
+    support = eff.get("support", 0)
+    delta = sum(support.values()) if isinstance(support, dict) else support
+    bad = (eff.get("failed") or eff.get("refused") or eff.get("agreed") is False
+           or eff.get("paid") is False or eff.get("shelved") or delta < -0.005)
+    good = (delta > 0.005 or eff.get("agreed") or eff.get("signed") or eff.get("paid")
+            or eff.get("verified"))
+    return "bad" if bad else "good" if good else ""
 
 
 def signed(value: float) -> str:

@@ -62,10 +62,8 @@ class CardScene(Scene):
         one_row = sum(widths) + 12 * (len(widths) - 1) <= inner
         bh = BUTTON_H + 4
         buttons_h = bh if one_row else len(actions) * (bh + 10) - 10
-        text_w = cw - 48
-        lines = html.count("<br>") + 1 + sum(text_width(x, theme.BODY) // max(1, text_w)
-                                             for x in html.split("<br>"))
-        text_h = max(80, min(lines * 24 + 12, 420))
+        lines = html.count("<br>") + 1  # the texts come pre-wrapped (``para``)
+        text_h = max(80, min(lines * 34 + 12, 440))  # 17 px type at 1.35 line spacing
         ch = min(h - 60, 66 + text_h + 24 + buttons_h + 24)
         self.card = pygame.Rect((w - cw) // 2, (h - ch) // 2, cw, ch)
         label(self.ctx, (self.card.left + 28, self.card.top + 20, cw - 56, 36), heading,
@@ -124,9 +122,14 @@ class EventScene(CardScene):
             why = check(s.view, self._choice(c["id"]), others)
             if why is not None:
                 self.blocked[c["id"]] = why
-                tip += "<br>✕ " + esc(tr(why))
-            acts.append((c["id"], f"{tr.pick(c['label'])} · {cost}", tip, None))
-        body = para(tr.pick(p["text"]), min(self.width, 700) - 80)
+                tip += "<br>× " + esc(tr(why))
+            acts.append((c["id"], f"{cost} · {tr.pick(c['label'])}", tip, None))
+        acts.append(("later", tr("ui.event.later"), tr("ui.event.later_tip"), "#quiet"))
+        width = min(self.width, self.ctx.size[0] - 80) - 80
+        body = para(tr.pick(p["text"]), width)
+        for _cid, text, _tip, _oid in acts[:-1]:  # a choice its button cannot show in full
+            if text_width(text, theme.BUTTON) > width - 40:
+                body += "<br><br>" + para(f"• {text}", width)
         chosen = next((a.option for a in s.plan if a.kind == "choose"
                        and a.target == p["event"]), None)
         if chosen is not None:
@@ -141,6 +144,8 @@ class EventScene(CardScene):
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         choice = self.pressed(event)
+        if choice == "later" or _esc(event):
+            return Pop()
         if choice is not None and choice not in self.blocked:
             self.session.plan = [a for a in self.session.plan
                                  if not (a.kind == "choose" and a.target == self.pending["event"])]

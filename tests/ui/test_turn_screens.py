@@ -1,0 +1,197 @@
+"""The screens around a turn, headless: an event answered through its dialog, the team-mode
+handover that keeps each player's plan private, the bid and terms pickers, the coach."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIButton, UILabel
+
+from game.core.actions import Action
+from game.ui.board_paint import sway_legend
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.coach import CoachScene
+from game.ui.scenes.offer import OfferScene
+from game.ui.scenes.week import EventScene, HandoverScene
+
+from .helpers import board_at, click, enabled_adds, end_week_by_mouse, press, texts, top
+
+
+def test_an_event_is_answered_through_its_dialog(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 1, lambda v: bool(v["pending"]))
+    session = board.session
+    pending = session.view["pending"][0]
+    dialog = top(app)
+    assert isinstance(dialog, EventScene), "the event did not open on its own"
+    labels = [b.text for cid, b in dialog.buttons.items() if cid != "later"]
+    assert len(labels) == len(pending["choices"])
+    assert all("·" in text for text in labels), "each choice shows its cost"
+    press(app, pygame.K_ESCAPE)  # decide later
+    assert top(app) is board and session.pending_unanswered()
+    click(app, board.w.named["event"])
+    dialog = top(app)
+    cid = next(c for c in dialog.buttons if c not in dialog.blocked and c != "later")
+    click(app, dialog.buttons[cid])
+    assert top(app) is board
+    assert Action("choose", pending["event"], cid) in session.plan
+    assert not session.pending_unanswered()
+    week = session.state.week
+    end_week_by_mouse(app)
+    answered = [e for e in session.state.log if e.get("kind") == "choose"
+                and e["week"] == week and e["vendor"] == session.team]
+    assert [(e["target"], e["option"], e["effects"]["default"]) for e in answered] == [
+        (pending["event"], cid, False)]
+
+
+def test_team_handover_keeps_each_plan_private(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 3, lambda v: v["week"] >= 2, mode="team")
+    session = board.session
+    assert board.role == "rep"
+    assert [r for r, b in board.w.roles.items() if b.is_enabled] == ["rep"]
+    add, row = enabled_adds(board)[0]
+    click(app, add)
+    secret = board.w.removes[0][0]
+    rep_line = next(w.text for w in app.manager.get_sprite_group().sprites()
+                    if isinstance(w, UILabel) and w.rect.top == secret.rect.top)
+    click(app, board.w.named["end"])
+    assert isinstance(top(app), HandoverScene)
+    assert rep_line not in texts(app), "the curtain must hide the previous plan"
+    assert not top(app).overlay, "the board must not show through the handover"
+    press(app, pygame.K_RETURN)  # the next player reveals their own screen
+    assert top(app) is board and board.role == "presales"
+    assert rep_line not in texts(app), "the rep's plan must stay private"
+    assert app.tr("ui.board.plan_hidden", n=1) in texts(app)
+    assert not board.w.named["undo"].is_enabled, "nobody may undo the previous player"
+    assert [r for r, b in board.w.roles.items() if b.is_enabled] == ["presales"]
+    for role in ("presales", "pm", "exec"):
+        assert board.role == role
+        adds = enabled_adds(board)
+        if adds:
+            click(app, adds[0][0])
+        end_week_by_mouse(app) if role == "exec" else _hand_over(app)
+    assert session.state.week == 3
+    planned = session.state.plans[-1][session.team]
+    assert planned[0]["kind"] == row.action.kind
+
+
+def _hand_over(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.scenes.week import ConfirmEndScene
+
+    click(app, top(app).w.named["end"])
+    if isinstance(top(app), ConfirmEndScene):
+        click(app, top(app).buttons["go"])
+    assert isinstance(top(app), HandoverScene)
+    click(app, top(app).buttons["reveal"])
+
+
+def _picker_row(app, board: BoardScene, kind: str):  # type: ignore[no-untyped-def]
+    """Select the row of ``kind`` (the list scrolls to it) and return its add button."""
+    row = next(row for _b, row in enabled_adds(board) if row.action.kind == kind)
+    board.selected = row.action
+    app.request_rebuild()
+    app.step(0.016, [])
+    return next((b, r) for b, r in enabled_adds(board) if r.action.kind == kind)
+
+
+def test_the_bid_price_picker(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.core.checks import check
+
+    app = make_app("zh", "menu")
+    board = board_at(app, "city_hospital", 1,
+                     lambda v: check(v, Action("submit_bid", None, "list")) is None)
+    while isinstance(top(app), EventScene):
+        press(app, pygame.K_ESCAPE)
+    add, row = _picker_row(app, board, "submit_bid")
+    assert row.picker and add.text == "…"
+    click(app, add)
+    picker = top(app)
+    assert isinstance(picker, OfferScene) and picker.bid
+    click(app, picker.choices["m10"])
+    assert picker.option == "m10"
+    assert "%" in picker.summary_html(), "the margin is shown"
+    click(app, picker.w["go"])
+    assert top(app) is board
+    assert Action("submit_bid", None, "m10") in board.session.plan
+
+
+def test_the_terms_picker_offers_the_counter_offer(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.core.checks import check
+
+    app = make_app("en", "menu")
+    board = board_at(app, "logistics_tms", 1,
+                     lambda v: check(v, Action("negotiate", None, "d0_p40")) is None)
+    session = board.session
+    session.plan = [Action("negotiate", None, "d0_p40")]  # an offer the customer refuses
+    session.end_week()
+    counter = session.view["me"]["bid"]["counter"]
+    assert counter, "the customer made no counter-offer"
+    app.request_rebuild()
+    app.step(0.016, [])
+    while isinstance(top(app), EventScene):
+        press(app, pygame.K_ESCAPE)
+    add, _row = _picker_row(app, board, "negotiate")
+    click(app, add)
+    picker = top(app)
+    assert isinstance(picker, OfferScene) and not picker.bid
+    assert "counter-offer" in picker.summary_html()
+    assert (picker.discount, picker.payment) == (round(counter["discount"] * 100),
+                                                 round(counter["first_payment"] * 100))
+    click(app, picker.choices[("p", 10)])
+    assert picker.payment == 10 and "shelved" in picker.summary_html()
+    beyond = [d for d in (0, 5, 10, 15, 20) if d / 100 > session.view["me"]["max_discount"]]
+    assert all(not picker.choices[("d", d)].is_enabled for d in beyond)
+    click(app, picker.w["counter"])
+    assert picker.payment == round(counter["first_payment"] * 100)
+    click(app, picker.w["go"])
+    option = f"d{picker.discount}_p{picker.payment}"
+    assert Action("negotiate", None, option) in session.plan
+
+
+def test_the_coach_plans_one_suggestion(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 2, lambda v: v["week"] >= 3)
+    press(app, pygame.K_c)
+    coach = top(app)
+    assert isinstance(coach, CoachScene) and coach.plan_buttons
+    button, action = coach.plan_buttons[0]
+    click(app, button)
+    assert action in board.session.plan
+    assert coach.status == app.tr("ui.board.planned", what=_name(board, action))
+    again = [a for _b, a in coach.plan_buttons]
+    assert action not in again, "a planned move is not suggested again"
+    press(app, pygame.K_ESCAPE)
+    assert top(app) is board
+
+
+def test_the_coach_in_team_mode_only_advises_the_player_at_the_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 2, lambda v: v["week"] >= 3, mode="team")
+    click(app, board.w.named["coach"])
+    assert top(app).roles == ["rep"]
+
+
+def _name(board: BoardScene, action: Action) -> str:
+    from game.ui.board_text import action_name
+
+    return action_name(action, board.session.view, board.ctx.tr)
+
+
+def test_the_sway_legend_names_who_sways_whom(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 1, lambda v: v["week"] >= 6)
+    people = board.session.view["people"]
+    p = next(x for x in people if x.get("sways"))
+    names = {x["id"]: app.tr.pick(x["name"]) for x in people}
+    text = sway_legend(people, p["id"], app.tr)
+    assert all(names[s["who"]] in text for s in p["sways"])
+    unknown = next((x for x in people if "roles" not in x), None)
+    if unknown is not None and not any(s["who"] == unknown["id"] for x in people
+                                       for s in x.get("sways", ())):
+        assert "not known" in sway_legend(people, unknown["id"], app.tr)
+    click(app, board.w.cards[p["id"]])
+    assert board.person == p["id"] and board._backdrop.person == p["id"]
+    toggle = board.w.named["sways"]
+    assert isinstance(toggle, UIButton)
+    press(app, pygame.K_l)
+    assert board.show_all_sways
