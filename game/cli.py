@@ -29,7 +29,13 @@ def _simulate(args: argparse.Namespace) -> int:
     except ScenarioError as exc:
         print(exc.render(), file=sys.stderr)
         return 1
-    state = play_game(spec, args.seed,
+    planners = None
+    if args.ai == "scenario":
+        from game.ai.agents import make_agent
+
+        planners = {v.id: make_agent(v.playbook.value, v.difficulty.value, args.seed)
+                    for v in spec.vendors}
+    state = play_game(spec, args.seed, planners,
                       on_week=lambda st, rep: print(week_line(st, rep, args.lang)))
     print()
     print(outcome_text(state, args.lang))
@@ -78,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--save", default=None, help="write the finished game to this file")
     sim.add_argument("--lang", choices=("zh", "en"), default="en")
+    sim.add_argument("--ai", choices=("basic", "scenario"), default="basic",
+                     help="basic: the built-in AI everywhere; scenario: each vendor's playbook "
+                          "and difficulty from the scenario")
     sim.set_defaults(func=_simulate)
 
     val = sub.add_parser("validate", help="check scenario files; exit 1 on any error")

@@ -14,9 +14,9 @@ REPO = Path(__file__).resolve().parents[2]
 CMD = [sys.executable, "main.py", "simulate", "scenarios/city_hospital.yaml", "--seed", "3"]
 
 
-def run() -> str:
+def run(*extra: str) -> str:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    done = subprocess.run(CMD, cwd=REPO, env=env, capture_output=True, text=True,
+    done = subprocess.run([*CMD, *extra], cwd=REPO, env=env, capture_output=True, text=True,
                           encoding="utf-8", timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -35,3 +35,10 @@ def test_simulate_is_deterministic_and_readable():
                   r"Margin: -?[\d.]+%", r"First payment: \d+%", r"C931 at the decision:",
                   r"\dC \dF \dW"):
         assert re.search(label, outcome), f"missing {label!r} in:\n{outcome}"
+
+
+def test_simulate_with_the_scenarios_playbooks_is_deterministic_and_differs():
+    first, second = run("--ai", "scenario", "--lang", "zh"), run("--ai", "scenario", "--lang", "zh")
+    assert first == second
+    assert "结果" in first and "定标时的C931" in first
+    assert first != run("--lang", "zh")
