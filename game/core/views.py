@@ -100,7 +100,7 @@ def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
     }
 
 
-def _public_event(state: GameState | None, e: dict[str, Any]) -> dict[str, Any]:
+def _public_event(e: dict[str, Any]) -> dict[str, Any]:
     """An event or calendar entry as every vendor may see it (effects on rivals removed)."""
     out = {k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e}
     if e.get("calendar"):
@@ -170,7 +170,7 @@ def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
     }
     if with_log:
         out["log"] = [
-            dict(e) if e.get("vendor") == vendor else _public_event(state, e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e)
             for e in state.log
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ]
@@ -182,7 +182,7 @@ def report_for(report: dict[str, Any], vendor: str) -> dict[str, Any]:
     return {
         "week": report["week"],
         "entries": [
-            dict(e) if e.get("vendor") == vendor else _public_event(None, e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e)
             for e in report["entries"]
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ],
