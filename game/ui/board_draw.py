@@ -13,8 +13,6 @@ import pygame
 from game.ui import theme
 from game.ui.widgets import draw_text, fit
 
-CONTACT_MAX = 4
-
 
 def vendor_colour(index: int) -> str:
     return theme.US if index == 0 else theme.RIVALS[(index - 1) % len(theme.RIVALS)]
@@ -84,70 +82,6 @@ def draw_support_bar(surface: pygame.Surface, rect: pygame.Rect, value: float) -
 
 def support_text(value: float) -> str:
     return f"{value * 100:+.0f}"
-
-
-def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
-                     selected: bool, planned: int) -> None:
-    """Name, key-role badges, title, support, contact, participation now and motives ('?'
-    until discovered). The border is strong when the person matters in this phase."""
-    now = p.get("participation_now")
-    strong = now is not None and now >= 0.6
-    fill = theme.SELECTED if selected else theme.SURFACE
-    pygame.draw.rect(surface, theme.rgb(fill), rect, border_radius=10)
-    border = theme.ACCENT if selected else (theme.INK if strong else theme.BORDER)
-    pygame.draw.rect(surface, theme.rgb(border), rect, 3 if selected else (2 if strong else 1),
-                     border_radius=10)
-    x, w = rect.left + 10, rect.width - 20
-    y = rect.top + 6
-    badges = " ".join(p.get("key", []))
-    badge_w = theme.font(theme.LABEL, True).size(badges)[0] + 14 if badges else 0
-    draw_text(surface, tr.pick(p["name"]), (x, y), theme.BODY, theme.INK, bold=True,
-              max_width=w - badge_w - 4)
-    if badges:
-        b = pygame.Rect(rect.right - 10 - badge_w, y + 2, badge_w, 22)
-        pygame.draw.rect(surface, theme.rgb(theme.INK), b, border_radius=4)
-        draw_text(surface, badges, b.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
-    y += 24
-    tag_w = 0
-    if planned:
-        tag = tr("ui.board.planned_n", n=planned)
-        tag_w = theme.font(theme.LABEL, True).size(tag)[0] + 12
-        t = pygame.Rect(rect.right - 10 - tag_w, y + 1, tag_w, 20)
-        pygame.draw.rect(surface, theme.rgb(theme.ACCENT), t, border_radius=4)
-        draw_text(surface, tag, t.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
-    draw_text(surface, tr.pick(p["title"]), (x, y), theme.LABEL, theme.INK_MUTED,
-              max_width=w - tag_w - (6 if tag_w else 0))
-    y += 22
-    bar = pygame.Rect(x, y + 5, w - 54, 10)
-    draw_support_bar(surface, bar, p["support"])
-    draw_text(surface, support_text(p["support"]), (rect.right - 10, y + 10), theme.LABEL,
-              theme.INK, bold=True, anchor="midright")
-    y += 22
-    level = p["contact_level"]
-    for i in range(CONTACT_MAX):
-        c = (x + 6 + i * 13, y + 10)
-        if i < level:
-            pygame.draw.circle(surface, theme.rgb(theme.US), c, 5)
-        else:
-            pygame.draw.circle(surface, theme.rgb(theme.BORDER_STRONG), c, 5, 1)
-    part = (tr("ui.board.now", pct=round(now * 100)) if now is not None
-            else tr("ui.board.now_unknown"))
-    text = f"{tr('contact.' + p['contact'])} · {part}"
-    draw_text(surface, text, (x + 6 + CONTACT_MAX * 13 + 4, y + 10), theme.LABEL, theme.INK,
-              anchor="midleft", max_width=w - CONTACT_MAX * 13 - 12)
-    y += 22
-    motives = [(tr(f"ui.board.{k}"), p.get(k)) for k in ("position_motive", "personal_motive")]
-    room = rect.bottom - 4 - y
-    if room >= 40:
-        for head, m in motives:
-            draw_text(surface, f"{head}: {tr.pick(m['text']) if m else '?'}", (x, y),
-                      theme.LABEL, theme.INK if m else theme.INK_FAINT, max_width=w)
-            y += 20
-    elif room >= 19:  # a short card: both motives on one line, the text in the tooltip
-        known = any(m for _h, m in motives)
-        text = " · ".join(f"{h}: {'✓' if m else '?'}" for h, m in motives)
-        draw_text(surface, text, (x, y), theme.LABEL, theme.INK if known else theme.INK_FAINT,
-                  max_width=w)
 
 
 def draw_c931(surface: pygame.Surface, rect: pygame.Rect, health: dict[str, Any],

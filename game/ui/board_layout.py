@@ -84,7 +84,7 @@ def card_rects(area: pygame.Rect, count: int) -> list[pygame.Rect]:
     rows = max(1, math.ceil(count / cols))
     gap = 12
     cw = (area.width - gap * (cols - 1)) // cols
-    ch = min(190, (area.height - gap * (rows - 1)) // rows)
+    ch = min(240, (area.height - gap * (rows - 1)) // rows)
     out = []
     for i in range(count):
         r, c = divmod(i, cols)

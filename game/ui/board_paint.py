@@ -15,6 +15,7 @@ import pygame
 from game.ui import board_draw, fmt, theme
 from game.ui.board_layout import BoardLayout
 from game.ui.calendar_strip import draw_calendar
+from game.ui.person_card import draw_person_card
 from game.ui.widgets import draw_text, fit, wrap_lines
 
 TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
@@ -78,7 +79,7 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
     people = {p["id"]: p for p in b.view["people"]}
     for pid, rect in b.cards.items():
-        board_draw.draw_person_card(surface, rect, people[pid], b.tr, pid == b.person,
+        draw_person_card(surface, rect, people[pid], b.tr, pid == b.person,
                                     b.planned.get(pid, 0))
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
     legend = sway_legend(b.view["people"], b.person, b.tr)

@@ -14,7 +14,7 @@ import pygame
 import pygame_gui
 
 from game.core.actions import Action
-from game.ui import board_paint, board_rows
+from game.ui import board_paint, board_rows, theme
 from game.ui.board_layout import ROW_H, board_layout, card_rects
 from game.ui.board_text import action_name, cost_text
 from game.ui.preview import preview_text
@@ -138,9 +138,17 @@ class BoardScene(Scene):
         return board_paint.Backdrop(
             view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
             role=self.role, planned=board_rows.planned_per_person(s.plan, self.visible()),
-            budget_left=s.budget_left(), status=self.status or tr("ui.board.hint"),
+            budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel)
+
+    def _hint(self, tr: Any) -> str:
+        """The key hints for the status line, shortened when the line is narrow."""
+        from game.ui.widgets import text_width
+
+        text = tr("ui.board.hint")
+        room = self.w.status_rect.width
+        return text if text_width(text, theme.LABEL) <= room else tr("ui.board.hint_short")
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
-from game.ui import board_rows, board_text
+from game.ui import board_rows, board_text, theme
 from game.ui.board_draw import c931_tip
 from game.ui.board_layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import button, esc, label, para, text_box, text_width
 
 if TYPE_CHECKING:
     from game.ui.scenes.board import BoardScene
@@ -36,8 +36,14 @@ class BoardWidgets:
     removes: list[tuple[UIButton, int]] = field(default_factory=list)
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
+    preview_hit: UIButton | None = None
     list_box: UIScrollingContainer | None = None
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+
+def fits(text: str, rect: pygame.Rect) -> bool:
+    """Whether a button of ``rect`` shows ``text`` whole (the button's own padding kept)."""
+    return text_width(text, theme.BUTTON, True) <= rect.width - min(28, rect.width // 3)
 
 
 def hit(ctx: Any, rect: pygame.Rect, tip: str) -> UIButton:
@@ -60,6 +66,8 @@ def build_widgets(scene: BoardScene) -> BoardWidgets:
 
 def _top(scene: BoardScene, w: BoardWidgets) -> None:
     ctx, tr, lay, v = scene.ctx, scene.ctx.tr, scene.layout, scene.session.view
+    title = tr.pick(v["scenario"]["title"])
+    hit(ctx, lay.title, f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}")
     hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
     hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
     w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
@@ -77,6 +85,11 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
         w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
                                 tool_tip_text=card_tip(people[pid], v, tr))
     lg = scene.layout.legend
+    from game.ui.board_paint import sway_legend
+
+    legend = esc(sway_legend(v["people"], scene.person, tr))
+    hit(ctx, pygame.Rect(lg.left, lg.top, lg.width - 150, lg.height),
+        legend + "<br>" + esc(tr("ui.board.sways.all_tip")))
     on = scene.show_all_sways
     w.named["sways"] = button(ctx, (lg.right - 140, lg.top, 140, lg.height),
                               tr("ui.board.sways.all_on" if on else "ui.board.sways.all_off"),
@@ -111,10 +124,14 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
     cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
     for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
         text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
+        if not fits(text, rect):
+            text = f"{tr('ui.role_tiny.' + role)} {left[role]}/{time[role]}"
         tip = tr("ui.board.role_tip", role=tr("ui.role." + role), left=left[role],
                  total=time[role]) + f" ({i + 1})"
         if role not in s.human_roles:
             text = f"{tr('ui.role_short.' + role)} · AI"
+            if not fits(text, rect):
+                text = f"{tr('ui.role_tiny.' + role)} · AI"
             tip += "<br>" + tr("ui.board.role_ai")
         elif scene.team_mode and role != scene.turn_role():
             tip += "<br>" + tr("ui.board.role_not_turn")
@@ -158,9 +175,10 @@ def _actions(scene: BoardScene, w: BoardWidgets) -> None:
 
 def preview_button(scene: BoardScene, w: BoardWidgets) -> None:
     """The preview's Plan (or Choose…) button for the selected row; replaces the old one."""
-    if w.plan_button is not None:
-        w.plan_button.kill()
-        w.plan_button = None
+    for widget in (w.plan_button, w.preview_hit):
+        if widget is not None:
+            widget.kill()
+    w.plan_button = w.preview_hit = None
     _preview(scene, w)
 
 
@@ -170,6 +188,8 @@ def _preview(scene: BoardScene, w: BoardWidgets) -> None:
     if row is None:
         return
     r = scene.layout.preview
+    tip = board_rows.row_tip(row, scene.session.view, tr)
+    w.preview_hit = hit(ctx, pygame.Rect(r.left, r.top, r.width - 176, r.height), tip)
     key = "ui.board.choose" if row.picker else "ui.board.plan_it"
     btn = button(ctx, (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),
                  tr(key + "_tip"), "#primary")
@@ -185,6 +205,8 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     shown = scene.visible()
     for name, rect in zip(PANELS, cells, strict=True):
         text = tr(f"ui.board.panel.{name}", n=len(shown))
+        if not fits(text, rect):
+            text = tr(f"ui.board.panel_short.{name}", n=len(shown))
         w.panels[name] = button(ctx, rect, text, tr(f"ui.board.panel.{name}_tip"),
                                 "#toggle_on" if name == scene.panel else None)
     body = scene.layout.panel
@@ -214,8 +236,10 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect, shown: lis
             lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
                           "#muted"))
     if not lines:
-        label(ctx, (body.left + 4, body.top, body.width - 8, 28), tr("ui.board.plan_empty"),
-              "#muted")
+        text_box(ctx, (body.left, body.top, body.width, min(body.height, 90)),
+                 f"<font color='{theme.INK_MUTED}'>"
+                 f"{para(tr('ui.board.plan_empty'), body.width - 16, theme.BODY)}</font>",
+                 "#plain_text")
         return
     row = 32
     box = UIScrollingContainer(body, ctx.manager, allow_scroll_x=False)

@@ -247,12 +247,13 @@ class GameMenuScene(CardScene):
 
 class HelpScene(CardScene):
     title_key = "ui.help.title"
-    width = 820
+    width = 900
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
-        return (tr("ui.help.heading"), "<br>".join(esc(tr(f"ui.help.line{i}"))
-                                                    for i in range(1, 10)),
+        width = min(self.width, self.ctx.size[0] - 80) - 80
+        text = "<br>".join(para("• " + tr(f"ui.help.line{i}"), width) for i in range(1, 10))
+        return (tr("ui.help.heading"), text,
                 [("ok", tr("ui.common.back"), tr("ui.common.back_tip"), "#primary")])
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
