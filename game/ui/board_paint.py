@@ -39,6 +39,7 @@ class Backdrop:
     preview: list[tuple[str, str]] = field(default_factory=list)
     preview_room: int = 0  # width left of the Plan button on the preview's last rows
     panel: str = "plan"
+    targeted: bool = True  # the selected action is aimed at the selected person
 
 
 def paint(surface: pygame.Surface, b: Backdrop) -> None:
@@ -111,9 +112,11 @@ def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> st
 def _right(surface: pygame.Surface, b: Backdrop) -> None:
     lay, tr = b.layout, b.tr
     people = {p["id"]: p for p in b.view["people"]}
-    if b.person in people:
+    if b.person in people and b.targeted:
         who = tr.pick(people[b.person]["name"])
         hint = tr("ui.board.acting_on", role=tr("ui.role." + b.role), person=who)
+    elif b.person in people:  # the selected action is not about one person
+        hint = tr("ui.board.acting_account", role=tr("ui.role." + b.role))
     else:
         hint = tr("ui.role." + b.role)
     draw_text(surface, hint, (lay.acting.left + 2, lay.acting.centery), theme.LABEL,

@@ -70,7 +70,7 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     from game.ui.scenes.review import ResolveScene
 
     app.apply(Push(ResolveScene(app, session)))
-    frames(40, 0.1)
+    frames(60, 0.1)  # every card has slid in
     save("week_summary")
     app.apply(app.stack.top.handle_event(_key("return")))
     save("mpc_review")

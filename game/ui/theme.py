@@ -300,6 +300,12 @@ def build_theme() -> dict[str, Any]:
     theme["#muted"] = {"font": _font(LABEL), "colours": _colours(normal_text=INK_MUTED)}
     theme["#body"] = {"font": _font(BODY), "colours": _colours(normal_text=INK)}
     theme["#warning"] = {"font": _font(LABEL, bold=True), "colours": _colours(normal_text=DANGER)}
+    theme["#dense_text"] = {  # long lists (the MPC review): tighter lines, same type size
+        "font": _font(BODY),
+        "colours": _colours(dark_bg="#00000000", normal_border="#00000000"),
+        "misc": {"shape": "rectangle", "border_width": "0", "padding": "0,0",
+                 "line_spacing": "1.12"},
+    }
     theme["#card"] = {"colours": _colours(dark_bg=SURFACE, normal_border=BORDER)}
     theme["#plain_text"] = {  # text on a card we paint ourselves: no shape of its own
         "font": _font(BODY),

@@ -140,7 +140,8 @@ class BoardScene(Scene):
             role=self.role, planned=board_rows.planned_per_person(s.plan, self.visible()),
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
-            action_reason=reason, preview=lines, preview_room=room, panel=self.panel)
+            action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
+            targeted=row is None or row.action.target is not None)
 
     def _hint(self, tr: Any) -> str:
         """The key hints for the status line, shortened when the line is narrow."""

@@ -53,17 +53,20 @@ class ResolveScene(Scene):
         ctx.autosave(session)
         self.lines = summary_lines(before, session.view, report, ctx.tr)
         self.clock = 0.0 if ctx.settings.animations else 1e9
+        self.fits = len(self.lines)
         self.button: UIButton | None = None
 
     @property
     def done(self) -> bool:
-        return self.clock >= self.STEP * len(self.lines) + self.SLIDE
+        """Every card that fits on the screen has slid in."""
+        return self.clock >= self.STEP * min(len(self.lines), self.fits) + self.SLIDE
 
     def build(self) -> None:
         tr = self.ctx.tr
         page_header(self.ctx, tr("ui.resolve.heading", week=self.session.last_report["week"]),
                     back=False)
         area = content_rect(self.ctx.size, bottom=84)
+        self.fits = max(1, (area.height - 8 - 30) // 42)  # room kept for the "more" line
         over = self.session.state.over
         key = "ui.resolve.outcome" if over else "ui.resolve.next"
         self.button = button(self.ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
@@ -90,9 +93,9 @@ class ResolveScene(Scene):
         draw_header_rule(surface, surface.get_size())
         area = content_rect(surface.get_size(), bottom=84)
         y = area.top + 8
-        for i, (text, tone) in enumerate(self.lines):
+        for i, (text, tone) in enumerate(self.lines[:self.fits]):
             age = self.clock - i * self.STEP
-            if age < 0 or y + 40 > area.bottom:
+            if age < 0:
                 break
             t = min(1.0, age / self.SLIDE)
             offset = round((1 - t) ** 2 * 60)
@@ -104,7 +107,7 @@ class ResolveScene(Scene):
             draw_text(surface, f"{MARKS.get(tone, '•')}  {text}", (rect.left + 18, rect.centery),
                       theme.BODY, theme.INK, anchor="midleft", max_width=rect.width - 30)
             y += 42
-        hidden = len(self.lines) - (y - area.top - 8) // 42
+        hidden = len(self.lines) - self.fits
         if self.done and hidden > 0:
             draw_text(surface, self.ctx.tr("ui.resolve.more", n=hidden), (area.left, y),
                       theme.LABEL, theme.INK_MUTED)
@@ -182,9 +185,10 @@ class ReviewScene(Scene):
         changes: list[tuple[str, str]] = []
         if s.before is not None and s.last_report is not None:
             changes = summary_lines(s.before, v, s.last_report, tr)
-        columns = review_columns(v, s.before, tr, s.human_roles, s.plan, third - 34, changes)
+        # wrapped narrower than the box, so a scroll bar (when one is needed) never re-wraps
+        columns = review_columns(v, s.before, tr, s.human_roles, s.plan, third - 60, changes)
         for rect, html in zip(self.cards, columns, strict=True):
-            text_box(ctx, rect.inflate(-24, -20), html, "#plain_text")
+            text_box(ctx, rect.inflate(-24, -20), html, "#dense_text")
         self.back = button(ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
                            tr("ui.review.back"), tr("ui.review.back_tip"), "#primary")
 
@@ -290,10 +294,13 @@ def _steps(v: dict[str, Any], tr: Any, roles: list[str], plan: list[Any],
     if v["over"]:
         return steps
     advice = advise(v, plan)
-    moves = []
+    moves, seen = [], set()
     for role in roles:
         for sug in advice.get(role, [])[:1]:
             a = sug["action"]
+            if a in seen:  # a joint move is on both of its roles' lists
+                continue
+            seen.add(a)
             what = board_text.action_name(a, v, tr)
             cost = board_text.cost_text(sug["days"], sug["cost"], tuple(sug["roles"]), tr)
             why = render(sug["reasons"][0], tr.language) if sug["reasons"] else ""
