@@ -295,6 +295,7 @@ def _check_end(state: GameState) -> None:
                              "discount": 0.0, "first_payment": 0.0,
                              "first_payment_amount": 0.0}
     if state.outcome is not None:
+        state.pending.clear()  # the deal is over: no decision is left to take
         state.outcome["cost_of_sale"] = {vid: round(v.spent, 2)
                                          for vid, v in state.vendors.items()}
         state.outcome["c931_at_decision"] = (
