@@ -18,7 +18,15 @@ from game.core.actions import Action
 from game.ui import board_text, theme
 from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
-from game.ui.widgets import BUTTON_H, button, draw_card, draw_text, is_pressed, wrap_lines
+from game.ui.widgets import (
+    BUTTON_H,
+    button,
+    draw_card,
+    draw_text,
+    esc,
+    is_pressed,
+    wrap_lines,
+)
 
 PER_ROLE = 3
 BLOCK_PAD = 10
@@ -73,8 +81,7 @@ class CoachScene(Scene):
                 rect = pygame.Rect(x, by, cw, block_h)
                 self.blocks.append((rect, s, lines))
                 btn = button(ctx, (rect.right - BLOCK_PAD - 150, rect.bottom - BLOCK_PAD - 34,
-                                   150, 34), tr("ui.coach.plan"), tr("ui.coach.plan_tip"),
-                             "#primary")
+                                   150, 34), tr("ui.coach.plan"), self._tip(s), "#primary")
                 self.plan_buttons.append((btn, s["action"]))
                 by += block_h + 10
         for ev in self.advice.get("events", []):
@@ -96,6 +103,18 @@ class CoachScene(Scene):
                 if s["recommended"] and s["action"] not in out:
                     out.append(s["action"])
         return out
+
+    def _tip(self, s: dict[str, Any]) -> str:
+        """The whole suggestion (cut on the card when space is short) as the button's tip."""
+        tr, v = self.ctx.tr, self.session.view
+        a = s["action"]
+        lines = [f"<b>{esc(board_text.action_name(a, v, tr))}</b>",
+                 esc(board_text.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr))]
+        if s["recommended"]:
+            lines.append(esc(tr("ui.coach.expert_pick")))
+        lines += [esc("• " + render(r, tr.language)) for r in s["reasons"]]
+        lines.append(esc(tr("ui.coach.plan_tip")))
+        return "<br>".join(lines)
 
     def _event_button(self, ev: dict[str, Any], inner: pygame.Rect, bottom: int) -> None:
         tr, v = self.ctx.tr, self.session.view
@@ -203,8 +222,12 @@ class CoachScene(Scene):
             self._draw_block(surface, rect, s, reasons)
         if not self.advice.get("events"):  # else the event's button takes this place
             status = self.status or tr("ui.coach.hint")
-            draw_text(surface, status, (inner.left, inner.bottom - BUTTON_H // 2), theme.LABEL,
-                      theme.INK_MUTED, anchor="midleft", max_width=inner.width - 470)
+            lines = wrap_lines(status, inner.width - 470, theme.LABEL)[:2]
+            y = inner.bottom - BUTTON_H // 2 - 10 * len(lines)
+            for line in lines:
+                draw_text(surface, line, (inner.left, y), theme.LABEL, theme.INK_MUTED,
+                          max_width=inner.width - 470)
+                y += 20
 
     def _draw_block(self, surface: pygame.Surface, rect: pygame.Rect, s: dict[str, Any],
                     lines: list[tuple[str, int, str]]) -> None:

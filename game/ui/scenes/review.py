@@ -27,9 +27,11 @@ from game.ui.widgets import (
     page_header,
     para,
     text_box,
+    wrap_lines,
 )
 
 MARKS = {"good": "▲", "bad": "▼"}
+INDENT = 26  # the summary's text starts after its mark, on every line
 TONES = {"good": theme.US, "bad": theme.SUPPORT_AGAINST}
 
 
@@ -54,6 +56,7 @@ class ResolveScene(Scene):
         self.lines = summary_lines(before, session.view, report, ctx.tr)
         self.clock = 0.0 if ctx.settings.animations else 1e9
         self.fits = len(self.lines)
+        self.wrapped: list[list[str]] = [[text] for text, _tone in self.lines]
         self.button: UIButton | None = None
 
     @property
@@ -66,7 +69,16 @@ class ResolveScene(Scene):
         page_header(self.ctx, tr("ui.resolve.heading", week=self.session.last_report["week"]),
                     back=False)
         area = content_rect(self.ctx.size, bottom=84)
-        self.fits = max(1, (area.height - 8 - 30) // 42)  # room kept for the "more" line
+        # a long line (the bids opened, a refused offer) gets a second line on its card
+        self.wrapped = [wrap_lines(text, area.width - 30 - INDENT, theme.BODY)[:2]
+                        for text, _tone in self.lines]
+        room, self.fits = area.height - 8 - 30, 0  # room kept for the "more" line
+        for lines in self.wrapped:
+            room -= 14 + 22 * len(lines) + 6
+            if room < 0:
+                break
+            self.fits += 1
+        self.fits = max(1, self.fits)
         over = self.session.state.over
         key = "ui.resolve.outcome" if over else "ui.resolve.next"
         self.button = button(self.ctx, (area.right - 260, area.bottom + 20, 260, BUTTON_H + 4),
@@ -93,20 +105,24 @@ class ResolveScene(Scene):
         draw_header_rule(surface, surface.get_size())
         area = content_rect(surface.get_size(), bottom=84)
         y = area.top + 8
-        for i, (text, tone) in enumerate(self.lines[:self.fits]):
+        for i, ((_text, tone), lines) in enumerate(zip(self.lines[:self.fits], self.wrapped,
+                                                       strict=False)):
             age = self.clock - i * self.STEP
             if age < 0:
                 break
             t = min(1.0, age / self.SLIDE)
             offset = round((1 - t) ** 2 * 60)
-            rect = pygame.Rect(area.left + offset, y, area.width - offset, 36)
+            rect = pygame.Rect(area.left + offset, y, area.width - offset, 14 + 22 * len(lines))
             colour = TONES.get(tone, theme.BORDER)
             pygame.draw.rect(surface, theme.rgb(theme.SURFACE), rect, border_radius=8)
             pygame.draw.rect(surface, theme.rgb(colour), (rect.left, rect.top, 6, rect.height),
                              border_top_left_radius=8, border_bottom_left_radius=8)
-            draw_text(surface, f"{MARKS.get(tone, '•')}  {text}", (rect.left + 18, rect.centery),
-                      theme.BODY, theme.INK, anchor="midleft", max_width=rect.width - 30)
-            y += 42
+            draw_text(surface, MARKS.get(tone, "•"), (rect.left + 18, rect.top + 7), theme.BODY,
+                      theme.INK)
+            for n, line in enumerate(lines):
+                draw_text(surface, line, (rect.left + 18 + INDENT, rect.top + 7 + 22 * n),
+                          theme.BODY, theme.INK, max_width=rect.width - 30 - INDENT)
+            y += rect.height + 6
         hidden = len(self.lines) - self.fits
         if self.done and hidden > 0:
             draw_text(surface, self.ctx.tr("ui.resolve.more", n=hidden), (area.left, y),
