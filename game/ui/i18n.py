@@ -62,7 +62,7 @@ class Translator:
         return {k for k in self._tables.get(language, {}) if k.startswith(prefix)}
 
     def t(self, key: str, **values: Any) -> str:
-        """The text for ``key`` with ``{name}`` placeholders filled from ``values``."""
+        """The text for ``key`` with its ``{name}`` fields filled from ``values``."""
         table = self._tables.get(self.language, {})
         text = table.get(key)
         if text is None:  # engine keys ("why.stage") live under "core."

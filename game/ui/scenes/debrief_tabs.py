@@ -60,10 +60,7 @@ class DebriefTabs:
     chart_buttons: dict[str, UIButton]
     moment_buttons: list[tuple[UIButton, int]]
     week_buttons: list[tuple[UIButton, int]]
-
-    @property
-    def data(self) -> dict[str, Any]:
-        raise NotImplementedError
+    data: dict[str, Any]  # the scene's debrief in the current language
 
     @property
     def scroll(self) -> Scroll:
