@@ -155,10 +155,13 @@ class CoachScene(Scene):
         if s["recommended"]:
             cost += " · " + tr("ui.coach.expert_pick")
         out.append((cost, 20, "muted"))
-        reasons = []
-        for r in s["reasons"][:2]:
-            reasons += wrap_lines("• " + render(r, tr.language), width, theme.LABEL)
-        out += [(t, 19, "reason") for t in reasons[:4]]
+        reasons: list[str] = []
+        for r in s["reasons"][:2]:  # a reason is shown whole or not at all (the tip has all)
+            lines = wrap_lines("• " + render(r, tr.language), width, theme.LABEL)
+            if reasons and len(reasons) + len(lines) > 5:
+                break
+            reasons += lines[:5]
+        out += [(t, 19, "reason") for t in reasons]
         return out
 
     # --- input ------------------------------------------------------------------------------
