@@ -4,6 +4,7 @@ end-of-week confirmation, the game menu and help."""
 from __future__ import annotations
 
 import time
+from abc import abstractmethod
 from typing import Any
 
 import pygame
@@ -46,9 +47,9 @@ class CardScene(Scene):
         self.card = pygame.Rect(0, 0, 0, 0)
         self.buttons: dict[str, UIButton] = {}
 
+    @abstractmethod
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
-        """(heading, html, [(id, text, tip, object_id)])."""
-        raise NotImplementedError
+        """(heading, html, [(id, text, tip, object_id)]); each kind of card says its own."""
 
     def build(self) -> None:
         """Buttons sit in one right-aligned row when they fit, else one per row (long event
