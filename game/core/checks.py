@@ -258,13 +258,19 @@ def legal_actions(
             afford = "why.no_budget"
         whole_kind = d.id in planned_kinds and (d.once or not d.target) or (
             d.special == "negotiate" and negotiating)
+        if not include_disabled and (afford is not None or whole_kind):
+            continue
         opt = d.options[0] if d.options else None
         if not d.target:
             r = base or afford or ("why.planned" if whole_kind else None)
             if r is None or include_disabled:
                 out.append(Option(Action(d.id, None, opt), d.roles, d.days, d.cost, r))
             continue
+        lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
         for p in people:
+            if not include_disabled and not (lo <= p["contact_level"] <= hi
+                                             and p["trust"] >= trust):
+                continue  # refused by the first checks of _person_reason
             r = base or _person_reason(view, d, p) or afford
             if r is None and (whole_kind or (d.id, p["id"]) in planned_pairs):
                 r = "why.planned"
