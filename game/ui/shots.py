@@ -3,7 +3,8 @@
 Runs the window headless (dummy video driver), plays the shipped hospital scenario to the
 middle of the deal the way a coached player would, then visits the screens and saves
 ``menu``, ``board``, ``week_summary``, ``mpc_review`` and ``coach`` as PNG, each in Chinese
-and English (``board_zh.png``, ``board_en.png``, ...). The same seed gives the same pictures.
+and English (``board_zh.png``, ``board_en.png``, ...); then plays the same game to its end and
+saves the debrief's tabs (``debrief_outcome_zh.png``, ...). The same seed gives the same pictures.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 SHOTS = ("menu", "board", "week_summary", "mpc_review", "coach")
+DEBRIEF_TABS = ("outcome", "timeline", "charts", "motives", "whatif")
 SCENARIO = "city_hospital"
 SEED = 7
 WEEKS = 8
@@ -74,10 +76,30 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     save("week_summary")
     app.apply(app.stack.top.handle_event(_key("return")))
     save("mpc_review")
+    _debrief(app, session, save)
     import pygame
 
     pygame.quit()
     return out
+
+
+def _debrief(app: object, session: object, save: object) -> None:
+    """Play the game on to its end as the coached player, then visit the debrief's tabs."""
+    from game.ai.coach import follow_coach
+    from game.ui.scene import Reset
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.menu import MenuScene
+
+    while not session.state.over:  # type: ignore[attr-defined]
+        session.plan = follow_coach(session.view, SEED)[0]  # type: ignore[attr-defined]
+        session.end_week()  # type: ignore[attr-defined]
+    scene = DebriefScene(app, session)
+    app.apply(Reset(MenuScene(app), (scene,)))  # type: ignore[attr-defined]
+    for tab in DEBRIEF_TABS:
+        app.apply(scene.open_tab(tab))  # type: ignore[attr-defined]
+        app.step(0.016, [])  # type: ignore[attr-defined]
+        scene.finish_jobs()
+        save(f"debrief_{tab}")  # type: ignore[operator]
 
 
 def _plan_a_little(app: object, board: object) -> None:
