@@ -239,11 +239,10 @@ def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
         res = resolve.evaluate(state)
         note("award", **res)
     a = state.award
-    if a and a.get("vendor") and not a.get("notice_over") and w >= a["notice_end"] \
-            and cal["notice_weeks"] > 0 and w > a["week"] - 1:
-        if w >= a["notice_end"]:
-            res = resolve.end_notice(state, rng)
-            note("notice_end", **res)
+    if a and a.get("vendor") and not a.get("notice_over") and cal["notice_weeks"] > 0 \
+            and w >= a["notice_end"]:
+        note("notice_end", **resolve.end_notice(state, rng))
+    a = state.award  # a complaint may have handed the award to someone else
     if a and a.get("vendor") and state.contract is None and not a.get("passed") \
             and w >= cal["contract"] + resolve.RUNNER_UP_WAIT:
         note("passed_over", **resolve.pass_to_runner_up(state))
