@@ -24,17 +24,7 @@ def run_validate(paths: list[str], out: TextIO = sys.stdout) -> int:
     if not paths:
         print("validate: name one or more scenario files or folders", file=out)
         return 1
-    files: list[str] = []
-    empty_folders = 0
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = _folder_files(path, out)
-            if found is None:
-                empty_folders += 1
-            files.extend(found or [])
-        else:
-            files.append(raw)
+    files, folders_ok = expand_paths(paths, out)
     failed = 0
     for name in files:
         try:
@@ -54,7 +44,24 @@ def run_validate(paths: list[str], out: TextIO = sys.stdout) -> int:
     if len(files) > 1 or failed:
         print(f"{len(files)} file(s) checked: {len(files) - failed} valid, "
               f"{failed} with problems", file=out)
-    return 0 if files and not failed and not empty_folders else 1
+    return 0 if files and not failed and folders_ok else 1
+
+
+def expand_paths(paths: list[str], out: TextIO) -> tuple[list[str], bool]:
+    """Files named on the command line, a folder standing for its .yaml files; the flag is
+    False when a folder was empty or unreadable (that has been said on `out`)."""
+    files: list[str] = []
+    folders_ok = True
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _folder_files(path, out)
+            if found is None:
+                folders_ok = False
+            files.extend(found or [])
+        else:
+            files.append(raw)
+    return files, folders_ok
 
 
 def _folder_files(folder: Path, out: TextIO) -> list[str] | None:

@@ -13,7 +13,6 @@ import argparse
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path as FsPath
 from typing import Any, TextIO
 
 from pydantic import BaseModel
@@ -21,9 +20,10 @@ from pydantic import BaseModel
 from game.core.actions import CATALOG
 from game.i18n import tr
 from game.scenario import models as m
+from game.scenario.commands import expand_paths
 from game.scenario.issues import Issue, ScenarioError, sort_issues
 from game.scenario.lint_reach import Reach, all_effects
-from game.scenario.loader import load_scenario_text, read_scenario_bytes, scenario_files
+from game.scenario.loader import load_scenario_text, read_scenario_bytes
 from game.scenario.sourcemap import Path, SourceMap
 from game.scenario.yamlsource import decode, parse
 
@@ -239,12 +239,11 @@ def render_warning(issue: Issue) -> str:
 def run_lint(paths: list[str], out: TextIO = sys.stdout) -> int:
     """Lint files (folders stand for their .yaml files). 0 when every file is valid and
     clean, 1 when any file has an error or a warning."""
-    files = [str(p) for raw in paths for p in
-             (scenario_files(raw) if FsPath(raw).is_dir() else [FsPath(raw)])]
-    if not files:
+    if not paths:
         print("lint: name one or more scenario files or folders", file=out)
         return 1
-    dirty = 0
+    files, folders_ok = expand_paths(paths, out)
+    dirty = 0 if folders_ok else 1
     for name in files:
         try:
             found = lint_file(name)
