@@ -127,11 +127,6 @@ class _Scorer:
         return s - self.cost_scale * d.cost
 
 
-def score(view: dict[str, Any], o: Option, wants: dict[str, float]) -> float:
-    """How much the built-in AI wants option `o` this week."""
-    return _Scorer(view, wants)(o)
-
-
 def _option(view: dict[str, Any], kind: str) -> str | None:
     me = view["me"]
     if kind == "submit_bid":

@@ -11,8 +11,6 @@ from typing import Any
 
 from game.core.actions import CATALOG, Action, ActionDef
 
-SENIOR_KEYS = ("KDM",)
-
 
 @dataclass(frozen=True, slots=True)
 class Option:

@@ -131,9 +131,6 @@ class GameState:
     def phase(self) -> str:
         return phase_of(self.week, self.calendar)
 
-    def active_vendors(self) -> list[Vendor]:
-        return [v for v in self.vendors.values() if v.active]
-
 
 def phase_of(week: int, cal: dict[str, int]) -> str:
     """The customer's procurement phase in a given week."""
