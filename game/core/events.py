@@ -20,7 +20,11 @@ def leader(state: GameState) -> str | None:
     active = [v for v in state.vendors.values() if v.active and v.status == "active"]
     if not active:
         return None
-    health = c931_all(state)
+    # Ranking by health is the costly part: do it once per week, whatever asks.
+    key = ("leader_health", len(state.plans))
+    if key not in state.cache:
+        state.cache[key] = c931_all(state)
+    health = state.cache[key]
     return max(active, key=lambda v: (v.stage, health[v.id]["forecast"], v.id)).id
 
 
