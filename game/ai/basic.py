@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.actions import CATALOG, Action
-from game.core.checks import Option, legal_actions
+from game.core.actions import CATALOG, Action, ActionDef
+from game.core.checks import enabled_moves
 from game.core.resolve import parse_terms
 
 # Which unmet checklist item each action helps with (targeted ones also need the right person).
@@ -108,11 +108,9 @@ class _Scorer:
                 self.keyed_tags.setdefault(kind, set()).update(
                     tag if isinstance(tag, tuple) else (tag,))
 
-    def __call__(self, o: Option) -> float:
-        d = CATALOG[o.action.kind]
+    def __call__(self, d: ActionDef, pid: str | None) -> float:
         s = self.wants.get(d.id, 0.0)
-        if d.target:
-            pid = o.action.target
+        if pid is not None:
             p = self.people[pid]
             s += self.value[pid] * (d.support * 6 + d.trust * 3
                                     + 0.2 * (d.contact_to > p["contact_level"]))
@@ -180,30 +178,28 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     reserve = RESERVE if me["stage"] < 5 and view["phase"] in ("early", "solution") else 0.0
     spendable = money - reserve
     ranked = sorted(
-        ((scorer(o), i, o)
-         for i, o in enumerate(legal_actions(view, (), include_disabled=False))),
+        ((scorer(d, pid), i, d, pid) for i, (d, pid) in enumerate(enabled_moves(view))),
         key=lambda t: (-t[0], t[1]),
     )
     days = dict(me["time"])
     spent = 0.0
     taken: set[tuple[str, str | None]] = set()
-    for s, _, o in ranked:
+    for s, _, d, target in ranked:
         if s <= 0.15 or len(plan) >= limit:
             break
-        d = CATALOG[o.action.kind]
         if any(days.get(r, 0) < d.days for r in d.roles) or spent + d.cost > spendable:
             continue
-        if (d.id, None if d.target else "x") in taken or (d.id, o.action.target) in taken:
+        if (d.id, None if d.target else "x") in taken or (d.id, target) in taken:
             continue
         if d.special == "negotiate" and ("negotiate", None) in taken:
             continue
         for r in d.roles:
             days[r] -= d.days
         spent += d.cost
-        taken.add((d.id, o.action.target if d.target else "x"))
+        taken.add((d.id, target if d.target else "x"))
         if d.special == "negotiate":
             taken.add(("negotiate", None))
         opt = _option(view, d.id)
-        plan.append(Action(d.id, o.action.target, opt) if opt else o.action)
+        plan.append(Action(d.id, target, opt or (d.options[0] if d.options else None)))
         reasons.append("ai.reason.criterion" if wants.get(d.id) else "ai.reason.support")
     return plan, reasons

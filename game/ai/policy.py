@@ -16,8 +16,8 @@ from typing import Any
 from game.ai import value as V
 from game.ai.playbooks import Style
 from game.ai.tactics import choose_bid, choose_event, choose_terms
-from game.core.actions import CATALOG, Action
-from game.core.checks import check_plan, legal_actions, plan_usage
+from game.core.actions import CATALOG, Action, ActionDef
+from game.core.checks import check_plan, enabled_moves, plan_usage
 
 # Actions that work best after the week's other moves (qualify reads the contacts just made).
 LAST = ("qualify", "submit_bid", "gather_intel")
@@ -96,35 +96,33 @@ def plan_week(
     budget = me["budget"] - spent_fixed - choice_cost(view, fixed + plan)
     cap = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
-    heap: list[tuple[float, int, Action, int, str]] = []
+    heap: list[tuple[float, int, ActionDef, str | None, int, str]] = []
     version: dict[str, int] = {}
-    for i, o in enumerate(legal_actions(view, fixed_acts, include_disabled=False)):
-        d = CATALOG[o.action.kind]
+    for i, (d, target) in enumerate(enabled_moves(view, fixed_acts)):
         if roles is not None and not set(d.roles) <= set(roles):
             continue
-        s, reason = V.score(ctx, d, o.action.target)
+        s, reason = V.score(ctx, d, target)
         if skill.noise and rng is not None:
             s += rng.gauss(0.0, skill.noise)
-        heapq.heappush(heap, (-_key(s, d), i, o.action, 0, reason))
+        heapq.heappush(heap, (-_key(s, d), i, d, target, 0, reason))
     taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed_acts}
     negotiating = any(CATALOG[a.kind].special == "negotiate" for a in fixed)
     spent = 0.0
     chosen: list[tuple[Action, str]] = []
     while heap and len(chosen) < skill.limit:
-        neg, i, a, ver, reason = heapq.heappop(heap)
-        d = CATALOG[a.kind]
-        if a.target is not None and version.get(a.target, 0) != ver:
-            s, reason = V.score(ctx, d, a.target)
+        neg, i, d, target, ver, reason = heapq.heappop(heap)
+        if target is not None and version.get(target, 0) != ver:
+            s, reason = V.score(ctx, d, target)
             if skill.noise and rng is not None:
                 s += rng.gauss(0.0, skill.noise * 0.5)
-            heapq.heappush(heap, (-_key(s, d), i, a, version[a.target], reason))
+            heapq.heappush(heap, (-_key(s, d), i, d, target, version[target], reason))
             continue
         s = -neg + 0.15 * (d.days * len(d.roles) - 1)
         if s < skill.min_score:
             break
         if any(days.get(r, 0) < d.days for r in d.roles):
             continue
-        if (a.kind, a.target) in taken or (not d.target and (a.kind, None) in taken):
+        if (d.id, target) in taken or (not d.target and (d.id, None) in taken):
             continue
         if d.special == "negotiate" and negotiating:
             continue
@@ -134,13 +132,14 @@ def plan_week(
         for r in d.roles:
             days[r] -= d.days
         spent += d.cost
-        taken.add((a.kind, a.target))
+        taken.add((d.id, target))
         negotiating = negotiating or d.special == "negotiate"
-        a, opt_reason = _with_option(view, a, style, skill)
+        a, opt_reason = _with_option(view, Action(d.id, target, d.options[0] if d.options
+                                                  else None), style, skill)
         chosen.append((a, f"ai.reason.{reason}" if opt_reason is None else opt_reason))
-        if a.target is not None:
-            _project(ctx, d, a.target)
-            version[a.target] = version.get(a.target, 0) + 1
+        if target is not None:
+            _project(ctx, d, target)
+            version[target] = version.get(target, 0) + 1
     chosen.sort(key=lambda t: t[0].kind in LAST)
     for a, r in chosen:
         plan.append(a)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.actions import CATALOG, Action, ActionDef
+from game.core.state import PHASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,74 @@ def _check(view: dict[str, Any], action: Action, plan: list[Action],
     return r
 
 
+def _by_stage_phase() -> dict[tuple[int, str], tuple[ActionDef, ...]]:
+    """The kinds whose stage range and phases allow them, per (stage, phase): worked out once
+    from the catalogue, so the weekly listing skips most kinds without testing them."""
+    return {
+        (stage, phase): tuple(
+            d for d in CATALOG.values()
+            if d.stages[0] <= stage <= d.stages[1] and (d.phases is None or phase in d.phases)
+        )
+        for stage in range(1, 8) for phase in PHASES
+    }
+
+
+KINDS_BY_STAGE_PHASE = _by_stage_phase()
+# Targeted kinds whose refusal needs more than the contact range and trust floor.
+_PERSON_SPECIAL = frozenset(
+    d.id for d in CATALOG.values()
+    if d.target and (d.senior_only or d.special in ("coach", "reach_out", "shape", "intel"))
+)
+
+Move = tuple[ActionDef, str | None]
+
+
+def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
+    """(definition, target) of every action that may be added to `plan` now, in the order
+    `legal_actions` lists them.
+
+    The AIs ask this for every vendor every week and need no refusal reasons, so it builds
+    no objects for refused options and tests only the kinds the stage and phase allow; a
+    test holds it to `legal_actions(..., include_disabled=False)` on many views and plans.
+    """
+    me = view["me"]
+    if view["over"] or not me["active"]:
+        return []
+    if plan:
+        plan = list(plan)
+        used, spent = plan_usage(plan, view)
+        left = {k: n - used.get(k, 0) for k, n in me["time"].items()}
+        plan = [a for a in plan if a.kind != "choose"]
+    else:
+        left, spent = me["time"], 0.0
+    cost_left = me["budget"] - spent + 1e-9
+    planned_kinds = {b.kind for b in plan}
+    planned_pairs = {(b.kind, b.target) for b in plan}
+    negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
+    people = [(p["id"], p["contact_level"], p["trust"], p) for p in view["people"]]
+    out: list[Move] = []
+    for d in KINDS_BY_STAGE_PHASE[me["stage"], view["phase"]]:
+        if d.cost > cost_left or _vendor_reason(view, d) is not None:
+            continue
+        if any(left.get(r, 0) < d.days for r in d.roles):
+            continue
+        if d.id in planned_kinds and (d.once or not d.target) or (
+                negotiating and d.special == "negotiate"):
+            continue
+        if not d.target:
+            out.append((d, None))
+            continue
+        lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
+        special = d.id in _PERSON_SPECIAL
+        kind = d.id
+        for pid, lvl, tr, p in people:
+            if lo <= lvl <= hi and tr >= trust \
+                    and not (special and _person_reason(view, d, p) is not None) \
+                    and (kind, pid) not in planned_pairs:
+                out.append((d, pid))
+    return out
+
+
 def legal_actions(
     view: dict[str, Any], plan: list[Action] = (), role: str | None = None,
     include_disabled: bool = True,
@@ -229,8 +298,20 @@ def legal_actions(
     Options with a choice (bid price, negotiation terms) are listed once with the first
     option filled in; the caller picks another option from `CATALOG[kind].options`.
     The reasons are exactly those `check` gives; this is the same test, hoisted out of the
-    per-person loop because the AI calls it every week for every vendor.
+    per-person loop. Without the refused options it is `enabled_moves` as Options.
     """
+    if not include_disabled and role is None:
+        return [
+            Option(Action(d.id, target, d.options[0] if d.options else None), d.roles, d.days,
+                   d.cost, None)
+            for d, target in enabled_moves(view, plan)
+        ]
+    return _legal(view, plan, role, include_disabled)
+
+
+def _legal(
+    view: dict[str, Any], plan: list[Action], role: str | None, include_disabled: bool,
+) -> list[Option]:
     plan = list(plan)
     used, spent = plan_usage(plan, view)
     left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from game.ai.basic import plan_week
-from game.core.checks import check, legal_actions
+from game.core.checks import check, enabled_moves, legal_actions
 from game.core.engine import end_week, new_game
 from game.core.views import view
 from game.scenario.loader import load_scenario
@@ -57,3 +57,20 @@ def test_role_filter_keeps_only_that_roles_actions(views: list[dict]) -> None:
     vw = views[len(views) // 2]
     for role in ("rep", "presales", "pm", "exec"):
         assert all(role in o.roles for o in legal_actions(vw, role=role))
+
+
+def test_enabled_moves_are_the_enabled_options_in_order(views: list[dict]) -> None:
+    rng = random.Random(11)
+    compared = 0
+    for vw in views[::2]:
+        plan: list = []
+        for _ in range(4):
+            want = [(o.action.kind, o.action.target) for o in legal_actions(vw, plan)
+                    if o.enabled]
+            got = [(d.id, target) for d, target in enabled_moves(vw, plan)]
+            assert got == want, plan
+            compared += len(got)
+            if not want:
+                break
+            plan.append(rng.choice([o.action for o in legal_actions(vw, plan) if o.enabled]))
+    assert compared > 2_000
