@@ -250,7 +250,7 @@ def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
 
 
 def _snapshot(state: GameState) -> None:
-    state.touch()
+    state.new_turn()
     health = c931_all(state)
     state.cache["health"] = (len(state.plans), health)
     state.history.append({

@@ -84,35 +84,67 @@ def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:
     return {vid: (totals[vid], merit[vid]) for vid in bids}
 
 
-def _evaluate(state: GameState, bids: dict[str, dict[str, Any]]
-              ) -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
-    low = min(b["price"] for b in bids.values())
+def _panel(state: GameState) -> list[tuple[str, float, tuple[float, float, float, float],
+                                         dict[str, tuple[float, float]]]]:
+    """Per evaluator: weight, the criteria as they weigh them (with their price sensitivity
+    and the total) and, per vendor, the technical fit under the needs they care about and
+    the fixed part of the service score.
+
+    These change only when an event replaces a person or changes a need weight or the
+    criteria (or a vendor shapes them), yet every week's health projects the tender, so the
+    panel is kept in the game's lasting cache with those inputs as its stamp.
+    """
+    stamp = (tuple(state.need_weights.values()), tuple(state.criteria.values()),
+             tuple(p.generation for p in state.people.values()))
+    store = state.lasting()
+    hit = store.get("panel")
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
     nw = state.need_weights
     crit = state.criteria
-    scores: dict[str, dict[str, float]] = {}
-    merit_sum = dict.fromkeys(bids, 0.0)
-    weights = evaluator_weights(state)
-    for pid, w in weights.items():
+    vendors = []
+    for vs in state.spec.vendors:
+        service = (0.35 * vs.delivery + 0.25 * min(1.0, vs.references / 5)
+                   + 0.25 * vs.brand)
+        vendors.append((vs.id, vs.fit, service))
+    panel = []
+    for pid, w in evaluator_weights(state).items():
         p = state.people[pid]
         care = set(p.cares_about)
         pw = {n: x * (2.0 if n in care else 1.0) for n, x in nw.items()}
         pw_total = sum(pw.values())
         price_w = crit["price"] * (1.5 if "price_sensitive" in p.traits else 1.0)
-        cw = {"technical": crit["technical"], "price": price_w, "service": crit["service"]}
-        cw_total = sum(cw.values())
+        cw_total = crit["technical"] + price_w + crit["service"]
+        fits = {
+            vid: (sum(pw[n] * fit.get(n, 0.0) for n in pw) / pw_total, service)
+            for vid, fit, service in vendors
+        }
+        panel.append((pid, w, (crit["technical"], price_w, crit["service"], cw_total), fits))
+    store["panel"] = (stamp, panel)
+    return panel
+
+
+def _evaluate(state: GameState, bids: dict[str, dict[str, Any]]
+              ) -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
+    low = min(b["price"] for b in bids.values())
+    scores: dict[str, dict[str, float]] = {}
+    merit_sum = dict.fromkeys(bids, 0.0)
+    weights: dict[str, float] = {}
+    per_bid = [
+        (vid, 0.15 * min(state.vendors[vid].spec_bias, 2.0)
+         + (0.05 if b["technical"] else -0.10), low / b["price"],
+         0.15 if b["service"] else 0.0, state.relations[vid])
+        for vid, b in bids.items()
+    ]
+    for pid, w, (cw_tech, cw_price, cw_service, cw_total), fits in _panel(state):
+        weights[pid] = w
         row = {}
-        for vid, b in bids.items():
-            spec = state.vendor_spec(vid)
-            v = state.vendors[vid]
-            tech = sum(pw[n] * spec.fit.get(n, 0.0) for n in pw) / pw_total
-            tech += 0.15 * min(v.spec_bias, 2.0) + (0.05 if b["technical"] else -0.10)
-            price = low / b["price"]
-            service = (0.35 * spec.delivery + 0.25 * min(1.0, spec.references / 5)
-                       + 0.25 * spec.brand + (0.15 if b["service"] else 0.0))
-            base = (cw["technical"] * tech + cw["price"] * price
-                    + cw["service"] * service) / cw_total
+        for vid, tech_extra, price, service_extra, rels in per_bid:
+            fit, service = fits[vid]
+            base = (cw_tech * (fit + tech_extra) + cw_price * price
+                    + cw_service * (service + service_extra)) / cw_total
             merit_sum[vid] += w * base
-            row[vid] = round(base + SUPPORT_IN_SCORE * state.relations[vid][pid].support, 4)
+            row[vid] = round(base + SUPPORT_IN_SCORE * rels[pid].support, 4)
         scores[pid] = row
     total_w = sum(weights.values()) or 1.0
     totals = {

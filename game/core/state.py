@@ -111,17 +111,30 @@ class GameState:
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def touch(self) -> None:
-        index = self.cache.get("vendor_specs")
+        """Forget every derived value: the state was changed from outside the week loop."""
         self.cache.clear()
-        if index is not None:
-            self.cache["vendor_specs"] = index
+
+    def new_turn(self) -> None:
+        """Forget the turn's derived values, keeping the lasting ones (see `lasting`)."""
+        keep = self.cache.get("lasting")
+        self.cache.clear()
+        if keep is not None:
+            self.cache["lasting"] = keep
+
+    def lasting(self) -> dict[str, Any]:
+        """Derived values that outlive a turn: each depends only on the scenario or carries
+        a stamp of the inputs it was computed from, and is recomputed when they differ."""
+        store = self.cache.get("lasting")
+        if store is None:
+            store = self.cache["lasting"] = {}
+        return store
 
     def vendor_spec(self, vid: str) -> Any:
         """The authored VendorSpec of a vendor (the scenario is frozen, so this never stales)."""
-        index = self.cache.get("vendor_specs")
+        store = self.lasting()
+        index = store.get("vendor_specs")
         if index is None:
-            index = {s.id: s for s in self.spec.vendors}
-            self.cache["vendor_specs"] = index
+            index = store["vendor_specs"] = {s.id: s for s in self.spec.vendors}
         return index[vid]
 
     @property
