@@ -85,44 +85,41 @@ def unmet_keyed(view: dict[str, Any]) -> list[str]:
     return [c["key"] for c in view["checklist"] if not c["done"] and c["key"] in KEY_FOR]
 
 
-class _Scorer:
-    """Scores options against one view; what does not depend on the option is worked out once
-    (this runs for every option of every vendor every week, so it is the AI's hot path)."""
+def _ranked(view: dict[str, Any], wants: dict[str, float]
+            ) -> list[tuple[float, int, ActionDef, str | None]]:
+    """Every plannable option as (minus its score, listing index, kind, target), best first.
 
-    def __init__(self, view: dict[str, Any], wants: dict[str, float]) -> None:
-        me = view["me"]
-        self.wants = wants
-        self.people = {p["id"]: p for p in view["people"]}
-        self.value = {pid: _person_value(p, view) for pid, p in self.people.items()}
-        self.kinds = {
-            pid: [m["kind"] for m in (p.get("position_motive"), p.get("personal_motive")) if m]
-            for pid, p in self.people.items()
-        }
-        self.tags = {pid: set(p.get("key", ())) for pid, p in self.people.items()}
-        self.cost_scale = 6.0 / max(me["budget"] + me["spent"], 1.0)
-        keyed = unmet_keyed(view)
-        self.keyed_tags: dict[str, set[str]] = {}
-        for k in keyed:
-            tag = KEY_FOR[k]
-            for kind in HELPS[k]:
-                self.keyed_tags.setdefault(kind, set()).update(
-                    tag if isinstance(tag, tuple) else (tag,))
-
-    def __call__(self, d: ActionDef, pid: str | None) -> float:
-        s = self.wants.get(d.id, 0.0)
+    What does not depend on the option is worked out once per view: this runs for every
+    option of every vendor every week, so it is the built-in AI's hot path."""
+    me = view["me"]
+    people = {}
+    for p in view["people"]:
+        kinds = [m["kind"] for m in (p.get("position_motive"), p.get("personal_motive")) if m]
+        people[p["id"]] = (_person_value(p, view), p["contact_level"], set(p.get("key", ())),
+                           kinds)
+    cost_scale = 6.0 / max(me["budget"] + me["spent"], 1.0)
+    keyed_tags: dict[str, set[str]] = {}
+    for k in unmet_keyed(view):
+        tag = KEY_FOR[k]
+        for kind in HELPS[k]:
+            keyed_tags.setdefault(kind, set()).update(tag if isinstance(tag, tuple) else (tag,))
+    out = []
+    for i, (d, pid) in enumerate(enabled_moves(view)):
+        s = wants.get(d.id, 0.0)
         if pid is not None:
-            p = self.people[pid]
-            s += self.value[pid] * (d.support * 6 + d.trust * 3
-                                    + 0.2 * (d.contact_to > p["contact_level"]))
-            tags = self.keyed_tags.get(d.id)
-            if s > 0 and tags and tags & self.tags[pid]:
+            value, lvl, person_tags, kinds = people[pid]
+            s += value * (d.support * 6 + d.trust * 3 + 0.2 * (d.contact_to > lvl))
+            tags = keyed_tags.get(d.id)
+            if s > 0 and tags and tags & person_tags:
                 s += 0.8
-            for kind in self.kinds[pid]:
+            for kind in kinds:
                 if kind in d.addresses:
                     s += 0.4
             if d.special == "coach" or d.id == "develop_insider":
                 s += 0.3
-        return s - self.cost_scale * d.cost
+        out.append((-(s - cost_scale * d.cost), i, d, pid))
+    out.sort()
+    return out
 
 
 def _option(view: dict[str, Any], kind: str) -> str | None:
@@ -173,19 +170,14 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     if not me["active"] or view["over"]:
         return plan, reasons
     wants = _wants(view)
-    scorer = _Scorer(view, wants)
     # Keep money back for the bid until the tender; from then on everything may be spent.
     reserve = RESERVE if me["stage"] < 5 and view["phase"] in ("early", "solution") else 0.0
     spendable = money - reserve
-    ranked = sorted(
-        ((scorer(d, pid), i, d, pid) for i, (d, pid) in enumerate(enabled_moves(view))),
-        key=lambda t: (-t[0], t[1]),
-    )
     days = dict(me["time"])
     spent = 0.0
     taken: set[tuple[str, str | None]] = set()
-    for s, _, d, target in ranked:
-        if s <= 0.15 or len(plan) >= limit:
+    for neg, _, d, target in _ranked(view, wants):
+        if -neg <= 0.15 or len(plan) >= limit:
             break
         if any(days.get(r, 0) < d.days for r in d.roles) or spent + d.cost > spendable:
             continue
