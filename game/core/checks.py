@@ -168,10 +168,11 @@ def check_plan(view: dict[str, Any], plan: list[Action]) -> tuple[int, str] | No
         answered.add(a.target)
         cost_left -= cost
     accepted: list[Action] = []
+    people = {p["id"]: p for p in view["people"]}
     for i, a in enumerate(plan):
         if a.kind == "choose":
             continue
-        r = _check(view, a, accepted, left, cost_left)
+        r = _check(view, a, accepted, left, cost_left, people)
         if r is not None:
             return i, r
         d = CATALOG[a.kind]
@@ -194,13 +195,17 @@ def _check_choice(view: dict[str, Any], a: Action) -> tuple[str | None, float]:
 
 
 def _check(view: dict[str, Any], action: Action, plan: list[Action],
-           left: dict[str, int], cost_left: float) -> str | None:
+           left: dict[str, int], cost_left: float,
+           people: dict[str, dict[str, Any]] | None = None) -> str | None:
     d = CATALOG.get(action.kind)
     if d is None:
         return "why.unknown_action"
     p = None
     if d.target:
-        p = next((x for x in view["people"] if x["id"] == action.target), None)
+        if people is None:
+            p = next((x for x in view["people"] if x["id"] == action.target), None)
+        else:
+            p = people.get(action.target)
         if p is None:
             return "why.target"
     elif action.target is not None:

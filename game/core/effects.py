@@ -31,15 +31,16 @@ def person_fit(state: GameState, vid: str, p: Person) -> float:
 
 
 def motive_mult(d: ActionDef, p: Person, r: Relation) -> tuple[float, str | None]:
+    addresses = d.addresses
+    if not addresses:
+        return 1.0, None
     best, hit = 1.0, None
-    for which, m, known in (
-        ("position", p.position_motive, r.known_position),
-        ("personal", p.personal_motive, r.known_personal),
-    ):
-        if m["kind"] in d.addresses:
-            mult = MOTIVE_FOUND if known else MOTIVE_LUCKY
-            if mult > best:
-                best, hit = mult, which
+    if p.position_motive["kind"] in addresses:
+        best, hit = MOTIVE_FOUND if r.known_position else MOTIVE_LUCKY, "position"
+    if p.personal_motive["kind"] in addresses:
+        mult = MOTIVE_FOUND if r.known_personal else MOTIVE_LUCKY
+        if mult > best:
+            best, hit = mult, "personal"
     return best, hit
 
 

@@ -190,27 +190,30 @@ def _world(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     sways = [(q.id, who, 0.08 * strength) for q in state.people.values()
              for who, strength in q.sways]
     leaning = {p.id: p.leaning for p in state.people.values()}
+    week = state.week
     for vid, rels in state.relations.items():
-        if not state.vendors[vid].active:
+        v = state.vendors[vid]
+        if not v.active:
             continue
         before = {pid: r.support for pid, r in rels.items()}
         for src, who, k in sways:
             delta = k * (before[src] - before[who])
             if delta > 1e-4 or delta < -1e-4:
                 nudge_support(rels[who], delta)
+        rivals = None
         for pid, r in rels.items():
-            if r.contact >= 1 and state.week - r.last_touch > 3:
+            contact = r.contact
+            if contact >= 1 and week - r.last_touch > 3:
                 r.support += 0.05 * (leaning[pid] - r.support)
                 r.trust = max(0.0, r.trust - 0.01)
-        v = state.vendors[vid]
-        for pid, r in rels.items():
-            if r.contact >= 3 and rng.chance(0.25 if r.contact == 3 else 0.4):
-                rivals = [o for o in state.vendors.values() if o.id != vid and o.active]
+            if contact >= 3 and rng.chance(0.25 if contact == 3 else 0.4):
+                if rivals is None:
+                    rivals = [o for o in state.vendors.values() if o.id != vid and o.active]
                 if rivals:
                     o = rng.choice(rivals)
-                    v.intel[o.id] = {"stage": o.stage, "week": state.week}
+                    v.intel[o.id] = {"stage": o.stage, "week": week}
                     v.facts.add("competitors_known")
-                    out.append({"week": state.week, "vendor": vid, "kind": "intel",
+                    out.append({"week": week, "vendor": vid, "kind": "intel",
                                 "roles": [], "target": pid, "option": None, "cost": 0,
                                 "days": 0, "effects": {"rival": o.id, "stage": o.stage}})
     return out

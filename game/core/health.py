@@ -123,6 +123,7 @@ def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
             "c": c, "f": f, "w": w, "forecast": 0.0,
         }
     racing = [vid for vid in scores]
+    strengths = {vid: strength(out[vid]["c"], out[vid]["f"], out[vid]["w"]) for vid in racing}
     for vid, h in out.items():
         v = state.vendors[vid]
         if v.status in ("won", "shelved"):
@@ -130,8 +131,9 @@ def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
         elif vid not in scores:
             fc = 0.0
         else:
-            field = [(out[o]["c"], out[o]["f"], out[o]["w"]) for o in racing if o != vid]
-            fc = forecast(h["c"], h["f"], h["w"], field)
+            mine = strengths[vid]
+            rivals = [strengths[o] for o in racing if o != vid] or [strength(*NO_DEAL)]
+            fc = mine / (mine + sum(rivals))
         h["forecast"] = round(fc, 4)
     return out
 

@@ -36,7 +36,13 @@ class Rng:
         return mix(s)
 
     def random(self) -> float:
-        return (self.next64() >> 11) * _INV_2_53
+        # next64 and mix written out: the engine draws tens of thousands of times a game
+        holder = self.holder
+        z = (holder.rng + _GOLDEN) & MASK64
+        holder.rng = z
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return ((z ^ (z >> 31)) >> 11) * _INV_2_53
 
     def chance(self, p: float) -> bool:
         return self.random() < p

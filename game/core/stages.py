@@ -24,31 +24,42 @@ def _pairs(state: GameState, v: Vendor) -> list[tuple[Person, Relation]]:
 
 
 def _known_key(state: GameState, v: Vendor, tag: str, min_contact: int) -> bool:
-    return any(
-        tag in p.key and r.known_roles and r.contact >= min_contact for p, r in _pairs(state, v)
-    )
+    rels = state.relations[v.id]
+    for p in state.people.values():
+        if tag in p.key:
+            r = rels[p.id]
+            if r.known_roles and r.contact >= min_contact:
+                return True
+    return False
 
 
 def _key_support(state: GameState, v: Vendor, tag: str) -> bool:
-    return any(tag in p.key and r.support >= SUPPORT_OK for p, r in _pairs(state, v))
+    rels = state.relations[v.id]
+    return any(tag in p.key and rels[p.id].support >= SUPPORT_OK
+               for p in state.people.values())
+
+
+LEAD_ROLES = frozenset({"initiator", "user"})
 
 
 def lead_contact(state: GameState, v: Vendor) -> bool:
-    return any(
-        r.contact >= 1 and r.known_roles and ({"initiator", "user"} & set(p.roles))
-        for p, r in _pairs(state, v)
-    )
+    rels = state.relations[v.id]
+    for p in state.people.values():
+        r = rels[p.id]
+        if r.contact >= 1 and r.known_roles and not LEAD_ROLES.isdisjoint(p.roles):
+            return True
+    return False
 
 
 def willing(state: GameState, v: Vendor) -> bool:
-    return any(r.support > 0.05 for _, r in _pairs(state, v))
+    return any(r.support > 0.05 for r in state.relations[v.id].values())
 
 
 def org_mapped(state: GameState, v: Vendor) -> bool:
     if "org_mapped" in v.facts:
         return True
-    pairs = _pairs(state, v)
-    return sum(r.known_roles for _, r in pairs) >= 0.7 * len(pairs)
+    rels = state.relations[v.id]
+    return sum(r.known_roles for r in rels.values()) >= 0.7 * len(rels)
 
 
 def insider_ki_or_ku(state: GameState, v: Vendor) -> bool:
@@ -56,7 +67,7 @@ def insider_ki_or_ku(state: GameState, v: Vendor) -> bool:
 
 
 def coach(state: GameState, v: Vendor) -> bool:
-    return any(r.contact >= 4 for _, r in _pairs(state, v))
+    return any(r.contact >= 4 for r in state.relations[v.id].values())
 
 
 def majority_evaluators(state: GameState, v: Vendor) -> bool:

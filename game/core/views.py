@@ -49,9 +49,46 @@ def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
     return d
 
 
-def _me(state: GameState, v: Vendor) -> dict[str, Any]:
-    spec = state.vendor_spec(v.id)
-    return {
+def _people(state: GameState, rels: dict[str, Relation], phase: str) -> list[dict[str, Any]]:
+    """Every person as the vendor knows them, for a read-only view: what never changes for a
+    person in a seat (names, roles, sways, needs, traits) is built once and shared."""
+    store = state.lasting()
+    out = []
+    for p in state.people.values():
+        key = ("person", p.id, p.generation)
+        fixed = store.get(key)
+        if fixed is None:
+            fixed = store[key] = (
+                {"id": p.id, "name": p.name, "title": p.title, "department": p.department,
+                 "senior": p.senior, "generation": p.generation},
+                {"roles": list(p.roles), "key": list(p.key), "influence": p.influence},
+                [{"who": who, "strength": k} for who, k in p.sways],
+                {"cares_about": list(p.cares_about), "traits": list(p.traits)},
+            )
+        base, roles, sways, needs = fixed
+        r = rels[p.id]
+        d = base.copy()
+        d["support"] = r.support
+        d["trust"] = r.trust
+        d["contact"] = CONTACT_LEVELS[r.contact]
+        d["contact_level"] = r.contact
+        d["last_touch"] = r.last_touch
+        if r.known_roles:
+            d.update(roles)
+            d["participation_now"] = p.participation[phase]
+            d["sways"] = sways
+        if r.known_needs:
+            d.update(needs)
+        if r.known_position:
+            d["position_motive"] = p.position_motive
+        if r.known_personal:
+            d["personal_motive"] = p.personal_motive
+        out.append(d)
+    return out
+
+
+def _me(state: GameState, v: Vendor, shared: bool) -> dict[str, Any]:
+    d = {
         "id": v.id,
         "side": v.side,
         "name": v.name,
@@ -69,6 +106,22 @@ def _me(state: GameState, v: Vendor) -> dict[str, Any]:
         "max_discount": v.max_discount,
         "terms": dict(v.terms) if v.terms else None,
         "intel": {k: dict(x) for k, x in v.intel.items()},
+    }
+    if shared:
+        store = state.lasting()
+        offer = store.get(("offer", v.id))
+        if offer is None:
+            offer = store[("offer", v.id)] = _offer(state.vendor_spec(v.id))
+        d.update(offer)
+    else:
+        d.update(_offer(state.vendor_spec(v.id)))
+    d["stage_weeks"] = dict(v.stage_weeks)
+    return d
+
+
+def _offer(spec: Any) -> dict[str, Any]:
+    """What the vendor brings to the deal, as the scenario gives it."""
+    return {
         "time": {"rep": spec.time.rep, "presales": spec.time.presales, "pm": spec.time.pm,
                  "exec": spec.time.exec},
         "fit": dict(spec.fit),
@@ -78,7 +131,6 @@ def _me(state: GameState, v: Vendor) -> dict[str, Any]:
         "brand": spec.brand,
         "references": spec.references,
         "delivery": spec.delivery,
-        "stage_weeks": dict(v.stage_weeks),
     }
 
 
@@ -123,12 +175,45 @@ def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]
     return _build(state, vendor, True)
 
 
+def _fixed(state: GameState) -> dict[str, Any]:
+    """The parts of every view that only the scenario decides (titles, the customer's texts,
+    the needs' names), built once per game for read-only views."""
+    store = state.lasting()
+    got = store.get("view_texts")
+    if got is None:
+        got = store["view_texts"] = _texts(state)
+    return got
+
+
+def _texts(state: GameState) -> dict[str, Any]:
+    spec = state.spec
+    cust = spec.customer
+    return {
+        "scenario": {
+            "id": spec.id,
+            "title": {"zh": spec.title.zh, "en": spec.title.en},
+            "summary": {"zh": spec.summary.zh, "en": spec.summary.en},
+        },
+        "name": {"zh": cust.name.zh, "en": cust.name.en},
+        "industry": {"zh": cust.industry.zh, "en": cust.industry.en},
+        "size": {"zh": cust.size.zh, "en": cust.size.en},
+        "profile": {"zh": cust.profile.zh, "en": cust.profile.en},
+        "needs": [(n.id, {"zh": n.name.zh, "en": n.name.en}) for n in cust.needs],
+    }
+
+
 def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
     v = state.vendors[vendor]
     rels = state.relations[vendor]
     phase = state.phase()
     knows = v.facts
-    cust = state.spec.customer
+    weights = state.need_weights
+    if with_log:  # the window's own copy: nothing in it is shared with another view
+        texts = _texts(state)
+        people = [_person(p, rels[p.id], phase) for p in state.people.values()]
+    else:
+        texts = _fixed(state)
+        people = _people(state, rels, phase)
     out: dict[str, Any] = {
         "vendor": vendor,
         "week": state.week,
@@ -136,29 +221,24 @@ def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
         "phase": phase,
         "over": state.over,
         "calendar": dict(state.calendar),
-        "scenario": {
-            "id": state.spec.id,
-            "title": {"zh": state.spec.title.zh, "en": state.spec.title.en},
-            "summary": {"zh": state.spec.summary.zh, "en": state.spec.summary.en},
-        },
+        "scenario": texts["scenario"],
         "customer": {
-            "name": {"zh": cust.name.zh, "en": cust.name.en},
-            "industry": {"zh": cust.industry.zh, "en": cust.industry.en},
-            "size": {"zh": cust.size.zh, "en": cust.size.en},
-            "profile": {"zh": cust.profile.zh, "en": cust.profile.en},
+            "name": texts["name"],
+            "industry": texts["industry"],
+            "size": texts["size"],
+            "profile": texts["profile"],
             "needs": [
-                {"id": n.id, "name": {"zh": n.name.zh, "en": n.name.en},
-                 "weight": round(state.need_weights[n.id], 4)}
-                for n in cust.needs
+                {"id": nid, "name": name, "weight": round(weights[nid], 4)}
+                for nid, name in texts["needs"]
             ],
             "budget": round(state.budget, 2) if "el_budget" in knows else None,
             "criteria": dict(state.criteria) if "criteria_known" in knows else None,
             "first_payment_max": state.first_payment_max if "el_budget" in knows else None,
         },
-        "me": _me(state, v),
+        "me": _me(state, v, not with_log),
         "rivals": [_rival(state, v, o) for o in state.vendors.values() if o.id != vendor
                    and (o.active or o.status != "active")],
-        "people": [_person(p, rels[p.id], phase) for p in state.people.values()],
+        "people": people,
         "tender": _public_tender(state),
         "award": dict(state.award) if state.award else None,
         "contract": dict(state.contract) if state.contract and
