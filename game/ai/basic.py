@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.actions import CATALOG, Action, ActionDef
-from game.core.checks import enabled_moves
+from game.core.checks import enabled_groups
 from game.core.resolve import parse_terms
 
 # Which unmet checklist item each action helps with (targeted ones also need the right person).
@@ -104,20 +104,29 @@ def _ranked(view: dict[str, Any], wants: dict[str, float]
         for kind in HELPS[k]:
             keyed_tags.setdefault(kind, set()).update(tag if isinstance(tag, tuple) else (tag,))
     out = []
-    for i, (d, pid) in enumerate(enabled_moves(view)):
-        s = wants.get(d.id, 0.0)
-        if pid is not None:
+    i = 0
+    for d, targets in enabled_groups(view):
+        want = wants.get(d.id, 0.0)
+        cost = cost_scale * d.cost
+        if targets is None:
+            out.append((-(want - cost), i, d, None))
+            i += 1
+            continue
+        pull, contact_to, addresses = d.support * 6 + d.trust * 3, d.contact_to, d.addresses
+        tags = keyed_tags.get(d.id)
+        bonus = d.special == "coach" or d.id == "develop_insider"
+        for pid in targets:
             value, lvl, person_tags, kinds = people[pid]
-            s += value * (d.support * 6 + d.trust * 3 + 0.2 * (d.contact_to > lvl))
-            tags = keyed_tags.get(d.id)
+            s = want + value * (pull + 0.2 * (contact_to > lvl))
             if s > 0 and tags and tags & person_tags:
                 s += 0.8
             for kind in kinds:
-                if kind in d.addresses:
+                if kind in addresses:
                     s += 0.4
-            if d.special == "coach" or d.id == "develop_insider":
+            if bonus:
                 s += 0.3
-        out.append((-(s - cost_scale * d.cost), i, d, pid))
+            out.append((-(s - cost), i, d, pid))
+            i += 1
     out.sort()
     return out
 
@@ -176,17 +185,21 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     days = dict(me["time"])
     spent = 0.0
     taken: set[tuple[str, str | None]] = set()
+    days_left = sum(days.values())
     for neg, _, d, target in _ranked(view, wants):
-        if -neg <= 0.15 or len(plan) >= limit:
-            break
-        if any(days.get(r, 0) < d.days for r in d.roles) or spent + d.cost > spendable:
+        if -neg <= 0.15 or len(plan) >= limit or days_left <= 0:
+            break  # every action takes at least one day
+        n, roles = d.days, d.roles
+        if days[roles[0]] < n or (len(roles) > 1 and days[roles[1]] < n) \
+                or spent + d.cost > spendable:
             continue
         if (d.id, None if d.target else "x") in taken or (d.id, target) in taken:
             continue
         if d.special == "negotiate" and ("negotiate", None) in taken:
             continue
-        for r in d.roles:
-            days[r] -= d.days
+        for r in roles:
+            days[r] -= n
+        days_left -= n * len(roles)
         spent += d.cost
         taken.add((d.id, target if d.target else "x"))
         if d.special == "negotiate":

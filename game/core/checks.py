@@ -250,7 +250,20 @@ Move = tuple[ActionDef, str | None]
 
 def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
     """(definition, target) of every action that may be added to `plan` now, in the order
-    `legal_actions` lists them.
+    `legal_actions` lists them; `enabled_groups` gives the same grouped by kind."""
+    out: list[Move] = []
+    for d, targets in enabled_groups(view, plan):
+        if targets is None:
+            out.append((d, None))
+        else:
+            out.extend((d, pid) for pid in targets)
+    return out
+
+
+def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
+                   ) -> list[tuple[ActionDef, list[str] | None]]:
+    """Every kind that may be added to `plan` now with the people it may target (None for
+    an action without a target), in `legal_actions` order.
 
     The AIs ask this for every vendor every week and need no refusal reasons, so it builds
     no objects for refused options and tests only the kinds the stage and phase allow; a
@@ -271,11 +284,12 @@ def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
     planned_pairs = {(b.kind, b.target) for b in plan}
     negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
     people = [(p["id"], p["contact_level"], p["trust"], p) for p in view["people"]]
-    out: list[Move] = []
+    out: list[tuple[ActionDef, list[str] | None]] = []
     for d in KINDS_BY_STAGE_PHASE[me["stage"], view["phase"]]:
         if d.cost > cost_left or _vendor_reason(view, d) is not None:
             continue
-        if any(left.get(r, 0) < d.days for r in d.roles):
+        n = d.days
+        if any(left.get(r, 0) < n for r in d.roles):
             continue
         if d.id in planned_kinds and (d.once or not d.target) or (
                 negotiating and d.special == "negotiate"):
@@ -284,13 +298,14 @@ def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
             out.append((d, None))
             continue
         lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
-        special = d.id in _PERSON_SPECIAL
-        kind = d.id
-        for pid, lvl, tr, p in people:
-            if lo <= lvl <= hi and tr >= trust \
-                    and not (special and _person_reason(view, d, p) is not None) \
-                    and (kind, pid) not in planned_pairs:
-                out.append((d, pid))
+        targets = [pid for pid, lvl, tr, p in people if lo <= lvl <= hi and tr >= trust]
+        if d.id in _PERSON_SPECIAL:
+            by_id = {pid: p for pid, _, _, p in people}
+            targets = [pid for pid in targets if _person_reason(view, d, by_id[pid]) is None]
+        if planned_pairs:
+            targets = [pid for pid in targets if (d.id, pid) not in planned_pairs]
+        if targets:
+            out.append((d, targets))
     return out
 
 

@@ -487,3 +487,11 @@ def test_options_listed_by_legal_actions_carry_a_default_option():
     opts = [o for o in legal_actions(view(state, ME)) if o.action.kind == "submit_bid"]
     assert [o.action.option for o in opts] == [CATALOG["submit_bid"].options[0]]
     assert opts[0].enabled
+
+
+def test_every_action_takes_a_day_of_one_or_two_roles():
+    # The planners stop looking once every role's week is full, which is right only if no
+    # action is free of days; joint actions are exactly two roles.
+    for d in CATALOG.values():
+        assert d.days >= 1, d.id
+        assert 1 <= len(d.roles) <= 2, d.id
