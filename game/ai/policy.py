@@ -96,26 +96,27 @@ def plan_week(
     budget = me["budget"] - spent_fixed - choice_cost(view, fixed + plan)
     cap = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
-    heap: list[tuple[float, int, ActionDef, str | None, int, str]] = []
+    heap: list[tuple[float, int, ActionDef, str | None, int]] = []
     version: dict[str, int] = {}
     for i, (d, target) in enumerate(enabled_moves(view, fixed_acts)):
         if roles is not None and not set(d.roles) <= set(roles):
             continue
-        s, reason = V.score(ctx, d, target)
+        s = V.value_of(ctx, d, target)
         if skill.noise and rng is not None:
             s += rng.gauss(0.0, skill.noise)
-        heapq.heappush(heap, (-_key(s, d), i, d, target, 0, reason))
+        heap.append((-_key(s, d), i, d, target, 0))
+    heapq.heapify(heap)
     taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed_acts}
     negotiating = any(CATALOG[a.kind].special == "negotiate" for a in fixed)
     spent = 0.0
     chosen: list[tuple[Action, str]] = []
     while heap and len(chosen) < skill.limit:
-        neg, i, d, target, ver, reason = heapq.heappop(heap)
+        neg, i, d, target, ver = heapq.heappop(heap)
         if target is not None and version.get(target, 0) != ver:
-            s, reason = V.score(ctx, d, target)
+            s = V.value_of(ctx, d, target)
             if skill.noise and rng is not None:
                 s += rng.gauss(0.0, skill.noise * 0.5)
-            heapq.heappush(heap, (-_key(s, d), i, d, target, version[target], reason))
+            heapq.heappush(heap, (-_key(s, d), i, d, target, version[target]))
             continue
         s = -neg + 0.15 * (d.days * len(d.roles) - 1)
         if s < skill.min_score:
@@ -134,6 +135,9 @@ def plan_week(
         spent += d.cost
         taken.add((d.id, target))
         negotiating = negotiating or d.special == "negotiate"
+        # The person has not changed since this option was last valued, so its reason is
+        # the one that value had.
+        reason = V.score(ctx, d, target)[1]
         a, opt_reason = _with_option(view, Action(d.id, target, d.options[0] if d.options
                                                   else None), style, skill)
         chosen.append((a, f"ai.reason.{reason}" if opt_reason is None else opt_reason))

@@ -15,7 +15,7 @@ from typing import Any
 from game.ai import knowledge as K
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
-from game.core.actions import ActionDef
+from game.core.actions import CATALOG, ActionDef
 
 MUST = 4.0  # a score at or above this may dip into the end-game reserve
 # What a teammate does after a colleague has opened the door to someone (seed 004: presales
@@ -156,6 +156,53 @@ def support_gain(ctx: Context, d: ActionDef, p: dict[str, Any]) -> tuple[float, 
 
 def _criterion(ctx: Context, d: ActionDef, p: dict[str, Any] | None) -> tuple[float, str | None]:
     """Bonus for moving an unmet exit criterion of the current stage (or the next one)."""
+    if CRITERIA_OF[d.id].isdisjoint(ctx.unmet):
+        return 0.0, None  # nothing this kind could move is still open
+    return _criterion_bonus(ctx, d, p)
+
+
+def _criteria_of(d: ActionDef) -> frozenset[str]:
+    """Every criterion `_criterion_bonus` may name for this kind, whatever the person."""
+    kind = d.id
+    keys: set[str] = set()
+    if d.target:
+        if kind == "call":
+            keys |= {"lead_contact", "org_mapped", "insider_ki_ku", "insider_ki", "insider_ku",
+                     "kdm_met"}
+        if kind in ("visit", "joint_visit"):
+            keys |= {"first_visit", "willing"}
+        if kind in ("needs_research", "joint_visit", "site_survey", "visit"):
+            keys.add("need_heard")
+        if kind == "entertain":
+            keys.add("willing")
+        if kind == "gather_intel":
+            keys.add("org_mapped")
+        if kind == "develop_insider" or d.trust or d.contact_to >= 2:
+            keys |= {"insider_ki", "insider_ku", "insider_ki_ku"}
+        if kind == "develop_coach" or d.trust or d.support:
+            keys.add("coach")
+        if kind in ("sponsor_visit", "exec_visit") or d.special == "meet_kdm":
+            keys.add("kdm_met")
+        if kind in ("demo", "solution_workshop", "pilot"):
+            keys |= {"demo_done", "product_presented"}
+        if kind in ("implementation_reference", "reference_visit"):
+            keys.add("references_presented")
+        if d.support:
+            keys |= {"support_ku", "support_ki", "support_kdm"}
+        if kind == "shape_criteria":
+            keys.add("criteria_shaped")
+        if kind in ("visit", "sponsor_visit"):
+            keys.add("el_budget")
+    else:
+        keys |= {"profiled", "pursue", "product_presented", "references_presented"}
+    return frozenset(keys)
+
+
+CRITERIA_OF = {d.id: _criteria_of(d) for d in CATALOG.values()}
+
+
+def _criterion_bonus(ctx: Context, d: ActionDef, p: dict[str, Any] | None
+                     ) -> tuple[float, str | None]:
     u = ctx.unmet
     kind = d.id
     best, key = 0.0, None
@@ -296,6 +343,73 @@ def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
     if kind == "kickoff_plan":
         return 1.5, "endgame.kickoff"
     return 0.0, "support.decider"
+
+
+def value_of(ctx: Context, d: ActionDef, target: str | None) -> float:
+    """`explain(...)[0]` without its workings, for the planner's hot path.
+
+    It adds the same parts in the same order as `explain`, so the two agree to the last bit
+    (a test holds them equal); the reason is worked out only for the options chosen.
+    """
+    style = ctx.style
+    bias = style.kind_bias.get(d.id, 0.0)
+    if target is None:
+        v, _ = _untargeted(ctx, d)
+        if v <= 0:
+            return v - ctx.lam * d.cost
+        return v + bias - ctx.lam * d.cost
+    p = ctx.people[target]
+    i = ctx.person(target)
+    w, f = i.w, i.focus
+    gain, _ = support_gain(ctx, d, p)
+    buyer_bonus = 0.4 if i.buyer and ctx.stage >= 5 else 0.0
+    total = gain * (w * f + buyer_bonus + 0.3 * i.part) * 8.0
+    extra = None  # emphasis on a person below decider weight is a part of its own, added last
+    for tag, weight in ctx.emphasis.items():
+        if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
+            if w >= 0.5:
+                total = total + gain * weight * 8
+            else:
+                extra = (0.0 if extra is None else extra) + gain * weight * 8
+    trust = p["trust"]
+    if d.trust:
+        total += d.trust * (0.7 if "skeptical" in i.traits else 1.0) * (1 - trust) * \
+            (w * f + 0.3) * 3.0
+    lvl = p["contact_level"]
+    if d.contact_to > lvl and trust >= d.contact_trust:
+        total += 0.25 * (w + 0.3) * (d.contact_to - lvl)
+    info = 0.0
+    if d.reveal_roles and "roles" not in p:
+        info += 0.35 * (1.2 if p["senior"] else 0.8)
+    if d.reveal_needs and "cares_about" not in p:
+        info += 0.15 * d.reveal_needs
+    if ctx.use_motives:
+        if d.reveal_position and "position_motive" not in p:
+            info += 0.4 * d.reveal_position * (w + 0.2)
+        if d.reveal_personal and "personal_motive" not in p:
+            info += 0.4 * d.reveal_personal * (w + 0.2)
+    if d.special == "intel":
+        info += 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) / \
+            max(len(ctx.people), 1)
+    total += info
+    crit, key = _criterion(ctx, d, p)
+    if key:
+        total += crit
+    if d.id == "shape_criteria":
+        total += style.shape * (1.0 - ctx.view["me"]["spec_bias"]) * (0.5 + max(p["support"], 0))
+    if style.keep_warm and p["support"] >= 0.15 and lvl >= 1 and \
+            ctx.view["week"] - p["last_touch"] >= 3 and (d.support or d.trust):
+        total += style.keep_warm * (w + 0.3)
+    if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
+            "kdm_met" not in ctx.facts:
+        total += style.early_kdm
+    if target in ctx.follow and d.id in FOLLOW_UP:
+        total += ctx.follow[target] * (w + 0.3) * (1.0 if d.support else 0.5)
+    if p.get("generation", 0) > 0 and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
+        total += 0.8 * (w + 0.3)
+    if extra is not None:
+        total += extra
+    return total + bias - ctx.lam * d.cost
 
 
 def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
