@@ -67,15 +67,34 @@ class Info:
     motives: tuple[str, ...]
     hidden: int
     fit: float
+    # the person's entry as the scorer reads it (support and trust as projected)
+    support: float
+    trust: float
+    lvl: int
+    senior: bool
+    skeptical: bool
+    roles_known: bool
+    needs_known: bool
+    position_known: bool
+    personal_known: bool
+    last_touch: int
+    replaced: bool
+    motives_hit: frozenset[str]
 
 
 def _info(ctx: Context, p: dict[str, Any]) -> Info:
+    traits = tuple(p.get("traits", ()))
     return Info(
         w=K.decision_weight(p) / ctx.max_w, focus=focus(ctx, p), part=K.participation_now(p),
         buyer=K.is_buyer(p), kdm=K.is_key(p, "KDM"), ki=K.is_key(p, "KI"),
-        ku=K.is_key(p, "KU"), traits=tuple(p.get("traits", ())),
+        ku=K.is_key(p, "KU"), traits=traits,
         motives=tuple(K.motive_kinds(p)), hidden=K.unknown_motives(p),
-        fit=K.person_fit(ctx.view, p),
+        fit=K.person_fit(ctx.view, p), support=p["support"], trust=p["trust"],
+        lvl=p["contact_level"], senior=p["senior"], skeptical="skeptical" in traits,
+        roles_known="roles" in p, needs_known="cares_about" in p,
+        position_known="position_motive" in p, personal_known="personal_motive" in p,
+        last_touch=p["last_touch"], replaced=p.get("generation", 0) > 0,
+        motives_hit=frozenset(K.motive_kinds(p)),
     )
 
 
@@ -348,8 +367,9 @@ def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
 def value_of(ctx: Context, d: ActionDef, target: str | None) -> float:
     """`explain(...)[0]` without its workings, for the planner's hot path.
 
-    It adds the same parts in the same order as `explain`, so the two agree to the last bit
-    (a test holds them equal); the reason is worked out only for the options chosen.
+    It adds the same parts in the same order as `explain` (with `support_gain` written out),
+    so the two agree to the last bit (a test holds them equal); the reason is worked out
+    only for the options chosen.
     """
     style = ctx.style
     bias = style.kind_bias.get(d.id, 0.0)
@@ -358,54 +378,76 @@ def value_of(ctx: Context, d: ActionDef, target: str | None) -> float:
         if v <= 0:
             return v - ctx.lam * d.cost
         return v + bias - ctx.lam * d.cost
-    p = ctx.people[target]
-    i = ctx.person(target)
-    w, f = i.w, i.focus
-    gain, _ = support_gain(ctx, d, p)
+    i = ctx.info.get(target)
+    if i is None:
+        i = ctx.person(target)
+    w, f, support, trust, lvl = i.w, i.focus, i.support, i.trust, i.lvl
+    gain = 0.0
+    if d.support:
+        stage_m = 1.15 if d.best[0] <= ctx.stage <= d.best[1] else 0.85
+        addresses = d.addresses
+        mot_m = 1.0
+        if addresses:
+            if ctx.use_motives and not i.motives_hit.isdisjoint(addresses):
+                mot_m = 1.8
+            else:
+                mot_m = 1.0 + 0.15 * min(1.0, i.hidden * len(addresses) / 9)
+        trait_m = 1.0
+        if d.traits:
+            for t in i.traits:
+                trait_m *= d.traits.get(t, 1.0)
+        mult = stage_m * mot_m * trait_m * (0.4 + 0.6 * i.part)
+        if d.fit_scaled:
+            mult *= 0.4 + 1.2 * i.fit
+        if d.special == "needs_references":
+            mult *= min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"])
+        if d.special == "reach_out" and support < 0:
+            mult *= 2.0
+        raw = d.support * mult * (0.6 + 0.4 * trust)
+        gain = raw * (1 - max(support, 0.0)) if raw >= 0 else raw
     buyer_bonus = 0.4 if i.buyer and ctx.stage >= 5 else 0.0
     total = gain * (w * f + buyer_bonus + 0.3 * i.part) * 8.0
     extra = None  # emphasis on a person below decider weight is a part of its own, added last
-    for tag, weight in ctx.emphasis.items():
-        if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
-            if w >= 0.5:
-                total = total + gain * weight * 8
-            else:
-                extra = (0.0 if extra is None else extra) + gain * weight * 8
-    trust = p["trust"]
+    if ctx.emphasis:
+        for tag, weight in ctx.emphasis.items():
+            if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
+                if w >= 0.5:
+                    total = total + gain * weight * 8
+                else:
+                    extra = (0.0 if extra is None else extra) + gain * weight * 8
     if d.trust:
-        total += d.trust * (0.7 if "skeptical" in i.traits else 1.0) * (1 - trust) * \
-            (w * f + 0.3) * 3.0
-    lvl = p["contact_level"]
+        total += d.trust * (0.7 if i.skeptical else 1.0) * (1 - trust) * (w * f + 0.3) * 3.0
     if d.contact_to > lvl and trust >= d.contact_trust:
         total += 0.25 * (w + 0.3) * (d.contact_to - lvl)
     info = 0.0
-    if d.reveal_roles and "roles" not in p:
-        info += 0.35 * (1.2 if p["senior"] else 0.8)
-    if d.reveal_needs and "cares_about" not in p:
+    if d.reveal_roles and not i.roles_known:
+        info += 0.35 * (1.2 if i.senior else 0.8)
+    if d.reveal_needs and not i.needs_known:
         info += 0.15 * d.reveal_needs
     if ctx.use_motives:
-        if d.reveal_position and "position_motive" not in p:
+        if d.reveal_position and not i.position_known:
             info += 0.4 * d.reveal_position * (w + 0.2)
-        if d.reveal_personal and "personal_motive" not in p:
+        if d.reveal_personal and not i.personal_known:
             info += 0.4 * d.reveal_personal * (w + 0.2)
     if d.special == "intel":
         info += 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) / \
             max(len(ctx.people), 1)
     total += info
-    crit, key = _criterion(ctx, d, p)
-    if key:
-        total += crit
+    if not CRITERIA_OF[d.id].isdisjoint(ctx.unmet):
+        crit, key = _criterion_bonus(ctx, d, ctx.people[target])
+        if key:
+            total += crit
     if d.id == "shape_criteria":
-        total += style.shape * (1.0 - ctx.view["me"]["spec_bias"]) * (0.5 + max(p["support"], 0))
-    if style.keep_warm and p["support"] >= 0.15 and lvl >= 1 and \
-            ctx.view["week"] - p["last_touch"] >= 3 and (d.support or d.trust):
+        total += style.shape * (1.0 - ctx.view["me"]["spec_bias"]) * (0.5 + max(support, 0))
+    if style.keep_warm and support >= 0.15 and lvl >= 1 and \
+            ctx.view["week"] - i.last_touch >= 3 and (d.support or d.trust):
         total += style.keep_warm * (w + 0.3)
     if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
             "kdm_met" not in ctx.facts:
         total += style.early_kdm
-    if target in ctx.follow and d.id in FOLLOW_UP:
+    if ctx.follow and target in ctx.follow and d.id in FOLLOW_UP:
         total += ctx.follow[target] * (w + 0.3) * (1.0 if d.support else 0.5)
-    if p.get("generation", 0) > 0 and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
+    if i.replaced and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
         total += 0.8 * (w + 0.3)
     if extra is not None:
         total += extra
