@@ -239,6 +239,13 @@ def _by_stage_phase() -> dict[tuple[int, str], tuple[ActionDef, ...]]:
 
 
 KINDS_BY_STAGE_PHASE = _by_stage_phase()
+# Kinds whose vendor-level refusal needs more than stage, phase, facts and status.
+_VENDOR_SPECIAL = frozenset(
+    d.id for d in CATALOG.values()
+    if d.special in ("needs_references", "complaint", "negotiate")
+    or d.id in ("defend_award", "collect_payment")
+)
+_DONE = {d.id: f"done:{d.id}" for d in CATALOG.values()}
 # Targeted kinds whose refusal needs more than the contact range and trust floor.
 _PERSON_SPECIAL = frozenset(
     d.id for d in CATALOG.values()
@@ -283,10 +290,17 @@ def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
     planned_kinds = {b.kind for b in plan}
     planned_pairs = {(b.kind, b.target) for b in plan}
     negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
-    people = [(p["id"], p["contact_level"], p["trust"], p) for p in view["people"]]
     out: list[tuple[ActionDef, list[str] | None]] = []
+    people = [(p["id"], p["contact_level"], p["trust"]) for p in view["people"]]
+    by_id = None
+    facts = set(me["facts"])
+    lost = me["status"] == "lost"
     for d in KINDS_BY_STAGE_PHASE[me["stage"], view["phase"]]:
-        if d.cost > cost_left or _vendor_reason(view, d) is not None:
+        # _vendor_reason's tests, the stage and phase already met, with the facts as a set
+        if d.cost > cost_left or (lost and d.special != "complaint") \
+                or (d.once and _DONE[d.id] in facts) \
+                or (d.requires and not facts.issuperset(d.requires)) \
+                or (d.id in _VENDOR_SPECIAL and _vendor_reason(view, d) is not None):
             continue
         n = d.days
         if any(left.get(r, 0) < n for r in d.roles):
@@ -298,9 +312,10 @@ def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
             out.append((d, None))
             continue
         lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
-        targets = [pid for pid, lvl, tr, p in people if lo <= lvl <= hi and tr >= trust]
+        targets = [pid for pid, lvl, tr in people if lo <= lvl <= hi and tr >= trust]
         if d.id in _PERSON_SPECIAL:
-            by_id = {pid: p for pid, _, _, p in people}
+            if by_id is None:
+                by_id = {p["id"]: p for p in view["people"]}
             targets = [pid for pid in targets if _person_reason(view, d, by_id[pid]) is None]
         if planned_pairs:
             targets = [pid for pid in targets if (d.id, pid) not in planned_pairs]
