@@ -270,7 +270,8 @@ def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
 def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
                    ) -> list[tuple[ActionDef, list[str] | None]]:
     """Every kind that may be added to `plan` now with the people it may target (None for
-    an action without a target), in `legal_actions` order.
+    an action without a target), in `legal_actions` order. Kinds may share one list of
+    targets: read them, do not change them.
 
     The AIs ask this for every vendor every week and need no refusal reasons, so it builds
     no objects for refused options and tests only the kinds the stage and phase allow; a
@@ -292,6 +293,7 @@ def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
     negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
     out: list[tuple[ActionDef, list[str] | None]] = []
     people = [(p["id"], p["contact_level"], p["trust"]) for p in view["people"]]
+    within: dict[tuple[int, int, float], list[str]] = {}
     by_id = None
     facts = set(me["facts"])
     lost = me["status"] == "lost"
@@ -311,8 +313,12 @@ def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
         if not d.target:
             out.append((d, None))
             continue
-        lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
-        targets = [pid for pid, lvl, tr in people if lo <= lvl <= hi and tr >= trust]
+        reach = (d.min_contact, d.max_contact, d.min_trust)
+        targets = within.get(reach)
+        if targets is None:  # kinds share a few contact ranges and trust floors
+            lo, hi, trust = reach
+            targets = within[reach] = [pid for pid, lvl, tr in people
+                                       if lo <= lvl <= hi and tr >= trust]
         if d.id in _PERSON_SPECIAL:
             if by_id is None:
                 by_id = {p["id"]: p for p in view["people"]}
