@@ -48,6 +48,10 @@ KEY_FOR = {"insider_ki": "KI", "insider_ku": "KU", "support_ku": "KU", "support_
            "support_kdm": "KDM", "kdm_met": "KDM", "insider_ki_ku": ("KI", "KU")}
 
 
+RESERVE = 12.0  # 万元 kept back for the bid, the negotiation and the contract
+MIN_SCORE = 0.15  # options worth no more than this are never planned
+
+
 def _person_value(p: dict[str, Any], view: dict[str, Any]) -> float:
     influence = p.get("influence", 0.5)
     part = p.get("participation_now", 0.5)
@@ -87,7 +91,8 @@ def unmet_keyed(view: dict[str, Any]) -> list[str]:
 
 def _ranked(view: dict[str, Any], wants: dict[str, float]
             ) -> list[tuple[float, int, ActionDef, str | None]]:
-    """Every plannable option as (minus its score, listing index, kind, target), best first.
+    """Every option worth planning (score over `MIN_SCORE`) as (minus its score, listing
+    index, kind, target), best first.
 
     What does not depend on the option is worked out once per view: this runs for every
     option of every vendor every week, so it is the built-in AI's hot path."""
@@ -109,7 +114,8 @@ def _ranked(view: dict[str, Any], wants: dict[str, float]
         want = wants.get(d.id, 0.0)
         cost = cost_scale * d.cost
         if targets is None:
-            out.append((-(want - cost), i, d, None))
+            if want - cost > MIN_SCORE:
+                out.append((-(want - cost), i, d, None))
             i += 1
             continue
         pull, contact_to, addresses = d.support * 6 + d.trust * 3, d.contact_to, d.addresses
@@ -125,7 +131,8 @@ def _ranked(view: dict[str, Any], wants: dict[str, float]
                     s += 0.4
             if bonus:
                 s += 0.3
-            out.append((-(s - cost), i, d, pid))
+            if s - cost > MIN_SCORE:
+                out.append((-(s - cost), i, d, pid))
             i += 1
     out.sort()
     return out
@@ -153,9 +160,6 @@ def _option(view: dict[str, Any], kind: str) -> str | None:
                 return o
         return "d10_p20" if maxd >= 0.1 else "d5_p20"
     return None
-
-
-RESERVE = 12.0  # 万元 kept back for the bid, the negotiation and the contract
 
 
 def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list[str]]:
@@ -186,8 +190,8 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     spent = 0.0
     taken: set[tuple[str, str | None]] = set()
     days_left = sum(days.values())
-    for neg, _, d, target in _ranked(view, wants):
-        if -neg <= 0.15 or len(plan) >= limit or days_left <= 0:
+    for _, _, d, target in _ranked(view, wants):
+        if len(plan) >= limit or days_left <= 0:
             break  # every action takes at least one day
         n, roles = d.days, d.roles
         if days[roles[0]] < n or (len(roles) > 1 and days[roles[1]] < n) \
