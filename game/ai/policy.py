@@ -17,7 +17,7 @@ from game.ai import value as V
 from game.ai.playbooks import Style
 from game.ai.tactics import choose_bid, choose_event, choose_terms
 from game.core.actions import CATALOG, Action, ActionDef
-from game.core.checks import check_plan, enabled_moves, plan_usage
+from game.core.checks import check_plan, enabled_groups, plan_usage
 
 # Actions that work best after the week's other moves (qualify reads the contacts just made).
 LAST = ("qualify", "submit_bid", "gather_intel")
@@ -98,13 +98,19 @@ def plan_week(
     cap = min(cap, budget - ctx.reserve)
     heap: list[tuple[float, int, ActionDef, str | None, int]] = []
     version: dict[str, int] = {}
-    for i, (d, target) in enumerate(enabled_moves(view, fixed_acts)):
+    noisy = bool(skill.noise and rng is not None)
+    i = 0
+    for d, targets in enabled_groups(view, fixed_acts):
+        group = [None] if targets is None else targets
         if roles is not None and not set(d.roles) <= set(roles):
+            i += len(group)
             continue
-        s = V.value_of(ctx, d, target)
-        if skill.noise and rng is not None:
-            s += rng.gauss(0.0, skill.noise)
-        heap.append((-_key(s, d), i, d, target, 0))
+        extra = 0.15 * (d.days * len(d.roles) - 1)
+        for target, s in zip(group, V.values_of(ctx, d, group), strict=True):
+            if noisy:
+                s += rng.gauss(0.0, skill.noise)
+            heap.append((-(s - extra), i, d, target, 0))
+            i += 1
     heapq.heapify(heap)
     taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed_acts}
     negotiating = any(CATALOG[a.kind].special == "negotiate" for a in fixed)

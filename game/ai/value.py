@@ -365,93 +365,121 @@ def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
 
 
 def value_of(ctx: Context, d: ActionDef, target: str | None) -> float:
-    """`explain(...)[0]` without its workings, for the planner's hot path.
+    """`explain(...)[0]` without its workings (see `values_of`)."""
+    return values_of(ctx, d, [target])[0]
 
-    It adds the same parts in the same order as `explain` (with `support_gain` written out),
-    so the two agree to the last bit (a test holds them equal); the reason is worked out
-    only for the options chosen.
+
+def values_of(ctx: Context, d: ActionDef, targets: list[str | None]) -> list[float]:
+    """`explain(ctx, d, t)[0]` for each target, without the workings: the planner's hot path.
+
+    What depends only on the kind is read once for all the targets. The parts are added in
+    the same order as `explain` adds them (with `support_gain` written out), so the two
+    agree to the last bit (a test holds them equal); reasons are named only for the options
+    the planner takes.
     """
     style = ctx.style
     bias = style.kind_bias.get(d.id, 0.0)
-    if target is None:
+    money = ctx.lam * d.cost
+    if targets == [None]:
         v, _ = _untargeted(ctx, d)
-        if v <= 0:
-            return v - ctx.lam * d.cost
-        return v + bias - ctx.lam * d.cost
-    i = ctx.info.get(target)
-    if i is None:
-        i = ctx.person(target)
-    w, f, support, trust, lvl = i.w, i.focus, i.support, i.trust, i.lvl
-    gain = 0.0
-    if d.support:
-        stage_m = 1.15 if d.best[0] <= ctx.stage <= d.best[1] else 0.85
-        addresses = d.addresses
-        mot_m = 1.0
-        if addresses:
-            if ctx.use_motives and not i.motives_hit.isdisjoint(addresses):
-                mot_m = 1.8
-            else:
-                mot_m = 1.0 + 0.15 * min(1.0, i.hidden * len(addresses) / 9)
-        trait_m = 1.0
-        if d.traits:
-            for t in i.traits:
-                trait_m *= d.traits.get(t, 1.0)
-        mult = stage_m * mot_m * trait_m * (0.4 + 0.6 * i.part)
-        if d.fit_scaled:
-            mult *= 0.4 + 1.2 * i.fit
-        if d.special == "needs_references":
-            mult *= min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"])
-        if d.special == "reach_out" and support < 0:
-            mult *= 2.0
-        raw = d.support * mult * (0.6 + 0.4 * trust)
-        gain = raw * (1 - max(support, 0.0)) if raw >= 0 else raw
-    buyer_bonus = 0.4 if i.buyer and ctx.stage >= 5 else 0.0
-    total = gain * (w * f + buyer_bonus + 0.3 * i.part) * 8.0
-    extra = None  # emphasis on a person below decider weight is a part of its own, added last
-    if ctx.emphasis:
-        for tag, weight in ctx.emphasis.items():
-            if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
-                if w >= 0.5:
-                    total = total + gain * weight * 8
+        return [v - money if v <= 0 else v + bias - money]
+    stage = ctx.stage
+    dsupport, dtrust, contact_to = d.support, d.trust, d.contact_to
+    addresses, dtraits, special = d.addresses, d.traits, d.special
+    stage_m = 1.15 if d.best[0] <= stage <= d.best[1] else 0.85
+    use_motives = ctx.use_motives
+    refs_m = min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"]) \
+        if special == "needs_references" else None
+    reveal_roles, reveal_needs = d.reveal_roles, d.reveal_needs
+    reveal_position = d.reveal_position if use_motives else 0.0
+    reveal_personal = d.reveal_personal if use_motives else 0.0
+    intel = None
+    if special == "intel":
+        intel = 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) \
+            / max(len(ctx.people), 1)
+    criteria = not CRITERIA_OF[d.id].isdisjoint(ctx.unmet)
+    shape = style.shape * (1.0 - ctx.view["me"]["spec_bias"]) \
+        if d.id == "shape_criteria" else None
+    warm = style.keep_warm if style.keep_warm and (dsupport or dtrust) else 0.0
+    week = ctx.view["week"]
+    early_kdm = style.early_kdm if style.early_kdm and special == "meet_kdm" and \
+        "kdm_met" not in ctx.facts else 0.0
+    follow = ctx.follow if ctx.follow and d.id in FOLLOW_UP else None
+    follow_m = 1.0 if dsupport else 0.5
+    newcomer = bool(contact_to or special == "meet_kdm")
+    emphasis = ctx.emphasis
+    late = stage >= 5
+    infos = ctx.info
+    out = []
+    for target in targets:
+        i = infos.get(target)
+        if i is None:
+            i = ctx.person(target)
+        w, f, support, trust, lvl = i.w, i.focus, i.support, i.trust, i.lvl
+        gain = 0.0
+        if dsupport:
+            motive_m = 1.0
+            if addresses:
+                if use_motives and not i.motives_hit.isdisjoint(addresses):
+                    motive_m = 1.8
                 else:
-                    extra = (0.0 if extra is None else extra) + gain * weight * 8
-    if d.trust:
-        total += d.trust * (0.7 if i.skeptical else 1.0) * (1 - trust) * (w * f + 0.3) * 3.0
-    if d.contact_to > lvl and trust >= d.contact_trust:
-        total += 0.25 * (w + 0.3) * (d.contact_to - lvl)
-    info = 0.0
-    if d.reveal_roles and not i.roles_known:
-        info += 0.35 * (1.2 if i.senior else 0.8)
-    if d.reveal_needs and not i.needs_known:
-        info += 0.15 * d.reveal_needs
-    if ctx.use_motives:
-        if d.reveal_position and not i.position_known:
-            info += 0.4 * d.reveal_position * (w + 0.2)
-        if d.reveal_personal and not i.personal_known:
-            info += 0.4 * d.reveal_personal * (w + 0.2)
-    if d.special == "intel":
-        info += 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) / \
-            max(len(ctx.people), 1)
-    total += info
-    if not CRITERIA_OF[d.id].isdisjoint(ctx.unmet):
-        crit, key = _criterion_bonus(ctx, d, ctx.people[target])
-        if key:
-            total += crit
-    if d.id == "shape_criteria":
-        total += style.shape * (1.0 - ctx.view["me"]["spec_bias"]) * (0.5 + max(support, 0))
-    if style.keep_warm and support >= 0.15 and lvl >= 1 and \
-            ctx.view["week"] - i.last_touch >= 3 and (d.support or d.trust):
-        total += style.keep_warm * (w + 0.3)
-    if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
-            "kdm_met" not in ctx.facts:
-        total += style.early_kdm
-    if ctx.follow and target in ctx.follow and d.id in FOLLOW_UP:
-        total += ctx.follow[target] * (w + 0.3) * (1.0 if d.support else 0.5)
-    if i.replaced and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
-        total += 0.8 * (w + 0.3)
-    if extra is not None:
-        total += extra
-    return total + bias - ctx.lam * d.cost
+                    motive_m = 1.0 + 0.15 * min(1.0, i.hidden * len(addresses) / 9)
+            trait_m = 1.0
+            if dtraits:
+                for t in i.traits:
+                    trait_m *= dtraits.get(t, 1.0)
+            mult = stage_m * motive_m * trait_m * (0.4 + 0.6 * i.part)
+            if d.fit_scaled:
+                mult *= 0.4 + 1.2 * i.fit
+            if refs_m is not None:
+                mult *= refs_m
+            if special == "reach_out" and support < 0:
+                mult *= 2.0
+            raw = dsupport * mult * (0.6 + 0.4 * trust)
+            gain = raw * (1 - max(support, 0.0)) if raw >= 0 else raw
+        total = gain * (w * f + (0.4 if i.buyer and late else 0.0) + 0.3 * i.part) * 8.0
+        extra = None  # emphasis on a person below decider weight is a part of its own, last
+        if emphasis:
+            for tag, weight in emphasis.items():
+                if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
+                    if w >= 0.5:
+                        total = total + gain * weight * 8
+                    else:
+                        extra = (0.0 if extra is None else extra) + gain * weight * 8
+        if dtrust:
+            total += dtrust * (0.7 if i.skeptical else 1.0) * (1 - trust) * (w * f + 0.3) * 3.0
+        if contact_to > lvl and trust >= d.contact_trust:
+            total += 0.25 * (w + 0.3) * (contact_to - lvl)
+        info = 0.0
+        if reveal_roles and not i.roles_known:
+            info += 0.35 * (1.2 if i.senior else 0.8)
+        if reveal_needs and not i.needs_known:
+            info += 0.15 * reveal_needs
+        if reveal_position and not i.position_known:
+            info += 0.4 * reveal_position * (w + 0.2)
+        if reveal_personal and not i.personal_known:
+            info += 0.4 * reveal_personal * (w + 0.2)
+        if intel is not None:
+            info += intel
+        total += info
+        if criteria:
+            crit, key = _criterion_bonus(ctx, d, ctx.people[target])
+            if key:
+                total += crit
+        if shape is not None:
+            total += shape * (0.5 + max(support, 0))
+        if warm and support >= 0.15 and lvl >= 1 and week - i.last_touch >= 3:
+            total += warm * (w + 0.3)
+        if early_kdm and i.kdm:
+            total += early_kdm
+        if follow is not None and target in follow:
+            total += follow[target] * (w + 0.3) * follow_m
+        if newcomer and i.replaced and lvl == 0:
+            total += 0.8 * (w + 0.3)
+        if extra is not None:
+            total += extra
+        out.append(total + bias - money)
+    return out
 
 
 def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
