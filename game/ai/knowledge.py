@@ -128,13 +128,19 @@ def war_chest(view: View, share: float) -> float:
     return share * total_budget(view)
 
 
-def person_fit(view: View, p: Person) -> float:
-    """Our product's fit on the needs this person cares about (all needs if unknown)."""
+def person_fit(view: View, p: Person, weights: dict[str, float] | None = None) -> float:
+    """Our product's fit on the needs this person cares about (all needs if unknown);
+    `weights` are the need weights by id when the caller has them at hand."""
     fit = view["me"]["fit"]
-    weights = {n["id"]: n["weight"] for n in view["customer"]["needs"]}
+    if weights is None:
+        weights = need_weights(view)
     needs = p.get("cares_about") or list(weights)
     total = sum(weights.get(n, 0.0) for n in needs) or 1.0
     return sum(weights.get(n, 0.0) * fit.get(n, 0.0) for n in needs) / total
+
+
+def need_weights(view: View) -> dict[str, float]:
+    return {n["id"]: n["weight"] for n in view["customer"]["needs"]}
 
 
 def price_sensitive_buyers(view: View) -> bool | None:

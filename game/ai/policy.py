@@ -187,4 +187,6 @@ def _project(ctx: V.Context, d: Any, pid: str) -> None:
     p["support"] = min(1.0, p["support"] + gain)
     p["trust"] = min(1.0, p["trust"] + d.trust * (1 - p["trust"]))
     ctx.people[pid] = p
-    ctx.info.pop(pid, None)
+    i = ctx.info.get(pid)
+    if i is not None:  # only support and trust moved (and focus, which reads support)
+        i.support, i.trust, i.focus = p["support"], p["trust"], V.focus(ctx, p)

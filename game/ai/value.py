@@ -45,6 +45,7 @@ class Context:
     emphasis: dict[str, float] = field(default_factory=dict)
     follow: dict[str, float] = field(default_factory=dict)
     info: dict[str, Info] = field(default_factory=dict)
+    weights: dict[str, float] | None = None  # need weights by id, read once per view
 
     def person(self, pid: str) -> Info:
         """Per-person facts the scorer needs, computed once per plan (or per projection)."""
@@ -84,17 +85,18 @@ class Info:
 
 def _info(ctx: Context, p: dict[str, Any]) -> Info:
     traits = tuple(p.get("traits", ()))
+    key = p.get("key", ())
+    motives = tuple(K.motive_kinds(p))
     return Info(
         w=K.decision_weight(p) / ctx.max_w, focus=focus(ctx, p), part=K.participation_now(p),
-        buyer=K.is_buyer(p), kdm=K.is_key(p, "KDM"), ki=K.is_key(p, "KI"),
-        ku=K.is_key(p, "KU"), traits=traits,
-        motives=tuple(K.motive_kinds(p)), hidden=K.unknown_motives(p),
-        fit=K.person_fit(ctx.view, p), support=p["support"], trust=p["trust"],
+        buyer=K.is_buyer(p), kdm="KDM" in key, ki="KI" in key, ku="KU" in key, traits=traits,
+        motives=motives, hidden=K.unknown_motives(p),
+        fit=K.person_fit(ctx.view, p, ctx.weights), support=p["support"], trust=p["trust"],
         lvl=p["contact_level"], senior=p["senior"], skeptical="skeptical" in traits,
         roles_known="roles" in p, needs_known="cares_about" in p,
         position_known="position_motive" in p, personal_known="personal_motive" in p,
         last_touch=p["last_touch"], replaced=p.get("generation", 0) > 0,
-        motives_hit=frozenset(K.motive_kinds(p)),
+        motives_hit=frozenset(motives),
     )
 
 
@@ -114,7 +116,7 @@ def make_context(view: dict[str, Any], style: Style, use_motives: bool = True,
         cap=allowance * style.pace, reserve=reserve, people=people,
         max_w=max((K.decision_weight(p) for p in people.values()), default=1.0) or 1.0,
         kdm_known=any(K.is_key(p, "KDM") for p in people.values()),
-        emphasis=dict(emphasis or {}),
+        emphasis=dict(emphasis or {}), weights=K.need_weights(view),
     )
 
 
