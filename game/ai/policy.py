@@ -124,10 +124,11 @@ def plan_week(
                 s += rng.gauss(0.0, skill.noise * 0.5)
             heapq.heappush(heap, (-_key(s, d), i, d, target, version[target]))
             continue
-        s = -neg + 0.15 * (d.days * len(d.roles) - 1)
+        n, droles = d.days, d.roles
+        s = -neg + 0.15 * (n * len(droles) - 1)
         if s < skill.min_score:
             break
-        if any(days.get(r, 0) < d.days for r in d.roles):
+        if days.get(droles[0], 0) < n or (len(droles) > 1 and days.get(droles[1], 0) < n):
             continue
         if (d.id, target) in taken or (not d.target and (d.id, None) in taken):
             continue
