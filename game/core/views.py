@@ -7,11 +7,12 @@ facts and bids (until opened) never enter it. The UI, the AI and the coach see n
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from game.core.health import c931
 from game.core.stages import checklist
-from game.core.state import CONTACT_LEVELS, GameState, Person, Relation, Vendor
+from game.core.state import CONTACT_LEVELS, GameState, Relation, Vendor
 
 PUBLIC_VENDOR_KEYS = (
     "id", "name", "product", "brand", "references", "active", "status",
@@ -19,39 +20,9 @@ PUBLIC_VENDOR_KEYS = (
 )
 
 
-def _person(p: Person, r: Relation, phase: str) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "id": p.id,
-        "name": p.name,
-        "title": p.title,
-        "department": p.department,
-        "senior": p.senior,
-        "generation": p.generation,
-        "support": r.support,
-        "trust": r.trust,
-        "contact": CONTACT_LEVELS[r.contact],
-        "contact_level": r.contact,
-        "last_touch": r.last_touch,
-    }
-    if r.known_roles:
-        d["roles"] = list(p.roles)
-        d["key"] = list(p.key)
-        d["influence"] = p.influence
-        d["participation_now"] = p.participation[phase]
-        d["sways"] = [{"who": who, "strength": k} for who, k in p.sways]
-    if r.known_needs:
-        d["cares_about"] = list(p.cares_about)
-        d["traits"] = list(p.traits)
-    if r.known_position:
-        d["position_motive"] = p.position_motive
-    if r.known_personal:
-        d["personal_motive"] = p.personal_motive
-    return d
-
-
 def _people(state: GameState, rels: dict[str, Relation], phase: str) -> list[dict[str, Any]]:
-    """Every person as the vendor knows them, for a read-only view: what never changes for a
-    person in a seat (names, roles, sways, needs, traits) is built once and shared."""
+    """Every person as the vendor knows them: what never changes for a person in a seat
+    (names, roles, sways, needs, traits) is built once per game and shared by the views."""
     store = state.lasting()
     out = []
     for p in state.people.values():
@@ -87,7 +58,7 @@ def _people(state: GameState, rels: dict[str, Relation], phase: str) -> list[dic
     return out
 
 
-def _me(state: GameState, v: Vendor, shared: bool) -> dict[str, Any]:
+def _me(state: GameState, v: Vendor) -> dict[str, Any]:
     d = {
         "id": v.id,
         "side": v.side,
@@ -107,14 +78,11 @@ def _me(state: GameState, v: Vendor, shared: bool) -> dict[str, Any]:
         "terms": dict(v.terms) if v.terms else None,
         "intel": {k: dict(x) for k, x in v.intel.items()},
     }
-    if shared:
-        store = state.lasting()
-        offer = store.get(("offer", v.id))
-        if offer is None:
-            offer = store[("offer", v.id)] = _offer(state.vendor_spec(v.id))
-        d.update(offer)
-    else:
-        d.update(_offer(state.vendor_spec(v.id)))
+    store = state.lasting()
+    offer = store.get(("offer", v.id))
+    if offer is None:
+        offer = store[("offer", v.id)] = _offer(state.vendor_spec(v.id))
+    d.update(offer)
     d["stage_weeks"] = dict(v.stage_weeks)
     return d
 
@@ -161,8 +129,12 @@ def _public_event(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]:
-    """The vendor's view now. Without the log it is cached for the turn: treat it as
-    read-only (the engine re-checks plans against the same dict)."""
+    """The vendor's view now.
+
+    With the log it is the caller's own copy (the window's), sharing nothing with the state
+    or another view. Without the log it is kept for the turn and shares its fixed parts with
+    other views: treat it as read-only (the engine re-checks plans against the same dict).
+    """
     if not with_log:
         key = ("view", vendor)
         turn = len(state.plans)
@@ -172,12 +144,12 @@ def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]
         out = _build(state, vendor, False)
         state.cache[key] = (turn, out)
         return out
-    return _build(state, vendor, True)
+    return copy.deepcopy(_build(state, vendor, True))
 
 
 def _fixed(state: GameState) -> dict[str, Any]:
     """The parts of every view that only the scenario decides (titles, the customer's texts,
-    the needs' names), built once per game for read-only views."""
+    the needs' names), built once per game and shared by the views."""
     store = state.lasting()
     got = store.get("view_texts")
     if got is None:
@@ -208,12 +180,7 @@ def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
     phase = state.phase()
     knows = v.facts
     weights = state.need_weights
-    if with_log:  # the window's own copy: nothing in it is shared with another view
-        texts = _texts(state)
-        people = [_person(p, rels[p.id], phase) for p in state.people.values()]
-    else:
-        texts = _fixed(state)
-        people = _people(state, rels, phase)
+    texts = _fixed(state)
     out: dict[str, Any] = {
         "vendor": vendor,
         "week": state.week,
@@ -235,10 +202,10 @@ def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
             "criteria": dict(state.criteria) if "criteria_known" in knows else None,
             "first_payment_max": state.first_payment_max if "el_budget" in knows else None,
         },
-        "me": _me(state, v, not with_log),
+        "me": _me(state, v),
         "rivals": [_rival(state, v, o) for o in state.vendors.values() if o.id != vendor
                    and (o.active or o.status != "active")],
-        "people": people,
+        "people": _people(state, rels, phase),
         "tender": _public_tender(state),
         "award": dict(state.award) if state.award else None,
         "contract": dict(state.contract) if state.contract and

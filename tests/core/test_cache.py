@@ -44,6 +44,12 @@ def test_cached_projection_and_health_match_a_fresh_computation(path) -> None:
         while not state.over:
             assert resolve.projected_scores(state) == _fresh(state, resolve.projected_scores)
             assert c931_all(state) == _fresh(state, c931_all)
+            for vid in state.vendors:
+                shared = view(state, vid, with_log=False)
+                assert shared == _fresh(state, lambda s, vid=vid: view(s, vid, with_log=False))
+                own = view(state, vid)
+                del own["log"]
+                assert own == shared
             plans = {vid: agents[vid](view(state, vid, with_log=False))[0]
                      for vid, v in state.vendors.items() if v.active}
             end_week(state, plans)
@@ -77,3 +83,24 @@ def test_each_input_of_the_panel_stamp_invalidates_it(effect) -> None:
     after = resolve.projected_scores(state)
     assert after == _fresh(state, resolve.projected_scores)
     assert after != before
+
+
+def test_the_windows_view_shares_nothing_with_the_kept_views() -> None:
+    """The UI may edit its own view; the views kept for the AI and the engine must not move."""
+    spec = load_scenario(SCENARIOS[0])
+    state = new_game(spec, 5)
+    vid = next(iter(state.vendors))
+    kept = view(state, vid, with_log=False)
+    before = repr(kept)
+    own = view(state, vid)
+    for p in own["people"]:
+        for value in p.values():
+            if isinstance(value, list):
+                value.append("edited")
+            elif isinstance(value, dict):
+                value["edited"] = True
+    own["me"]["time"]["rep"] = 0
+    own["me"]["fit"].clear()
+    own["customer"]["name"]["en"] = "edited"
+    own["scenario"]["title"]["en"] = "edited"
+    assert repr(view(state, vid, with_log=False)) == before
