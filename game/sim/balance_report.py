@@ -97,17 +97,33 @@ def summarise(records: list[dict[str, Any]], spec: ScenarioSpec,
 
 def _by_playbook(records: list[dict[str, Any]],
                  seat: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
-    """Win rate per playbook over the seats `seat` selects, with the vendors that played it."""
+    """Win rate per playbook over the seats `seat` selects, with the vendors that played it,
+    the margin of its paid wins and its profit per game (see `seat_profit`)."""
     books: dict[str, list[Any]] = {}
     for r in records:
         for vid, x in r["vendors"].items():
             if seat(x):
-                tally = books.setdefault(x["playbook"], [0, 0, set()])
-                tally[0] += r["winner"] == vid and r["result"] == "won"
+                tally = books.setdefault(x["playbook"], [0, 0, set(), [], []])
+                won = r["winner"] == vid and r["result"] == "won"
+                tally[0] += won
                 tally[1] += 1
                 tally[2].add(vid)
-    return [dict(_rate(k, n), playbook=b, vendors=sorted(v))
-            for b, (k, n, v) in sorted(books.items())]
+                tally[4].append(seat_profit(r, vid))
+                if won:
+                    tally[3].append(r["margin"])
+    return [dict(_rate(k, n), playbook=b, vendors=sorted(v), margin=_mean(margins),
+                 profit=_mean(profits))
+            for b, (k, n, v, margins, profits) in sorted(books.items())]
+
+
+def seat_profit(record: dict[str, Any], vid: str) -> float:
+    """What one game earned a vendor: the contract's gross profit (value less delivery cost)
+    if it won and was paid, less its cost of sale. Winning more often at a thinner margin
+    can earn less, which is the price-cutter's trade-off a designer needs to see."""
+    earned = 0.0
+    if record["winner"] == vid and record["result"] == "won":
+        earned = record["value"] * record["margin"]
+    return earned - record["vendors"][vid]["spent"]
 
 
 def _vendor_figures(vid: str, name: str, side: str,
@@ -242,15 +258,21 @@ def render_report(s: dict[str, Any]) -> str:
         [False, False, False, True, True, True, True])]
     if m.get("by_playbook"):
         out += ["", "## Win rate by playbook", "", table(
-            ["playbook", "seats", "wins", "win rate", "95% interval"],
-            [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p)]
-             for p in s["playbooks"]])]
+            ["playbook", "seats", "wins", "win rate", "95% interval", "margin when won",
+             "profit per game"],
+            [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p),
+              _pct(p["margin"]), _num(p["profit"])] for p in s["playbooks"]])]
     if m.get("by_playbook") and m.get("mode") == "rotate":
         out += ["", "## The team's seat by playbook", "",
                 "The team vendor played each playbook in turn against the same field.", "",
-                table(["team playbook", "games", "wins", "win rate", "95% interval"],
-                      [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p)]
-                       for p in s["team_playbooks"]])]
+                table(["team playbook", "games", "wins", "win rate", "95% interval",
+                       "margin when won", "profit per game"],
+                      [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p),
+                        _pct(p["margin"]), _num(p["profit"])] for p in s["team_playbooks"]])]
+    if m.get("by_playbook"):
+        out += ["", "Profit per game (万元): the contract's gross profit (value less delivery "
+                "cost) when the seat won and was paid, less its cost of sale, averaged over "
+                "all its games. A playbook can win more often and still earn less."]
     out += ["", "## Stages reached", "",
             "Share of a vendor's games that reached each stage, and the median week it got "
             "there.", "", table(

@@ -19,7 +19,15 @@ from game.sim.balance import (
     run_games,
     seat_playbooks,
 )
-from game.sim.balance_report import CAUSES, flags, render_report, summarise, table, wilson
+from game.sim.balance_report import (
+    CAUSES,
+    flags,
+    render_report,
+    seat_profit,
+    summarise,
+    table,
+    wilson,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = str(ROOT / "tests" / "scenario" / "good" / "minimal.yaml")
@@ -169,3 +177,35 @@ def test_bench_prints_the_projected_10k_time_last() -> None:
     lines = out.getvalue().splitlines()
     assert lines[-2] == "projected from 4 games"
     assert lines[-1] == f"balance_10k_s: {total:.1f}" and total > 0
+
+
+def _record(winner: str | None, result: str, value: float, margin: float,
+            spent: dict[str, float], books: dict[str, str]) -> dict:
+    return {"seed": 1, "result": result, "reason": result, "winner": winner, "week": 20,
+            "signed": winner is not None, "value": value, "margin": margin,
+            "first_payment": 0.3, "first_payment_amount": value * 0.3,
+            "vendors": {vid: {"playbook": books[vid], "side": "team" if vid == "a" else
+                              "rival", "stage": 7, "stage_weeks": {7: 18}, "spent": cost,
+                              "cause": None, "c931": None} for vid, cost in spent.items()}}
+
+
+def test_profit_per_game_weighs_margin_against_how_often_a_playbook_wins() -> None:
+    books = [{"a": "price_cutter", "b": "solution"}, {"a": "solution", "b": "price_cutter"}]
+    records = [
+        _record("a", "won", 900.0, 0.25, {"a": 50.0, "b": 40.0}, books[0]),
+        _record("b", "won", 900.0, 0.25, {"a": 30.0, "b": 50.0}, books[1]),
+        _record("a", "won", 1100.0, 0.40, {"a": 60.0, "b": 20.0}, books[1]),
+        _record("b", "shelved", 1100.0, 0.40, {"a": 10.0, "b": 60.0}, books[0]),
+    ]
+    assert seat_profit(records[0], "a") == 900.0 * 0.25 - 50.0
+    assert seat_profit(records[3], "b") == -60.0  # shelved: the contract earned nothing
+    spec = load_scenario(MINIMAL)
+    s = summarise(records, spec, {"by_playbook": True, "mode": "rotate"})
+    by = {p["playbook"]: p for p in s["playbooks"]}
+    assert by["price_cutter"]["margin"] == 0.25 and by["solution"]["margin"] == 0.40
+    # price_cutter: won twice at 225 less 50 each, lost twice having spent 20 and 10
+    assert by["price_cutter"]["profit"] == pytest.approx((175.0 + 175.0 - 20.0 - 10.0) / 4)
+    # solution: won once at 440 less 60, lost twice (40, 30 spent), shelved once (60 spent)
+    assert by["solution"]["profit"] == pytest.approx((-40.0 - 30.0 + 380.0 - 60.0) / 4)
+    team = {p["playbook"]: p for p in s["team_playbooks"]}
+    assert team["solution"]["profit"] == pytest.approx((-30.0 + 380.0) / 2)
