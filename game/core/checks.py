@@ -51,7 +51,9 @@ def time_left(view: dict[str, Any], plan: list[Action]) -> dict[str, int]:
 
 
 def _vendor_reason(view: dict[str, Any], d: ActionDef) -> str | None:
-    """Checks that do not depend on the target person."""
+    """Checks that do not depend on the target person. `enabled_groups` makes the plain ones
+    itself and calls this only for the kinds in `_VENDOR_SPECIAL`: a new special rule here
+    belongs in that set too (a test compares the two on many views)."""
     me = view["me"]
     if view["over"]:
         return "why.over"
@@ -90,6 +92,8 @@ def _vendor_reason(view: dict[str, Any], d: ActionDef) -> str | None:
 
 
 def _person_reason(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> str | None:
+    """Checks on the target person; beyond the contact range and trust floor, `enabled_groups`
+    asks only for the kinds in `_PERSON_SPECIAL`."""
     lvl = p["contact_level"]
     if lvl < d.min_contact:
         return "why.contact_low"

@@ -152,15 +152,11 @@ def _fixed(state: GameState) -> dict[str, Any]:
     the needs' names), built once per game and shared by the views."""
     store = state.lasting()
     got = store.get("view_texts")
-    if got is None:
-        got = store["view_texts"] = _texts(state)
-    return got
-
-
-def _texts(state: GameState) -> dict[str, Any]:
+    if got is not None:
+        return got
     spec = state.spec
     cust = spec.customer
-    return {
+    got = store["view_texts"] = {
         "scenario": {
             "id": spec.id,
             "title": {"zh": spec.title.zh, "en": spec.title.en},
@@ -172,6 +168,7 @@ def _texts(state: GameState) -> dict[str, Any]:
         "profile": {"zh": cust.profile.zh, "en": cust.profile.en},
         "needs": [(n.id, {"zh": n.name.zh, "en": n.name.en}) for n in cust.needs],
     }
+    return got
 
 
 def _build(state: GameState, vendor: str, with_log: bool) -> dict[str, Any]:
