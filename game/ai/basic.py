@@ -111,7 +111,7 @@ def _ranked(view: dict[str, Any], wants: dict[str, float]
         tag = KEY_FOR[k]
         for kind in HELPS[k]:
             keyed_tags.setdefault(kind, set()).update(tag if isinstance(tag, tuple) else (tag,))
-    out = []
+    out: list[tuple[float, int, ActionDef, str | None]] = []
     i = 0
     for d, targets in enabled_groups(view):
         want = wants.get(d.id, 0.0)

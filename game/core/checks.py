@@ -6,6 +6,7 @@ without anyone touching hidden state. Each refusal has an i18n key (`why.*`) the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,7 +135,7 @@ def _plan_reason(
     return None
 
 
-def check(view: dict[str, Any], action: Action, plan: list[Action] = ()) -> str | None:
+def check(view: dict[str, Any], action: Action, plan: Sequence[Action] = ()) -> str | None:
     """None if `action` may be added to `plan` this week, else the reason key."""
     plan = list(plan)
     used, spent = plan_usage(plan, view)
@@ -158,7 +159,7 @@ def check_plan(view: dict[str, Any], plan: list[Action]) -> tuple[int, str] | No
     """
     left = dict(view["me"]["time"])
     cost_left = view["me"]["budget"]
-    answered: set[str] = set()
+    answered: set[str | None] = set()
     for i, a in enumerate(plan):
         if a.kind != "choose":
             continue
@@ -200,7 +201,7 @@ def _check_choice(view: dict[str, Any], a: Action) -> tuple[str | None, float]:
 
 def _check(view: dict[str, Any], action: Action, plan: list[Action],
            left: dict[str, int], cost_left: float,
-           people: dict[str, dict[str, Any]] | None = None) -> str | None:
+           people: dict[str | None, dict[str, Any]] | None = None) -> str | None:
     d = CATALOG.get(action.kind)
     if d is None:
         return "why.unknown_action"
@@ -259,7 +260,7 @@ _PERSON_SPECIAL = frozenset(
 Move = tuple[ActionDef, str | None]
 
 
-def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
+def enabled_moves(view: dict[str, Any], plan: Sequence[Action] = ()) -> list[Move]:
     """(definition, target) of every action that may be added to `plan` now, in the order
     `legal_actions` lists them; `enabled_groups` gives the same grouped by kind."""
     out: list[Move] = []
@@ -271,7 +272,7 @@ def enabled_moves(view: dict[str, Any], plan: list[Action] = ()) -> list[Move]:
     return out
 
 
-def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
+def enabled_groups(view: dict[str, Any], plan: Sequence[Action] = ()
                    ) -> list[tuple[ActionDef, list[str] | None]]:
     """Every kind that may be added to `plan` now with the people it may target (None for
     an action without a target), in `legal_actions` order. Kinds may share one list of
@@ -335,7 +336,7 @@ def enabled_groups(view: dict[str, Any], plan: list[Action] = ()
 
 
 def legal_actions(
-    view: dict[str, Any], plan: list[Action] = (), role: str | None = None,
+    view: dict[str, Any], plan: Sequence[Action] = (), role: str | None = None,
     include_disabled: bool = True,
 ) -> list[Option]:
     """Every action for `role` (or all roles) with its reason when it cannot be planned.
@@ -355,7 +356,7 @@ def legal_actions(
 
 
 def _legal(
-    view: dict[str, Any], plan: list[Action], role: str | None, include_disabled: bool,
+    view: dict[str, Any], plan: Sequence[Action], role: str | None, include_disabled: bool,
 ) -> list[Option]:
     plan = list(plan)
     used, spent = plan_usage(plan, view)
@@ -373,10 +374,10 @@ def _legal(
         base = _vendor_reason(view, d)
         if base is not None and not include_disabled:
             continue
-        afford = None
-        for r in d.roles:
-            if left.get(r, 0) < d.days:
-                afford = f"why.no_time.{r}"
+        afford: str | None = None
+        for who in d.roles:
+            if left.get(who, 0) < d.days:
+                afford = f"why.no_time.{who}"
                 break
         if afford is None and d.cost > cost_left + 1e-9:
             afford = "why.no_budget"

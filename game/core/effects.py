@@ -7,6 +7,7 @@ taking part in the current phase. Every draw comes from the state's RNG.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.core.actions import BID_DISCOUNT, CATALOG, Action, ActionDef
@@ -162,7 +163,8 @@ def _intel(state: GameState, v: Vendor, p: Person, rng: Rng) -> dict[str, Any]:
     return learned
 
 
-def _broadcast(state: GameState, v: Vendor, amount: float, who) -> dict[str, float]:
+def _broadcast(state: GameState, v: Vendor, amount: Callable[[Person], float],
+               who: Callable[[Person], bool]) -> dict[str, float]:
     """A presentation reaches everyone the vendor is in contact with who cares."""
     out = {}
     for p in state.people.values():
@@ -211,6 +213,7 @@ def apply_action(
     eff: dict[str, Any] = {}
     sp = d.special
     if d.target:
+        assert a.target is not None, "a targeted action names its person"
         p = state.people[a.target]
         eff = _touch(state, v, d, p, rng)
         if sp == "intel":
@@ -239,6 +242,7 @@ def apply_action(
     elif sp == "bid":
         eff.update(_bid(state, v, a.option or "list"))
     elif sp == "complaint":
+        assert state.award is not None, "complaints follow an award"
         state.award.setdefault("complaints", []).append(v.id)
         eff["complaint"] = True
     elif sp == "negotiate":

@@ -9,6 +9,7 @@ fire, stages advance, and the week's health is recorded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.core import resolve
@@ -127,7 +128,7 @@ def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
 def end_week(
     state: GameState,
     plans: dict[str, list[Action]],
-    reasons: dict[str, list[str]] | None = None,
+    reasons: Mapping[str, Sequence[str | None]] | None = None,
 ) -> dict[str, Any]:
     """Resolve one week. Mutates `state` and returns the week's report."""
     validate_plans(state, plans)
@@ -142,6 +143,7 @@ def end_week(
     for vid in sorted(plans):
         for a in plans[vid]:
             if a.kind == "choose" and a.target in state.pending.get(vid, []):
+                assert a.target is not None and a.option is not None  # checked by validate
                 entries.append(apply_choice(state, vid, a.target, a.option))
     for vid in sorted(state.pending):
         for eid in list(state.pending[vid]):
@@ -273,6 +275,7 @@ def _check_end(state: GameState) -> None:
     for v in state.vendors.values():
         if v.status in ("won", "shelved"):
             c = state.contract
+            assert c is not None, "a won or shelved deal has a contract"
             state.outcome = {
                 "result": v.status, "winner": v.id, "week": w, "reason": v.status,
                 "value": c["value"], "margin": c["margin"], "discount": c["discount"],

@@ -52,6 +52,7 @@ def evaluator_weights(state: GameState) -> dict[str, float]:
 def score_bids(state: GameState) -> dict[str, Any]:
     """Each evaluator scores each valid bid under the criteria; their support tilts it."""
     t = state.tender
+    assert t is not None, "bids are scored only once the tender is open"
     valid = {k: b for k, b in t["bids"].items() if not b["disqualified"]}
     if not valid:
         return {"totals": {}, "scores": {}, "ranking": []}
@@ -189,6 +190,7 @@ def evaluate(state: GameState) -> dict[str, Any]:
     """Award week: score, apply the KDM's override, name the preferred bidder."""
     res = score_bids(state)
     t = state.tender
+    assert t is not None
     t.update(res)
     ranking = list(res["ranking"])
     if not ranking:
@@ -214,7 +216,8 @@ def decision_support(state: GameState, vid: str) -> float:
 
 def end_notice(state: GameState, rng: Rng) -> dict[str, Any]:
     """Complaints filed during the public notice may overturn the award."""
-    award = state.award
+    award, tender = state.award, state.tender
+    assert award is not None and tender is not None, "the notice follows an award"
     winner = award["vendor"]
     result: dict[str, Any] = {"complaints": list(award["complaints"]), "overturned": False}
     defended = "award_defended" in state.vendors[winner].facts
@@ -224,37 +227,43 @@ def end_notice(state: GameState, rng: Rng) -> dict[str, Any]:
             p = 0.15 + 0.6 * max(0.0, gap) - (0.15 if defended else 0.0)
             if rng.chance(max(0.02, p)):
                 res = score_bids(state)
-                state.tender.update({k: res[k] for k in ("totals", "scores")})
+                tender.update({k: res[k] for k in ("totals", "scores")})
                 ranking = [k for k in res["ranking"]]
                 if ranking and ranking[0] != winner:
-                    state.tender["ranking"] = ranking
-                    state.tender["preferred"] = ranking[0]
+                    tender["ranking"] = ranking
+                    tender["preferred"] = ranking[0]
                     state.vendors[winner].facts.discard("preferred")
                     _make_winner(state, ranking[0], state.week)
                     result.update({"overturned": True, "by": c, "new": ranking[0]})
                     winner = ranking[0]
                 break
     state.vendors[winner].facts.add("notice_survived")
-    state.award["notice_over"] = True
+    award = state.award  # a complaint that overturned the award made a new one
+    assert award is not None
+    award["notice_over"] = True
     return result
 
 
 def pass_to_runner_up(state: GameState) -> dict[str, Any]:
     """The preferred bidder failed to sign in time; the customer turns to the next one."""
-    old = state.award["vendor"]
-    ranking = [k for k in state.tender["ranking"] if k != old
-               and not state.tender["bids"][k]["disqualified"]]
+    award, tender = state.award, state.tender
+    assert award is not None and tender is not None, "only an awarded deal is passed on"
+    old = award["vendor"]
+    ranking = [k for k in tender["ranking"] if k != old
+               and not tender["bids"][k]["disqualified"]]
     state.vendors[old].status = "lost"
     state.vendors[old].facts.discard("preferred")
-    state.tender.setdefault("passed_over", []).append(old)
+    tender.setdefault("passed_over", []).append(old)
     if not ranking:
-        state.award["vendor"] = None
+        award["vendor"] = None
         return {"runner_up": None}
     nxt = ranking[0]
-    state.tender["ranking"] = ranking
+    tender["ranking"] = ranking
     _make_winner(state, nxt, state.week)
     state.vendors[nxt].facts.add("notice_survived")
-    state.award["passed"] = True
+    award = state.award  # the new award
+    assert award is not None
+    award["passed"] = True
     return {"runner_up": nxt}
 
 
@@ -314,6 +323,7 @@ def negotiate(state: GameState, v: Vendor, option: str, joint: bool) -> dict[str
 def sign_contract(state: GameState, v: Vendor) -> dict[str, Any]:
     spec = state.vendor_spec(v.id)
     terms = v.terms
+    assert terms is not None, "a contract follows agreed terms"
     state.contract = {
         "vendor": v.id, "value": terms["value"], "discount": terms["discount"],
         "first_payment": terms["first_payment"], "signed_week": state.week,
@@ -333,6 +343,7 @@ def collect_payment(state: GameState, v: Vendor, rng: Rng) -> dict[str, Any]:
     if not rng.chance(min(p_pay, 0.95)):
         return {"paid": False}
     c = state.contract
+    assert c is not None, "payment follows a signed contract"
     c["paid"] = True
     c["paid_week"] = state.week
     v.facts.add("paid")

@@ -6,6 +6,8 @@ platform, which keeps replays and saves exact.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 MASK64 = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 _INV_2_53 = 1.0 / 9007199254740992.0
@@ -22,17 +24,21 @@ def mix(z: int) -> int:
     return z ^ (z >> 31)
 
 
+class _Holder(Protocol):
+    rng: int
+
+
 class Rng:
     """Draws from and advances `holder.rng`; the holder is the game state."""
 
     __slots__ = ("holder",)
 
-    def __init__(self, holder: object) -> None:
+    def __init__(self, holder: _Holder) -> None:
         self.holder = holder
 
     def next64(self) -> int:
-        s = (self.holder.rng + _GOLDEN) & MASK64  # type: ignore[attr-defined]
-        self.holder.rng = s  # type: ignore[attr-defined]
+        s = (self.holder.rng + _GOLDEN) & MASK64
+        self.holder.rng = s
         return mix(s)
 
     def random(self) -> float:

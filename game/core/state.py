@@ -108,7 +108,7 @@ class GameState:
     need_raw: dict[str, float] = field(default_factory=dict)
     # Derived values for the current turn (health, views); never saved or hashed. Anything
     # that changes the state outside `end_week` must call `touch()`.
-    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def touch(self) -> None:
         """Forget every derived value: the state was changed from outside the week loop."""
@@ -121,7 +121,7 @@ class GameState:
         if keep is not None:
             self.cache["lasting"] = keep
 
-    def lasting(self) -> dict[str, Any]:
+    def lasting(self) -> dict[Any, Any]:
         """Derived values that outlive a turn: each depends only on the scenario or carries
         a stamp of the inputs it was computed from, and is recomputed when they differ."""
         store = self.cache.get("lasting")

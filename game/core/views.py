@@ -105,7 +105,7 @@ def _offer(spec: Any) -> dict[str, Any]:
 def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
     spec = state.vendor_spec(o.id)
     est = me.intel.get(o.id)
-    opened = state.tender is not None and o.id in state.tender["bids"]
+    bids = state.tender["bids"] if state.tender is not None else {}
     return {
         "id": o.id,
         "name": o.name,
@@ -116,13 +116,15 @@ def _rival(state: GameState, me: Vendor, o: Vendor) -> dict[str, Any]:
         "status": o.status if state.tender else "active",
         "stage_estimate": est["stage"] if est else None,
         "estimate_week": est["week"] if est else None,
-        "bid_price": state.tender["bids"][o.id]["price"] if opened else None,
+        "bid_price": bids[o.id]["price"] if o.id in bids else None,
     }
 
 
 def _public_event(e: dict[str, Any]) -> dict[str, Any]:
     """An event or calendar entry as every vendor may see it (effects on rivals removed)."""
-    out = {k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e}
+    out: dict[str, Any] = {
+        k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e
+    }
     if e.get("calendar"):
         out["effects"] = dict(e.get("effects", {}))
     return out
