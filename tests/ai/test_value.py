@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.ai import criteria_value as CV
 from game.ai import value as V
 from game.ai.playbooks import PLAYBOOKS, style_for
 from game.core.checks import enabled_moves
@@ -67,9 +68,9 @@ def test_criterion_shortcut_never_drops_a_bonus(path) -> None:
             p = people.get(target) if target else None
             for k in keys:
                 ctx.unmet = {k}
-                got = V._criterion_bonus(ctx, d, p)
+                got = CV.criterion_bonus(ctx, d, p)
                 if got[1] is not None:
-                    assert k in V.CRITERIA_OF[d.id], (d.id, k)
+                    assert k in CV.CRITERIA_OF[d.id], (d.id, k)
                     hits += 1
-                assert V._criterion(ctx, d, p) == got
+                assert CV.criterion(ctx, d, p) == got
     assert hits > 200
