@@ -49,7 +49,7 @@ KEY_FOR = {"insider_ki": "KI", "insider_ku": "KU", "support_ku": "KU", "support_
 
 
 RESERVE = 12.0  # 万元 kept back for the bid, the negotiation and the contract
-BID_STEPS = ("write_bid", "bid_delivery", "submit_bid")
+BID_ACTIONS = ("write_bid", "bid_delivery", "submit_bid")
 BID_WANT = 6.0  # above what any other move can score, so the bid is never crowded out
 MIN_SCORE = 0.15  # options worth no more than this are never planned
 
@@ -70,7 +70,7 @@ def _wants(view: dict[str, Any]) -> dict[str, float]:
     me = view["me"]
     if view["phase"] == "tender" and me["stage"] >= 3:
         # Nothing else this week is worth missing the tender for: the bid comes first.
-        for kind in BID_STEPS:
+        for kind in BID_ACTIONS:
             wants[kind] = BID_WANT
     if view["phase"] == "decision":
         wants["bid_defense"] = 1.5
@@ -191,7 +191,7 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
     reserve = RESERVE if me["stage"] < 5 and view["phase"] in ("early", "solution") else 0.0
     if view["phase"] in ("early", "solution", "tender"):
         facts = set(me["facts"])
-        reserve = max(reserve, sum(CATALOG[k].cost for k in BID_STEPS
+        reserve = max(reserve, sum(CATALOG[k].cost for k in BID_ACTIONS
                                    if f"done:{k}" not in facts))
     spendable = money - reserve
     days = dict(me["time"])
@@ -203,7 +203,7 @@ def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list
             break  # every action takes at least one day
         n, roles = d.days, d.roles
         if days[roles[0]] < n or (len(roles) > 1 and days[roles[1]] < n) \
-                or spent + d.cost > (money if d.id in BID_STEPS else spendable):
+                or spent + d.cost > (money if d.id in BID_ACTIONS else spendable):
             continue  # the bid's steps may spend what is kept back for them
         if (d.id, None if d.target else "x") in taken or (d.id, target) in taken:
             continue

@@ -105,7 +105,7 @@ def plan_week(
         if roles is not None and not set(d.roles) <= set(roles):
             i += len(group)
             continue
-        extra = 0.15 * (d.days * len(d.roles) - 1)
+        extra = _day_charge(d)
         for target, s in zip(group, V.values_of(ctx, d, group), strict=True):
             if noisy:
                 s += rng.gauss(0.0, skill.noise)
@@ -125,7 +125,7 @@ def plan_week(
             heapq.heappush(heap, (-_key(s, d), i, d, target, version[target]))
             continue
         n, droles = d.days, d.roles
-        s = -neg + 0.15 * (n * len(droles) - 1)
+        s = -neg + _day_charge(d)
         if s < skill.min_score:
             break
         if days.get(droles[0], 0) < n or (len(droles) > 1 and days.get(droles[1], 0) < n):
@@ -176,9 +176,14 @@ def choice_cost(view: dict[str, Any], plan: list[Action]) -> float:
     return total
 
 
+def _day_charge(d: Any) -> float:
+    """The small charge for each extra role-day an option ties up."""
+    return 0.15 * (d.days * len(d.roles) - 1)
+
+
 def _key(s: float, d: Any) -> float:
-    """Order by value with a small charge for each extra role-day an option ties up."""
-    return s - 0.15 * (d.days * len(d.roles) - 1)
+    """Order by value, less the option's day charge."""
+    return s - _day_charge(d)
 
 
 def _project(ctx: V.Context, d: Any, pid: str) -> None:
