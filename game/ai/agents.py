@@ -5,43 +5,68 @@
 - normal: the playbook's planner as designed.
 - expert: the normal planner's candidates compared by look-ahead over sampled hidden states
   (see `search.py`), plus a bid chosen by simulating the tender against sampled rivals.
+
+Every agent has `plan(view, explain)`, the typed plan the batch runner and the engine take,
+and `decide(view)`, the same plan by name for either form of view (the window, tests).
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass, field
+from typing import Any
 
-from game.ai.base import Decision, View, view_seed
+from game.ai.base import Decision, view_seed
+from game.ai.basic import plan_moves
 from game.ai.playbooks import PLAYBOOKS, Style, style_for
-from game.ai.policy import EASY, NORMAL, Skill, plan_week
+from game.ai.policy import EASY, NORMAL, Plan, Skill, plan_week
+from game.core.checks import as_view, to_action
+from game.core.rng import Rng, seed_state
+from game.core.views import VendorView
 
 DIFFICULTIES = ("easy", "normal", "expert")
 
 
-@dataclass
 class PlaybookAgent:
     """A vendor that follows one playbook with the greedy planner at a given skill."""
 
-    playbook: str
-    difficulty: str
-    seed: int = 0
-    style: Style = field(init=False)
-    skill: Skill = field(init=False)
+    def __init__(self, playbook: str, difficulty: str, seed: int = 0) -> None:
+        self.playbook = playbook
+        self.difficulty = difficulty
+        self.seed = seed
+        self.style: Style = style_for(playbook)
+        self.skill: Skill = EASY if difficulty == "easy" else NORMAL
 
-    def __post_init__(self) -> None:
-        self.style = style_for(self.playbook)
-        self.skill = EASY if self.difficulty == "easy" else NORMAL
-
-    def __call__(self, view: View) -> Decision:
+    def __call__(self, view: Any) -> Decision:
         return self.decide(view)
 
-    def decide(self, view: View) -> Decision:
-        rng = random.Random(view_seed(self.seed, view)) if self.skill.noise else None
-        return plan_week(view, self.style, self.skill, rng)
+    def plan(self, vv: VendorView, explain: bool = False) -> Plan:
+        rng = Rng(seed_state(view_seed(self.seed, vv))) if self.skill.noise else None
+        return plan_week(vv, self.style, self.skill, rng, explain=explain)
+
+    def decide(self, view: Any) -> Decision:
+        vv = as_view(view)
+        plan = self.plan(vv, True)
+        return [to_action(vv, m) for m in plan.moves], list(plan.reasons)
 
 
-def make_agent(playbook: str, difficulty: str = "normal", seed: int = 0):
+class BuiltinAgent:
+    """The built-in AI (`basic.plan_moves`) as an agent: the engine benchmark's player."""
+
+    playbook = "basic"
+    difficulty = "normal"
+
+    def __call__(self, view: Any) -> Decision:
+        return self.decide(view)
+
+    def plan(self, vv: VendorView, explain: bool = False) -> Plan:
+        return plan_moves(vv, 12, explain)
+
+    def decide(self, view: Any) -> Decision:
+        vv = as_view(view)
+        plan = self.plan(vv, True)
+        return [to_action(vv, m) for m in plan.moves], list(plan.reasons)
+
+
+def make_agent(playbook: str, difficulty: str = "normal", seed: int = 0) -> Any:
     """The agent for a playbook name (see `playbooks.PLAYBOOKS`) and difficulty."""
     if playbook not in PLAYBOOKS:
         raise ValueError(f"unknown playbook {playbook!r}; choose from {', '.join(PLAYBOOKS)}")

@@ -1,8 +1,9 @@
 """The Agent protocol: an AI vendor is anything that turns its own view into a week's plan.
 
-Agents receive the dict built by `game.core.views.view` and nothing else, so whatever they
-decide could have been decided by a person looking at the same screen. A planner for
-`game.sim.play.play_game` is just `agent.decide`.
+Agents receive the vendor's view (`game.core.views.VendorView`, or its dict form) and nothing
+else, so whatever they decide could have been decided by a person looking at the same screen.
+`plan(view, explain)` gives typed moves (what the engine and the batch runner take);
+`decide(view)` gives the same plan by name with one reason key (`ai.reason.*`) per action.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from typing import Any, Protocol, runtime_checkable
 
 from game.core.actions import Action
 
-View = dict[str, Any]
+View = Any
 Decision = tuple[list[Action], list[str]]
 
 
 @runtime_checkable
 class Agent(Protocol):
-    """Plans one vendor-week: the actions, and one reason key (`ai.reason.*`) per action."""
+    """Plans one vendor-week: the actions, and one reason key per action."""
 
     playbook: str
     difficulty: str
@@ -26,8 +27,10 @@ class Agent(Protocol):
     def decide(self, view: View) -> Decision: ...
 
 
-def view_seed(seed: int, view: View, salt: str = "") -> int:
+def view_seed(seed: int, view: Any, salt: str = "") -> int:
     """A per-decision seed from the agent's seed and public facts of the view (vendor, week),
     so decisions are reproducible and never depend on the engine's hidden RNG state."""
-    text = f"{seed}|{view['vendor']}|{view['week']}|{salt}"
+    vendor, week = (view["vendor"], view["week"]) if isinstance(view, dict) else \
+        (view.vendor, view.week)
+    text = f"{seed}|{vendor}|{week}|{salt}"
     return zlib.crc32(text.encode("utf-8"))

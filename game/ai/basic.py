@@ -7,11 +7,37 @@ playbook builds on, and the opponent of `simulate` and the engine benchmark.
 
 from __future__ import annotations
 
-from typing import Any
+import cython
 
-from game.core.actions import CATALOG, Action, ActionDef
-from game.core.checks import enabled_groups
-from game.core.resolve import parse_terms
+from game.ai.policy import Plan
+from game.ai.queue import Queue
+from game.core.actions import CATALOG, DEFS, TERMS, ActionDef
+from game.core.checks import Move, groups
+from game.core.ids import CRITERION_ID, KIND_ID
+from game.core.views import MeView, PersonView, VendorView
+
+if not cython.compiled:
+    from game.core.ids import (
+        A_BID_DEFENSE,
+        A_BID_DELIVERY,
+        A_CHOOSE,
+        A_DEFEND_AWARD,
+        A_DEVELOP_INSIDER,
+        A_FILE_COMPLAINT,
+        A_SUBMIT_BID,
+        A_WRITE_BID,
+        F_DONE,
+        K_KDM,
+        K_KI,
+        K_KU,
+        N_CRITERIA,
+        N_KINDS,
+        PH_DECISION,
+        PH_SOLUTION,
+        PH_TENDER,
+        S_COACH,
+        S_NEGOTIATE,
+    )
 
 # Which unmet checklist item each action helps with (targeted ones also need the right person).
 HELPS: dict[str, tuple[str, ...]] = {
@@ -46,177 +72,229 @@ HELPS: dict[str, tuple[str, ...]] = {
 }
 KEY_FOR = {"insider_ki": "KI", "insider_ku": "KU", "support_ku": "KU", "support_ki": "KI",
            "support_kdm": "KDM", "kdm_met": "KDM", "insider_ki_ku": ("KI", "KU")}
+_TAG_BIT = {"KU": K_KU, "KI": K_KI, "KDM": K_KDM}
+# The same tables by number: per criterion the kinds it wants, and its key-tag bits.
+HELPS_BY_ID: list = [tuple(KIND_ID[k] for k in HELPS.get(c, ())) for c in
+                     sorted(CRITERION_ID, key=CRITERION_ID.__getitem__)]
+KEY_BITS: list = [0] * N_CRITERIA
+for _c, _t in KEY_FOR.items():
+    for _tag in (_t if isinstance(_t, tuple) else (_t,)):
+        KEY_BITS[CRITERION_ID[_c]] |= _TAG_BIT[_tag]
 
-
-RESERVE = 12.0  # 万元 kept back for the bid, the negotiation and the contract
+RESERVE = 12.0  # 万元 kept back for the bid and after
+_RESERVE = cython.declare(cython.double, RESERVE)
 BID_ACTIONS = ("write_bid", "bid_delivery", "submit_bid")
-BID_WANT = 6.0  # above what any other move can score, so the bid is never crowded out
-MIN_SCORE = 0.15  # options worth no more than this are never planned
+_BID_DEFS: list = [CATALOG[k] for k in BID_ACTIONS]
+_IS_BID: list = [d.id in BID_ACTIONS for d in DEFS]
+BID_WANT = 6.0  # above any other move: the bid comes first
+_BID_WANT = cython.declare(cython.double, BID_WANT)
+MIN_SCORE = 0.15  # options worth no more are never planned
+_MIN_SCORE = cython.declare(cython.double, MIN_SCORE)
 
 
-def _person_value(p: dict[str, Any], view: dict[str, Any]) -> float:
-    influence = p.get("influence", 0.5)
-    part = p.get("participation_now", 0.5)
-    return influence * (0.3 + part) * (1.1 - max(p["support"], 0.0))
+@cython.cfunc
+def _person_value(p: PersonView) -> cython.double:
+    influence: cython.double = p.influence if p.roles_known else 0.5
+    part: cython.double = p.part_now if p.roles_known else 0.5
+    return influence * (0.3 + part) * (1.1 - max(p.support, 0.0))
 
 
-def _wants(view: dict[str, Any]) -> dict[str, float]:
-    """Action kinds that serve an unmet criterion, with how urgent that is."""
-    wants: dict[str, float] = {}
-    items = [c for c in view["checklist"] if not c["done"]]
-    for c in items:
-        for kind in HELPS.get(c["key"], ()):
-            wants[kind] = max(wants.get(kind, 0.0), 1.0)
-    me = view["me"]
-    if view["phase"] == "tender" and me["stage"] >= 3:
+@cython.final
+@cython.cclass
+class Wants:
+    """Per kind, how urgently it serves an unmet criterion (0 when it does not)."""
+
+    def __init__(self) -> None:
+        if not cython.compiled:  # compiled, the C array starts zeroed
+            self.w = [0.0] * 64
+
+
+@cython.cfunc
+def _wants(vv: VendorView) -> Wants:
+    wants: Wants = Wants()
+    k: cython.Py_ssize_t
+    kind: cython.int
+    for k in range(len(vv.check_ids)):
+        if not vv.check_done[k]:
+            for kind in HELPS_BY_ID[vv.check_ids[k]]:
+                if wants.w[kind] < 1.0:
+                    wants.w[kind] = 1.0
+    me: MeView = vv.me
+    if vv.phase == PH_TENDER and me.stage >= 3:
         # Nothing else this week is worth missing the tender for: the bid comes first.
-        for kind in BID_ACTIONS:
-            wants[kind] = BID_WANT
-    if view["phase"] == "decision":
-        wants["bid_defense"] = 1.5
-        wants["file_complaint"] = 1.0 if me["status"] == "lost" else 0.0
-        wants["defend_award"] = 1.5
+        wants.w[A_WRITE_BID] = _BID_WANT
+        wants.w[A_BID_DELIVERY] = _BID_WANT
+        wants.w[A_SUBMIT_BID] = _BID_WANT
+    if vv.phase == PH_DECISION:
+        wants.w[A_BID_DEFENSE] = 1.5
+        wants.w[A_FILE_COMPLAINT] = 1.0 if me.status == "lost" else 0.0
+        wants.w[A_DEFEND_AWARD] = 1.5
     return wants
 
 
-def _targets_key(key: str, p: dict[str, Any]) -> bool:
-    tag = KEY_FOR.get(key)
-    if tag is None:
-        return True
-    tags = tag if isinstance(tag, tuple) else (tag,)
-    return any(t in p.get("key", ()) for t in tags)
-
-
-def unmet_keyed(view: dict[str, Any]) -> list[str]:
-    """Unmet criteria that name a key person (KU, KI, KDM)."""
-    return [c["key"] for c in view["checklist"] if not c["done"] and c["key"] in KEY_FOR]
-
-
-def _ranked(view: dict[str, Any], wants: dict[str, float]
-            ) -> list[tuple[float, int, ActionDef, str | None]]:
-    """Every option worth planning (score over `MIN_SCORE`) as (minus its score, listing
-    index, kind, target), best first.
-
-    What does not depend on the option is worked out once per view: this runs for every
-    option of every vendor every week, so it is the built-in AI's hot path."""
-    me = view["me"]
-    people = {}
-    for p in view["people"]:
-        kinds = [m["kind"] for m in (p.get("position_motive"), p.get("personal_motive")) if m]
-        people[p["id"]] = (_person_value(p, view), p["contact_level"], set(p.get("key", ())),
-                           kinds)
-    cost_scale = 6.0 / max(me["budget"] + me["spent"], 1.0)
-    keyed_tags: dict[str, set[str]] = {}
-    for k in unmet_keyed(view):
-        tag = KEY_FOR[k]
-        for kind in HELPS[k]:
-            keyed_tags.setdefault(kind, set()).update(tag if isinstance(tag, tuple) else (tag,))
-    out: list[tuple[float, int, ActionDef, str | None]] = []
-    i = 0
-    for d, targets in enabled_groups(view):
-        want = wants.get(d.id, 0.0)
+@cython.cfunc
+def _ranked(vv: VendorView, wants: Wants) -> Queue:
+    """Every option worth planning (score over `_MIN_SCORE`): the built-in AI's hot path."""
+    me: MeView = vv.me
+    values = cython.declare(cython.double[64])
+    pv: PersonView
+    for pv in vv.people:
+        values[pv.index] = _person_value(pv)
+    cost_scale: cython.double = 6.0 / max(me.budget + me.spent, 1.0)
+    keyed = cython.declare(cython.int[64])
+    k: cython.Py_ssize_t
+    cr: cython.int
+    kind: cython.int
+    for k in range(64):
+        keyed[k] = 0
+    for k in range(len(vv.check_ids)):
+        cr = vv.check_ids[k]
+        if not vv.check_done[k] and KEY_BITS[cr]:
+            for kind in HELPS_BY_ID[cr]:
+                keyed[kind] = keyed[kind] | cython.cast(cython.int, KEY_BITS[cr])
+    out: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    d: ActionDef
+    want: cython.double
+    cost: cython.double
+    pull: cython.double
+    s: cython.double
+    tags: cython.int
+    bonus: cython.bint
+    t: cython.int
+    for d, targets in groups(vv, []):
+        want = wants.w[d.kind]
         cost = cost_scale * d.cost
         if targets is None:
-            if want - cost > MIN_SCORE:
-                out.append((-(want - cost), i, d, None))
-            i += 1
+            if want - cost > _MIN_SCORE:
+                out.add(-(want - cost), d.kind, -1)
             continue
-        pull, contact_to, addresses = d.support * 6 + d.trust * 3, d.contact_to, d.addresses
-        tags = keyed_tags.get(d.id)
-        bonus = d.special == "coach" or d.id == "develop_insider"
-        for pid in targets:
-            value, lvl, person_tags, kinds = people[pid]
-            s = want + value * (pull + 0.2 * (contact_to > lvl))
-            if s > 0 and tags and tags & person_tags:
+        pull = d.support * 6 + d.trust * 3
+        tags = keyed[d.kind]
+        bonus = d.special_id == S_COACH or d.kind == A_DEVELOP_INSIDER
+        for t in targets:
+            pv = vv.people[t]
+            s = want + values[t] * (
+                pull + (0.2 if d.contact_to > pv.contact else 0.0))
+            if s > 0 and tags and tags & pv.key_mask:
                 s += 0.8
-            for kind in kinds:
-                if kind in addresses:
-                    s += 0.4
+            if pv.pos_known and d.addr_mask >> pv.pos_kind & 1:
+                s += 0.4
+            if pv.pers_known and d.addr_mask >> pv.pers_kind & 1:
+                s += 0.4
             if bonus:
                 s += 0.3
-            if s - cost > MIN_SCORE:
-                out.append((-(s - cost), i, d, pid))
-            i += 1
-    out.sort()
+            if s - cost > _MIN_SCORE:
+                out.add(-(s - cost), d.kind, t)
+    out.start()
     return out
 
 
-def _option(view: dict[str, Any], kind: str) -> str | None:
-    me = view["me"]
-    if kind == "submit_bid":
-        budget = view["customer"]["budget"]
+def _option(vv: VendorView, d: ActionDef) -> int:
+    """The option index for a bid or an offer (-1 when the kind has none to choose)."""
+    me = vv.me
+    if d.id == "submit_bid":
         for opt in ("m5", "m10", "m15", "m20"):
-            if budget is None or me["list_price"] * (1 - int(opt[1:]) / 100) <= budget:
-                return opt
-        return "floor"
-    if kind in ("negotiate", "negotiation_team"):
-        counter = (me.get("bid") or {}).get("counter")
-        maxd = me["max_discount"]
-        choices = sorted(CATALOG[kind].options, key=lambda o: (parse_terms(o)[0],
-                                                               -parse_terms(o)[1]))
+            if not vv.budget_known or me.list_price * (1 - int(opt[1:]) / 100) \
+                    <= vv.cust_budget:
+                return d.options.index(opt)
+        return d.options.index("floor")
+    if d.special_id == S_NEGOTIATE:
+        counter = (me.bid or {}).get("counter")
+        maxd = me.max_discount
+        choices = sorted(range(len(d.options)), key=lambda o: (TERMS[o][0], -TERMS[o][1]))
         if counter is None:
-            return "d5_p30"
+            return d.options.index("d5_p30")
         for o in choices:
-            d, p = parse_terms(o)
-            if d <= maxd + 1e-9 and d >= counter["discount"] - 1e-9 and \
-                    p <= counter["first_payment"] + 1e-9:
+            disc, pay = TERMS[o]
+            if disc <= maxd + 1e-9 and disc >= counter["discount"] - 1e-9 and \
+                    pay <= counter["first_payment"] + 1e-9:
                 return o
-        return "d10_p20" if maxd >= 0.1 else "d5_p20"
-    return None
+        return d.options.index("d10_p20" if maxd >= 0.1 else "d5_p20")
+    return -1
 
 
-def plan_week(view: dict[str, Any], limit: int = 12) -> tuple[list[Action], list[str]]:
-    """Choose this week's actions and a one-line reason for each.
+@cython.ccall
+def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = True) -> Plan:
+    """Choose this week's moves (and, with `explain`, a one-line reason for each).
 
     Options are scored once against the start-of-week view, then taken best first while
     each role has days left; a reserve of the sales budget is kept for the tender and after.
     """
-    plan: list[Action] = []
-    reasons: list[str] = []
-    me = view["me"]
-    money = me["budget"]
-    for pend in view["pending"]:
+    out: Plan = Plan()
+    me: MeView = vv.me
+    money: cython.double = me.budget
+    k: cython.Py_ssize_t
+    for k in range(len(vv.pending)):
+        pend = vv.pending[k]
         cheap = [c for c in pend["choices"] if c["cost"] <= 0.3 * money]
-        pick = cheap[0] if cheap else min(pend["choices"], key=lambda c: c["cost"])
+        pick = cheap[0] if cheap else min(pend["choices"], key=_cost)
         if pick["cost"] > money:
             continue  # nothing affordable: the engine applies its default
         money -= pick["cost"]
-        plan.append(Action("choose", pend["event"], pick["id"]))
-        reasons.append("ai.reason.choice")
-    if not me["active"] or view["over"]:
-        return plan, reasons
-    wants = _wants(view)
+        out.moves.append(Move(A_CHOOSE, k, pend["choices"].index(pick)))
+        out.reasons.append("ai.reason.choice")
+    if not me.active or vv.over:
+        return out
+    wants: Wants = _wants(vv)
     # Keep money back for the bid until the tender, and in the tender for the bid's own steps
     # not yet taken; after the bid everything may be spent.
-    reserve = RESERVE if me["stage"] < 5 and view["phase"] in ("early", "solution") else 0.0
-    if view["phase"] in ("early", "solution", "tender"):
-        facts = set(me["facts"])
-        reserve = max(reserve, sum(CATALOG[k].cost for k in BID_ACTIONS
-                                   if f"done:{k}" not in facts))
-    spendable = money - reserve
-    days = dict(me["time"])
-    spent = 0.0
-    taken: set[tuple[str, str | None]] = set()
-    days_left = sum(days.values())
-    for _, _, d, target in _ranked(view, wants):
-        if len(plan) >= limit or days_left <= 0:
+    reserve: cython.double = _RESERVE if me.stage < 5 and vv.phase <= PH_SOLUTION else 0.0
+    steps: cython.double
+    d: ActionDef
+    if vv.phase <= PH_TENDER:
+        steps = 0.0
+        for d in _BID_DEFS:
+            if not me.flags[F_DONE + d.kind]:
+                steps += d.cost
+        reserve = max(reserve, steps)
+    spendable: cython.double = money - reserve
+    days = [me.time[0], me.time[1], me.time[2], me.time[3]]
+    spent: cython.double = 0.0
+    taken = set()
+    negotiating: cython.bint = False
+    days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
+    queue: Queue = _ranked(vv, wants)
+    n: cython.int
+    i: cython.int
+    target: cython.int
+    while True:
+        i = queue.pop()
+        if i < 0:
+            break
+        d = DEFS[queue.kinds[i]]
+        target = queue.targets[i]
+        if len(out.moves) >= limit or days_left <= 0:
             break  # every action takes at least one day
-        n, roles = d.days, d.roles
-        if days[roles[0]] < n or (len(roles) > 1 and days[roles[1]] < n) \
-                or spent + d.cost > (money if d.id in BID_ACTIONS else spendable):
+        n = d.days
+        if cython.cast(cython.int, days[d.role_a]) < n or (
+                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n) \
+                or spent + d.cost > (money if _IS_BID[d.kind] else spendable):
             continue  # the bid's steps may spend what is kept back for them
-        if (d.id, None if d.target else "x") in taken or (d.id, target) in taken:
+        if (d.kind, target) in taken:
             continue
-        if d.special == "negotiate" and ("negotiate", None) in taken:
+        if d.special_id == S_NEGOTIATE and negotiating:
             continue
-        for r in roles:
-            days[r] -= n
-        days_left -= n * len(roles)
+        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        if d.role_b >= 0:
+            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+        days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        taken.add((d.id, target if d.target else "x"))
-        if d.special == "negotiate":
-            taken.add(("negotiate", None))
-        opt = _option(view, d.id)
-        plan.append(Action(d.id, target, opt or (d.options[0] if d.options else None)))
-        reasons.append("ai.reason.criterion" if wants.get(d.id) else "ai.reason.support")
-    return plan, reasons
+        taken.add((d.kind, target))
+        negotiating = negotiating or d.special_id == S_NEGOTIATE
+        out.moves.append(Move(d.kind, target, _option(vv, d) if d.options else -1))
+        out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
+    return out
+
+
+def _cost(c: dict) -> float:
+    return c["cost"]
+
+
+def plan_week(view: object, limit: int = 12) -> tuple[list, list[str]]:
+    """`plan_moves` by name, for either form of view: (actions, reasons)."""
+    from game.core.checks import as_view, to_action
+
+    vv = as_view(view)  # type: ignore[arg-type]
+    plan = plan_moves(vv, limit)
+    return [to_action(vv, m) for m in plan.moves], list(plan.reasons)
+

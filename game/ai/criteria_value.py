@@ -8,151 +8,255 @@ criteria are all met is skipped without looking at its targets.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import cython
 
-from game.core.actions import CATALOG, ActionDef
+from game.ai.context import Context, Info
+from game.core.actions import DEFS, ActionDef
+from game.core.views import PersonView
 
-if TYPE_CHECKING:
-    from game.ai.value import Context
+if not cython.compiled:
+    from game.core.ids import (
+        A_CALL,
+        A_DECIDE_PURSUE,
+        A_DELIVERY_PLAN,
+        A_DEMO,
+        A_DEVELOP_COACH,
+        A_DEVELOP_INSIDER,
+        A_ENTERTAIN,
+        A_EXEC_VISIT,
+        A_GATHER_INTEL,
+        A_IMPLEMENTATION_REFERENCE,
+        A_JOINT_VISIT,
+        A_NEEDS_RESEARCH,
+        A_PILOT,
+        A_PROPOSAL,
+        A_REFERENCE_VISIT,
+        A_RESEARCH_ACCOUNT,
+        A_SHAPE_CRITERIA,
+        A_SITE_SURVEY,
+        A_SOLUTION_WORKSHOP,
+        A_SPONSOR_VISIT,
+        A_VISIT,
+        B_BUDGET_HOLDER,
+        B_INITIATOR,
+        B_PURCHASER,
+        B_USER,
+        CR_COACH,
+        CR_CRITERIA_SHAPED,
+        CR_DEMO_DONE,
+        CR_EL_BUDGET,
+        CR_EL_FIT,
+        CR_EL_LEAD,
+        CR_EL_NEED,
+        CR_EL_TIMELINE,
+        CR_FIRST_VISIT,
+        CR_INSIDER_KI,
+        CR_INSIDER_KI_KU,
+        CR_INSIDER_KU,
+        CR_KDM_MET,
+        CR_LEAD_CONTACT,
+        CR_NEED_HEARD,
+        CR_ORG_MAPPED,
+        CR_PRODUCT_PRESENTED,
+        CR_PROFILED,
+        CR_PURSUE,
+        CR_REFERENCES_PRESENTED,
+        CR_SUPPORT_KDM,
+        CR_SUPPORT_KI,
+        CR_SUPPORT_KU,
+        CR_WILLING,
+        F_EL_BUDGET,
+        N_CRITERIA,
+        S_MEET_KDM,
+    )
 
 
-def criterion(ctx: Context, d: ActionDef, p: dict[str, Any] | None) -> tuple[float, str | None]:
-    """Bonus for moving an unmet exit criterion of the current stage (or the next one)."""
-    if CRITERIA_OF[d.id].isdisjoint(ctx.unmet):
-        return 0.0, None  # nothing this kind could move is still open
-    return criterion_bonus(ctx, d, p)
-
-
-def _criteria_of(d: ActionDef) -> frozenset[str]:
+def _criteria_of(d: ActionDef) -> frozenset[int]:
     """Every criterion `criterion_bonus` may name for this kind, whatever the person."""
-    kind = d.id
-    keys: set[str] = set()
+    kind = d.kind
+    keys: set[int] = set()
     if d.target:
-        if kind == "call":
-            keys |= {"lead_contact", "org_mapped", "insider_ki_ku", "insider_ki", "insider_ku",
-                     "kdm_met"}
-        if kind in ("visit", "joint_visit"):
-            keys |= {"first_visit", "willing"}
-        if kind in ("needs_research", "joint_visit", "site_survey", "visit"):
-            keys.add("need_heard")
-        if kind == "entertain":
-            keys.add("willing")
-        if kind == "gather_intel":
-            keys.add("org_mapped")
-        if kind == "develop_insider" or d.trust or d.contact_to >= 2:
-            keys |= {"insider_ki", "insider_ku", "insider_ki_ku"}
-        if kind == "develop_coach" or d.trust or d.support:
-            keys.add("coach")
-        if kind in ("sponsor_visit", "exec_visit") or d.special == "meet_kdm":
-            keys.add("kdm_met")
-        if kind in ("demo", "solution_workshop", "pilot"):
-            keys |= {"demo_done", "product_presented"}
-        if kind in ("implementation_reference", "reference_visit"):
-            keys.add("references_presented")
+        if kind == A_CALL:
+            keys |= {CR_LEAD_CONTACT, CR_ORG_MAPPED, CR_INSIDER_KI_KU, CR_INSIDER_KI,
+                     CR_INSIDER_KU, CR_KDM_MET}
+        if kind in (A_VISIT, A_JOINT_VISIT):
+            keys |= {CR_FIRST_VISIT, CR_WILLING}
+        if kind in (A_NEEDS_RESEARCH, A_JOINT_VISIT, A_SITE_SURVEY, A_VISIT):
+            keys.add(CR_NEED_HEARD)
+        if kind == A_ENTERTAIN:
+            keys.add(CR_WILLING)
+        if kind == A_GATHER_INTEL:
+            keys.add(CR_ORG_MAPPED)
+        if kind == A_DEVELOP_INSIDER or d.trust or d.contact_to >= 2:
+            keys |= {CR_INSIDER_KI, CR_INSIDER_KU, CR_INSIDER_KI_KU}
+        if kind == A_DEVELOP_COACH or d.trust or d.support:
+            keys.add(CR_COACH)
+        if kind in (A_SPONSOR_VISIT, A_EXEC_VISIT) or d.special_id == S_MEET_KDM:
+            keys.add(CR_KDM_MET)
+        if kind in (A_DEMO, A_SOLUTION_WORKSHOP, A_PILOT):
+            keys |= {CR_DEMO_DONE, CR_PRODUCT_PRESENTED}
+        if kind in (A_IMPLEMENTATION_REFERENCE, A_REFERENCE_VISIT):
+            keys.add(CR_REFERENCES_PRESENTED)
         if d.support:
-            keys |= {"support_ku", "support_ki", "support_kdm"}
-        if kind == "shape_criteria":
-            keys.add("criteria_shaped")
-        if kind in ("visit", "sponsor_visit"):
-            keys.add("el_budget")
+            keys |= {CR_SUPPORT_KU, CR_SUPPORT_KI, CR_SUPPORT_KDM}
+        if kind == A_SHAPE_CRITERIA:
+            keys.add(CR_CRITERIA_SHAPED)
+        if kind in (A_VISIT, A_SPONSOR_VISIT):
+            keys.add(CR_EL_BUDGET)
     else:
-        keys |= {"profiled", "pursue", "product_presented", "references_presented"}
+        keys |= {CR_PROFILED, CR_PURSUE, CR_PRODUCT_PRESENTED, CR_REFERENCES_PRESENTED}
     return frozenset(keys)
 
 
-CRITERIA_OF = {d.id: _criteria_of(d) for d in CATALOG.values()}
+CRITERIA_OF: list[frozenset[int]] = [_criteria_of(d) for d in DEFS]
+# The same as bit flags, one word per kind.
+_CRITERIA_BITS = cython.declare(cython.ulonglong[64])
+for _k in range(64):
+    _CRITERIA_BITS[_k] = sum(1 << c for c in CRITERIA_OF[_k]) if _k < len(DEFS) else 0
 
 
-def criterion_bonus(ctx: Context, d: ActionDef, p: dict[str, Any] | None
-                     ) -> tuple[float, str | None]:
-    u = ctx.unmet
-    kind = d.id
-    best, key = 0.0, None
+@cython.ccall
+def touches_open(ctx: Context, d: ActionDef) -> cython.bint:
+    """Whether this kind could move any criterion that is still open."""
+    return (_CRITERIA_BITS[d.kind] & ctx.unmet_bits) != 0
 
-    def offer(v: float, k: str) -> None:
-        nonlocal best, key
-        if k in u and v > best:
-            best, key = v, k
 
-    if p is None:
-        if kind == "research_account":
-            offer(2.0, "profiled")
-        elif kind == "decide_pursue":
-            offer(2.0, "pursue")
-        elif kind == "proposal":
-            offer(1.5, "product_presented")
-        elif kind == "delivery_plan":
-            offer(1.3, "references_presented")
-        return best, key
-    roles_known = "roles" in p
-    lvl = p["contact_level"]
-    trust = p["trust"]
-    i = ctx.person(p["id"])
-    tags = {"KDM": i.kdm, "KI": i.ki, "KU": i.ku}
-    if kind == "call" and not roles_known:
-        offer(0.9, "lead_contact")
-        offer(0.5, "org_mapped")
-        for k in ("insider_ki_ku", "insider_ki", "insider_ku", "kdm_met"):
-            offer(0.3, k)
-    if kind in ("visit", "joint_visit") and lvl >= 1:
-        offer(1.2, "first_visit")
-        offer(0.6, "willing")
-    if kind in ("needs_research", "joint_visit", "site_survey", "visit") and \
-            "cares_about" not in p:
-        offer(1.0 if kind != "visit" else 0.6, "need_heard")
-    if kind == "entertain":
-        offer(0.5, "willing")
-    if kind == "gather_intel":
-        offer(1.2, "org_mapped")
-    for tag, crit in (("KI", "insider_ki"), ("KU", "insider_ku")):
-        for c in (crit, "insider_ki_ku"):
-            if tags[tag] and lvl < 3:
-                if kind == "develop_insider":
-                    offer(2.2, c)
+@cython.final
+@cython.cclass
+class Offer:
+    """The best criterion bonus found so far, and which criterion it is for."""
+
+    def __init__(self) -> None:
+        self.best = 0.0
+        self.key = -1
+
+
+@cython.cfunc
+def _offer(o: Offer, ctx: Context, v: cython.double, k: cython.int) -> cython.void:
+    if (ctx.unmet_bits >> k) & 1 and v > o.best:
+        o.best = v
+        o.key = k
+
+
+def criterion(ctx: Context, d: ActionDef, p: int) -> tuple[float, int]:
+    """Bonus for moving an unmet exit criterion of the current stage (or the next one):
+    (value, criterion), the criterion -1 when none; `p` is the person's index or -1."""
+    if not touches_open(ctx, d):
+        return 0.0, -1  # nothing this kind could move is still open
+    o = criterion_bonus(ctx, d, p)
+    return o.best, o.key
+
+
+@cython.ccall
+def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
+    o: Offer = Offer()
+    kind: cython.int = d.kind
+    if p < 0:
+        if kind == A_RESEARCH_ACCOUNT:
+            _offer(o, ctx, 2.0, CR_PROFILED)
+        elif kind == A_DECIDE_PURSUE:
+            _offer(o, ctx, 2.0, CR_PURSUE)
+        elif kind == A_PROPOSAL:
+            _offer(o, ctx, 1.5, CR_PRODUCT_PRESENTED)
+        elif kind == A_DELIVERY_PLAN:
+            _offer(o, ctx, 1.3, CR_REFERENCES_PRESENTED)
+        return o
+    pv: PersonView = ctx.vv.people[p]
+    i: Info = ctx.infos[p]
+    roles_known: cython.bint = pv.roles_known
+    lvl: cython.int = pv.contact
+    trust: cython.double = i.trust
+    support: cython.double = i.support
+    if kind == A_CALL and not roles_known:
+        _offer(o, ctx, 0.9, CR_LEAD_CONTACT)
+        _offer(o, ctx, 0.5, CR_ORG_MAPPED)
+        _offer(o, ctx, 0.3, CR_INSIDER_KI_KU)
+        _offer(o, ctx, 0.3, CR_INSIDER_KI)
+        _offer(o, ctx, 0.3, CR_INSIDER_KU)
+        _offer(o, ctx, 0.3, CR_KDM_MET)
+    if (kind == A_VISIT or kind == A_JOINT_VISIT) and lvl >= 1:
+        _offer(o, ctx, 1.2, CR_FIRST_VISIT)
+        _offer(o, ctx, 0.6, CR_WILLING)
+    if (kind == A_NEEDS_RESEARCH or kind == A_JOINT_VISIT or kind == A_SITE_SURVEY
+            or kind == A_VISIT) and not pv.needs_known:
+        _offer(o, ctx, 1.0 if kind != A_VISIT else 0.6, CR_NEED_HEARD)
+    if kind == A_ENTERTAIN:
+        _offer(o, ctx, 0.5, CR_WILLING)
+    if kind == A_GATHER_INTEL:
+        _offer(o, ctx, 1.2, CR_ORG_MAPPED)
+    tag_on: cython.bint
+    crit: cython.int
+    c: cython.int
+    k: cython.int
+    j: cython.int
+    for k in range(2):
+        tag_on = i.ki if k == 0 else i.ku
+        crit = CR_INSIDER_KI if k == 0 else CR_INSIDER_KU
+        for j in range(2):
+            c = crit if j == 0 else CR_INSIDER_KI_KU
+            if tag_on and lvl < 3:
+                if kind == A_DEVELOP_INSIDER:
+                    _offer(o, ctx, 2.2, c)
                 elif lvl == 2 and trust < 0.45 and d.trust:
-                    offer(0.4 + 1.2 * d.trust / max(0.45 - trust, 0.05), c)
+                    _offer(o, ctx, 0.4 + 1.2 * d.trust / max(0.45 - trust, 0.05), c)
                 elif lvl < 2 and d.contact_to >= 2:
-                    offer(0.6, c)
-    if "coach" in u and (p["senior"] or i.kdm) and lvl < 4:
-        if kind == "develop_coach":
-            offer(2.4, "coach")
-        elif lvl >= 2 and (trust < 0.55 or p["support"] < 0.3) and (d.trust or d.support):
-            offer(0.5, "coach")
-    if i.kdm and kind in ("sponsor_visit", "exec_visit"):
-        offer(2.2, "kdm_met")
-    if not ctx.kdm_known and p["senior"] and not roles_known and d.special == "meet_kdm":
-        offer(0.6, "kdm_met")
-    if kind in ("demo", "solution_workshop", "pilot"):
-        offer(1.2, "demo_done")
-        offer(1.0, "product_presented")
-    if kind in ("implementation_reference", "reference_visit"):
-        offer(1.0, "references_presented")
-    for tag, crit in (("KU", "support_ku"), ("KI", "support_ki"), ("KDM", "support_kdm")):
-        if tags[tag] and p["support"] < 0.2 and d.support:
-            offer(0.8, crit)
-    if kind == "shape_criteria":
-        offer(1.6, "criteria_shaped")
-    if kind in ("visit", "sponsor_visit") and i.buyer and lvl < 2:
-        offer(0.7, "el_budget")
-    return best, key
+                    _offer(o, ctx, 0.6, c)
+    if (ctx.unmet_bits >> CR_COACH) & 1 and (pv.senior or i.kdm) and lvl < 4:
+        if kind == A_DEVELOP_COACH:
+            _offer(o, ctx, 2.4, CR_COACH)
+        elif lvl >= 2 and (trust < 0.55 or support < 0.3) and (d.trust or d.support):
+            _offer(o, ctx, 0.5, CR_COACH)
+    if i.kdm and (kind == A_SPONSOR_VISIT or kind == A_EXEC_VISIT):
+        _offer(o, ctx, 2.2, CR_KDM_MET)
+    if not ctx.kdm_known and pv.senior and not roles_known and d.special_id == S_MEET_KDM:
+        _offer(o, ctx, 0.6, CR_KDM_MET)
+    if kind == A_DEMO or kind == A_SOLUTION_WORKSHOP or kind == A_PILOT:
+        _offer(o, ctx, 1.2, CR_DEMO_DONE)
+        _offer(o, ctx, 1.0, CR_PRODUCT_PRESENTED)
+    if kind == A_IMPLEMENTATION_REFERENCE or kind == A_REFERENCE_VISIT:
+        _offer(o, ctx, 1.0, CR_REFERENCES_PRESENTED)
+    if d.support and support < 0.2:
+        if i.ku:
+            _offer(o, ctx, 0.8, CR_SUPPORT_KU)
+        if i.ki:
+            _offer(o, ctx, 0.8, CR_SUPPORT_KI)
+        if i.kdm:
+            _offer(o, ctx, 0.8, CR_SUPPORT_KDM)
+    if kind == A_SHAPE_CRITERIA:
+        _offer(o, ctx, 1.6, CR_CRITERIA_SHAPED)
+    if (kind == A_VISIT or kind == A_SPONSOR_VISIT) and i.buyer and lvl < 2:
+        _offer(o, ctx, 0.7, CR_EL_BUDGET)
+    return o
 
 
-def qualify_value(ctx: Context) -> float:
+@cython.ccall
+def qualify_value(ctx: Context) -> cython.double:
     """Which of the five elements a qualifying pass would confirm now."""
-    u = ctx.unmet
-    if not u & {"el_lead", "el_need", "el_fit", "el_budget", "el_timeline"}:
-        return 0.0 if "el_budget" in ctx.facts or ctx.stage >= 5 else 0.2
-    people = list(ctx.people.values())
-    new = 0
-    roles = [(set(p.get("roles", ())), p["contact_level"]) for p in people]
-    if "el_lead" in u and any(lvl >= 1 and r & {"initiator", "user"} for r, lvl in roles):
+    u: list = ctx.unmet
+    if not (u[CR_EL_LEAD] or u[CR_EL_NEED] or u[CR_EL_FIT] or u[CR_EL_BUDGET]
+            or u[CR_EL_TIMELINE]):
+        return 0.0 if ctx.vv.me.flags[F_EL_BUDGET] or ctx.stage >= 5 else 0.2
+    new: cython.int = 0
+    lead: cython.bint = False
+    need: cython.bint = False
+    budget: cython.bint = False
+    timeline: cython.bint = False
+    pv: PersonView
+    for pv in ctx.vv.people:
+        if pv.contact >= 1 and pv.roles_mask & (B_INITIATOR | B_USER):
+            lead = True
+        if pv.needs_known:
+            need = True
+        if pv.contact >= 2 and pv.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER):
+            budget = True
+        if pv.contact >= 1 and pv.roles_mask & (B_PURCHASER | B_INITIATOR):
+            timeline = True
+    if u[CR_EL_LEAD] and lead:
         new += 1
-    if "el_need" in u and any("cares_about" in p for p in people):
+    if u[CR_EL_NEED] and need:
         new += 2  # need and usually fit
-    if "el_budget" in u and any(lvl >= 2 and r & {"budget_holder", "purchaser"}
-                                for r, lvl in roles):
+    if u[CR_EL_BUDGET] and budget:
         new += 1
-    if "el_timeline" in u and any(lvl >= 1 and r & {"purchaser", "initiator"}
-                                  for r, lvl in roles):
+    if u[CR_EL_TIMELINE] and timeline:
         new += 1
     return 0.9 * new

@@ -8,13 +8,36 @@ purchasing office are busiest early (seed 001's participation-over-time point).
 
 from __future__ import annotations
 
-from typing import Any
+import cython
 
-View = dict[str, Any]
-Person = dict[str, Any]
+from game.core.ids import BUYING_ROLES
+from game.core.views import MeView, PersonView, VendorView
+
+if not cython.compiled:
+    from game.core.ids import (
+        A_BID_DELIVERY,
+        A_DEFEND_AWARD,
+        A_KICKOFF_PLAN,
+        A_SUBMIT_BID,
+        A_WRITE_BID,
+        B_APPROVER,
+        B_BUDGET_HOLDER,
+        B_DECISION_MAKER,
+        B_INFLUENCER,
+        B_INITIATOR,
+        B_PURCHASER,
+        B_USER,
+        F_BID_DEFENDED,
+        F_DONE,
+        K_KDM,
+        PH_SOLUTION,
+        PH_TENDER,
+        T_PRICE_SENSITIVE,
+    )
 
 # Prior share of the decision phase a buying role takes part in (seed 001: the decider says
-# little early and dominates at the end; users and purchasing are most active early).
+# little early and dominates at the end; users and purchasing are most active early), in the
+# order of ids.BUYING_ROLES.
 DECISION_PRIOR = {
     "decision_maker": 1.0, "approver": 0.8, "budget_holder": 0.6, "influencer": 0.7,
     "purchaser": 0.6, "initiator": 0.5, "user": 0.4,
@@ -22,152 +45,210 @@ DECISION_PRIOR = {
 # Money the end game needs: bid, technical and delivery sections, defence, kick-off, events.
 ENDGAME_COST = 2.0 + 1.0 + 0.5 + 1.0 + 1.0 + 0.5
 EVENT_RESERVE = 6.0
+_EVENT_RESERVE = cython.declare(cython.double, EVENT_RESERVE)
 
 
-def people_by_id(view: View) -> dict[str, Person]:
-    return {p["id"]: p for p in view["people"]}
-
-
-def is_key(p: Person, tag: str) -> bool:
-    return tag in p.get("key", ())
-
-
-def influence(p: Person) -> float:
+@cython.ccall
+def influence(p: PersonView) -> cython.double:
     """Known influence, or a prior from seniority when the role is still unknown."""
-    if "influence" in p:
-        return float(p["influence"])
-    return 0.55 if p["senior"] else 0.25
+    if p.roles_known:
+        return p.influence
+    return 0.55 if p.senior else 0.25
 
 
-def decision_share(p: Person) -> float:
+@cython.ccall
+def decision_share(p: PersonView) -> cython.double:
     """How much this person takes part in the final decision (known roles, else a prior)."""
-    roles = p.get("roles")
-    if roles:
-        share = max(DECISION_PRIOR.get(r, 0.4) for r in roles)
-        if is_key(p, "KDM"):
-            share = 1.0
-        return share
-    return 0.75 if p["senior"] else 0.4
+    if p.roles_known and p.roles_mask:
+        return role_share(p.roles_mask, p.key_mask)
+    return 0.75 if p.senior else 0.4
 
 
-def decision_weight(p: Person) -> float:
+def _share_of(roles_mask: int) -> float:
+    """The largest decision prior among a set of buying roles (0 for none)."""
+    best = None
+    for i, role in enumerate(BUYING_ROLES):
+        if roles_mask >> i & 1:
+            x = DECISION_PRIOR[role]
+            best = x if best is None or x > best else best
+    return 0.0 if best is None else best
+
+
+_ROLE_SHARE = cython.declare(cython.double[128])
+for _m in range(128):
+    _ROLE_SHARE[_m] = _share_of(_m)
+
+
+@cython.ccall
+def role_share(roles_mask: cython.int, key_mask: cython.int) -> cython.double:
+    """The decision share of a set of buying roles (the largest prior among them)."""
+    if key_mask & K_KDM:
+        return 1.0
+    return _ROLE_SHARE[roles_mask & 127]
+
+
+@cython.ccall
+def decision_weight(p: PersonView) -> cython.double:
     """The person's weight among the tender's evaluators (influence x decision share)."""
     return influence(p) * decision_share(p)
 
 
-def participation_now(p: Person) -> float:
-    if "participation_now" in p:
-        return float(p["participation_now"])
-    return 0.45 if p["senior"] else 0.65
+@cython.ccall
+def participation_now(p: PersonView) -> cython.double:
+    if p.roles_known:
+        return p.part_now
+    return 0.45 if p.senior else 0.65
 
 
-def is_buyer(p: Person) -> bool:
+@cython.ccall
+def is_buyer(p: PersonView) -> cython.bint:
     """Budget holder or purchasing office: the people who set the contract terms."""
-    return bool({"budget_holder", "purchaser"} & set(p.get("roles", ())))
+    return (p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER)) != 0
 
 
-def motive_kinds(p: Person) -> list[str]:
-    return [p[k]["kind"] for k in ("position_motive", "personal_motive") if k in p]
+@cython.ccall
+def unknown_motives(p: PersonView) -> cython.int:
+    return (0 if p.pos_known else 1) + (0 if p.pers_known else 1)
 
 
-def unknown_motives(p: Person) -> int:
-    return sum(k not in p for k in ("position_motive", "personal_motive"))
+def motive_kinds(p: PersonView) -> list[int]:
+    """The kinds (ids.MOTIVES) of the motives we know, position first."""
+    out = []
+    if p.pos_known:
+        out.append(p.pos_kind)
+    if p.pers_known:
+        out.append(p.pers_kind)
+    return out
 
 
-def weeks_to(view: View, milestone: str) -> int:
-    return view["calendar"][milestone] - view["week"]
+@cython.ccall
+def weeks_left_to_bid(vv: VendorView) -> cython.int:
+    return max(0, vv.cal_bid_deadline - vv.week)
 
 
-def weeks_left_to_bid(view: View) -> int:
-    return max(0, view["calendar"]["bid_deadline"] - view["week"])
+@cython.ccall
+def unmet(vv: VendorView) -> list:
+    """The current stage's open criteria (ids.CRITERIA), in checklist order."""
+    out = []
+    k: cython.Py_ssize_t
+    for k in range(len(vv.check_ids)):
+        if not vv.check_done[k]:
+            out.append(vv.check_ids[k])
+    return out
 
 
-def unmet(view: View) -> list[str]:
-    return [c["key"] for c in view["checklist"] if not c["done"]]
+@cython.ccall
+def total_budget(vv: VendorView) -> cython.double:
+    return vv.me.budget + vv.me.spent
 
 
-def total_budget(view: View) -> float:
-    me = view["me"]
-    return me["budget"] + me["spent"]
+@cython.ccall
+def selling(vv: VendorView) -> cython.bint:
+    """Whether the customer is still before the evaluation (early, solution or tender)."""
+    return vv.phase <= PH_TENDER
 
 
-def endgame_reserve(view: View) -> float:
+@cython.ccall
+def endgame_reserve(vv: VendorView) -> cython.double:
     """Money to hold back for the tender and after, shrinking as those steps are done."""
-    me = view["me"]
-    facts = set(me["facts"])
-    need = EVENT_RESERVE * (1.0 if view["phase"] in ("early", "solution", "tender") else 0.5)
-    for fact, cost in (("done:submit_bid", 2.0), ("done:write_bid", 1.0),
-                       ("done:bid_delivery", 0.5), ("done:kickoff_plan", 0.5)):
-        if fact not in facts:
-            need += cost
-    if me["stage"] <= 5 and "bid_defended" not in facts:
+    me: MeView = vv.me
+    need: cython.double = _EVENT_RESERVE * (1.0 if selling(vv) else 0.5)
+    if not me.flags[F_DONE + A_SUBMIT_BID]:
+        need += 2.0
+    if not me.flags[F_DONE + A_WRITE_BID]:
         need += 1.0
-    if "done:defend_award" not in facts and me["stage"] <= 6:
+    if not me.flags[F_DONE + A_BID_DELIVERY]:
+        need += 0.5
+    if not me.flags[F_DONE + A_KICKOFF_PLAN]:
+        need += 0.5
+    if me.stage <= 5 and not me.flags[F_BID_DEFENDED]:
         need += 1.0
-    if me["status"] == "lost" or me["stage"] >= 7:
+    if not me.flags[F_DONE + A_DEFEND_AWARD] and me.stage <= 6:
+        need += 1.0
+    if me.status == "lost" or me.stage >= 7:
         need = 0.0
-    return min(need, 0.6 * me["budget"]) if me["budget"] > 0 else 0.0
+    return min(need, 0.6 * me.budget) if me.budget > 0 else 0.0
 
 
-def weekly_allowance(view: View, reserve: float) -> float:
+@cython.ccall
+def weekly_allowance(vv: VendorView, reserve: cython.double) -> cython.double:
     """Spendable money per remaining week of selling, so the budget lasts to the award."""
-    me = view["me"]
-    if view["phase"] in ("early", "solution", "tender"):
-        horizon = weeks_left_to_bid(view) + 1
-    elif me["stage"] <= 5 and not view["award"]:
-        horizon = max(0, view["calendar"]["award"] - view["week"]) + 1
+    me: MeView = vv.me
+    horizon: cython.int
+    if selling(vv):
+        horizon = weeks_left_to_bid(vv) + 1
+    elif me.stage <= 5 and not vv.award:
+        horizon = max(0, vv.cal_award - vv.week) + 1
     else:
-        horizon = view["last_week"] - view["week"] + 1
-    return max(0.0, me["budget"] - reserve) / max(1, horizon)
+        horizon = vv.last_week - vv.week + 1
+    return max(0.0, me.budget - reserve) / max(1, horizon)
 
 
-def war_chest(view: View, share: float) -> float:
+@cython.ccall
+def war_chest(vv: VendorView, share: cython.double) -> cython.double:
     """Money held back for the evaluation weeks, when the decision makers take part fully."""
-    if share <= 0 or view["phase"] not in ("early", "solution", "tender"):
+    if share <= 0 or not selling(vv):
         return 0.0
-    return share * total_budget(view)
+    return share * total_budget(vv)
 
 
-def person_fit(view: View, p: Person, weights: dict[str, float] | None = None) -> float:
-    """Our product's fit on the needs this person cares about (all needs if unknown);
-    `weights` are the need weights by id when the caller has them at hand."""
-    fit = view["me"]["fit"]
-    if weights is None:
-        weights = need_weights(view)
-    needs = p.get("cares_about") or list(weights)
-    total = sum(weights.get(n, 0.0) for n in needs) or 1.0
-    return sum(weights.get(n, 0.0) * fit.get(n, 0.0) for n in needs) / total
+@cython.ccall
+def person_fit(vv: VendorView, p: PersonView) -> cython.double:
+    """Our product's fit on the needs this person cares about (all needs if unknown)."""
+    nw: list = vv.nw
+    fit: list = vv.me.fit
+    total: cython.double = 0.0
+    acc: cython.double = 0.0
+    n: cython.Py_ssize_t
+    if p.care_ids:
+        for n in p.care_ids:
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in p.care_ids:
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    else:
+        for n in range(len(nw)):
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in range(len(nw)):
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    return acc / total
 
 
-def need_weights(view: View) -> dict[str, float]:
-    return {n["id"]: n["weight"] for n in view["customer"]["needs"]}
-
-
-def price_sensitive_buyers(view: View) -> bool | None:
+def price_sensitive_buyers(vv: VendorView) -> bool | None:
     """True/False once a buyer's traits are known; None while we cannot tell."""
-    buyers = [p for p in view["people"] if is_buyer(p)]
-    known = [p for p in buyers if "traits" in p]
+    known = [p for p in vv.people if is_buyer(p) and p.needs_known]
     if not known:
         return None
-    return any("price_sensitive" in p["traits"] for p in known)
+    return any(p.traits_mask & T_PRICE_SENSITIVE for p in known)
 
 
-def buyer_support(view: View) -> float | None:
-    buyers = [p for p in view["people"] if is_buyer(p)]
-    if not buyers:
+def buyer_support(vv: VendorView) -> float | None:
+    n = 0
+    total = 0.0
+    for p in vv.people:
+        if is_buyer(p):
+            total += p.support
+            n += 1
+    if not n:
         return None
-    return sum(p["support"] for p in buyers) / len(buyers)
+    return total / n
 
 
-def decision_support(view: View) -> float:
+def decision_support(vv: VendorView) -> float:
     """Our support weighted like the evaluators' votes (known roles, else priors)."""
     total = backing = 0.0
-    for p in view["people"]:
+    for p in vv.people:
         w = decision_weight(p)
         total += w
-        backing += w * p["support"]
+        backing += w * p.support
     return backing / total if total else 0.0
 
 
-def known_kdm(view: View) -> Person | None:
-    return next((p for p in view["people"] if is_key(p, "KDM")), None)
+def known_kdm(vv: VendorView) -> PersonView | None:
+    return next((p for p in vv.people if p.key_mask & K_KDM), None)
+
+
+_ = PH_SOLUTION

@@ -20,30 +20,60 @@ on, whom it courts, how it prices and how it closes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import cython
+
+from game.core.ids import KINDS
 
 PLAYBOOKS = ("incumbent", "relationship", "solution", "price_cutter", "basic")
 
 
-@dataclass(frozen=True, slots=True)
+FOCUS_TAGS = ("kdm", "ki", "ku", "buyer", "ally", "senior", "unknown")
+
+
+@cython.final
+@cython.cclass
 class Style:
     """What one playbook values. The planner adds `kind_bias` to an option's score, scales the
-    value of support by who the person is (`focus`), and prices money with `frugality`."""
+    value of support by who the person is (`focus`), and prices money with `frugality`.
+    The dicts are the authored form; `bias` (by kind number) and `focus_of` (by FOCUS_TAGS)
+    are the same numbers for the compiled planner."""
 
-    name: str
-    kind_bias: dict[str, float] = field(default_factory=dict)
-    kind_reason: dict[str, str] = field(default_factory=dict)
-    focus: dict[str, float] = field(default_factory=dict)
-    frugality: float = 1.0
-    pace: float = 1.4  # weekly spend cap as a multiple of the even-pacing allowance
-    keep_warm: float = 0.0  # bonus for touching an ally before the relation cools
-    early_kdm: float = 0.0  # bonus for reaching the KDM before P4 asks for it
-    shape: float = 0.6  # value of each further shaping of the tender criteria
-    bid_discount: float = 0.10
-    bid_floor: bool = False
-    war_chest: float = 0.0  # share of the budget kept for the weeks of the evaluation
-    late_attack: float = 0.0  # weight on challenging an award we lost
-    choice: str = "invest"  # event answers: invest | middle | cheap
+    def __init__(self, name: str, kind_bias: dict[str, float] | None = None,
+                 kind_reason: dict[str, str] | None = None,
+                 focus: dict[str, float] | None = None, frugality: float = 1.0,
+                 pace: float = 1.4, keep_warm: float = 0.0, early_kdm: float = 0.0,
+                 shape: float = 0.6, bid_discount: float = 0.10, bid_floor: bool = False,
+                 war_chest: float = 0.0, late_attack: float = 0.0,
+                 choice: str = "invest") -> None:
+        self.name = name
+        self.kind_bias = dict(kind_bias or {})
+        self.kind_reason = dict(kind_reason or {})
+        self.focus = dict(focus or {})
+        self.frugality = frugality
+        self.pace = pace  # weekly spend cap as a multiple of the even-pacing allowance
+        self.keep_warm = keep_warm  # bonus for touching an ally before the relation cools
+        self.early_kdm = early_kdm  # bonus for reaching the KDM before P4 asks for it
+        self.shape = shape  # value of each further shaping of the tender criteria
+        self.bid_discount = bid_discount
+        self.bid_floor = bid_floor
+        self.war_chest = war_chest  # share of the budget kept for the weeks of the evaluation
+        self.late_attack = late_attack  # weight on challenging an award we lost
+        self.choice = choice  # event answers: invest | middle | cheap
+        self.bias = [self.kind_bias.get(k, 0.0) for k in KINDS]
+        self.has_focus = bool(self.focus)
+        self.focus_of = [self.focus.get(t, 1.0) for t in FOCUS_TAGS]
+
+    def replace(self, **changes: object) -> Style:
+        """A copy with some values changed (the expert's candidate emphases)."""
+        kw = {k: getattr(self, k) for k in ("name", "kind_bias", "kind_reason", "focus",
+                                            "frugality", "pace", "keep_warm", "early_kdm",
+                                            "shape", "bid_discount", "bid_floor", "war_chest",
+                                            "late_attack", "choice")}
+        kw.update(changes)
+        return Style(**kw)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        return f"Style({self.name!r})"
 
 
 STYLES: dict[str, Style] = {

@@ -2,25 +2,42 @@
 from the view, then fill each role's days best first within a paced budget.
 
 Scores are re-estimated lazily when an earlier pick already worked on the same person this
-week (support has diminishing returns), and options are read from `legal_actions`, so the
-planner can only ever propose what the rules allow from the vendor's own view.
+week (support has diminishing returns), and options are read from the legal listing, so
+the planner can only ever propose what the rules allow from the vendor's own view.
+Plans are typed moves (`checks.Move`); reasons are named only when asked for (`explain`),
+which batch games never do.
 """
 
 from __future__ import annotations
 
-import heapq
-import random
 from dataclasses import dataclass
-from typing import Any
+
+import cython
 
 from game.ai import value as V
+from game.ai.value import project, value_of, values_of
+from game.ai.context import Context, make_context
 from game.ai.playbooks import Style
+from game.ai.queue import Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
-from game.core.actions import CATALOG, Action, ActionDef
-from game.core.checks import check_plan, enabled_groups, plan_usage
+from game.core.actions import DEFS, ActionDef
+from game.core.checks import Move, choice_cost, first_refusal, groups
+from game.core.ids import ROLES
+from game.core.rng import Rng
+from game.core.views import VendorView
 
+if not cython.compiled:
+    from game.core.ids import (
+        A_CHOOSE,
+        A_GATHER_INTEL,
+        A_QUALIFY,
+        A_SUBMIT_BID,
+        S_NEGOTIATE,
+    )
+
+_MUST = cython.declare(cython.double, V.MUST)
 # Actions that work best after the week's other moves (qualify reads the contacts just made).
-LAST = ("qualify", "submit_bid", "gather_intel")
+LAST = frozenset((A_QUALIFY, A_SUBMIT_BID, A_GATHER_INTEL))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,160 +56,198 @@ NORMAL = Skill()
 EASY = Skill(noise=0.45, use_motives=False, careful=False, day_use=0.7, min_score=0.3,
              limit=8)
 
-Plan = tuple[list[Action], list[str]]
+
+@cython.final
+@cython.cclass
+class Plan:
+    """A week's plan: the moves, and (when asked for) one reason key per move."""
+
+    def __init__(self) -> None:
+        self.moves = []
+        self.reasons = []
 
 
-def answer_events(view: dict[str, Any], style: Style, careful: bool = True,
-                  skip: set[str] = frozenset()) -> Plan:
+def _choice_move(vv: VendorView, k: int, choice_id: str) -> Move:
+    pend = vv.pending[k]
+    j = next(i for i, c in enumerate(pend["choices"]) if c["id"] == choice_id)
+    return Move(A_CHOOSE, k, j)
+
+
+def answer_events(vv: VendorView, style: Style, careful: bool = True,
+                  skip: frozenset[int] | set[int] = frozenset()) -> Plan:
     """Answer every pending event (except those someone else already answered)."""
-    plan, why = [], []
-    for pend in view["pending"]:
-        if pend["event"] in skip:
+    out = Plan()
+    for k, pend in enumerate(vv.pending):
+        if k in skip:
             continue
         if careful:
-            cid, reason = choose_event(view, pend, style)
+            cid, reason = choose_event(vv, pend, style)
         else:
             cid, reason = pend["choices"][0]["id"], "ai.reason.event.first"
-        plan.append(Action("choose", pend["event"], cid))
-        why.append(reason)
-    return plan, why
+        out.moves.append(_choice_move(vv, k, cid))
+        out.reasons.append(reason)
+    return out
 
 
-def _with_option(view: dict[str, Any], a: Action, style: Style, skill: Skill) -> tuple[Action, str
-                                                                                       | None]:
-    d = CATALOG[a.kind]
-    if d.id == "submit_bid":
-        opt, why = choose_bid(view, style, skill.careful)
-        return Action(a.kind, None, opt), why
-    if d.special == "negotiate":
-        opt, why = choose_terms(view, d.joint, skill.careful)
-        return Action(a.kind, None, opt), why
-    return a, None
+def option_for(vv: VendorView, d: ActionDef, style: Style, skill: Skill
+               ) -> tuple[int, str | None]:
+    """The option index to plan with (the bid price, the offer), and its own reason."""
+    if d.kind == A_SUBMIT_BID:
+        opt, why = choose_bid(vv, style, skill.careful)
+        return d.options.index(opt), why
+    if d.special_id == S_NEGOTIATE:
+        opt, why = choose_terms(vv, d.joint, skill.careful)
+        return d.options.index(opt), why
+    return (0 if d.options else -1), None
+
+
+@cython.cfunc
+def _day_charge(d: ActionDef) -> cython.double:
+    """The small charge for each extra role-day an option ties up."""
+    return 0.15 * (d.days * (2 if d.role_b >= 0 else 1) - 1)
 
 
 def plan_week(
-    view: dict[str, Any], style: Style, skill: Skill = NORMAL,
-    rng: random.Random | None = None, emphasis: dict[str, float] | None = None,
-    roles: tuple[str, ...] | None = None, fixed: list[Action] = (),
-    spend_cap: float | None = None, follow: dict[str, float] | None = None,
+    vv: VendorView, style: Style, skill: Skill = NORMAL, rng: Rng | None = None,
+    emphasis: dict[str, float] | None = None, roles: tuple[str, ...] | None = None,
+    fixed: list[Move] | tuple[Move, ...] = (), spend_cap: float | None = None,
+    follow: dict[int, float] | None = None, explain: bool = True,
 ) -> Plan:
-    """This week's actions and one reason key per action.
+    """This week's moves and (with `explain`) one reason key per move.
 
     `roles` limits planning to some of the team's roles and `fixed` is what others already
     planned (a human teammate): their days and money are taken before we choose."""
     fixed = list(fixed)
-    answered = {a.target for a in fixed if a.kind == "choose"}
-    plan, why = answer_events(view, style, skill.careful, answered)
-    me = view["me"]
-    if not me["active"] or view["over"]:
-        return plan, why
-    ctx = V.make_context(view, style, skill.use_motives, emphasis)
-    ctx.follow = dict(follow or {})
-    fixed_acts = [a for a in fixed if a.kind != "choose"]
-    used, spent_fixed = plan_usage(fixed_acts)
-    days = {r: int(n * skill.day_use + 0.5) if skill.day_use < 1 else n
-            for r, n in me["time"].items()}
-    days = {r: max(0, n - used.get(r, 0)) for r, n in days.items()}
-    budget = me["budget"] - spent_fixed - choice_cost(view, fixed + plan)
+    answered = {m.target for m in fixed if m.kind == A_CHOOSE}
+    out = answer_events(vv, style, skill.careful, answered)
+    me = vv.me
+    if not me.active or vv.over:
+        return out
+    ctx: Context = make_context(vv, style, skill.use_motives, emphasis, follow)
+    fixed_acts = [m for m in fixed if m.kind != A_CHOOSE]
+    used = [0, 0, 0, 0]
+    spent_fixed = 0.0
+    for m in fixed_acts:
+        d = DEFS[m.kind]
+        used[d.role_a] += d.days
+        if d.role_b >= 0:
+            used[d.role_b] += d.days
+        spent_fixed += d.cost
+    days = [int(n * skill.day_use + 0.5) if skill.day_use < 1 else n for n in me.time]
+    days = [max(0, n - used[r]) for r, n in enumerate(days)]
+    spent_choices = 0.0
+    for k in range(len(vv.pending)):  # priced event by event, as the engine pays them
+        for m in fixed + out.moves:
+            if m.kind == A_CHOOSE and m.target == k:
+                spent_choices += choice_cost(vv, m)
+    budget = me.budget - spent_fixed - spent_choices
     cap = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
-    heap: list[tuple[float, int, ActionDef, str | None, int]] = []
-    version: dict[str, int] = {}
-    noisy = bool(skill.noise and rng is not None)
-    i = 0
-    for d, targets in enabled_groups(view, fixed_acts):
-        group = [None] if targets is None else targets
-        if roles is not None and not set(d.roles) <= set(roles):
-            i += len(group)
-            continue
-        extra = _day_charge(d)
-        for target, s in zip(group, V.values_of(ctx, d, group), strict=True):
-            if noisy:
-                s += rng.gauss(0.0, skill.noise)
-            heap.append((-(s - extra), i, d, target, 0))
-            i += 1
-    heapq.heapify(heap)
-    taken: set[tuple[str, str | None]] = {(a.kind, a.target) for a in fixed_acts}
-    negotiating = any(CATALOG[a.kind].special == "negotiate" for a in fixed)
-    spent = 0.0
-    chosen: list[tuple[Action, str]] = []
-    while heap and len(chosen) < skill.limit:
-        neg, i, d, target, ver = heapq.heappop(heap)
-        if target is not None and version.get(target, 0) != ver:
-            s = V.value_of(ctx, d, target)
-            if skill.noise and rng is not None:
-                s += rng.gauss(0.0, skill.noise * 0.5)
-            heapq.heappush(heap, (-_key(s, d), i, d, target, version[target]))
-            continue
-        n, droles = d.days, d.roles
-        s = -neg + _day_charge(d)
-        if s < skill.min_score:
-            break
-        if days.get(droles[0], 0) < n or (len(droles) > 1 and days.get(droles[1], 0) < n):
-            continue
-        if (d.id, target) in taken or (not d.target and (d.id, None) in taken):
-            continue
-        if d.special == "negotiate" and negotiating:
-            continue
-        if d.cost > 0 and (spent + d.cost > budget + 1e-9 or
-                           (s < V.MUST and spent + d.cost > cap + 1e-9)):
-            continue
-        for r in d.roles:
-            days[r] -= d.days
-        spent += d.cost
-        taken.add((d.id, target))
-        negotiating = negotiating or d.special == "negotiate"
-        # The person has not changed since this option was last valued, so its reason is
-        # the one that value had.
-        reason = V.score(ctx, d, target)[1]
-        a, opt_reason = _with_option(view, Action(d.id, target, d.options[0] if d.options
-                                                  else None), style, skill)
-        chosen.append((a, f"ai.reason.{reason}" if opt_reason is None else opt_reason))
-        if target is not None:
-            _project(ctx, d, target)
-            version[target] = version.get(target, 0) + 1
+    chosen = _fill(vv, ctx, style, skill, rng, roles, fixed_acts, days, budget, cap, explain)
     chosen.sort(key=lambda t: t[0].kind in LAST)
-    for a, r in chosen:
-        plan.append(a)
-        why.append(r)
-    bad = check_plan(view, fixed + plan) if fixed else check_plan(view, plan)
+    for m, r in chosen:
+        out.moves.append(m)
+        out.reasons.append(r)
+    bad = first_refusal(vv, fixed + out.moves)
     while bad is not None:
         i = bad[0] - len(fixed)
         if i < 0:
             break
-        del plan[i]
-        del why[i]
-        bad = check_plan(view, fixed + plan)
-    return plan, why
+        del out.moves[i]
+        del out.reasons[i]
+        bad = first_refusal(vv, fixed + out.moves)
+    return out
 
 
-def choice_cost(view: dict[str, Any], plan: list[Action]) -> float:
-    """What the event answers in a plan cost (they are paid before the week's actions)."""
-    total = 0.0
-    for pend in view["pending"]:
-        for a in plan:
-            if a.kind == "choose" and a.target == pend["event"]:
-                total += next((c["cost"] for c in pend["choices"] if c["id"] == a.option), 0.0)
-    return total
+@cython.ccall
+def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object,
+          roles: object, fixed_acts: list, days: list, budget: cython.double,
+          cap: cython.double, explain: cython.bint) -> list:
+    """Score every legal option, then take them best first while days and money last.
 
-
-def _day_charge(d: Any) -> float:
-    """The small charge for each extra role-day an option ties up."""
-    return 0.15 * (d.days * len(d.roles) - 1)
-
-
-def _key(s: float, d: Any) -> float:
-    """Order by value, less the option's day charge."""
-    return s - _day_charge(d)
-
-
-def _project(ctx: V.Context, d: Any, pid: str) -> None:
-    """Assume the action lands as expected, so later picks see diminishing returns."""
-    p = dict(ctx.people[pid])
-    gain, _ = V.support_gain(ctx, d, p)
-    p["support"] = min(1.0, p["support"] + gain)
-    p["trust"] = min(1.0, p["trust"] + d.trust * (1 - p["trust"]))
-    ctx.people[pid] = p
-    i = ctx.info.get(pid)
-    if i is not None:  # only support and trust moved (and focus, which reads support)
-        i.support, i.trust, i.focus = p["support"], p["trust"], V.focus(ctx, p)
+    Options are taken in order of value; one whose person an earlier pick has worked on is
+    valued again when its turn comes (a lazily updated priority queue, kept as arrays)."""
+    queue: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    seen = []
+    noise: cython.double = skill.noise
+    noisy: cython.bint = noise != 0.0 and rng is not None
+    allowed: cython.int = 15
+    if roles is not None:
+        allowed = 0
+        for r in roles:
+            allowed |= 1 << ROLES.index(r)
+    d: ActionDef
+    extra: cython.double
+    s: cython.double
+    target: cython.int
+    k: cython.Py_ssize_t
+    for d, targets in groups(vv, fixed_acts):
+        group = [-1] if targets is None else targets
+        if (1 << d.role_a) & ~allowed or (d.role_b >= 0 and (1 << d.role_b) & ~allowed):
+            continue
+        extra = _day_charge(d)
+        values = values_of(ctx, d, group)
+        for k in range(len(group)):
+            s = values[k]
+            if noisy:
+                s += cython.cast(Rng, rng).gauss(0.0, noise)
+            queue.add(-(s - extra), d.kind, group[k])
+            seen.append(0)
+    queue.start()
+    version = [0] * len(vv.people)
+    taken = set()
+    negotiating: cython.bint = False
+    m: Move
+    for m in fixed_acts:
+        taken.add((m.kind, m.target))
+        if cython.cast(ActionDef, DEFS[m.kind]).special_id == S_NEGOTIATE:
+            negotiating = True
+    spent: cython.double = 0.0
+    chosen = []
+    limit: cython.int = skill.limit
+    min_score: cython.double = skill.min_score
+    i: cython.int
+    n: cython.int
+    while len(chosen) < limit:
+        i = queue.pop()
+        if i < 0:
+            break
+        d = DEFS[queue.kinds[i]]
+        target = queue.targets[i]
+        if target >= 0 and cython.cast(cython.int, version[target]) != \
+                cython.cast(cython.int, seen[i]):
+            s = value_of(ctx, d, target)
+            if noisy:
+                s += cython.cast(Rng, rng).gauss(0.0, noise * 0.5)
+            queue.keys[i] = -(s - _day_charge(d))
+            seen[i] = version[target]
+            queue.push(i)
+            continue
+        n = d.days
+        s = -queue.keys[i] + _day_charge(d)
+        if s < min_score:
+            break
+        if cython.cast(cython.int, days[d.role_a]) < n or (
+                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
+            continue
+        if (d.kind, target) in taken:
+            continue
+        if d.special_id == S_NEGOTIATE and negotiating:
+            continue
+        if d.cost > 0 and (spent + d.cost > budget + 1e-9 or
+                           (s < _MUST and spent + d.cost > cap + 1e-9)):
+            continue
+        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        if d.role_b >= 0:
+            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+        spent += d.cost
+        taken.add((d.kind, target))
+        negotiating = negotiating or d.special_id == S_NEGOTIATE
+        reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
+        opt, opt_reason = option_for(vv, d, style, skill)
+        chosen.append((Move(d.kind, target if d.target else -1, opt),
+                       reason if opt_reason is None or not explain else opt_reason))
+        if target >= 0:
+            project(ctx, d, target)
+            version[target] = cython.cast(cython.int, version[target]) + 1
+    return chosen

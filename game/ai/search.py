@@ -15,20 +15,27 @@ on the view and the seed.
 from __future__ import annotations
 
 import math
-import random
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-from game.ai.base import Decision, View, view_seed
-from game.ai.playbooks import Style, style_for
-from game.ai.policy import NORMAL, plan_week
+import cython
+
+from game.ai.playbooks import Style
+from game.ai.policy import NORMAL, Plan, plan_week
 from game.ai.tactics import BID_STEPS, bid_price, fits_budget
 from game.ai.world import clone, determinise
-from game.core import resolve
-from game.core.actions import Action
-from game.core.engine import end_week
+from game.core.checks import Move
+from game.core.engine import resolve_week
 from game.core.errors import IllegalAction
-from game.core.state import GameState
+from game.core.resolve import judge
+from game.core.rng import Rng, seed_state
+from game.core.state import GameState, Person, Relation, Vendor
+from game.core.views import VendorView
+
+if not cython.compiled:
+    from game.core.ids import (
+        A_CHOOSE,
+        A_SUBMIT_BID,
+    )
 
 SAMPLES = 4
 BID_SAMPLES = 12
@@ -40,50 +47,52 @@ def variants(style: Style) -> list[tuple[Style, dict[str, float]]]:
     now. (A thriftier variant was tried and almost never won the comparison.)"""
     return [
         (style, {}),
-        (replace(style, shape=style.shape + 2.0), {}),
+        (style.replace(shape=style.shape + 2.0), {}),
         (style, {"kdm": 0.8}),
-        (replace(style, shape=style.shape + 1.0), {"ki": 0.5}),
-        (replace(style, frugality=style.frugality * 0.6, pace=style.pace * 1.5), {"ku": 0.4}),
+        (style.replace(shape=style.shape + 1.0), {"ki": 0.5}),
+        (style.replace(frugality=style.frugality * 0.6, pace=style.pace * 1.5), {"ku": 0.4}),
     ]
 
 
-def candidates(view: View, style: Style) -> list[Decision]:
-    seen: set[tuple[Action, ...]] = set()
-    out: list[Decision] = []
+def candidates(vv: VendorView, style: Style, explain: bool = True) -> list[Plan]:
+    seen: set[tuple[tuple[int, int, int], ...]] = set()
+    out: list[Plan] = []
     for st, emphasis in variants(style):
-        plan, why = plan_week(view, st, NORMAL, None, emphasis)
-        key = tuple(plan)
+        plan = plan_week(vv, st, NORMAL, None, emphasis, explain=explain)
+        key = tuple((m.kind, m.target, m.option) for m in plan.moves)
         if key not in seen:
             seen.add(key)
-            out.append((plan, why))
+            out.append(plan)
     return out
 
 
-def _rivals_move(state: GameState, me: str, rng: random.Random) -> None:
+def rivals_move(state: GameState, me: str, rng: Rng) -> None:
     """The cheap rollout policy for rivals: every active rival gains standing the way a
     busy vendor does, most with the people taking part in the current phase."""
-    phase = state.phase()
-    for vid, v in state.vendors.items():
-        if vid == me or not v.active or v.status != "active":
+    phase = state.phase_id()
+    week = state.week
+    v: Vendor
+    p: Person
+    r: Relation
+    for v in state.vlist:
+        if v.id == me or not v.active or v.status != "active":
             continue
-        rels = state.relations[vid]
-        for pid, r in rels.items():
-            p = state.people[pid]
-            push = 0.035 * (0.4 + 0.6 * p.participation[phase]) * rng.uniform(0.0, 2.0)
+        rels = state.rels[v.index]
+        for p in state.plist:
+            r = rels[p.index]
+            push = 0.035 * (0.4 + 0.6 * p.part[phase]) * rng.uniform(0.0, 2.0)
             r.support = min(1.0, r.support + push * (1 - max(r.support, 0.0)))
             r.trust = min(1.0, r.trust + 0.02 * rng.random())
-            r.last_touch = state.week
-        if phase in ("early", "solution") and v.stage >= 3:
+            r.last_touch = week
+        if phase <= 1 and v.stage >= 3:
             v.spec_bias = min(1.0, v.spec_bias + 0.08 * rng.random())
 
 
-def expected_bid(state: GameState, vid: str) -> float:
+def expected_bid(state: GameState, v: Vendor) -> float:
     """A bid already made, else a typical one that a careful vendor keeps within budget."""
-    v = state.vendors[vid]
     if v.bid is not None:
         return v.bid["price"]
-    spec = state.vendor_spec(vid)
-    return max(spec.floor_price, min(spec.list_price * 0.9, state.budget * 0.98))
+    return max(v.floor_price, min(v.list_price * 0.9, state.budget * 0.98))
 
 
 def tender_outlook(state: GameState, me: str, my_price: float | None = None) -> float:
@@ -92,112 +101,60 @@ def tender_outlook(state: GameState, me: str, my_price: float | None = None) -> 
     o = state.outcome
     if o is not None:
         return 1.0 if o["result"] == "won" and o["winner"] == me else 0.0
-    v = state.vendors[me]
-    if v.status == "lost" or not v.active:
+    mine: Vendor = state.vendors[me]
+    if mine.status == "lost" or not mine.active:
         return 0.0
     if state.award is not None:
         if state.award.get("vendor") == me:
-            return 0.75 + 0.1 * ("terms_agreed" in v.facts) + 0.1 * ("contract_signed" in v.facts)
+            return 0.75 + 0.1 * ("terms_agreed" in mine.facts) \
+                + 0.1 * ("contract_signed" in mine.facts)
         return 0.02
     weeks = max(0, state.calendar["award"] - state.week)
-    saved = state.tender
-    bids: dict[str, dict[str, Any]] = {}
-    for vid, o in state.vendors.items():
-        if not o.active or o.status != "active":
+    phase = state.phase()
+    vendors: list[int] = []
+    prices: list[float] = []
+    technical: list[bool] = []
+    service: list[bool] = []
+    my_at = -1
+    for v in state.vlist:
+        if not v.active or v.status != "active":
             continue
-        if o.stage < 3 and state.calendar["bid_deadline"] - state.week < 2:
+        if v.stage < 3 and state.calendar["bid_deadline"] - state.week < 2:
             continue
-        price = my_price if (vid == me and my_price is not None) else expected_bid(state, vid)
-        technical = "bid_technical" in o.facts or state.phase() in ("early", "solution") or \
-            (state.phase() == "tender" and vid != me)
-        if vid == me and state.phase() == "tender" and "bid_technical" not in o.facts:
-            technical = "done:write_bid" in o.facts
-        bids[vid] = {"price": price, "technical": technical or vid != me,
-                     "service": "bid_service" in o.facts or vid != me
-                     or state.phase() in ("early", "solution"),
-                     "disqualified": price > state.budget + 1e-9}
-    if me not in bids or bids[me]["disqualified"]:
+        is_me = v.id == me
+        price = my_price if (is_me and my_price is not None) else expected_bid(state, v)
+        tech = "bid_technical" in v.facts or phase in ("early", "solution") or \
+            (phase == "tender" and not is_me)
+        if is_me and phase == "tender" and "bid_technical" not in v.facts:
+            tech = "done:write_bid" in v.facts
+        if price > state.budget + 1e-9:
+            if is_me:
+                return 0.0
+            continue  # disqualified
+        if is_me:
+            my_at = len(vendors)
+        vendors.append(v.index)
+        prices.append(price)
+        technical.append(tech or not is_me)
+        service.append("bid_service" in v.facts or not is_me or phase in ("early", "solution"))
+    if my_at < 0:
         return 0.0
-    state.tender = {"bids": bids}
-    try:
-        totals = resolve.score_bids(state)["totals"]
-    finally:
-        state.tender = saved
-    if me not in totals:
-        return 0.0
+    totals = judge(state, vendors, prices, technical, service, False).totals
     tau = 0.025 + 0.004 * weeks
-    top = max(totals.values())
-    z = {k: math.exp((t - top) / tau) for k, t in totals.items()}
-    return z[me] / sum(z.values())
+    top = max(totals)
+    z = [math.exp((t - top) / tau) for t in totals]
+    return z[my_at] / sum(z)
 
 
-@dataclass
-class ExpertAgent:
-    """Plays its playbook, choosing each week's plan and its bid by look-ahead."""
-
-    playbook: str
-    difficulty: str = "expert"
-    seed: int = 0
-    samples: int = SAMPLES
-    style: Style = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.style = style_for(self.playbook)
-
-    def __call__(self, view: View) -> Decision:
-        return self.decide(view)
-
-    def decide(self, view: View) -> Decision:
-        rng = random.Random(view_seed(self.seed, view, "expert"))
-        me = view["me"]
-        if not me["active"] or view["over"] or me["status"] != "active" or \
-                me["stage"] >= 6 or view["award"] is not None:
-            plan, why = plan_week(view, self.style, NORMAL)
-            return plan, why
-        cands = candidates(view, self.style)
-        worlds = [determinise(view, rng) for _ in range(self.samples)]
-        if len(cands) > 1:
-            best = max(range(len(cands)), key=lambda i: (self._value(view, worlds, cands[i][0],
-                                                                     rng), -i))
-            plan, why = cands[best]
-        else:
-            plan, why = cands[0]
-        plan, why = list(plan), list(why)
-        for i, a in enumerate(plan):
-            if a.kind == "submit_bid":
-                opt = best_bid(view, worlds, rng)
-                plan[i] = Action("submit_bid", None, opt)
-                why[i] = "ai.reason.bid.lookahead"
-        return plan, why
-
-    def _value(self, view: View, worlds: list[GameState], plan: list[Action],
-               rng: random.Random) -> float:
-        me = view["vendor"]
-        acts = [a for a in plan if a.kind != "choose"]
-        total = 0.0
-        for w in worlds:
-            seed = rng.getrandbits(64)
-            s = clone(w)
-            s.rng = seed
-            mover = random.Random(seed)
-            _rivals_move(s, me, mover)
-            try:
-                end_week(s, {me: acts})
-            except IllegalAction:
-                return -1.0
-            total += tender_outlook(s, me) + _potential(s, me)
-        return total / len(worlds)
-
-
-def _potential(state: GameState, me: str) -> float:
+def potential(state: GameState, me: str) -> float:
     """What the week leaves us to work with later: money, trust and insight with the people
     who decide, and the stage reached (worth a little against the tender ranking)."""
-    v = state.vendors[me]
-    rels = state.relations[me]
+    v: Vendor = state.vendors[me]
+    rels = state.rels[v.index]
     lever = 0.0
-    for pid, r in rels.items():
-        p = state.people[pid]
-        w = p.influence * p.participation["decision"]
+    for p in state.plist:
+        r = rels[p.index]
+        w = p.influence * p.part[3]
         lever += w * (0.5 * r.trust + 0.15 * r.known_position + 0.15 * r.known_personal
                       + 0.05 * min(r.contact, 3))
     weeks = max(1, state.calendar["bid_deadline"] - state.week)
@@ -205,25 +162,97 @@ def _potential(state: GameState, me: str) -> float:
     return 0.02 * lever + 0.04 * (v.stage - 1) + 0.05 * money
 
 
-def best_bid(view: View, worlds: list[GameState], rng: random.Random) -> str:
+class ExpertAgent:
+    """Plays its playbook, choosing each week's plan and its bid by look-ahead."""
+
+    def __init__(self, playbook: str, difficulty: str = "expert", seed: int = 0,
+                 samples: int = SAMPLES) -> None:
+        from game.ai.playbooks import style_for
+
+        self.playbook = playbook
+        self.difficulty = difficulty
+        self.seed = seed
+        self.samples = samples
+        self.style = style_for(playbook)
+
+    def __call__(self, view: Any) -> tuple[list, list[str]]:
+        return self.decide(view)
+
+    def decide(self, view: Any) -> tuple[list, list[str]]:
+        """The week's plan by name, for either form of view."""
+        from game.core.checks import as_view, to_action
+
+        vv = as_view(view)
+        plan = self.plan(vv, True)
+        return [to_action(vv, m) for m in plan.moves], list(plan.reasons)
+
+    def plan(self, vv: VendorView, explain: bool = False) -> Plan:
+        from game.ai.agents import view_seed
+
+        rng = Rng(view_seed(self.seed, vv, "expert"))
+        me = vv.me
+        if not me.active or vv.over or me.status != "active" or me.stage >= 6 \
+                or vv.award is not None:
+            return plan_week(vv, self.style, NORMAL, explain=explain)
+        cands = candidates(vv, self.style, explain)
+        worlds = [determinise(vv, rng) for _ in range(self.samples)]
+        if len(cands) > 1:
+            scores = [(self._value(vv, worlds, c, rng), -i) for i, c in enumerate(cands)]
+            best = max(range(len(cands)), key=lambda i: scores[i])
+            plan = cands[best]
+        else:
+            plan = cands[0]
+        out = Plan()
+        out.moves = list(plan.moves)
+        out.reasons = list(plan.reasons)
+        for i, m in enumerate(out.moves):
+            if m.kind == A_SUBMIT_BID:
+                opt = best_bid(vv, worlds, rng)
+                out.moves[i] = Move(A_SUBMIT_BID, -1, _BID_OPTIONS.index(opt))
+                if explain:
+                    out.reasons[i] = "ai.reason.bid.lookahead"
+        return out
+
+    def _value(self, vv: VendorView, worlds: list[GameState], plan: Plan, rng: Rng
+               ) -> float:
+        me = vv.vendor
+        acts = [m for m in plan.moves if m.kind != A_CHOOSE]
+        total = 0.0
+        for w in worlds:
+            seed = rng.next64()
+            s = clone(w)
+            s.dice.s = seed
+            rivals_move(s, me, Rng(seed_state(seed)))
+            try:
+                resolve_week(s, {me: acts})
+            except IllegalAction:
+                return -1.0
+            total += tender_outlook(s, me) + potential(s, me)
+        return total / len(worlds)
+
+
+def best_bid(vv: VendorView, worlds: list[GameState], rng: Rng) -> str:
     """The bid option with the best chance of winning the tender times the margin it keeps,
     over sampled rivals' prices and standings."""
-    me = view["me"]
-    options = [o for o in (*BID_STEPS, "floor") if fits_budget(view, o)] or ["floor"]
-    cost = me["delivery_cost"]
+    me = vv.me
+    options = [o for o in (*BID_STEPS, "floor") if fits_budget(vv, o)] or ["floor"]
+    cost = me.delivery_cost
     best, best_v = options[-1], -1.0
     draws = max(1, BID_SAMPLES // max(len(worlds), 1))
     for opt in options:
-        price = bid_price(view, opt)
+        price = bid_price(vv, opt)
         margin = max(0.0, (price - cost) / max(price, 1e-6))
         p = 0.0
         for w in worlds:
             for _ in range(draws):
                 s = clone(w)
-                _rivals_move(s, view["vendor"], random.Random(rng.getrandbits(32)))
-                p += tender_outlook(s, view["vendor"], price)
+                rivals_move(s, vv.vendor, Rng(rng.next64()))
+                p += tender_outlook(s, vv.vendor, price)
         p /= len(worlds) * draws
         value = p * (0.9 + 0.2 * margin)
         if value > best_v + 1e-9:
             best, best_v = opt, value
     return best
+
+
+_BID_OPTIONS = ("list", "m5", "m10", "m15", "m20", "floor")

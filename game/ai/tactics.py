@@ -9,55 +9,61 @@ signals from the view (buyers' support and traits, our bid against the budget wh
 
 from __future__ import annotations
 
-from game.ai.knowledge import View, buyer_support, price_sensitive_buyers
+from typing import Any
+
+from game.ai.knowledge import buyer_support, price_sensitive_buyers
 from game.ai.playbooks import Style
-from game.core.actions import BID_DISCOUNT, NEGOTIATE_OPTIONS
-from game.core.resolve import parse_terms
+from game.core.actions import BID_DISCOUNT, NEGOTIATE_OPTIONS, TERMS
+from game.core.views import VendorView
 
 BID_STEPS = ("list", "m5", "m10", "m15", "m20")
 
 
-def bid_price(view: View, option: str) -> float:
-    me = view["me"]
+def _budget(vv: VendorView) -> float | None:
+    return vv.cust_budget if vv.budget_known else None
+
+
+def bid_price(vv: VendorView, option: str) -> float:
+    me = vv.me
     if option == "floor":
-        return me["floor_price"]
-    return max(me["floor_price"], me["list_price"] * (1 - BID_DISCOUNT[option]))
+        return me.floor_price
+    return max(me.floor_price, me.list_price * (1 - BID_DISCOUNT[option]))
 
 
-def fits_budget(view: View, option: str, margin: float = 0.0) -> bool:
-    budget = view["customer"]["budget"]
-    return budget is None or bid_price(view, option) <= budget * (1 - margin) + 1e-9
+def fits_budget(vv: VendorView, option: str, margin: float = 0.0) -> bool:
+    budget = _budget(vv)
+    return budget is None or bid_price(vv, option) <= budget * (1 - margin) + 1e-9
 
 
-def choose_bid(view: View, style: Style, careful: bool = True) -> tuple[str, str]:
+def choose_bid(vv: VendorView, style: Style, careful: bool = True) -> tuple[str, str]:
     """The playbook's bid: its usual discount, deepened only as far as the known budget needs.
 
     Careless (easy) bidders ignore what they know of the budget."""
-    if style.bid_floor and (not careful or fits_budget(view, "floor")):
+    if style.bid_floor and (not careful or fits_budget(vv, "floor")):
         return "floor", "ai.reason.bid.floor"
     wanted = min(BID_STEPS, key=lambda o: abs(BID_DISCOUNT[o] - style.bid_discount))
     steps = BID_STEPS[BID_STEPS.index(wanted):]
     if not careful:
         return wanted, "ai.reason.bid.style"
-    margin = 0.02 if view["customer"]["budget"] is not None else 0.0
+    margin = 0.02 if vv.budget_known else 0.0
     for opt in steps:
-        if fits_budget(view, opt, margin):
+        if fits_budget(vv, opt, margin):
             return opt, ("ai.reason.bid.style" if opt == wanted else "ai.reason.bid.budget")
     return "floor", "ai.reason.bid.budget"
 
 
-def estimate_terms(view: View, joint: bool) -> tuple[float, float]:
+def estimate_terms(vv: VendorView, joint: bool) -> tuple[float, float]:
     """Our estimate of the least discount and the largest first payment the buyers accept."""
-    me = view["me"]
-    s = buyer_support(view)
+    me = vv.me
+    s = buyer_support(vv)
     s = 0.0 if s is None else s
-    sensitive = price_sensitive_buyers(view)
+    sensitive = price_sensitive_buyers(vv)
     want = 0.08 + (0.06 if sensitive in (True, None) else 0.0) - 0.12 * s
-    price = (me["bid"] or {}).get("price", me["list_price"])
-    budget = view["customer"]["budget"]
+    price = (me.bid or {}).get("price", me.list_price)
+    budget = _budget(vv)
     if budget is None or price > 0.95 * budget:
         want += 0.05
-    cap_base = view["customer"]["first_payment_max"]
+    cap_base = vv.first_payment_max if vv.budget_known else None
     cap = (0.3 if cap_base is None else cap_base) + 0.1 * s
     if joint:
         want -= 0.03
@@ -66,9 +72,8 @@ def estimate_terms(view: View, joint: bool) -> tuple[float, float]:
 
 
 def _grid(want: float, cap: float, max_discount: float) -> str | None:
-    best = None
-    for o in NEGOTIATE_OPTIONS:
-        d, p = parse_terms(o)
+    best: tuple[tuple[float, float], str] | None = None
+    for o, (d, p) in zip(NEGOTIATE_OPTIONS, TERMS, strict=True):
         if d + 1e-9 < want or p > cap + 1e-9 or d > max_discount + 1e-9:
             continue
         key = (d, -p)
@@ -77,18 +82,18 @@ def _grid(want: float, cap: float, max_discount: float) -> str | None:
     return best[1] if best else None
 
 
-def choose_terms(view: View, joint: bool, careful: bool = True) -> tuple[str, str]:
+def choose_terms(vv: VendorView, joint: bool, careful: bool = True) -> tuple[str, str]:
     """The offer to make: the customer's counter-offer when we have one, else our estimate."""
-    me = view["me"]
-    maxd = me["max_discount"]
-    counter = (me.get("bid") or {}).get("counter")
+    me = vv.me
+    maxd = me.max_discount
+    counter = (me.bid or {}).get("counter")
     if counter is not None:
         opt = _grid(counter["discount"] - 1e-6, counter["first_payment"], maxd)
         if opt is not None:
             return opt, "ai.reason.negotiate.counter"
     if not careful:
         return "d5_p30", "ai.reason.negotiate.open"
-    want, cap = estimate_terms(view, joint)
+    want, cap = estimate_terms(vv, joint)
     opt = _grid(want + 0.01, cap - 0.02, maxd) or _grid(want, cap, maxd)
     if opt is None:
         # Nothing we may give meets the estimate: offer our deepest approved discount.
@@ -97,18 +102,18 @@ def choose_terms(view: View, joint: bool, careful: bool = True) -> tuple[str, st
     return opt, "ai.reason.negotiate.estimate"
 
 
-def needs_approval(view: View, joint: bool) -> bool:
+def needs_approval(vv: VendorView, joint: bool) -> bool:
     """Whether the terms we expect to need go beyond the discount we may give today."""
-    me = view["me"]
-    counter = (me.get("bid") or {}).get("counter")
-    want = counter["discount"] if counter else estimate_terms(view, joint)[0]
-    return want > me["max_discount"] + 1e-9
+    me = vv.me
+    counter = (me.bid or {}).get("counter")
+    want = counter["discount"] if counter else estimate_terms(vv, joint)[0]
+    return want > me.max_discount + 1e-9
 
 
-def choose_event(view: View, pending: dict, style: Style) -> tuple[str, str]:
+def choose_event(vv: VendorView, pending: dict[str, Any], style: Style) -> tuple[str, str]:
     """Answer an event the way the playbook would: invest, take the middle road, or save."""
     choices = pending["choices"]
-    budget = view["me"]["budget"]
+    budget = vv.me.budget
     affordable = [c for c in choices if c["cost"] <= 0.3 * budget] or \
         [min(choices, key=lambda c: c["cost"])]
     by_cost = sorted(affordable, key=lambda c: (c["cost"], choices.index(c)))
@@ -121,23 +126,23 @@ def choose_event(view: View, pending: dict, style: Style) -> tuple[str, str]:
     return by_cost[-1]["id"], "ai.reason.event.invest"
 
 
-def should_complain(view: View, style: Style) -> float:
+def should_complain(vv: VendorView, style: Style) -> float:
     """How much a challenge of the award is worth to us now (0 when pointless)."""
-    me = view["me"]
-    award = view["award"]
-    if not award or award["vendor"] == me["id"] or not me["bid"]:
+    me = vv.me
+    award = vv.award
+    if not award or award["vendor"] == me.id or not me.bid:
         return 0.0
-    tender = view["tender"] or {}
+    tender = vv.tender or {}
     ranking = tender.get("ranking") or []
     totals = tender.get("totals") or {}
-    if me["id"] not in ranking:
+    if me.id not in ranking:
         return 0.0
     close = 0.0
     if ranking and ranking[0] != award["vendor"]:
         close = 1.0  # the award went against the score ranking: worth a challenge
-    elif me["id"] in totals and award["vendor"] in totals:
-        gap = totals[award["vendor"]] - totals[me["id"]]
+    elif me.id in totals and award["vendor"] in totals:
+        gap = totals[award["vendor"]] - totals[me.id]
         close = max(0.0, 1.0 - gap / 0.1)
-    if ranking.index(me["id"]) > 1 and close < 1.0:
+    if ranking.index(me.id) > 1 and close < 1.0:
         close *= 0.3
     return close * (0.6 + style.late_attack)

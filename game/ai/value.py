@@ -5,412 +5,407 @@ The estimate mirrors what the training material says makes a move land: the righ
 discovered motive the action addresses, traits it suits, and our product's fit for demos.
 On top come the stage's exit criteria (seed 004's success markers), the end-game steps that
 must not be missed, and the playbook's own leanings. Money is priced so the budget lasts.
+
+Targets are people's indices in the view (-1 for an action without a target); `explain`
+also takes a person's id, for the coach and the tests.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+import cython
+
 from game.ai import knowledge as K
-from game.ai.criteria_value import CRITERIA_OF, criterion, criterion_bonus, qualify_value
+from game.ai.context import Context, Info, focus_of, make_context
+from game.ai.criteria_value import Offer, criterion_bonus, qualify_value, touches_open
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
 from game.core.actions import ActionDef
+from game.core.ids import CRITERIA, MOTIVES
+from game.core.views import MeView, PersonView, VendorView
 
-MUST = 4.0  # a score at or above this may dip into the end-game reserve
+if not cython.compiled:
+    from game.core.ids import (
+        A_APPROVE_DISCOUNT,
+        A_BID_DEFENSE,
+        A_BID_DELIVERY,
+        A_COLLECT_PAYMENT,
+        A_CONFIRM_OPPORTUNITY,
+        A_DEFEND_AWARD,
+        A_DELIVERY_PLAN,
+        A_DEVELOP_COACH,
+        A_ENTERTAIN,
+        A_EXEC_VISIT,
+        A_FILE_COMPLAINT,
+        A_HQ_VISIT,
+        A_IMPLEMENTATION_REFERENCE,
+        A_KICKOFF_PLAN,
+        A_NEEDS_RESEARCH,
+        A_PROPOSAL,
+        A_QUALIFY,
+        A_REFERENCE_VISIT,
+        A_RISK_WORKSHOP,
+        A_ROI_ANALYSIS,
+        A_SHAPE_CRITERIA,
+        A_SIGN_CONTRACT,
+        A_SITE_SURVEY,
+        A_SOLUTION_WORKSHOP,
+        A_SUBMIT_BID,
+        A_TECH_EXCHANGE,
+        A_VISIT,
+        A_WRITE_BID,
+        B_USER,
+        CR_EL_BUDGET,
+        CR_EL_TIMELINE,
+        F_KDM_MET,
+        M_RISK,
+        S_INTEL,
+        S_MEET_KDM,
+        S_NEEDS_REFERENCES,
+        S_NEGOTIATE,
+        S_REACH_OUT,
+        A_DEMO,
+    )
+
+__all__ = ["MUST", "FOLLOW_UP", "Context", "make_context", "values_of", "value_of", "explain",
+           "score", "support_gain", "project", "person_index", "focus_of", "Style"]
+
+MUST = 4.0  # a score at or above this may dip into the reserve
+_MUST = cython.declare(cython.double, MUST)
 # What a teammate does after a colleague has opened the door to someone (seed 004: presales
 # researches needs and demos where the rep has been; the PM answers delivery risk there).
-FOLLOW_UP = ("needs_research", "tech_exchange", "demo", "roi_analysis", "reference_visit",
-             "site_survey", "implementation_reference", "risk_workshop", "solution_workshop",
-             "develop_coach", "exec_visit", "hq_visit", "entertain", "visit")
+FOLLOW_UP = frozenset((A_NEEDS_RESEARCH, A_TECH_EXCHANGE, A_DEMO, A_ROI_ANALYSIS,
+                       A_REFERENCE_VISIT, A_SITE_SURVEY, A_IMPLEMENTATION_REFERENCE,
+                       A_RISK_WORKSHOP, A_SOLUTION_WORKSHOP, A_DEVELOP_COACH, A_EXEC_VISIT,
+                       A_HQ_VISIT, A_ENTERTAIN, A_VISIT))
+_FOLLOW_UP = cython.declare(list, [k in FOLLOW_UP for k in range(64)])
 
 
-@dataclass(slots=True)
-class Context:
-    """Everything the scorer reads once per view (and the planner's running projections)."""
-
-    view: dict[str, Any]
-    style: Style
-    use_motives: bool
-    unmet: set[str]
-    facts: set[str]
-    stage: int
-    phase: str
-    lam: float
-    cap: float
-    reserve: float
-    people: dict[str, dict[str, Any]]
-    max_w: float
-    kdm_known: bool
-    emphasis: dict[str, float] = field(default_factory=dict)
-    follow: dict[str, float] = field(default_factory=dict)
-    info: dict[str, Info] = field(default_factory=dict)
-    weights: dict[str, float] | None = None  # need weights by id, read once per view
-
-    def person(self, pid: str) -> Info:
-        """Per-person facts the scorer needs, computed once per plan (or per projection)."""
-        got = self.info.get(pid)
-        if got is None:
-            got = self.info[pid] = _info(self, self.people[pid])
-        return got
-
-
-@dataclass(slots=True)
-class Info:
-    w: float  # decision weight, relative to the heaviest person
-    focus: float
-    part: float
-    buyer: bool
-    kdm: bool
-    ki: bool
-    ku: bool
-    traits: tuple[str, ...]
-    motives: tuple[str, ...]
-    hidden: int
-    fit: float
-    # the person's entry as the scorer reads it (support and trust as projected)
-    support: float
-    trust: float
-    lvl: int
-    senior: bool
-    skeptical: bool
-    roles_known: bool
-    needs_known: bool
-    position_known: bool
-    personal_known: bool
-    last_touch: int
-    replaced: bool
-    motives_hit: frozenset[str]
-
-
-def _info(ctx: Context, p: dict[str, Any]) -> Info:
-    traits = tuple(p.get("traits", ()))
-    key = p.get("key", ())
-    motives = tuple(K.motive_kinds(p))
-    return Info(
-        w=K.decision_weight(p) / ctx.max_w, focus=focus(ctx, p), part=K.participation_now(p),
-        buyer=K.is_buyer(p), kdm="KDM" in key, ki="KI" in key, ku="KU" in key, traits=traits,
-        motives=motives, hidden=K.unknown_motives(p),
-        fit=K.person_fit(ctx.view, p, ctx.weights), support=p["support"], trust=p["trust"],
-        lvl=p["contact_level"], senior=p["senior"], skeptical="skeptical" in traits,
-        roles_known="roles" in p, needs_known="cares_about" in p,
-        position_known="position_motive" in p, personal_known="personal_motive" in p,
-        last_touch=p["last_touch"], replaced=p.get("generation", 0) > 0,
-        motives_hit=frozenset(motives),
-    )
+@cython.cfunc
+def _untargeted(ctx: Context, d: ActionDef, why: list | None) -> cython.double:
+    """The value of an action without a target; its reason goes into `why` when asked."""
+    vv: VendorView = ctx.vv
+    me: MeView = vv.me
+    kind: cython.int = d.kind
+    o: Offer
+    v: cython.double
+    reason: str
+    pv: PersonView
+    if touches_open(ctx, d):
+        o = criterion_bonus(ctx, d, -1)
+        if o.key >= 0:
+            if why is not None:
+                why.append(f"criterion.{CRITERIA[o.key]}")
+            return o.best
+    if kind == A_QUALIFY:
+        v, reason = qualify_value(ctx), "criterion.el_need"
+    elif kind == A_CONFIRM_OPPORTUNITY:
+        v = 0.9 * (((ctx.unmet_bits >> CR_EL_BUDGET) & 1)
+                   + ((ctx.unmet_bits >> CR_EL_TIMELINE) & 1))
+        if not vv.budget_known:
+            v += 1.0
+        reason = "endgame.confirm"
+    elif kind == A_PROPOSAL:
+        v = 0.0
+        for pv in vv.people:
+            if pv.contact >= 1:
+                v += K.decision_weight(pv) * 0.04 * (0.4 + 1.2 * K.person_fit(vv, pv))
+        v = v * 10 / ctx.max_w
+        reason = "solution.demo"
+    elif kind == A_DELIVERY_PLAN:
+        v = 0.0
+        for pv in vv.people:
+            if pv.contact >= 1 and (pv.roles_mask & B_USER or pv.pos_kind == M_RISK
+                                    or pv.pers_kind == M_RISK):
+                v += K.decision_weight(pv) * 0.05 * (0.5 + me.delivery)
+        v = v * 10 / ctx.max_w
+        reason = "incumbent.track_record"
+    elif kind == A_WRITE_BID:
+        v, reason = _MUST + 1.0, "endgame.write_bid"
+    elif kind == A_BID_DELIVERY:
+        v, reason = _MUST, "endgame.bid_delivery"
+    elif kind == A_SUBMIT_BID:
+        due: cython.bint = vv.cal_bid_deadline - vv.week <= 0 or ctx.bid_now
+        v, reason = (_MUST + 3.0 if due else 0.0), "endgame.submit_bid"
+    elif kind == A_BID_DEFENSE:
+        v, reason = 2.0, "endgame.bid_defense"
+    elif kind == A_DEFEND_AWARD:
+        v, reason = _MUST, "endgame.defend_award"
+    elif kind == A_FILE_COMPLAINT:
+        v, reason = 2.5 * should_complain(vv, ctx.style), "price.late_attack"
+    elif d.special_id == S_NEGOTIATE:
+        v, reason = (_MUST + 2.0 if d.joint else _MUST + 1.0), "endgame.negotiate"
+    elif kind == A_APPROVE_DISCOUNT:
+        v = _MUST + 2.5 if ctx.stage == 6 and needs_approval(vv, True) else 0.0
+        reason = "endgame.approve_discount"
+    elif kind == A_SIGN_CONTRACT:
+        v, reason = _MUST + 4.0, "endgame.sign"
+    elif kind == A_COLLECT_PAYMENT:
+        v, reason = _MUST + 4.0, "endgame.collect"
+    elif kind == A_KICKOFF_PLAN:
+        v, reason = 1.5, "endgame.kickoff"
+    else:
+        v, reason = 0.0, "support.decider"
+    if why is not None:
+        why.append(reason)
+    return v
 
 
-def make_context(view: dict[str, Any], style: Style, use_motives: bool = True,
-                 emphasis: dict[str, float] | None = None) -> Context:
-    me = view["me"]
-    reserve = K.endgame_reserve(view) + K.war_chest(view, style.war_chest)
-    reserve = min(reserve, max(0.0, me["budget"] - 1.0))
-    allowance = K.weekly_allowance(view, reserve)
-    people = K.people_by_id(view)
-    lam = style.frugality * 0.5 / max(allowance, 0.4)
-    if view["phase"] in ("decision", "contract"):
-        lam *= 0.6
-    return Context(
-        view=view, style=style, use_motives=use_motives, unmet=set(K.unmet(view)),
-        facts=set(me["facts"]), stage=me["stage"], phase=view["phase"], lam=lam,
-        cap=allowance * style.pace, reserve=reserve, people=people,
-        max_w=max((K.decision_weight(p) for p in people.values()), default=1.0) or 1.0,
-        kdm_known=any(K.is_key(p, "KDM") for p in people.values()),
-        emphasis=dict(emphasis or {}), weights=K.need_weights(view),
-    )
+@cython.cfunc
+def _motive_m(ctx: Context, d: ActionDef, i: Info) -> cython.double:
+    if ctx.use_motives and i.motives_mask & d.addr_mask:
+        return 1.8
+    return 1.0 + 0.15 * min(1.0, i.hidden * d.n_addresses / 9)
 
 
-def focus(ctx: Context, p: dict[str, Any]) -> float:
-    f = ctx.style.focus
-    if not f:
-        return 1.0
-    tags = []
-    if K.is_key(p, "KDM"):
-        tags.append("kdm")
-    if K.is_key(p, "KI"):
-        tags.append("ki")
-    if K.is_key(p, "KU"):
-        tags.append("ku")
-    if K.is_buyer(p):
-        tags.append("buyer")
-    if p["support"] >= 0.15:
-        tags.append("ally")
-    if p["senior"]:
-        tags.append("senior")
-    if "roles" not in p:
-        tags.append("unknown")
-    return max([f.get(t, 1.0) for t in tags] + [1.0])
-
-
-def _motive_mult(ctx: Context, d: ActionDef, i: Info) -> tuple[float, str | None]:
-    if not d.addresses:
-        return 1.0, None
-    if ctx.use_motives:
-        for k in i.motives:
-            if k in d.addresses:
-                return 1.8, k
-    return 1.0 + 0.15 * min(1.0, i.hidden * len(d.addresses) / 9), None
-
-
-def support_gain(ctx: Context, d: ActionDef, p: dict[str, Any]) -> tuple[float, str | None]:
+@cython.ccall
+def support_gain(ctx: Context, d: ActionDef, p: cython.int) -> cython.double:
     """Expected support this action adds with this person (the engine's levers, as seen)."""
     if not d.support:
-        return 0.0, None
-    i = ctx.person(p["id"])
-    stage_m = 1.15 if d.best[0] <= ctx.stage <= d.best[1] else 0.85
-    mot_m, hit = _motive_mult(ctx, d, i)
-    trait_m = 1.0
-    if d.traits:
-        for t in i.traits:
-            trait_m *= d.traits.get(t, 1.0)
-    mult = stage_m * mot_m * trait_m * (0.4 + 0.6 * i.part)
+        return 0.0
+    i: Info = ctx.infos[p]
+    stage_m: cython.double = 1.15 if d.best_lo <= ctx.stage <= d.best_hi else 0.85
+    mot_m: cython.double = _motive_m(ctx, d, i) if d.addr_mask else 1.0
+    trait_m: cython.double = 1.0
+    t: cython.int
+    if d.has_traits:
+        for t in i.trait_ids:
+            trait_m *= d.trait_mult[t]
+    mult: cython.double = stage_m * mot_m * trait_m * (0.4 + 0.6 * i.part)
     if d.fit_scaled:
         mult *= 0.4 + 1.2 * i.fit
-    if d.special == "needs_references":
-        mult *= min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"])
-    if d.special == "reach_out" and p["support"] < 0:
+    if d.special_id == S_NEEDS_REFERENCES:
+        mult *= min(1.0, 0.4 + 0.15 * ctx.vv.me.references)
+    if d.special_id == S_REACH_OUT and i.support < 0:
         mult *= 2.0
-    raw = d.support * mult * (0.6 + 0.4 * p["trust"])
-    s = p["support"]
-    return raw * (1 - max(s, 0.0)) if raw >= 0 else raw, hit
+    raw: cython.double = d.support * mult * (0.6 + 0.4 * i.trust)
+    return raw * (1 - max(i.support, 0.0)) if raw >= 0 else raw
 
 
-def _untargeted(ctx: Context, d: ActionDef) -> tuple[float, str]:
-    view = ctx.view
-    me = view["me"]
-    kind = d.id
-    crit, key = criterion(ctx, d, None)
-    if key:
-        return crit, f"criterion.{key}"
-    if kind == "qualify":
-        return qualify_value(ctx), "criterion.el_need"
-    if kind == "confirm_opportunity":
-        v = 0.9 * len(ctx.unmet & {"el_budget", "el_timeline"})
-        if view["customer"]["budget"] is None:
-            v += 1.0
-        return v, "endgame.confirm"
-    if kind == "proposal":
-        v = sum(K.decision_weight(p) * 0.04 * (0.4 + 1.2 * K.person_fit(view, p))
-                for p in view["people"] if p["contact_level"] >= 1) * 10
-        return v / ctx.max_w, "solution.demo"
-    if kind == "delivery_plan":
-        v = sum(K.decision_weight(p) * 0.05 * (0.5 + me["delivery"])
-                for p in view["people"] if p["contact_level"] >= 1
-                and ("user" in p.get("roles", ()) or "risk" in K.motive_kinds(p))) * 10
-        return v / ctx.max_w, "incumbent.track_record"
-    if kind in ("write_bid", "bid_delivery"):
-        return (MUST + 1.0 if kind == "write_bid" else MUST), f"endgame.{kind}"
-    if kind == "submit_bid":
-        due = K.weeks_to(view, "bid_deadline") <= 0 or ctx.emphasis.get("bid_now", 0) > 0
-        return (MUST + 3.0 if due else 0.0), "endgame.submit_bid"
-    if kind == "bid_defense":
-        return 2.0, "endgame.bid_defense"
-    if kind == "defend_award":
-        return MUST, "endgame.defend_award"
-    if kind == "file_complaint":
-        return 2.5 * should_complain(view, ctx.style), "price.late_attack"
-    if d.special == "negotiate":
-        return (MUST + 2.0 if d.joint else MUST + 1.0), "endgame.negotiate"
-    if kind == "approve_discount":
-        if ctx.stage == 6 and needs_approval(view, True):
-            return MUST + 2.5, "endgame.approve_discount"
-        return 0.0, "endgame.approve_discount"
-    if kind == "sign_contract":
-        return MUST + 4.0, "endgame.sign"
-    if kind == "collect_payment":
-        return MUST + 4.0, "endgame.collect"
-    if kind == "kickoff_plan":
-        return 1.5, "endgame.kickoff"
-    return 0.0, "support.decider"
+@cython.final
+@cython.cclass
+class KindTerms:
+    """What an option's value takes from its kind alone, worked out once per kind."""
+
+    def __init__(self) -> None:
+        self.bias = 0.0
 
 
-def value_of(ctx: Context, d: ActionDef, target: str | None) -> float:
-    """`explain(...)[0]` without its workings (see `values_of`)."""
-    return values_of(ctx, d, [target])[0]
+@cython.cfunc
+def _terms(ctx: Context, d: ActionDef) -> KindTerms:
+    style: Style = ctx.style
+    vv: VendorView = ctx.vv
+    t: KindTerms = KindTerms.__new__(KindTerms)
+    t.bias = style.bias[d.kind]
+    t.money = ctx.lam * d.cost
+    t.has_intel = d.special_id == S_INTEL
+    t.intel = 0.0
+    hidden_pos: cython.int
+    pv: PersonView
+    if t.has_intel:
+        hidden_pos = 0
+        for pv in vv.people:
+            if not pv.pos_known:
+                hidden_pos += 1
+        t.intel = 0.3 + 0.4 * hidden_pos / max(len(vv.people), 1)
+    t.criteria = touches_open(ctx, d)
+    t.shape = style.shape * (1.0 - vv.me.spec_bias) if d.kind == A_SHAPE_CRITERIA else 0.0
+    t.warm = style.keep_warm if style.keep_warm and (d.support or d.trust) else 0.0
+    t.early_kdm = style.early_kdm if style.early_kdm and d.special_id == S_MEET_KDM \
+        and not vv.me.flags[F_KDM_MET] else 0.0
+    t.follow = ctx.has_follow and _FOLLOW_UP[d.kind]
+    t.follow_m = 1.0 if d.support else 0.5
+    t.newcomer = d.contact_to != 0 or d.special_id == S_MEET_KDM
+    t.late = ctx.stage >= 5
+    t.reveal_position = d.reveal_position if ctx.use_motives else 0.0
+    t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
+    return t
 
 
-def values_of(ctx: Context, d: ActionDef, targets: list[str | None]) -> list[float]:
+@cython.cfunc
+def _value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> cython.double:
+    """One target's value: `explain`'s sum without its workings, part by part in the same
+    order, so the two agree to the last bit (a test holds them equal)."""
+    i: Info = ctx.infos[target]
+    w: cython.double = i.w
+    f: cython.double = i.focus
+    support: cython.double = i.support
+    trust: cython.double = i.trust
+    lvl: cython.int = i.lvl
+    gain: cython.double = support_gain(ctx, d, target)
+    total: cython.double = gain * (w * f + (0.4 if i.buyer and t.late else 0.0)
+                                   + 0.3 * i.part) * 8.0
+    extra: cython.double = 0.0
+    has_extra: cython.bint = False
+    e: cython.Py_ssize_t
+    tag: cython.int
+    weight: cython.double
+    for e in range(len(ctx.emph_tags)):
+        tag = ctx.emph_tags[e]
+        weight = ctx.emph_weights[e]
+        if (tag == 0 and i.kdm) or (tag == 1 and i.ki) or (tag == 2 and i.ku):
+            if w >= 0.5:
+                total = total + gain * weight * 8
+            else:
+                extra = extra + gain * weight * 8
+                has_extra = True
+    if d.trust:
+        total += d.trust * (0.7 if i.skeptical else 1.0) * (1 - trust) * (w * f + 0.3) * 3.0
+    if d.contact_to > lvl and trust >= d.contact_trust:
+        total += 0.25 * (w + 0.3) * (d.contact_to - lvl)
+    info: cython.double = 0.0
+    if d.reveal_roles and not i.roles_known:
+        info += 0.35 * (1.2 if i.senior else 0.8)
+    if d.reveal_needs and not i.needs_known:
+        info += 0.15 * d.reveal_needs
+    if t.reveal_position and not i.position_known:
+        info += 0.4 * t.reveal_position * (w + 0.2)
+    if t.reveal_personal and not i.personal_known:
+        info += 0.4 * t.reveal_personal * (w + 0.2)
+    if t.has_intel:
+        info += t.intel
+    total += info
+    o: Offer
+    if t.criteria:
+        o = criterion_bonus(ctx, d, target)
+        if o.key >= 0:
+            total += o.best
+    if d.kind == A_SHAPE_CRITERIA:
+        total += t.shape * (0.5 + max(support, 0))
+    if t.warm and support >= 0.15 and lvl >= 1 and ctx.vv.week - i.last_touch >= 3:
+        total += t.warm * (w + 0.3)
+    if t.early_kdm and i.kdm:
+        total += t.early_kdm
+    if t.follow and ctx.follow_on[target]:
+        total += cython.cast(cython.double, ctx.follow[target]) * (w + 0.3) * t.follow_m
+    if t.newcomer and i.replaced and lvl == 0:
+        total += 0.8 * (w + 0.3)
+    if has_extra:
+        total += extra
+    return total + t.bias - t.money
+
+
+@cython.ccall
+def values_of(ctx: Context, d: ActionDef, targets: list) -> list:
     """`explain(ctx, d, t)[0]` for each target, without the workings: the planner's hot path.
-
-    What depends only on the kind is read once for all the targets. The parts are added in
-    the same order as `explain` adds them (with `support_gain` written out), so the two
-    agree to the last bit (a test holds them equal); reasons are named only for the options
-    the planner takes.
-    """
-    style = ctx.style
-    bias = style.kind_bias.get(d.id, 0.0)
-    money = ctx.lam * d.cost
-    if targets == [None]:
-        v, _ = _untargeted(ctx, d)
-        return [v - money if v <= 0 else v + bias - money]
-    stage = ctx.stage
-    dsupport, dtrust, contact_to = d.support, d.trust, d.contact_to
-    addresses, dtraits, special = d.addresses, d.traits, d.special
-    stage_m = 1.15 if d.best[0] <= stage <= d.best[1] else 0.85
-    use_motives = ctx.use_motives
-    refs_m = min(1.0, 0.4 + 0.15 * ctx.view["me"]["references"]) \
-        if special == "needs_references" else None
-    reveal_roles, reveal_needs = d.reveal_roles, d.reveal_needs
-    reveal_position = d.reveal_position if use_motives else 0.0
-    reveal_personal = d.reveal_personal if use_motives else 0.0
-    intel = None
-    if special == "intel":
-        intel = 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) \
-            / max(len(ctx.people), 1)
-    criteria = not CRITERIA_OF[d.id].isdisjoint(ctx.unmet)
-    shape = style.shape * (1.0 - ctx.view["me"]["spec_bias"]) \
-        if d.id == "shape_criteria" else None
-    warm = style.keep_warm if style.keep_warm and (dsupport or dtrust) else 0.0
-    week = ctx.view["week"]
-    early_kdm = style.early_kdm if style.early_kdm and special == "meet_kdm" and \
-        "kdm_met" not in ctx.facts else 0.0
-    follow = ctx.follow if ctx.follow and d.id in FOLLOW_UP else None
-    follow_m = 1.0 if dsupport else 0.5
-    newcomer = bool(contact_to or special == "meet_kdm")
-    emphasis = ctx.emphasis
-    late = stage >= 5
-    infos = ctx.info
+    Reasons are named only for the options taken."""
+    t: KindTerms = _terms(ctx, d)
+    v: cython.double
+    if len(targets) == 1 and cython.cast(cython.int, targets[0]) < 0:
+        v = _untargeted(ctx, d, None)
+        return [v - t.money if v <= 0 else v + t.bias - t.money]
     out = []
+    target: cython.int
     for target in targets:
-        i = infos.get(target)
-        if i is None:
-            i = ctx.person(target)
-        w, f, support, trust, lvl = i.w, i.focus, i.support, i.trust, i.lvl
-        gain = 0.0
-        if dsupport:
-            motive_m = 1.0
-            if addresses:
-                if use_motives and not i.motives_hit.isdisjoint(addresses):
-                    motive_m = 1.8
-                else:
-                    motive_m = 1.0 + 0.15 * min(1.0, i.hidden * len(addresses) / 9)
-            trait_m = 1.0
-            if dtraits:
-                for t in i.traits:
-                    trait_m *= dtraits.get(t, 1.0)
-            mult = stage_m * motive_m * trait_m * (0.4 + 0.6 * i.part)
-            if d.fit_scaled:
-                mult *= 0.4 + 1.2 * i.fit
-            if refs_m is not None:
-                mult *= refs_m
-            if special == "reach_out" and support < 0:
-                mult *= 2.0
-            raw = dsupport * mult * (0.6 + 0.4 * trust)
-            gain = raw * (1 - max(support, 0.0)) if raw >= 0 else raw
-        total = gain * (w * f + (0.4 if i.buyer and late else 0.0) + 0.3 * i.part) * 8.0
-        extra = None  # emphasis on a person below decider weight is a part of its own, last
-        if emphasis:
-            for tag, weight in emphasis.items():
-                if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
-                    if w >= 0.5:
-                        total = total + gain * weight * 8
-                    else:
-                        extra = (0.0 if extra is None else extra) + gain * weight * 8
-        if dtrust:
-            total += dtrust * (0.7 if i.skeptical else 1.0) * (1 - trust) * (w * f + 0.3) * 3.0
-        if contact_to > lvl and trust >= d.contact_trust:
-            total += 0.25 * (w + 0.3) * (contact_to - lvl)
-        info = 0.0
-        if reveal_roles and not i.roles_known:
-            info += 0.35 * (1.2 if i.senior else 0.8)
-        if reveal_needs and not i.needs_known:
-            info += 0.15 * reveal_needs
-        if reveal_position and not i.position_known:
-            info += 0.4 * reveal_position * (w + 0.2)
-        if reveal_personal and not i.personal_known:
-            info += 0.4 * reveal_personal * (w + 0.2)
-        if intel is not None:
-            info += intel
-        total += info
-        if criteria:
-            crit, key = criterion_bonus(ctx, d, ctx.people[target])
-            if key:
-                total += crit
-        if shape is not None:
-            total += shape * (0.5 + max(support, 0))
-        if warm and support >= 0.15 and lvl >= 1 and week - i.last_touch >= 3:
-            total += warm * (w + 0.3)
-        if early_kdm and i.kdm:
-            total += early_kdm
-        if follow is not None and target in follow:
-            total += follow[target] * (w + 0.3) * follow_m
-        if newcomer and i.replaced and lvl == 0:
-            total += 0.8 * (w + 0.3)
-        if extra is not None:
-            total += extra
-        out.append(total + bias - money)
+        out.append(_value_at(ctx, d, t, target))
     return out
 
 
-def score(ctx: Context, d: ActionDef, target: str | None) -> tuple[float, str]:
+@cython.ccall
+def value_of(ctx: Context, d: ActionDef, target: cython.int) -> cython.double:
+    """`explain(...)[0]` without its workings (see `values_of`)."""
+    t: KindTerms = _terms(ctx, d)
+    v: cython.double
+    if target < 0:
+        v = _untargeted(ctx, d, None)
+        return v - t.money if v <= 0 else v + t.bias - t.money
+    return _value_at(ctx, d, t, target)
+
+
+def person_index(ctx: Context, target: int | str | None) -> int:
+    """A target given by index, by id or as None (no target) as an index (-1 for none)."""
+    if target is None:
+        return -1
+    if isinstance(target, int):
+        return target
+    for pv in ctx.vv.people:
+        if pv.id == target:
+            return pv.index
+    raise KeyError(target)
+
+
+def score(ctx: Context, d: ActionDef, target: int | str | None) -> tuple[float, str]:
     """The option's value minus what its money is worth to us, and the reason's key."""
     total, why, _, _ = explain(ctx, d, target)
     return total, why
 
 
-def explain(ctx: Context, d: ActionDef, target: str | None
+def explain(ctx: Context, d: ActionDef, target: int | str | None
             ) -> tuple[float, str, dict[str, float], str | None]:
     """`score` with its workings: the value of each part, and the motive it hits if any."""
     style = ctx.style
-    bias = style.kind_bias.get(d.id, 0.0)
-    if target is None:
-        v, why = _untargeted(ctx, d)
+    bias = style.bias[d.kind]
+    pi = person_index(ctx, target)
+    if pi < 0:
+        reason: list[str] = []
+        v = _untargeted(ctx, d, reason)
+        why = reason[0]
         parts = {why: v}
         if v <= 0:
             return v - ctx.lam * d.cost, why, parts, None
-        if bias > 0 and d.id in style.kind_reason and v < MUST:
+        if bias > 0 and d.id in style.kind_reason and v < _MUST:
             why = style.kind_reason[d.id]
         return v + bias - ctx.lam * d.cost, why, parts, None
-    p = ctx.people[target]
-    i = ctx.person(target)
+    pv: PersonView = ctx.vv.people[pi]
+    i: Info = ctx.infos[pi]
     w, f = i.w, i.focus
-    gain, hit = support_gain(ctx, d, p)
+    gain = support_gain(ctx, d, pi)
+    hit = None
+    if d.support and d.addr_mask and ctx.use_motives:
+        for k in i.motives:
+            if d.addr_mask >> k & 1:
+                hit = MOTIVES[k]
+                break
     parts: dict[str, float] = {}
     buyer_bonus = 0.4 if i.buyer and ctx.stage >= 5 else 0.0
     now = 0.3 * i.part
     parts["support.decider" if w >= 0.5 else "support.phase"] = \
         gain * (w * f + buyer_bonus + now) * 8.0
     if d.trust:
-        tr = d.trust * (0.7 if "skeptical" in i.traits else 1.0) * (1 - p["trust"])
+        tr = d.trust * (0.7 if i.skeptical else 1.0) * (1 - i.trust)
         parts["trust"] = tr * (w * f + 0.3) * 3.0
-    lvl = p["contact_level"]
-    if d.contact_to > lvl and p["trust"] >= d.contact_trust:
+    lvl = pv.contact
+    if d.contact_to > lvl and i.trust >= d.contact_trust:
         parts["contact"] = 0.25 * (w + 0.3) * (d.contact_to - lvl)
     info = 0.0
-    if d.reveal_roles and "roles" not in p:
-        info += 0.35 * (1.2 if p["senior"] else 0.8)
-    if d.reveal_needs and "cares_about" not in p:
+    if d.reveal_roles and not pv.roles_known:
+        info += 0.35 * (1.2 if pv.senior else 0.8)
+    if d.reveal_needs and not pv.needs_known:
         info += 0.15 * d.reveal_needs
     if ctx.use_motives:
-        if d.reveal_position and "position_motive" not in p:
+        if d.reveal_position and not pv.pos_known:
             info += 0.4 * d.reveal_position * (w + 0.2)
-        if d.reveal_personal and "personal_motive" not in p:
+        if d.reveal_personal and not pv.pers_known:
             info += 0.4 * d.reveal_personal * (w + 0.2)
-    if d.special == "intel":
-        info += 0.3 + 0.4 * sum(1 for q in ctx.people.values() if "position_motive" not in q) / \
-            max(len(ctx.people), 1)
+    if d.special_id == S_INTEL:
+        info += 0.3 + 0.4 * sum(1 for q in ctx.vv.people if not q.pos_known) / \
+            max(len(ctx.vv.people), 1)
     parts["learn"] = info
-    crit, key = criterion(ctx, d, p)
-    if key:
-        parts[f"criterion.{key}"] = crit
-    if d.id == "shape_criteria":
-        bias_now = ctx.view["me"]["spec_bias"]
-        parts["solution.shape"] = style.shape * (1.0 - bias_now) * (0.5 + max(p["support"], 0))
-    if style.keep_warm and p["support"] >= 0.15 and lvl >= 1 and \
-            ctx.view["week"] - p["last_touch"] >= 3 and (d.support or d.trust):
+    if touches_open(ctx, d):
+        o = criterion_bonus(ctx, d, pi)
+        if o.key >= 0:
+            parts[f"criterion.{CRITERIA[o.key]}"] = o.best
+    if d.kind == A_SHAPE_CRITERIA:
+        bias_now = ctx.vv.me.spec_bias
+        parts["solution.shape"] = style.shape * (1.0 - bias_now) * (0.5 + max(i.support, 0))
+    if style.keep_warm and i.support >= 0.15 and lvl >= 1 and \
+            ctx.vv.week - pv.last_touch >= 3 and (d.support or d.trust):
         parts["incumbent.keep_warm"] = style.keep_warm * (w + 0.3)
-    if style.early_kdm and i.kdm and d.special == "meet_kdm" and \
-            "kdm_met" not in ctx.facts:
+    if style.early_kdm and i.kdm and d.special_id == S_MEET_KDM and \
+            not ctx.vv.me.flags[F_KDM_MET]:
         parts["relationship.kdm"] = style.early_kdm
-    if target in ctx.follow and d.id in FOLLOW_UP:
-        parts["team.follow"] = ctx.follow[target] * (w + 0.3) * (1.0 if d.support else 0.5)
-    if p.get("generation", 0) > 0 and lvl == 0 and (d.contact_to or d.special == "meet_kdm"):
+    if ctx.has_follow and ctx.follow_on[pi] and _FOLLOW_UP[d.kind]:
+        parts["team.follow"] = ctx.follow[pi] * (w + 0.3) * (1.0 if d.support else 0.5)
+    if pv.generation > 0 and lvl == 0 and (d.contact_to or d.special_id == S_MEET_KDM):
         parts["event.replaced"] = 0.8 * (w + 0.3)
-    for tag, weight in ctx.emphasis.items():
-        if (tag == "kdm" and i.kdm) or (tag == "ki" and i.ki) or (tag == "ku" and i.ku):
+    for tag, weight in zip(ctx.emph_tags, ctx.emph_weights, strict=True):
+        if (tag == 0 and i.kdm) or (tag == 1 and i.ki) or (tag == 2 and i.ku):
             parts["support.decider"] = parts.get("support.decider", 0.0) + gain * weight * 8
-    total = sum(parts.values()) + bias - ctx.lam * d.cost
+    total = 0.0
+    for x in parts.values():
+        total += x
+    total = total + bias - ctx.lam * d.cost
     why = max(parts, key=lambda k: parts[k]) if parts else "support.phase"
     if bias > 0 and d.id in style.kind_reason and not why.startswith(("criterion", "event",
                                                                          "team")):
@@ -420,3 +415,22 @@ def explain(ctx: Context, d: ActionDef, target: str | None
     elif hit and why.startswith("support"):
         why = f"motive.{hit}"
     return total, why, parts, hit
+
+
+@cython.ccall
+def project(ctx: Context, d: ActionDef, p: cython.int) -> cython.void:
+    """Assume the action lands as expected, so later picks see diminishing returns."""
+    i: Info = ctx.infos[p]
+    gain: cython.double = support_gain(ctx, d, p)
+    i.support = min(1.0, i.support + gain)
+    i.trust = min(1.0, i.trust + d.trust * (1 - i.trust))
+    i.focus = focus_of(ctx, ctx.vv.people[p], i.support)
+
+
+def context_for(vv: VendorView, style: Style, use_motives: bool = True,
+                emphasis: dict[str, float] | None = None) -> Context:
+    """The scorer's context (see `context.make_context`)."""
+    return make_context(vv, style, use_motives, emphasis)
+
+
+_: Any = None

@@ -3,17 +3,33 @@
 Generic effects (support, trust, contact, reveals, facts) are numbers here and applied by
 `effects.py`; actions whose effect is a procedure (bids, negotiation, complaints) name a
 `special` handler. Text for each action lives under `action.<id>` in the translation files.
+Each definition keeps its authored names (what the window and the debrief read) and the same
+values as small integers and bit flags (what the compiled rules read).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+import cython
+
+from game.core.ids import (
+    CONTACT_LEVELS,
+    FACT_ID,
+    KINDS,
+    MOTIVES,
+    PHASES,
+    ROLES,
+    SPECIALS,
+    TRAITS,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """One planned move. `role` is the acting role (the first role of a joint action)."""
+    """One planned move, by name. `role` is the acting role (the first role of a joint
+    action)."""
 
     kind: str
     target: str | None = None
@@ -27,41 +43,77 @@ class Action:
         return Action(d["kind"], d.get("target"), d.get("option"))
 
 
-@dataclass(frozen=True, slots=True)
+@cython.final
+@cython.cclass
 class ActionDef:
-    id: str
-    roles: tuple[str, ...]
-    days: int
-    cost: float
-    target: bool = True
-    stages: tuple[int, int] = (1, 7)
-    best: tuple[int, int] = (1, 7)
-    phases: tuple[str, ...] | None = None
-    min_contact: int = 1
-    max_contact: int = 4
-    min_trust: float = 0.0
-    senior_only: bool = False
-    requires: tuple[str, ...] = ()
-    forbids: tuple[str, ...] = ()
-    once: bool = False
-    support: float = 0.0
-    trust: float = 0.0
-    contact_to: int = 0
-    contact_trust: float = 0.0
-    reveal_needs: float = 0.0
-    reveal_position: float = 0.0
-    reveal_personal: float = 0.0
-    reveal_roles: bool = False
-    addresses: tuple[str, ...] = ()
-    traits: dict[str, float] = field(default_factory=dict)
-    facts: tuple[str, ...] = ()
-    fit_scaled: bool = False
-    special: str | None = None
-    options: tuple[str, ...] = ()
+    """One kind of action. Tuples and the `traits` dict are the authored form; the integer
+    fields below each (`role_a`, `phase_mask`, `trait_mult`, ...) are the same facts for the
+    compiled rules."""
 
-    @property
-    def joint(self) -> bool:
-        return len(self.roles) > 1
+    def __init__(self, id: str, roles: tuple[str, ...], days: int, cost: float,
+                 target: bool = True, stages: tuple[int, int] = (1, 7),
+                 best: tuple[int, int] = (1, 7), phases: tuple[str, ...] | None = None,
+                 min_contact: int = 1, max_contact: int = 4, min_trust: float = 0.0,
+                 senior_only: bool = False, requires: tuple[str, ...] = (),
+                 forbids: tuple[str, ...] = (), once: bool = False, support: float = 0.0,
+                 trust: float = 0.0, contact_to: int = 0, contact_trust: float = 0.0,
+                 reveal_needs: float = 0.0, reveal_position: float = 0.0,
+                 reveal_personal: float = 0.0, reveal_roles: bool = False,
+                 addresses: tuple[str, ...] = (), traits: dict[str, float] | None = None,
+                 facts: tuple[str, ...] = (), fit_scaled: bool = False,
+                 special: str | None = None, options: tuple[str, ...] = ()) -> None:
+        self.id = id
+        self.kind = KINDS.index(id)
+        self.roles = roles
+        self.role_a = ROLES.index(roles[0])
+        self.role_b = ROLES.index(roles[1]) if len(roles) > 1 else -1
+        self.joint = len(roles) > 1
+        self.days = days
+        self.cost = cost
+        self.target = target
+        self.stages = stages
+        self.stage_lo, self.stage_hi = stages
+        self.best = best
+        self.best_lo, self.best_hi = best
+        self.phases = phases
+        self.phase_mask = 31 if phases is None else sum(1 << PHASES.index(p) for p in phases)
+        self.min_contact = min_contact
+        self.max_contact = max_contact
+        self.min_trust = min_trust
+        self.senior_only = senior_only
+        self.requires = requires
+        self.requires_ids = [FACT_ID[f] for f in requires]
+        self.forbids = forbids
+        self.once = once
+        self.support = support
+        self.trust = trust
+        self.contact_to = contact_to
+        self.contact_trust = contact_trust
+        self.reveal_needs = reveal_needs
+        self.reveal_position = reveal_position
+        self.reveal_personal = reveal_personal
+        self.reveal_roles = reveal_roles
+        self.addresses = addresses
+        self.addr_mask = sum(1 << MOTIVES.index(m) for m in addresses)
+        self.n_addresses = len(addresses)
+        self.traits = dict(traits or {})
+        self.trait_mult = [self.traits.get(t, 1.0) for t in TRAITS]
+        self.has_traits = bool(self.traits)
+        self.facts = facts
+        self.fact_ids = [FACT_ID[f] for f in facts]
+        self.fit_scaled = fit_scaled
+        self.special = special
+        self.special_id = SPECIALS.index(special or "")
+        self.options = options
+        self.reach = -1  # numbered with the other kinds' (min_contact, max_contact, min_trust)
+        # whether a vendor-level or person-level refusal needs more than the plain tests
+        self.vendor_special = special in ("needs_references", "complaint", "negotiate") \
+            or id in ("defend_award", "collect_payment")
+        self.person_special = target and (senior_only or special in (
+            "coach", "reach_out", "shape", "intel"))
+
+    def __repr__(self) -> str:
+        return f"ActionDef({self.id!r})"
 
 
 def _d(**kw: Any) -> ActionDef:
@@ -209,7 +261,21 @@ CATALOG: dict[str, ActionDef] = {
     ]
 }
 
+
 ROLE_ACTIONS: dict[str, list[str]] = {
     role: [a.id for a in CATALOG.values() if role in a.roles]
     for role in ("rep", "presales", "pm", "exec")
 }
+# The catalogue by kind number (ids.KINDS order), for the compiled rules.
+DEFS: list = list(CATALOG.values())
+# Kinds share a few contact ranges and trust floors; each gets a number (`reach`), so the
+# weekly listing can work out who is within reach once per range.
+REACHES: list = sorted({(d.min_contact, d.max_contact, d.min_trust) for d in DEFS})
+for _d_ in DEFS:
+    _d_.reach = REACHES.index((_d_.min_contact, _d_.max_contact, _d_.min_trust))
+assert tuple(CATALOG) == KINDS, "the catalogue and ids.KINDS must list the kinds in one order"
+assert CONTACT_LEVELS[4] == "coach"
+# Negotiation options as (discount, first payment) and bid options as a discount, by option
+# number.
+TERMS: list = [(int(o.split("_")[0][1:]) / 100, int(o.split("_")[1][1:]) / 100)
+               for o in NEGOTIATE_OPTIONS]

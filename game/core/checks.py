@@ -2,6 +2,10 @@
 
 Because preconditions read only the view, the UI, the AI and the engine agree on legality
 without anyone touching hidden state. Each refusal has an i18n key (`why.*`) the UI shows.
+
+The rules work on typed moves (`Move`: kind, target person and option as numbers) against the
+typed view; the functions at the end take the names (`Action`) and either form of view, for
+the window, the tests and anything else that speaks in ids.
 """
 
 from __future__ import annotations
@@ -10,8 +14,500 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from game.core.actions import CATALOG, Action, ActionDef
-from game.core.state import PHASES
+import cython
+
+from game.core.actions import CATALOG, DEFS, REACHES, TERMS, Action, ActionDef
+from game.core.ids import (
+    FACTS,
+    KIND_ID,
+    PHASES,
+    ROLES,
+)
+from game.core.views import MeView, PersonView, VendorView
+
+if not cython.compiled:
+    from game.core.ids import (
+        A_CHOOSE,
+        A_COLLECT_PAYMENT,
+        A_DEFEND_AWARD,
+        B_INFLUENCER,
+        B_USER,
+        F_DONE,
+        F_PAID,
+        F_TERMS_AGREED,
+        K_KDM,
+        K_KI,
+        N_KINDS,
+        S_COACH,
+        S_COMPLAINT,
+        S_INTEL,
+        S_NEEDS_REFERENCES,
+        S_NEGOTIATE,
+        S_REACH_OUT,
+        S_SHAPE,
+    )
+
+# Refusal reasons as numbers: 0 is "allowed"; the fixed reasons by their place in WHY;
+# NO_TIME + role and REQUIRES + fact carry which role lacks days and which fact is missing.
+WHY = ("", "why.over", "why.inactive", "why.lost", "why.stage", "why.phase", "why.done",
+       "why.no_references", "why.no_award", "why.notice_over", "why.terms_agreed",
+       "why.contact_low", "why.contact_high", "why.trust_low", "why.senior_only",
+       "why.support_low", "why.already_support", "why.roles_unknown", "why.not_evaluator",
+       "why.no_budget", "why.planned", "why.option", "why.no_choice", "why.unknown_action",
+       "why.target", "why.discount_not_approved")
+OK = 0
+W_OVER = 1
+W_INACTIVE = 2
+W_LOST = 3
+W_STAGE = 4
+W_PHASE = 5
+W_DONE = 6
+W_NO_REFERENCES = 7
+W_NO_AWARD = 8
+W_NOTICE_OVER = 9
+W_TERMS_AGREED = 10
+W_CONTACT_LOW = 11
+W_CONTACT_HIGH = 12
+W_TRUST_LOW = 13
+W_SENIOR_ONLY = 14
+W_SUPPORT_LOW = 15
+W_ALREADY_SUPPORT = 16
+W_ROLES_UNKNOWN = 17
+W_NOT_EVALUATOR = 18
+W_NO_BUDGET = 19
+W_PLANNED = 20
+W_OPTION = 21
+W_NO_CHOICE = 22
+W_UNKNOWN_ACTION = 23
+W_TARGET = 24
+W_DISCOUNT = 25
+W_NO_TIME = 100
+W_REQUIRES = 1000
+NO_TARGET = -1  # an action without a target
+BAD = -2  # a name the view does not know (an unknown person, option, event or choice)
+
+
+def reason_key(code: int) -> str | None:
+    """The translation key of a refusal (None when allowed)."""
+    if code == OK:
+        return None
+    if code >= W_REQUIRES:
+        return f"why.requires.{FACTS[code - W_REQUIRES]}"
+    if code >= W_NO_TIME:
+        return f"why.no_time.{ROLES[code - W_NO_TIME]}"
+    return WHY[code]
+
+
+@cython.final
+@cython.cclass
+class Move:
+    """A planned action in numbers: the kind (ids.KINDS, or A_CHOOSE for an event answer),
+    the target person's index in the view (or the pending event's), the option's index in
+    the kind's options (or the choice's). NO_TARGET where there is none, BAD for a name the
+    view does not know."""
+
+    def __init__(self, kind: int, target: int = -1, option: int = -1) -> None:
+        self.kind = kind
+        self.target = target
+        self.option = option
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Move):
+            return NotImplemented
+        o: Move = other
+        return self.kind == o.kind and self.target == o.target and self.option == o.option
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.target, self.option))
+
+    def __repr__(self) -> str:
+        return f"Move({self.kind}, {self.target}, {self.option})"
+
+
+def to_move(vv: VendorView, a: Action) -> Move:
+    """An action by name as a move against this view."""
+    if a.kind == "choose":
+        target = BAD
+        option = BAD
+        for k, pend in enumerate(vv.pending):
+            if pend["event"] == a.target:
+                target = k
+                for j, c in enumerate(pend["choices"]):
+                    if c["id"] == a.option:
+                        option = j
+                break
+        return Move(A_CHOOSE, target, option)
+    kind = KIND_ID.get(a.kind, -1)
+    if kind < 0:
+        return Move(-1, BAD, BAD)
+    d = DEFS[kind]
+    if a.target is None:
+        target = NO_TARGET
+    else:
+        target = BAD
+        for pv in vv.people:
+            if pv.id == a.target:
+                target = pv.index
+                break
+    if a.option is None:
+        option = NO_TARGET
+    else:
+        option = d.options.index(a.option) if a.option in d.options else BAD
+    return Move(kind, target, option)
+
+
+def to_action(vv: VendorView, m: Move) -> Action:
+    """A move as an action by name (what plans, saves and logs hold)."""
+    if m.kind == A_CHOOSE:
+        pend = vv.pending[m.target]
+        return Action("choose", pend["event"], pend["choices"][m.option]["id"])
+    d = DEFS[m.kind]
+    target = vv.people[m.target].id if m.target >= 0 else None
+    option = d.options[m.option] if m.option >= 0 else None
+    return Action(d.id, target, option)
+
+
+@cython.ccall
+def choice_cost(vv: VendorView, m: Move) -> cython.double:
+    """What answering a pending event with this choice costs (0 if it is not one)."""
+    if m.target < 0 or m.option < 0:
+        return 0.0
+    return vv.pending[m.target]["choices"][m.option].get("cost", 0.0)
+
+
+@cython.ccall
+def choice_reason(vv: VendorView, m: Move) -> cython.int:
+    if m.target < 0:
+        return W_NO_CHOICE
+    if m.option < 0:
+        return W_OPTION
+    return OK
+
+
+@cython.ccall
+def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
+    """Checks that do not depend on the target person. `groups` makes the plain ones itself
+    and calls this only for the kinds in `VENDOR_SPECIAL`: a new special rule here belongs in
+    that set too (a test compares the two on many views)."""
+    me: MeView = vv.me
+    if vv.over:
+        return W_OVER
+    if not me.active:
+        return W_INACTIVE
+    if me.status == "lost" and d.special_id != S_COMPLAINT:
+        return W_LOST
+    if not d.stage_lo <= me.stage <= d.stage_hi:
+        return W_STAGE
+    if not (d.phase_mask >> vv.phase) & 1:
+        return W_PHASE
+    if d.once and me.flags[F_DONE + d.kind]:
+        return W_DONE
+    f: cython.int
+    for f in d.requires_ids:
+        if not me.flags[f]:
+            return W_REQUIRES + f
+    sp: cython.int = d.special_id
+    if sp == S_NEEDS_REFERENCES and me.references <= 0:
+        return W_NO_REFERENCES
+    if sp == S_COMPLAINT:
+        award = vv.award
+        if not award or award["vendor"] == me.id or not me.bid:
+            return W_NO_AWARD
+        if vv.week > award["notice_end"]:
+            return W_NOTICE_OVER
+    if sp == S_NEGOTIATE and me.flags[F_TERMS_AGREED]:
+        return W_TERMS_AGREED
+    if d.kind == A_DEFEND_AWARD:
+        award = vv.award
+        if not award or award["vendor"] != me.id:
+            return W_NO_AWARD
+    if d.kind == A_COLLECT_PAYMENT and me.flags[F_PAID]:
+        return W_DONE
+    return OK
+
+
+@cython.ccall
+def person_reason(vv: VendorView, d: ActionDef, p: PersonView) -> cython.int:
+    """Checks on the target person; beyond the contact range and trust floor, `groups`
+    asks only for the kinds in `PERSON_SPECIAL`."""
+    lvl: cython.int = p.contact
+    if lvl < d.min_contact:
+        return W_CONTACT_LOW
+    if lvl > d.max_contact:
+        return W_CONTACT_HIGH
+    if p.trust < d.min_trust:
+        return W_TRUST_LOW
+    if d.senior_only and not (p.senior or p.key_mask & K_KDM):
+        return W_SENIOR_ONLY
+    sp: cython.int = d.special_id
+    if sp == S_COACH and p.support < 0.3:
+        return W_SUPPORT_LOW
+    if sp == S_REACH_OUT and p.support >= 0.2:
+        return W_ALREADY_SUPPORT
+    if sp == S_SHAPE and not p.roles_known:
+        return W_ROLES_UNKNOWN
+    if sp == S_SHAPE and not (p.roles_mask & (B_INFLUENCER | B_USER) or p.key_mask & K_KI):
+        return W_NOT_EVALUATOR
+    if sp == S_INTEL and lvl < 3:
+        return W_CONTACT_LOW
+    return OK
+
+
+@cython.final
+@cython.cclass
+class Budget:
+    """What is left of a plan's week: days per role and money."""
+
+    def __init__(self) -> None:
+        if not cython.compiled:  # compiled, the C array starts zeroed
+            self.left = [0, 0, 0, 0]
+        self.money = 0.0
+
+
+@cython.cfunc
+def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget) -> cython.int:
+    if b.left[d.role_a] < d.days:
+        return W_NO_TIME + d.role_a
+    if d.role_b >= 0 and b.left[d.role_b] < d.days:
+        return W_NO_TIME + d.role_b
+    if d.cost > b.money + 1e-9:
+        return W_NO_BUDGET
+    x: Move
+    for x in plan:
+        if x.kind == m.kind and (x.target == m.target or d.once or not d.target):
+            return W_PLANNED
+        if d.special_id == S_NEGOTIATE and \
+                cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
+            return W_PLANNED
+    return OK
+
+
+@cython.ccall
+def check_move(vv: VendorView, m: Move, plan: list, b: Budget) -> cython.int:
+    """Why `m` may not join `plan` (its actions, event answers already taken out) with `b`
+    left of the week, or OK."""
+    if m.kind < 0 or m.kind >= N_KINDS:
+        return W_UNKNOWN_ACTION
+    d: ActionDef = DEFS[m.kind]
+    p: PersonView = None
+    if d.target:
+        if m.target < 0:
+            return W_TARGET
+        p = vv.people[m.target]
+    elif m.target != NO_TARGET:
+        return W_TARGET
+    if d.options and m.option < 0:
+        return W_OPTION
+    if not d.options and m.option != NO_TARGET:
+        return W_OPTION
+    if d.special_id == S_NEGOTIATE and m.option >= 0:
+        disc: cython.double = TERMS[m.option][0]
+        if disc > vv.me.max_discount + 1e-9:
+            return W_DISCOUNT
+    r: cython.int = vendor_reason(vv, d)
+    if r == OK and p is not None:
+        r = person_reason(vv, d, p)
+    if r == OK:
+        r = _plan_reason(d, m, plan, b)
+    return r
+
+
+@cython.ccall
+def usage(vv: VendorView, plan: list) -> Budget:
+    """What is left of the week after `plan` (event answers priced from the view)."""
+    b: Budget = Budget()
+    i: cython.int
+    for i in range(4):
+        b.left[i] = vv.me.time[i]
+    cost: cython.double = 0.0
+    m: Move
+    d: ActionDef
+    for m in plan:
+        if m.kind == A_CHOOSE:
+            cost += choice_cost(vv, m)
+            continue
+        if m.kind < 0:
+            continue
+        d = DEFS[m.kind]
+        b.left[d.role_a] -= d.days
+        if d.role_b >= 0:
+            b.left[d.role_b] = b.left[d.role_b] - d.days
+        cost += d.cost
+    b.money = vv.me.budget - cost
+    return b
+
+
+@cython.ccall
+def check_one(vv: VendorView, m: Move, plan: list) -> cython.int:
+    """Why `m` may not be added to `plan` this week, or OK."""
+    b: Budget = usage(vv, plan)
+    x: Move
+    if m.kind == A_CHOOSE:
+        r: cython.int = choice_reason(vv, m)
+        if r == OK:
+            for x in plan:
+                if x.kind == A_CHOOSE and x.target == m.target:
+                    return W_PLANNED
+        if r == OK and choice_cost(vv, m) > b.money + 1e-9:
+            r = W_NO_BUDGET
+        return r
+    return check_move(vv, m, [x for x in plan if x.kind != A_CHOOSE], b)
+
+
+@cython.ccall
+def first_refusal(vv: VendorView, plan: list) -> tuple:
+    """(index, reason) of the first move of a whole plan that may not be made, or None.
+
+    Event answers are paid first (they resolve before the week's actions), so their cost
+    comes off the budget the other actions are checked against."""
+    b: Budget = Budget()
+    i: cython.int
+    for i in range(4):
+        b.left[i] = vv.me.time[i]
+    b.money = vv.me.budget
+    answered = set()
+    k: cython.Py_ssize_t
+    m: Move
+    r: cython.int
+    cost: cython.double
+    for k in range(len(plan)):
+        m = plan[k]
+        if m.kind != A_CHOOSE:
+            continue
+        r = choice_reason(vv, m)
+        cost = choice_cost(vv, m) if r == OK else 0.0
+        if r == OK and m.target in answered:
+            r = W_PLANNED
+        if r == OK and cost > b.money + 1e-9:
+            r = W_NO_BUDGET
+        if r != OK:
+            return (k, r)
+        answered.add(m.target)
+        b.money -= cost
+    accepted = []
+    d: ActionDef
+    for k in range(len(plan)):
+        m = plan[k]
+        if m.kind == A_CHOOSE:
+            continue
+        r = check_move(vv, m, accepted, b)
+        if r != OK:
+            return (k, r)
+        d = DEFS[m.kind]
+        b.left[d.role_a] -= d.days
+        if d.role_b >= 0:
+            b.left[d.role_b] = b.left[d.role_b] - d.days
+        b.money -= d.cost
+        accepted.append(m)
+    return None
+
+
+def _by_stage_phase() -> list[list[tuple[ActionDef, ...]]]:
+    """The kinds whose stage range and phases allow them, per stage and phase: worked out
+    once from the catalogue, so the weekly listing skips most kinds without testing them."""
+    return [[tuple(d for d in DEFS
+                   if d.stage_lo <= stage <= d.stage_hi and (d.phase_mask >> phase) & 1)
+             for phase in range(len(PHASES))] for stage in range(8)]
+
+
+KINDS_BY_STAGE_PHASE = _by_stage_phase()
+# Kinds whose vendor-level refusal needs more than stage, phase, facts and status.
+VENDOR_SPECIAL = frozenset(
+    d.kind for d in DEFS
+    if d.special_id in (S_NEEDS_REFERENCES, S_COMPLAINT, S_NEGOTIATE)
+    or d.kind in (A_DEFEND_AWARD, A_COLLECT_PAYMENT)
+)
+# Targeted kinds whose refusal needs more than the contact range and trust floor.
+PERSON_SPECIAL = frozenset(
+    d.kind for d in DEFS
+    if d.target and (d.senior_only or d.special_id in (S_COACH, S_REACH_OUT, S_SHAPE, S_INTEL))
+)
+assert VENDOR_SPECIAL == {d.kind for d in DEFS if d.vendor_special}
+assert PERSON_SPECIAL == {d.kind for d in DEFS if d.person_special}
+
+
+@cython.ccall
+def groups(vv: VendorView, plan: list) -> list:
+    """Every kind that may be added to `plan` now, with the people (indices) it may target
+    (None for an action without a target), in catalogue order. Kinds may share one list of
+    targets: read them, do not change them.
+
+    The AIs ask this for every vendor every week and need no refusal reasons, so it builds
+    nothing for refused options and tests only the kinds the stage and phase allow; a test
+    holds it to `legal_actions(..., include_disabled=False)` on many views and plans."""
+    me: MeView = vv.me
+    if vv.over or not me.active:
+        return []
+    b: Budget
+    actions: list
+    if plan:
+        b = usage(vv, plan)
+        actions = [x for x in plan if cython.cast(Move, x).kind != A_CHOOSE]
+    else:
+        b = Budget()
+        for i in range(4):
+            b.left[i] = me.time[i]
+        b.money = me.budget
+        actions = []
+    cost_left: cython.double = b.money + 1e-9
+    planned_kinds = set()
+    planned_pairs = set()
+    negotiating: cython.bint = False
+    x: Move
+    for x in actions:
+        planned_kinds.add(x.kind)
+        planned_pairs.add((x.kind, x.target))
+        if cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
+            negotiating = True
+    out = []
+    within = [None] * len(REACHES)
+    lost: cython.bint = me.status == "lost"
+    d: ActionDef
+    f: cython.int
+    n: cython.int
+    ok: cython.bint
+    pv: PersonView
+    for d in KINDS_BY_STAGE_PHASE[me.stage][vv.phase]:
+        if d.cost > cost_left or (lost and d.special_id != S_COMPLAINT):
+            continue
+        if d.once and me.flags[F_DONE + d.kind]:
+            continue
+        ok = True
+        for f in d.requires_ids:
+            if not me.flags[f]:
+                ok = False
+                break
+        if not ok:
+            continue
+        if d.vendor_special and vendor_reason(vv, d) != OK:
+            continue
+        n = d.days
+        if b.left[d.role_a] < n or (
+                d.role_b >= 0 and b.left[d.role_b] < n):
+            continue
+        if actions and ((d.kind in planned_kinds and (d.once or not d.target)) or (
+                negotiating and d.special_id == S_NEGOTIATE)):
+            continue
+        if not d.target:
+            out.append((d, None))
+            continue
+        targets = within[d.reach]
+        if targets is None:  # kinds share a few contact ranges and trust floors
+            targets = []
+            for pv in vv.people:
+                if d.min_contact <= pv.contact <= d.max_contact and pv.trust >= d.min_trust:
+                    targets.append(pv.index)
+            within[d.reach] = targets
+        if d.person_special:
+            targets = [t for t in targets if person_reason(vv, d, vv.people[t]) == OK]
+        if actions and d.kind in planned_kinds:
+            targets = [t for t in targets if (d.kind, t) not in planned_pairs]
+        if targets:
+            out.append((d, targets))
+    return out
+
+
+# ---- the same checks by name, for the window, the tests and plans held as Actions -------
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +525,25 @@ class Option:
         return self.reason is None
 
 
-def plan_usage(plan: list[Action], view: dict[str, Any] | None = None
+def as_view(view: VendorView | dict[str, Any]) -> VendorView:
+    """The typed view, whichever form the caller holds."""
+    return view if isinstance(view, VendorView) else VendorView.from_dict(view)
+
+
+def _moves(vv: VendorView, plan: Sequence[Action]) -> list[Move]:
+    return [to_move(vv, a) for a in plan]
+
+
+def plan_usage(plan: Sequence[Action], view: VendorView | dict[str, Any] | None = None
                ) -> tuple[dict[str, int], float]:
     """Days per role and money a plan takes; an event choice is priced from the view."""
     days: dict[str, int] = {}
     cost = 0.0
+    vv = as_view(view) if view is not None else None
     for a in plan:
         if a.kind == "choose":
-            if view is not None:
-                cost += _check_choice(view, a)[1]
+            if vv is not None:
+                cost += choice_cost(vv, to_move(vv, a))
             continue
         d = CATALOG[a.kind]
         for r in d.roles:
@@ -46,224 +552,46 @@ def plan_usage(plan: list[Action], view: dict[str, Any] | None = None
     return days, cost
 
 
-def time_left(view: dict[str, Any], plan: list[Action]) -> dict[str, int]:
-    used, _ = plan_usage(plan, view)
-    return {r: n - used.get(r, 0) for r, n in view["me"]["time"].items()}
+def time_left(view: VendorView | dict[str, Any], plan: Sequence[Action]) -> dict[str, int]:
+    vv = as_view(view)
+    used, _ = plan_usage(plan, vv)
+    return {r: vv.me.time[i] - used.get(r, 0) for i, r in enumerate(ROLES)}
 
 
-def _vendor_reason(view: dict[str, Any], d: ActionDef) -> str | None:
-    """Checks that do not depend on the target person. `enabled_groups` makes the plain ones
-    itself and calls this only for the kinds in `_VENDOR_SPECIAL`: a new special rule here
-    belongs in that set too (a test compares the two on many views)."""
-    me = view["me"]
-    if view["over"]:
-        return "why.over"
-    if not me["active"]:
-        return "why.inactive"
-    facts = me["facts"]
-    if me["status"] == "lost" and d.special != "complaint":
-        return "why.lost"
-    if not d.stages[0] <= me["stage"] <= d.stages[1]:
-        return "why.stage"
-    if d.phases is not None and view["phase"] not in d.phases:
-        return "why.phase"
-    if d.once and f"done:{d.id}" in facts:
-        return "why.done"
-    for f in d.requires:
-        if f not in facts:
-            return f"why.requires.{f}"
-    sp = d.special
-    if sp == "needs_references" and me["references"] <= 0:
-        return "why.no_references"
-    if sp == "complaint":
-        award = view["award"]
-        if not award or award["vendor"] == me["id"] or not me["bid"]:
-            return "why.no_award"
-        if view["week"] > award["notice_end"]:
-            return "why.notice_over"
-    if sp == "negotiate" and "terms_agreed" in facts:
-        return "why.terms_agreed"
-    if d.id == "defend_award":
-        award = view["award"]
-        if not award or award["vendor"] != me["id"]:
-            return "why.no_award"
-    if d.id == "collect_payment" and "paid" in facts:
-        return "why.done"
-    return None
-
-
-def _person_reason(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> str | None:
-    """Checks on the target person; beyond the contact range and trust floor, `enabled_groups`
-    asks only for the kinds in `_PERSON_SPECIAL`."""
-    lvl = p["contact_level"]
-    if lvl < d.min_contact:
-        return "why.contact_low"
-    if lvl > d.max_contact:
-        return "why.contact_high"
-    if p["trust"] < d.min_trust:
-        return "why.trust_low"
-    if d.senior_only and not (p["senior"] or "KDM" in p.get("key", ())):
-        return "why.senior_only"
-    sp = d.special
-    if sp == "coach" and p["support"] < 0.3:
-        return "why.support_low"
-    if sp == "reach_out" and p["support"] >= 0.2:
-        return "why.already_support"
-    if sp == "shape" and "roles" not in p:
-        return "why.roles_unknown"
-    if sp == "shape" and not ({"influencer", "user"} & set(p["roles"]) or "KI" in p["key"]):
-        return "why.not_evaluator"
-    if sp == "intel" and lvl < 3:
-        return "why.contact_low"
-    return None
-
-
-def _plan_reason(
-    view: dict[str, Any], d: ActionDef, a: Action, plan: list[Action],
-    left: dict[str, int], cost_left: float,
-) -> str | None:
-    for r in d.roles:
-        if left.get(r, 0) < d.days:
-            return f"why.no_time.{r}"
-    if d.cost > cost_left + 1e-9:
-        return "why.no_budget"
-    for b in plan:
-        if b.kind == a.kind and (b.target == a.target or d.once or not d.target):
-            return "why.planned"
-        if d.special == "negotiate" and CATALOG[b.kind].special == "negotiate":
-            return "why.planned"
-    return None
-
-
-def check(view: dict[str, Any], action: Action, plan: Sequence[Action] = ()) -> str | None:
+def check(view: VendorView | dict[str, Any], action: Action, plan: Sequence[Action] = ()
+          ) -> str | None:
     """None if `action` may be added to `plan` this week, else the reason key."""
-    plan = list(plan)
-    used, spent = plan_usage(plan, view)
-    left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
-    actions = [a for a in plan if a.kind != "choose"]
-    if action.kind == "choose":
-        r, cost = _check_choice(view, action)
-        if r is None and any(a.kind == "choose" and a.target == action.target for a in plan):
-            r = "why.planned"
-        if r is None and cost > view["me"]["budget"] - spent + 1e-9:
-            r = "why.no_budget"
-        return r
-    return _check(view, action, actions, left, view["me"]["budget"] - spent)
+    vv = as_view(view)
+    return reason_key(check_one(vv, to_move(vv, action), _moves(vv, plan)))
 
 
-def check_plan(view: dict[str, Any], plan: list[Action]) -> tuple[int, str] | None:
-    """The first action of a whole plan that may not be made, with its reason, or None.
-
-    Event choices are paid first (they resolve before the week's actions), so their cost
-    comes off the budget the other actions are checked against.
-    """
-    left = dict(view["me"]["time"])
-    cost_left = view["me"]["budget"]
-    answered: set[str | None] = set()
-    for i, a in enumerate(plan):
-        if a.kind != "choose":
-            continue
-        r, cost = _check_choice(view, a)
-        if r is None and a.target in answered:
-            r = "why.planned"
-        if r is None and cost > cost_left + 1e-9:
-            r = "why.no_budget"
-        if r is not None:
-            return i, r
-        answered.add(a.target)
-        cost_left -= cost
-    accepted: list[Action] = []
-    people = {p["id"]: p for p in view["people"]}
-    for i, a in enumerate(plan):
-        if a.kind == "choose":
-            continue
-        r = _check(view, a, accepted, left, cost_left, people)
-        if r is not None:
-            return i, r
-        d = CATALOG[a.kind]
-        for role in d.roles:
-            left[role] -= d.days
-        cost_left -= d.cost
-        accepted.append(a)
-    return None
+def check_plan(view: VendorView | dict[str, Any], plan: Sequence[Action]
+               ) -> tuple[int, str] | None:
+    """The first action of a whole plan that may not be made, with its reason, or None."""
+    vv = as_view(view)
+    bad = first_refusal(vv, _moves(vv, plan))
+    if bad is None:
+        return None
+    return bad[0], reason_key(bad[1])
 
 
-def _check_choice(view: dict[str, Any], a: Action) -> tuple[str | None, float]:
-    """Whether `a` answers a pending event with one of its choices, and that choice's cost."""
-    for p in view["pending"]:
-        if p["event"] == a.target:
-            for c in p["choices"]:
-                if c["id"] == a.option:
-                    return None, c.get("cost", 0.0)
-            return "why.option", 0.0
-    return "why.no_choice", 0.0
+Move_ = tuple[ActionDef, str | None]
 
 
-def _check(view: dict[str, Any], action: Action, plan: list[Action],
-           left: dict[str, int], cost_left: float,
-           people: dict[str | None, dict[str, Any]] | None = None) -> str | None:
-    d = CATALOG.get(action.kind)
-    if d is None:
-        return "why.unknown_action"
-    p = None
-    if d.target:
-        if people is None:
-            p = next((x for x in view["people"] if x["id"] == action.target), None)
-        else:
-            p = people.get(action.target)
-        if p is None:
-            return "why.target"
-    elif action.target is not None:
-        return "why.target"
-    if d.options and action.option not in d.options:
-        return "why.option"
-    if not d.options and action.option is not None:
-        return "why.option"
-    if d.special == "negotiate" and action.option:
-        disc = int(action.option.split("_")[0][1:]) / 100
-        if disc > view["me"]["max_discount"] + 1e-9:
-            return "why.discount_not_approved"
-    r = _vendor_reason(view, d)
-    if r is None and p is not None:
-        r = _person_reason(view, d, p)
-    if r is None:
-        r = _plan_reason(view, d, action, plan, left, cost_left)
-    return r
+def enabled_groups(view: VendorView | dict[str, Any], plan: Sequence[Action] = ()
+                   ) -> list[tuple[ActionDef, list[str] | None]]:
+    """`groups` by name: every kind that may be added to `plan` now with the ids of the
+    people it may target (None for an action without a target)."""
+    vv = as_view(view)
+    return [(d, None if t is None else [vv.people[i].id for i in t])
+            for d, t in groups(vv, _moves(vv, plan))]
 
 
-def _by_stage_phase() -> dict[tuple[int, str], tuple[ActionDef, ...]]:
-    """The kinds whose stage range and phases allow them, per (stage, phase): worked out once
-    from the catalogue, so the weekly listing skips most kinds without testing them."""
-    return {
-        (stage, phase): tuple(
-            d for d in CATALOG.values()
-            if d.stages[0] <= stage <= d.stages[1] and (d.phases is None or phase in d.phases)
-        )
-        for stage in range(1, 8) for phase in PHASES
-    }
-
-
-KINDS_BY_STAGE_PHASE = _by_stage_phase()
-# Kinds whose vendor-level refusal needs more than stage, phase, facts and status.
-_VENDOR_SPECIAL = frozenset(
-    d.id for d in CATALOG.values()
-    if d.special in ("needs_references", "complaint", "negotiate")
-    or d.id in ("defend_award", "collect_payment")
-)
-_DONE = {d.id: f"done:{d.id}" for d in CATALOG.values()}
-# Targeted kinds whose refusal needs more than the contact range and trust floor.
-_PERSON_SPECIAL = frozenset(
-    d.id for d in CATALOG.values()
-    if d.target and (d.senior_only or d.special in ("coach", "reach_out", "shape", "intel"))
-)
-
-Move = tuple[ActionDef, str | None]
-
-
-def enabled_moves(view: dict[str, Any], plan: Sequence[Action] = ()) -> list[Move]:
-    """(definition, target) of every action that may be added to `plan` now, in the order
-    `legal_actions` lists them; `enabled_groups` gives the same grouped by kind."""
-    out: list[Move] = []
+def enabled_moves(view: VendorView | dict[str, Any], plan: Sequence[Action] = ()
+                  ) -> list[Move_]:
+    """(definition, target id) of every action that may be added to `plan` now, in the
+    order `legal_actions` lists them."""
+    out: list[Move_] = []
     for d, targets in enabled_groups(view, plan):
         if targets is None:
             out.append((d, None))
@@ -272,71 +600,8 @@ def enabled_moves(view: dict[str, Any], plan: Sequence[Action] = ()) -> list[Mov
     return out
 
 
-def enabled_groups(view: dict[str, Any], plan: Sequence[Action] = ()
-                   ) -> list[tuple[ActionDef, list[str] | None]]:
-    """Every kind that may be added to `plan` now with the people it may target (None for
-    an action without a target), in `legal_actions` order. Kinds may share one list of
-    targets: read them, do not change them.
-
-    The AIs ask this for every vendor every week and need no refusal reasons, so it builds
-    no objects for refused options and tests only the kinds the stage and phase allow; a
-    test holds it to `legal_actions(..., include_disabled=False)` on many views and plans.
-    """
-    me = view["me"]
-    if view["over"] or not me["active"]:
-        return []
-    if plan:
-        plan = list(plan)
-        used, spent = plan_usage(plan, view)
-        left = {k: n - used.get(k, 0) for k, n in me["time"].items()}
-        plan = [a for a in plan if a.kind != "choose"]
-    else:
-        left, spent = me["time"], 0.0
-    cost_left = me["budget"] - spent + 1e-9
-    planned_kinds = {b.kind for b in plan}
-    planned_pairs = {(b.kind, b.target) for b in plan}
-    negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
-    out: list[tuple[ActionDef, list[str] | None]] = []
-    people = [(p["id"], p["contact_level"], p["trust"]) for p in view["people"]]
-    within: dict[tuple[int, int, float], list[str]] = {}
-    by_id = None
-    facts = set(me["facts"])
-    lost = me["status"] == "lost"
-    for d in KINDS_BY_STAGE_PHASE[me["stage"], view["phase"]]:
-        # _vendor_reason's tests, the stage and phase already met, with the facts as a set
-        if d.cost > cost_left or (lost and d.special != "complaint") \
-                or (d.once and _DONE[d.id] in facts) \
-                or (d.requires and not facts.issuperset(d.requires)) \
-                or (d.id in _VENDOR_SPECIAL and _vendor_reason(view, d) is not None):
-            continue
-        n = d.days
-        if any(left.get(r, 0) < n for r in d.roles):
-            continue
-        if d.id in planned_kinds and (d.once or not d.target) or (
-                negotiating and d.special == "negotiate"):
-            continue
-        if not d.target:
-            out.append((d, None))
-            continue
-        reach = (d.min_contact, d.max_contact, d.min_trust)
-        targets = within.get(reach)
-        if targets is None:  # kinds share a few contact ranges and trust floors
-            lo, hi, trust = reach
-            targets = within[reach] = [pid for pid, lvl, tr in people
-                                       if lo <= lvl <= hi and tr >= trust]
-        if d.id in _PERSON_SPECIAL:
-            if by_id is None:
-                by_id = {p["id"]: p for p in view["people"]}
-            targets = [pid for pid in targets if _person_reason(view, d, by_id[pid]) is None]
-        if planned_pairs:
-            targets = [pid for pid in targets if (d.id, pid) not in planned_pairs]
-        if targets:
-            out.append((d, targets))
-    return out
-
-
 def legal_actions(
-    view: dict[str, Any], plan: Sequence[Action] = (), role: str | None = None,
+    view: VendorView | dict[str, Any], plan: Sequence[Action] = (), role: str | None = None,
     include_disabled: bool = True,
 ) -> list[Option]:
     """Every action for `role` (or all roles) with its reason when it cannot be planned.
@@ -346,43 +611,35 @@ def legal_actions(
     The reasons are exactly those `check` gives; this is the same test, hoisted out of the
     per-person loop. Without the refused options it is `enabled_moves` as Options.
     """
+    vv = as_view(view)
     if not include_disabled and role is None:
         return [
             Option(Action(d.id, target, d.options[0] if d.options else None), d.roles, d.days,
                    d.cost, None)
-            for d, target in enabled_moves(view, plan)
+            for d, target in enabled_moves(vv, plan)
         ]
-    return _legal(view, plan, role, include_disabled)
-
-
-def _legal(
-    view: dict[str, Any], plan: Sequence[Action], role: str | None, include_disabled: bool,
-) -> list[Option]:
-    plan = list(plan)
-    used, spent = plan_usage(plan, view)
-    left = {k: n - used.get(k, 0) for k, n in view["me"]["time"].items()}
-    cost_left = view["me"]["budget"] - spent
-    plan = [a for a in plan if a.kind != "choose"]
-    planned_kinds = {b.kind for b in plan}
-    planned_pairs = {(b.kind, b.target) for b in plan}
-    negotiating = any(CATALOG[b.kind].special == "negotiate" for b in plan)
-    people = view["people"]
+    moves = _moves(vv, plan)
+    b = usage(vv, moves)
+    actions = [m for m in moves if m.kind != A_CHOOSE]
+    planned_kinds = {m.kind for m in actions}
+    planned_pairs = {(m.kind, m.target) for m in actions}
+    negotiating = any(DEFS[m.kind].special_id == S_NEGOTIATE for m in actions)
     out: list[Option] = []
-    for d in CATALOG.values():
+    for d in DEFS:
         if role is not None and role not in d.roles:
             continue
-        base = _vendor_reason(view, d)
+        base = reason_key(vendor_reason(vv, d))
         if base is not None and not include_disabled:
             continue
         afford: str | None = None
-        for who in d.roles:
-            if left.get(who, 0) < d.days:
-                afford = f"why.no_time.{who}"
+        for who in (d.role_a, d.role_b):
+            if who >= 0 and b.left[who] < d.days:
+                afford = f"why.no_time.{ROLES[who]}"
                 break
-        if afford is None and d.cost > cost_left + 1e-9:
+        if afford is None and d.cost > b.money + 1e-9:
             afford = "why.no_budget"
-        whole_kind = d.id in planned_kinds and (d.once or not d.target) or (
-            d.special == "negotiate" and negotiating)
+        whole_kind = d.kind in planned_kinds and (d.once or not d.target) or (
+            d.special_id == S_NEGOTIATE and negotiating)
         if not include_disabled and (afford is not None or whole_kind):
             continue
         opt = d.options[0] if d.options else None
@@ -391,14 +648,17 @@ def _legal(
             if r is None or include_disabled:
                 out.append(Option(Action(d.id, None, opt), d.roles, d.days, d.cost, r))
             continue
-        lo, hi, trust = d.min_contact, d.max_contact, d.min_trust
-        for p in people:
-            if not include_disabled and not (lo <= p["contact_level"] <= hi
-                                             and p["trust"] >= trust):
-                continue  # refused by the first checks of _person_reason
-            r = base or _person_reason(view, d, p) or afford
-            if r is None and (whole_kind or (d.id, p["id"]) in planned_pairs):
+        for pv in vv.people:
+            if not include_disabled and not (d.min_contact <= pv.contact <= d.max_contact
+                                             and pv.trust >= d.min_trust):
+                continue  # refused by the first checks of person_reason
+            r = base or reason_key(person_reason(vv, d, pv)) or afford
+            if r is None and (whole_kind or (d.kind, pv.index) in planned_pairs):
                 r = "why.planned"
             if r is None or include_disabled:
-                out.append(Option(Action(d.id, p["id"], opt), d.roles, d.days, d.cost, r))
+                out.append(Option(Action(d.id, pv.id, opt), d.roles, d.days, d.cost, r))
     return out
+
+
+def is_choose(kind: int) -> bool:
+    return kind == A_CHOOSE

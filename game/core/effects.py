@@ -2,52 +2,106 @@
 
 An action lands harder when it addresses a motive the vendor has discovered, when the right
 role does it at the right stage, when it suits the person's traits, and when the person is
-taking part in the current phase. Every draw comes from the state's RNG.
+taking part in the current phase. Every draw comes from the state's RNG. The log entry (what
+the window and the debrief show) is written only when the game is recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from game.core.actions import BID_DISCOUNT, CATALOG, Action, ActionDef
+import cython
+
+from game.core.actions import BID_DISCOUNT, BID_OPTIONS, DEFS, NEGOTIATE_OPTIONS, ActionDef
+from game.core.num import clamp, fround
 from game.core.resolve import MAX_DISCOUNT, collect_payment, negotiate, sign_contract
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
 
+if not cython.compiled:
+    from game.core.ids import (
+        B_BUDGET_HOLDER,
+        B_INFLUENCER,
+        B_INITIATOR,
+        B_PURCHASER,
+        B_USER,
+        F_BID_DEFENDED,
+        F_COMPETITORS_KNOWN,
+        F_CRITERIA_KNOWN,
+        F_CRITERIA_SHAPED,
+        F_DONE,
+        F_EL_BUDGET,
+        F_EL_FIT,
+        F_EL_LEAD,
+        F_EL_NEED,
+        F_EL_TIMELINE,
+        F_EXEC_CONFIRMED,
+        F_FIRST_VISIT,
+        F_KDM_MET,
+        F_NEED_HEARD,
+        F_ORG_MAPPED,
+        F_PROCESS_KNOWN,
+        K_KDM,
+        K_KI,
+        M_RISK,
+        PH_DECISION,
+        S_APPROVE_DISCOUNT,
+        S_BID,
+        S_BID_DEFENSE,
+        S_COLLECT,
+        S_COMPLAINT,
+        S_CONFIRM,
+        S_DELIVERY_PLAN,
+        S_INTEL,
+        S_MEET_KDM,
+        S_NEEDS_REFERENCES,
+        S_NEGOTIATE,
+        S_PROPOSAL,
+        S_QUALIFY,
+        S_REACH_OUT,
+        S_SHAPE,
+        S_SIGN,
+        T_BUSY,
+        T_SKEPTICAL,
+    )
+    from game.core.ids import A_CALL
+
 MOTIVE_FOUND = 1.8
+_MOTIVE_FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 MOTIVE_LUCKY = 1.15
+_MOTIVE_LUCKY = cython.declare(cython.double, MOTIVE_LUCKY)
+_HIT = ("", "position", "personal")
 
 
-def clamp(x: float, lo: float, hi: float) -> float:
-    return lo if x < lo else hi if x > hi else x
+@cython.ccall
+def person_fit(state: GameState, v: Vendor, p: Person) -> cython.double:
+    """Our product's fit on the needs this person cares about (all needs if none)."""
+    nw: list = state.nw
+    fit: list = v.fit
+    total: cython.double = 0.0
+    acc: cython.double = 0.0
+    n: cython.Py_ssize_t
+    if p.care_ids:
+        for n in p.care_ids:
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in p.care_ids:
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    else:
+        for n in range(state.n_needs):
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in range(state.n_needs):
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    return acc / total
 
 
-
-def person_fit(state: GameState, vid: str, p: Person) -> float:
-    fit = state.vendor_spec(vid).fit
-    needs = p.cares_about or list(state.need_weights)
-    total = sum(state.need_weights[n] for n in needs) or 1.0
-    return sum(state.need_weights[n] * fit.get(n, 0.0) for n in needs) / total
-
-
-def motive_mult(d: ActionDef, p: Person, r: Relation) -> tuple[float, str | None]:
-    addresses = d.addresses
-    if not addresses:
-        return 1.0, None
-    best, hit = 1.0, None
-    if p.position_motive["kind"] in addresses:
-        best, hit = MOTIVE_FOUND if r.known_position else MOTIVE_LUCKY, "position"
-    if p.personal_motive["kind"] in addresses:
-        mult = MOTIVE_FOUND if r.known_personal else MOTIVE_LUCKY
-        if mult > best:
-            best, hit = mult, "personal"
-    return best, hit
-
-
-def nudge_support(r: Relation, delta: float) -> float:
+@cython.ccall
+def nudge_support(r: Relation, delta: cython.double) -> cython.double:
     """Diminishing returns: the closer to +1 (or -1), the harder to move further."""
-    before = r.support
+    before: cython.double = r.support
     if delta >= 0:
         r.support = clamp(r.support + delta * (1 - max(r.support, 0.0)), -1.0, 1.0)
     else:
@@ -55,210 +109,329 @@ def nudge_support(r: Relation, delta: float) -> float:
     return r.support - before
 
 
-def nudge_trust(r: Relation, delta: float) -> float:
-    before = r.trust
+@cython.ccall
+def nudge_trust(r: Relation, delta: cython.double) -> cython.double:
+    before: cython.double = r.trust
     r.trust = clamp(r.trust + (delta * (1 - r.trust) if delta >= 0 else delta), 0.0, 1.0)
     return r.trust - before
 
 
-def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng) -> dict[str, Any]:
-    r = state.relations[v.id][p.id]
-    phase = state.phase()
-    stage_m = 1.15 if d.best[0] <= v.stage <= d.best[1] else 0.85
-    mot_m, hit = motive_mult(d, p, r)
-    trait_m = 1.0
-    for t in p.traits:
-        trait_m *= d.traits.get(t, 1.0)
-    part_m = 0.4 + 0.6 * p.participation[phase]
+@cython.cfunc
+def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
+           eff: dict | None) -> cython.void:
+    rec: cython.bint = eff is not None
+    r: Relation = state.rels[v.index][p.index]
+    phase: cython.int = state.phase_id()
+    stage_m: cython.double = 1.15 if d.best_lo <= v.stage <= d.best_hi else 0.85
+    mot_m: cython.double = 1.0
+    hit: cython.int = 0
+    mult: cython.double
+    if d.addr_mask:
+        if d.addr_mask >> p.pos_kind & 1:
+            mot_m = _MOTIVE_FOUND if r.known_position else _MOTIVE_LUCKY
+            hit = 1
+        if d.addr_mask >> p.pers_kind & 1:
+            mult = _MOTIVE_FOUND if r.known_personal else _MOTIVE_LUCKY
+            if mult > mot_m:
+                mot_m = mult
+                hit = 2
+    trait_m: cython.double = 1.0
+    t: cython.int
+    for t in p.trait_ids:
+        trait_m *= d.trait_mult[t]
+    part_m: cython.double = 0.4 + 0.6 * p.part[phase]
     mult = stage_m * mot_m * trait_m * part_m * rng.uniform(0.8, 1.2)
     if d.fit_scaled:
-        mult *= 0.4 + 1.2 * person_fit(state, v.id, p)
-    if d.special == "needs_references":
-        mult *= min(1.0, 0.4 + 0.15 * state.vendor_spec(v.id).references)
-    if d.special == "reach_out" and r.support < 0:
+        mult *= 0.4 + 1.2 * person_fit(state, v, p)
+    if d.special_id == S_NEEDS_REFERENCES:
+        mult *= min(1.0, 0.4 + 0.15 * v.references)
+    if d.special_id == S_REACH_OUT and r.support < 0:
         mult *= 2.0
-    skeptic = 0.7 if "skeptical" in p.traits else 1.0
-    eff: dict[str, Any] = {"person": p.id}
+    skeptic: cython.double = 0.7 if p.traits_mask & T_SKEPTICAL else 1.0
+    gain: cython.double
+    if rec:
+        eff["person"] = p.id
     if d.support:
-        eff["support"] = round(nudge_support(r, d.support * mult * (0.6 + 0.4 * r.trust)), 4)
+        gain = nudge_support(r, d.support * mult * (0.6 + 0.4 * r.trust))
+        if rec:
+            eff["support"] = fround(gain, 4)
     if d.trust:
-        eff["trust"] = round(nudge_trust(r, d.trust * trait_m * skeptic * rng.uniform(0.8, 1.2)),
-                             4)
-    if hit:
-        eff["motive_hit"] = hit
+        gain = nudge_trust(r, d.trust * trait_m * skeptic * rng.uniform(0.8, 1.2))
+        if rec:
+            eff["trust"] = fround(gain, 4)
+    if hit and rec:
+        eff["motive_hit"] = _HIT[hit]
+    ok: cython.bint
     if d.contact_to > r.contact and r.trust >= d.contact_trust:
         ok = True
-        if d.id == "call":
-            ok = rng.chance(0.8 * (0.5 if "busy" in p.traits else 1.0) + 0.1)
+        if d.kind == A_CALL:
+            ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
         if ok:
             r.contact = d.contact_to
-            eff["contact"] = r.contact
-    depth = 1.0 + 0.5 * (r.contact >= 3)
+            if rec:
+                eff["contact"] = r.contact
+    depth: cython.double = 1.5 if r.contact >= 3 else 1.0
     if d.reveal_roles and not r.known_roles:
         r.known_roles = True
-        eff["learned_roles"] = True
+        if rec:
+            eff["learned_roles"] = True
     if d.reveal_needs and not r.known_needs and rng.chance(
             d.reveal_needs * (0.6 + 0.4 * r.trust) * depth):
         r.known_needs = True
-        eff["learned_needs"] = True
+        if rec:
+            eff["learned_needs"] = True
+    learned: cython.int = 0
     if d.reveal_position and not r.known_position and rng.chance(
             d.reveal_position * (0.5 + r.trust) * depth):
         r.known_position = True
-        eff["learned"] = "position"
+        learned = 1
     if d.reveal_personal and not r.known_personal and rng.chance(
             d.reveal_personal * (0.4 + r.trust) * depth):
         r.known_personal = True
-        eff["learned"] = "personal" if "learned" not in eff else "both"
+        learned += 2
+    if learned and rec:
+        eff["learned"] = ("position", "personal", "both")[learned - 1]
     r.last_touch = state.week
-    if d.special == "meet_kdm" and "KDM" in p.key and r.contact >= 1:
-        v.facts.add("kdm_met")
-    if r.known_needs and ("first_visit" in d.facts or "need_heard" in d.facts):
-        v.facts.add("need_heard")
-    return eff
+    if d.special_id == S_MEET_KDM and p.key_mask & K_KDM and r.contact >= 1:
+        v.give(F_KDM_MET)
+    f: cython.int
+    if r.known_needs:
+        for f in d.fact_ids:
+            if f == F_FIRST_VISIT or f == F_NEED_HEARD:
+                v.give(F_NEED_HEARD)
+                break
 
 
-def _qualify(state: GameState, v: Vendor) -> list[str]:
+@cython.cfunc
+def _qualify(state: GameState, v: Vendor) -> list:
     """The rep checks which of the five elements of a valid opportunity now hold."""
-    rels = state.relations[v.id]
-    pairs = [(p, rels[p.id]) for p in state.people.values()]
-    spec = state.vendor_spec(v.id)
-    known = [p for p, r in pairs if r.known_needs]
-    ok: list[str] = []
-    if any(r.contact >= 1 and {"initiator", "user"} & set(p.roles) for p, r in pairs):
-        ok.append("el_lead")
-    if known:
-        ok.append("el_need")
-        needs = {n for p in known for n in p.cares_about} or set(state.need_weights)
-        if sum(spec.fit.get(n, 0.0) for n in needs) / len(needs) >= 0.5:
-            ok.append("el_fit")
-    if any(r.contact >= 2 and {"budget_holder", "purchaser"} & set(p.roles) for p, r in pairs):
-        ok.append("el_budget")
-    if any(r.contact >= 1 and {"purchaser", "initiator"} & set(p.roles) for p, r in pairs):
-        ok.append("el_timeline")
-        v.facts.add("process_known")
-    new = [e for e in ok if e not in v.facts]
-    v.facts.update(ok)
+    rels: list = state.rels[v.index]
+    ok = []
+    lead: cython.bint = False
+    budget: cython.bint = False
+    timeline: cython.bint = False
+    any_known: cython.bint = False
+    cares = set()
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(state.n_people):
+        p = state.plist[i]
+        r = rels[i]
+        if r.contact >= 1 and p.roles_mask & (B_INITIATOR | B_USER):
+            lead = True
+        if r.known_needs:
+            any_known = True
+            cares.update(p.care_ids)
+        if r.contact >= 2 and p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER):
+            budget = True
+        if r.contact >= 1 and p.roles_mask & (B_PURCHASER | B_INITIATOR):
+            timeline = True
+    if lead:
+        ok.append(F_EL_LEAD)
+    if any_known:
+        ok.append(F_EL_NEED)
+        needs = sorted(cares) if cares else list(range(state.n_needs))
+        acc: cython.double = 0.0
+        for i in needs:
+            acc += cython.cast(cython.double, v.fit[i])
+        if acc / len(needs) >= 0.5:
+            ok.append(F_EL_FIT)
+    if budget:
+        ok.append(F_EL_BUDGET)
+    if timeline:
+        ok.append(F_EL_TIMELINE)
+        v.give(F_PROCESS_KNOWN)
+    new = [f for f in ok if not v.has(f)]
+    for f in ok:
+        v.give(f)
     return new
 
 
-def _intel(state: GameState, v: Vendor, p: Person, rng: Rng) -> dict[str, Any]:
+def _intel(state: GameState, v: Vendor, p: Person, rng: Rng, rec: bool) -> dict | None:
     """An insider or coach tells what they see: rivals' progress, the org, a motive."""
-    learned: dict[str, Any] = {"rivals": {}}
-    for o in state.vendors.values():
-        if o.id != v.id and o.active:
+    learned: dict[str, Any] | None = {"rivals": {}} if rec else None
+    o: Vendor
+    for o in state.vlist:
+        if o.index != v.index and o.active:
             v.intel[o.id] = {"stage": o.stage, "week": state.week}
-            learned["rivals"][o.id] = o.stage
-    v.facts.update({"competitors_known", "org_mapped"})
-    for q in state.people.values():
-        state.relations[v.id][q.id].known_roles = True
-    if {"influencer", "user"} & set(p.roles) or "KI" in p.key or p.senior:
-        v.facts.add("criteria_known")
-    hidden = [q for q in state.people.values()
-              if q.id != p.id and not state.relations[v.id][q.id].known_position]
+            if rec:
+                learned["rivals"][o.id] = o.stage
+    v.give(F_COMPETITORS_KNOWN)
+    v.give(F_ORG_MAPPED)
+    rels: list = state.rels[v.index]
+    r: Relation
+    for r in rels:
+        r.known_roles = True
+    if p.roles_mask & (B_INFLUENCER | B_USER) or p.key_mask & K_KI or p.senior:
+        v.give(F_CRITERIA_KNOWN)
+    hidden = [q for q in state.plist if q.index != p.index
+              and not cython.cast(Relation, rels[q.index]).known_position]
     if hidden and rng.chance(0.6):
-        q = rng.choice(hidden)
-        state.relations[v.id][q.id].known_position = True
-        learned["motive_of"] = q.id
-    state.relations[v.id][p.id].last_touch = state.week
+        q: Person = rng.choice(hidden)
+        cython.cast(Relation, rels[q.index]).known_position = True
+        if rec:
+            learned["motive_of"] = q.id
+    cython.cast(Relation, rels[p.index]).last_touch = state.week
     return learned
 
 
-def _broadcast(state: GameState, v: Vendor, amount: Callable[[Person], float],
-               who: Callable[[Person], bool]) -> dict[str, float]:
+@cython.cfunc
+def _broadcast(state: GameState, v: Vendor, kind: cython.int, rec: cython.bint) -> dict:
     """A presentation reaches everyone the vendor is in contact with who cares."""
-    out = {}
-    for p in state.people.values():
-        r = state.relations[v.id][p.id]
-        if r.contact >= 1 and who(p):
-            out[p.id] = round(nudge_support(r, amount(p)), 4)
+    out = {} if rec else None
+    rels: list = state.rels[v.index]
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    amount: cython.double
+    gain: cython.double
+    for i in range(state.n_people):
+        p = state.plist[i]
+        r = rels[i]
+        if r.contact < 1:
+            continue
+        if kind == S_PROPOSAL:
+            if not p.cares_about:
+                continue
+            amount = 0.04 * (0.4 + 1.2 * person_fit(state, v, p))
+        elif kind == S_DELIVERY_PLAN:
+            if not (p.roles_mask & B_USER or p.pos_kind == M_RISK or p.pers_kind == M_RISK):
+                continue
+            amount = 0.05 * (0.5 + v.delivery)
+        else:  # the bid defence, before the people who decide
+            if not p.part[PH_DECISION] >= 0.5:
+                continue
+            amount = 0.05
+        gain = nudge_support(r, amount)
+        if rec:
+            out[p.id] = fround(gain, 4)
     return out
 
 
 def _shape(state: GameState, v: Vendor, p: Person) -> dict[str, Any]:
-    r = state.relations[v.id][p.id]
+    r: Relation = state.rels[v.index][p.index]
     gain = 0.12 * (0.5 + max(r.support, 0.0)) * (1.5 if r.contact >= 3 else 1.0)
     v.spec_bias = clamp(v.spec_bias + gain, 0.0, 1.0)
-    spec = state.vendor_spec(v.id)
-    tech = sum(state.need_weights[n] * spec.fit.get(n, 0.0) for n in state.need_weights)
-    service = (spec.delivery + spec.brand) / 2
+    tech = 0.0
+    for n in range(state.n_needs):
+        tech += state.nw[n] * v.fit[n]
+    service = (v.delivery + v.brand) / 2
     lean = "technical" if tech >= service else "service"
-    state.criteria[lean] += 0.03
-    total = sum(state.criteria.values())
-    for k in state.criteria:
-        state.criteria[k] = round(state.criteria[k] / total, 4)
-    v.facts.update({"criteria_shaped", "criteria_known"})
+    crit = state.criteria
+    crit[lean] += 0.03
+    total = 0.0
+    for x in crit.values():
+        total += x
+    for k in crit:
+        crit[k] = fround(crit[k] / total, 4)
+    state.sync()
+    v.give(F_CRITERIA_SHAPED)
+    v.give(F_CRITERIA_KNOWN)
     r.last_touch = state.week
-    return {"spec_bias": round(v.spec_bias, 4), "criteria": lean}
+    return {"spec_bias": fround(v.spec_bias, 4), "criteria": lean}
 
 
-def _bid(state: GameState, v: Vendor, option: str) -> dict[str, Any]:
-    spec = state.vendor_spec(v.id)
-    price = spec.floor_price if option == "floor" else max(
-        spec.floor_price, spec.list_price * (1 - BID_DISCOUNT[option]))
-    v.bid = {"price": round(price, 2), "week": state.week, "option": option}
+def _bid(state: GameState, v: Vendor, option: int) -> dict[str, Any]:
+    name = BID_OPTIONS[option]
+    price = v.floor_price if name == "floor" else max(
+        v.floor_price, v.list_price * (1 - BID_DISCOUNT[name]))
+    v.bid = {"price": fround(price, 2), "week": state.week, "option": name}
     return {"price": v.bid["price"]}
 
 
-def apply_action(
-    state: GameState, v: Vendor, a: Action, rng: Rng, reason: str | None = None
-) -> dict[str, Any]:
-    """Carry out one already-checked action and return its log entry."""
-    d = CATALOG[a.kind]
+@cython.ccall
+def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int,
+               option: cython.int, rng: Rng, rec: cython.bint) -> dict:
+    """Carry out one already-checked action (target: a person's index, option: the option's
+    index, -1 for none) and return its effects when the game is recorded (else None)."""
+    d: ActionDef = DEFS[kind]
     v.budget -= d.cost
     v.spent += d.cost
-    for role in d.roles:
-        v.days_used[role] = v.days_used.get(role, 0) + d.days
+    v.days[d.role_a] += d.days
+    if d.role_b >= 0:
+        v.days[d.role_b] += d.days
     if d.once:
-        v.facts.add(f"done:{d.id}")
-    eff: dict[str, Any] = {}
-    sp = d.special
+        v.give(F_DONE + kind)
+    eff: dict = {} if rec else None
+    sp: cython.int = d.special_id
+    p: Person
     if d.target:
-        assert a.target is not None, "a targeted action names its person"
-        p = state.people[a.target]
-        eff = _touch(state, v, d, p, rng)
-        if sp == "intel":
-            eff["intel"] = _intel(state, v, p, rng)
-        elif sp == "shape":
-            eff.update(_shape(state, v, p))
-    elif sp == "qualify":
-        eff["verified"] = _qualify(state, v)
-    elif sp == "confirm":
-        v.facts.update({"el_budget", "el_timeline", "exec_confirmed"})
-        eff["verified"] = ["el_budget", "el_timeline"]
-    elif sp == "proposal":
-        eff["support"] = _broadcast(
-            state, v, lambda p: 0.04 * (0.4 + 1.2 * person_fit(state, v.id, p)),
-            lambda p: bool(p.cares_about))
-    elif sp == "delivery_plan":
-        dl = state.vendor_spec(v.id).delivery
-        eff["support"] = _broadcast(
-            state, v, lambda p: 0.05 * (0.5 + dl),
-            lambda p: "user" in p.roles or "risk" in (p.position_motive["kind"],
-                                                      p.personal_motive["kind"]))
-    elif sp == "bid_defense":
-        eff["support"] = _broadcast(
-            state, v, lambda p: 0.05, lambda p: p.participation["decision"] >= 0.5)
-        v.facts.add("bid_defended")
-    elif sp == "bid":
-        eff.update(_bid(state, v, a.option or "list"))
-    elif sp == "complaint":
+        p = state.plist[target]
+        _touch(state, v, d, p, rng, eff)
+        if sp == S_INTEL:
+            learned = _intel(state, v, p, rng, rec)
+            if rec:
+                eff["intel"] = learned
+        elif sp == S_SHAPE:
+            shaped = _shape(state, v, p)
+            if rec:
+                eff.update(shaped)
+    elif sp == S_QUALIFY:
+        new = _qualify(state, v)
+        if rec:
+            eff["verified"] = [_fact_name(f) for f in new]
+    elif sp == S_CONFIRM:
+        v.give(F_EL_BUDGET)
+        v.give(F_EL_TIMELINE)
+        v.give(F_EXEC_CONFIRMED)
+        if rec:
+            eff["verified"] = ["el_budget", "el_timeline"]
+    elif sp == S_PROPOSAL or sp == S_DELIVERY_PLAN or sp == S_BID_DEFENSE:
+        moved = _broadcast(state, v, sp, rec)
+        if rec:
+            eff["support"] = moved
+        if sp == S_BID_DEFENSE:
+            v.give(F_BID_DEFENDED)
+    elif sp == S_BID:
+        res = _bid(state, v, option if option >= 0 else 0)
+        if rec:
+            eff.update(res)
+    elif sp == S_COMPLAINT:
         assert state.award is not None, "complaints follow an award"
         state.award.setdefault("complaints", []).append(v.id)
-        eff["complaint"] = True
-    elif sp == "negotiate":
-        eff.update(negotiate(state, v, a.option or "d0_p10", joint=d.joint))
-    elif sp == "sign":
-        eff.update(sign_contract(state, v))
-    elif sp == "collect":
-        eff.update(collect_payment(state, v, rng))
-    elif sp == "approve_discount":
+        if rec:
+            eff["complaint"] = True
+    elif sp == S_NEGOTIATE:
+        res = negotiate(state, v, NEGOTIATE_OPTIONS[option] if option >= 0 else "d0_p10",
+                        d.joint)
+        if rec:
+            eff.update(res)
+    elif sp == S_SIGN:
+        res = sign_contract(state, v)
+        if rec:
+            eff.update(res)
+    elif sp == S_COLLECT:
+        res = collect_payment(state, v, rng)
+        if rec:
+            eff.update(res)
+    elif sp == S_APPROVE_DISCOUNT:
         v.max_discount = MAX_DISCOUNT
-    for f in d.facts:
-        if f in ("need_heard", "first_visit", "kdm_met") and d.target:
+    f: cython.int
+    for f in d.fact_ids:
+        if d.target and (f == F_NEED_HEARD or f == F_FIRST_VISIT or f == F_KDM_MET):
+            if f == F_FIRST_VISIT:
+                v.give(F_FIRST_VISIT)
             continue
-        v.facts.add(f)
-    if d.target and "first_visit" in d.facts:
-        v.facts.add("first_visit")
+        v.give(f)
+    return eff
+
+
+def _fact_name(f: int) -> str:
+    from game.core.ids import FACTS
+
+    return FACTS[f]
+
+
+def apply_action(state: GameState, v: Vendor, a: Any, rng: Rng, reason: str | None = None
+                 ) -> dict[str, Any]:
+    """Carry out one already-checked action given by name and return its log entry."""
+    d: ActionDef = DEFS[_kind_id(a.kind)]
+    target = state.people[a.target].index if d.target else -1
+    option = d.options.index(a.option) if a.option is not None and d.options else -1
+    if d.options and option < 0:
+        option = -1
+    eff = apply_move(state, v, d.kind, target, option, rng, True)
     entry = {
         "week": state.week, "vendor": v.id, "roles": list(d.roles), "kind": a.kind,
         "target": a.target, "option": a.option, "cost": d.cost, "days": d.days,
@@ -267,4 +440,10 @@ def apply_action(
     if reason:
         entry["reason"] = reason
     return entry
+
+
+def _kind_id(kind: str) -> int:
+    from game.core.ids import KIND_ID
+
+    return KIND_ID[kind]
 

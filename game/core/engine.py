@@ -5,6 +5,11 @@ engine checks every plan, then resolves them interleaved in an order drawn from 
 RNG (so nobody always moves first), then the world moves: influence spreads along who-sways-
 whom, neglected relations cool, insiders report, the customer's calendar advances, events
 fire, stages advance, and the week's health is recorded.
+
+`resolve_week` takes the plans as typed moves (what the compiled AIs produce); `end_week`
+takes them by name. A recorded game (`state.recording`, the default) keeps the plans, every
+action's log entry and the weekly history; a batch game keeps only the outcome and the log's
+calendar and event entries, and plays the same game.
 """
 
 from __future__ import annotations
@@ -12,13 +17,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import cython
+
 from game.core import resolve
-from game.core.actions import Action
-from game.core.checks import check_plan
-from game.core.effects import apply_action, nudge_support
+from game.core.actions import DEFS, Action, ActionDef
+from game.core.checks import Move, first_refusal, reason_key, to_action, to_move
+from game.core.effects import apply_move, nudge_support
 from game.core.errors import IllegalAction
 from game.core.events import apply_choice, fire_events
-from game.core.health import c931_all
+from game.core.health import C_KEYS, Health, health_all, health_dict
+from game.core.num import fround
 from game.core.rng import Rng, seed_state
 from game.core.stages import advance_stages
 from game.core.state import (
@@ -30,8 +38,14 @@ from game.core.state import (
     motive,
     text,
 )
-from game.core.views import view
+from game.core.views import VendorView, vendor_view
 from game.scenario.models import ScenarioSpec
+
+if not cython.compiled:
+    from game.core.ids import (
+        A_CHOOSE,
+        F_COMPETITORS_KNOWN,
+    )
 
 START_FACTS = {
     2: ("profiled", "pursue", "done:research_account", "done:decide_pursue"),
@@ -39,6 +53,7 @@ START_FACTS = {
     4: ("el_lead", "el_need", "el_fit", "el_budget", "el_timeline", "org_mapped",
         "competitors_known"),
 }
+_ = C_KEYS
 
 
 def new_game(spec: ScenarioSpec, seed: int) -> GameState:
@@ -62,15 +77,16 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
     relations: dict[str, dict[str, Relation]] = {}
     for vs in spec.vendors:
         active = not vs.by_event and (vs.enters_week or 1) <= 1
+        facts: list[str] = []
+        for st, names in START_FACTS.items():
+            if vs.start_stage >= st:
+                facts.extend(names)
         v = Vendor(
             id=vs.id, side=vs.side, name=text(vs.name), product=text(vs.product),
             playbook=vs.playbook.value, difficulty=vs.difficulty.value, active=active,
             joined_week=1 if active else 0, stage=vs.start_stage, budget=vs.sales_budget,
+            facts=facts, stage_weeks={vs.start_stage: 1},
         )
-        for st, facts in START_FACTS.items():
-            if vs.start_stage >= st:
-                v.facts.update(facts)
-        v.stage_weeks[v.stage] = 1
         vendors[vs.id] = v
         rels = {}
         for p in people.values():
@@ -86,7 +102,7 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
                 )
             rels[p.id] = r
         relations[vs.id] = rels
-    state = GameState(
+    return GameState(
         spec=spec, seed=seed, rng=seed_state(seed), week=1,
         calendar=cust.calendar.model_dump(), budget=cust.budget,
         need_weights={n.id: n.weight / total for n in cust.needs},
@@ -97,7 +113,6 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
         shelve_risk=0.0, people=people, vendors=vendors, relations=relations,
         need_raw={n.id: n.weight for n in cust.needs},
     )
-    return state
 
 
 def default_choice(ev: Any, v: Vendor) -> str:
@@ -108,117 +123,201 @@ def default_choice(ev: Any, v: Vendor) -> str:
     return min(ev.choices, key=lambda c: c.cost).id
 
 
-def validate_plans(state: GameState, plans: dict[str, list[Action]]) -> None:
+def _illegal(vid: str, vv: VendorView, plan: list, bad: tuple) -> IllegalAction:
+    i, code = bad
+    r = reason_key(code) or "why.target"
+    m: Move = plan[i]
+    what = ""
+    if 0 <= m.kind < len(DEFS) or m.kind == A_CHOOSE:
+        try:
+            a = to_action(vv, m)
+            what = f"{a.kind} {a.target or ''} {a.option or ''}"
+        except (IndexError, KeyError):
+            what = str(m)
+    return IllegalAction(f"action/{r.removeprefix('why.')}", r, f"{vid} {what}")
+
+
+def moves_of(state: GameState, plans: Mapping[str, Sequence[Action]]
+             ) -> dict[str, list[Move]]:
+    """Plans by name as moves against each vendor's view this week."""
+    if state.outcome is not None:
+        raise IllegalAction("action/game_over", "why.over")
+    out: dict[str, list[Move]] = {}
+    for vid, plan in plans.items():
+        if vid not in state.vendors:
+            raise IllegalAction("action/unknown_vendor", "why.target", vid)
+        vv = vendor_view(state, state.vendors[vid].index)
+        out[vid] = [to_move(vv, a) for a in plan]
+    return out
+
+
+def validate_plans(state: GameState, plans: Mapping[str, Sequence[Action]]) -> None:
     """Raise IllegalAction for the first action that breaks a rule; changes nothing."""
-    if state.over:
+    _validate(state, moves_of(state, plans))
+
+
+def _validate(state: GameState, plans: dict[str, list[Move]]) -> None:
+    if state.outcome is not None:
         raise IllegalAction("action/game_over", "why.over")
     for vid, plan in plans.items():
         if vid not in state.vendors:
             raise IllegalAction("action/unknown_vendor", "why.target", vid)
         if not plan:
             continue
-        bad = check_plan(view(state, vid, with_log=False), plan)
+        vv = vendor_view(state, state.vendors[vid].index)
+        bad = first_refusal(vv, plan)
         if bad is not None:
-            i, r = bad
-            a = plan[i]
-            raise IllegalAction(f"action/{r.removeprefix('why.')}", r,
-                                f"{vid} {a.kind} {a.target or ''} {a.option or ''}")
+            raise _illegal(vid, vv, plan, bad)
 
 
 def end_week(
     state: GameState,
-    plans: dict[str, list[Action]],
+    plans: Mapping[str, Sequence[Action]],
     reasons: Mapping[str, Sequence[str | None]] | None = None,
 ) -> dict[str, Any]:
-    """Resolve one week. Mutates `state` and returns the week's report."""
-    validate_plans(state, plans)
+    """Resolve one week from plans by name. Mutates `state` and returns the week's report."""
+    return resolve_week(state, moves_of(state, plans), reasons)
+
+
+def resolve_week(
+    state: GameState,
+    plans: dict[str, list[Move]],
+    reasons: Mapping[str, Sequence[str | None]] | None = None,
+) -> dict[str, Any]:
+    """Resolve one week from plans as moves against each vendor's view this week."""
+    _validate(state, plans)
+    rec: cython.bint = state.recording
+    views = {vid: vendor_view(state, state.vendors[vid].index) for vid in plans}
     reasons = reasons or {}
-    state.plans.append({
-        vid: [dict(a.to_dict(), reason=(reasons.get(vid) or [None] * len(plan))[i])
-              for i, a in enumerate(plan)]
-        for vid, plan in sorted(plans.items())
-    })
-    rng = Rng(state)
+    if rec:
+        state.plans.append({
+            vid: [dict(to_action(views[vid], m).to_dict(),
+                       reason=(reasons.get(vid) or [None] * len(plan))[i])
+                  for i, m in enumerate(plan)]
+            for vid, plan in sorted(plans.items())
+        })
+    state.turn_id += 1
+    rng: Rng = state.dice
     entries: list[dict[str, Any]] = []
+    m: Move
     for vid in sorted(plans):
-        for a in plans[vid]:
-            if a.kind == "choose" and a.target in state.pending.get(vid, []):
-                assert a.target is not None and a.option is not None  # checked by validate
-                entries.append(apply_choice(state, vid, a.target, a.option))
+        vv = views[vid]
+        for m in plans[vid]:
+            if m.kind == A_CHOOSE:
+                eid = vv.pending[m.target]["event"]
+                if eid in state.pending.get(vid, []):
+                    cid = vv.pending[m.target]["choices"][m.option]["id"]
+                    entries.append(apply_choice(state, vid, eid, cid))
     for vid in sorted(state.pending):
         for eid in list(state.pending[vid]):
-            ev = next(e for e in state.spec.events if e.id == eid)
+            ev = state.event_specs[state.event_index[eid]]
             entries.append(apply_choice(state, vid, eid, default_choice(ev, state.vendors[vid]),
                                         default=True))
-    queues = {
-        vid: [(i, a) for i, a in enumerate(plan) if a.kind != "choose"]
-        for vid, plan in plans.items()
-    }
+    queues = {vid: [(i, x) for i, x in enumerate(plan) if x.kind != A_CHOOSE]
+              for vid, plan in plans.items()}
     order = sorted(queues)
     rng.shuffle(order)
     depth = max((len(q) for q in queues.values()), default=0)
+    k: cython.int
     for k in range(depth):
         for vid in order:
-            if k < len(queues[vid]):
-                i, a = queues[vid][k]
-                why = (reasons.get(vid) or [None] * (i + 1))
-                entries.append(apply_action(state, state.vendors[vid], a, rng,
-                                            why[i] if i < len(why) else None))
-    world = _world(state, rng)
-    entries.extend(world)
+            queue = queues[vid]
+            if k < len(queue):
+                i, m = queue[k]
+                v: Vendor = state.vendors[vid]
+                eff = apply_move(state, v, m.kind, m.target, m.option, rng, rec)
+                if rec:
+                    d: ActionDef = DEFS[m.kind]
+                    a = to_action(views[vid], m)
+                    entry = {"week": state.week, "vendor": vid, "roles": list(d.roles),
+                             "kind": a.kind, "target": a.target, "option": a.option,
+                             "cost": d.cost, "days": d.days, "effects": eff}
+                    why = reasons.get(vid) or ()
+                    if i < len(why) and why[i]:
+                        entry["reason"] = why[i]
+                    entries.append(entry)
+    entries.extend(_world(state, rng, rec))
     calendar = _calendar(state, rng)
     entries.extend(calendar)
     events = fire_events(state, rng) if state.outcome is None else []
     entries.extend(events)
     moved = advance_stages(state)
     state.log.extend(entries)
-    _snapshot(state)
+    _snapshot(state, rec)
     _check_end(state)
     report = {"week": state.week, "entries": entries, "moved": moved,
               "events": [e["event"] for e in events]}
     if state.outcome is None:
         state.week += 1
-        for v in state.vendors.values():
-            vs = state.vendor_spec(v.id)
-            if not v.active and not vs.by_event and vs.enters_week == state.week:
+        for v in state.vlist:
+            if not v.active and not v.by_event and v.enters_week == state.week:
                 v.active = True
                 v.joined_week = state.week
     return report
 
 
-def _world(state: GameState, rng: Rng) -> list[dict[str, Any]]:
+@cython.cfunc
+def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     """Influence spreads, untended relations cool, insiders and coaches report."""
-    out: list[dict[str, Any]] = []
-    sways = [(q.id, who, 0.08 * strength) for q in state.people.values()
-             for who, strength in q.sways]
-    leaning = {p.id: p.leaning for p in state.people.values()}
-    week = state.week
-    for vid, rels in state.relations.items():
-        v = state.vendors[vid]
+    out = []
+    week: cython.int = state.week
+    n: cython.Py_ssize_t = state.n_people
+    sway_src = []
+    sway_who = []
+    sway_k = []
+    p: Person
+    for p in state.plist:
+        for who, strength in p.sway_ids:
+            sway_src.append(p.index)
+            sway_who.append(who)
+            sway_k.append(0.08 * strength)
+    ns: cython.Py_ssize_t = len(sway_src)
+    v: Vendor
+    r: Relation
+    rels: list
+    i: cython.Py_ssize_t
+    j: cython.Py_ssize_t
+    delta: cython.double
+    contact: cython.int
+    for v in state.vlist:
         if not v.active:
             continue
-        before = {pid: r.support for pid, r in rels.items()}
-        for src, who, k in sways:
-            delta = k * (before[src] - before[who])
+        rels = state.rels[v.index]
+        before = [cython.cast(Relation, rels[i]).support for i in range(n)]
+        for j in range(ns):
+            delta = cython.cast(cython.double, sway_k[j]) * (
+                cython.cast(cython.double, before[sway_src[j]])
+                - cython.cast(cython.double, before[sway_who[j]]))
             if delta > 1e-4 or delta < -1e-4:
-                nudge_support(rels[who], delta)
+                nudge_support(rels[sway_who[j]], delta)
         rivals = None
-        for pid, r in rels.items():
+        for i in range(n):
+            r = rels[i]
             contact = r.contact
             if contact >= 1 and week - r.last_touch > 3:
-                r.support += 0.05 * (leaning[pid] - r.support)
+                p = state.plist[i]
+                r.support += 0.05 * (p.leaning - r.support)
                 r.trust = max(0.0, r.trust - 0.01)
             if contact >= 3 and rng.chance(0.25 if contact == 3 else 0.4):
                 if rivals is None:
-                    rivals = [o for o in state.vendors.values() if o.id != vid and o.active]
+                    rivals = [o for o in state.vlist
+                              if cython.cast(Vendor, o).index != v.index
+                              and cython.cast(Vendor, o).active]
                 if rivals:
-                    o = rng.choice(rivals)
+                    o: Vendor = rng.choice(rivals)
                     v.intel[o.id] = {"stage": o.stage, "week": week}
-                    v.facts.add("competitors_known")
-                    out.append({"week": week, "vendor": vid, "kind": "intel",
-                                "roles": [], "target": pid, "option": None, "cost": 0,
-                                "days": 0, "effects": {"rival": o.id, "stage": o.stage}})
+                    v.give(F_COMPETITORS_KNOWN)
+                    if rec:
+                        out.append({"week": week, "vendor": v.id, "kind": "intel",
+                                    "roles": [], "target": state.plist[i].id, "option": None,
+                                    "cost": 0, "days": 0,
+                                    "effects": {"rival": o.id, "stage": o.stage}})
     return out
+
+
+def _c931_table(h: Health, state: GameState) -> dict[str, dict[str, Any]]:
+    return {v.id: {"c": h.c[v.index], "f": h.f[v.index], "w": h.w[v.index],
+                   "forecast": h.forecast[v.index]} for v in state.vlist}
 
 
 def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
@@ -237,10 +336,7 @@ def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     if w >= cal["award"] and state.tender is not None and state.award is None \
             and not state.tender.get("evaluated"):
         state.tender["evaluated"] = True
-        state.tender["c931"] = {
-            k: {x: h[x] for x in ("c", "f", "w", "forecast")}
-            for k, h in c931_all(state).items()
-        }
+        state.tender["c931"] = _c931_table(health_all(state), state)
         res = resolve.evaluate(state)
         note("award", **res)
     a = state.award
@@ -254,25 +350,26 @@ def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     return out
 
 
-def _snapshot(state: GameState) -> None:
+def _snapshot(state: GameState, rec: bool) -> None:
     state.new_turn()
-    health = c931_all(state)
-    state.cache["health"] = (len(state.plans), health)
+    if not rec:
+        return
+    h = health_all(state)
+    state.cache["health"] = (state.turn_id, h)
     state.history.append({
         "week": state.week,
-        "stages": {vid: v.stage for vid, v in state.vendors.items()},
-        "status": {vid: v.status for vid, v in state.vendors.items()},
-        "support": {vid: {pid: round(r.support, 4) for pid, r in rels.items()}
+        "stages": {v.id: v.stage for v in state.vlist},
+        "status": {v.id: v.status for v in state.vlist},
+        "support": {vid: {pid: fround(r.support, 4) for pid, r in rels.items()}
                     for vid, rels in state.relations.items()},
-        "spent": {vid: round(v.spent, 4) for vid, v in state.vendors.items()},
-        "health": {vid: {x: h[x] for x in ("c", "f", "w", "forecast")}
-                   for vid, h in health.items()},
+        "spent": {v.id: fround(v.spent, 4) for v in state.vlist},
+        "health": _c931_table(h, state),
     })
 
 
 def _check_end(state: GameState) -> None:
     w = state.week
-    for v in state.vendors.values():
+    for v in state.vlist:
         if v.status in ("won", "shelved"):
             c = state.contract
             assert c is not None, "a won or shelved deal has a contract"
@@ -280,7 +377,7 @@ def _check_end(state: GameState) -> None:
                 "result": v.status, "winner": v.id, "week": w, "reason": v.status,
                 "value": c["value"], "margin": c["margin"], "discount": c["discount"],
                 "first_payment": c["first_payment"],
-                "first_payment_amount": round(c["value"] * c["first_payment"], 2),
+                "first_payment_amount": fround(c["value"] * c["first_payment"], 2),
             }
             break
     else:
@@ -301,10 +398,16 @@ def _check_end(state: GameState) -> None:
                              "first_payment_amount": 0.0}
     if state.outcome is not None:
         state.pending.clear()  # the deal is over: no decision is left to take
-        state.outcome["cost_of_sale"] = {vid: round(v.spent, 2)
-                                         for vid, v in state.vendors.items()}
-        state.outcome["c931_at_decision"] = (
-            state.tender.get("c931") if state.tender and state.tender.get("c931")
-            else state.history[-1]["health"]
-        )
+        state.outcome["cost_of_sale"] = {v.id: fround(v.spent, 2) for v in state.vlist}
+        if state.tender and state.tender.get("c931"):
+            state.outcome["c931_at_decision"] = state.tender.get("c931")
+        elif state.history:
+            state.outcome["c931_at_decision"] = state.history[-1]["health"]
+        else:
+            state.outcome["c931_at_decision"] = _c931_table(health_all(state), state)
         state.outcome["ranking"] = list(state.tender["ranking"]) if state.tender else []
+
+
+def health_of(state: GameState, vendor: str) -> dict[str, Any]:
+    """One vendor's full C931 now (for tools that hold the state)."""
+    return health_dict(health_all(state), state.vendors[vendor].index)

@@ -8,28 +8,37 @@ from __future__ import annotations
 
 from typing import Any
 
+import cython
+
 from game.core.effects import nudge_support, nudge_trust
-from game.core.health import c931_all
+from game.core.health import health_all
+from game.core.num import fround
 from game.core.rng import Rng
-from game.core.state import CONTACT, GameState, Person, Relation, motive, text
+from game.core.state import CONTACT, GameState, Person, Relation, Vendor, motive, text
 
 
 def leader(state: GameState) -> str | None:
     if state.award and state.award.get("vendor"):
         return state.award["vendor"]
-    active = [v for v in state.vendors.values() if v.active and v.status == "active"]
+    active = [v for v in state.vlist if v.active and v.status == "active"]
     if not active:
         return None
     # Ranking by health is the costly part: do it once per week, whatever asks.
-    key = ("leader_health", len(state.plans))
-    if key not in state.cache:
-        state.cache[key] = c931_all(state)
-    health = state.cache[key]
-    return max(active, key=lambda v: (v.stage, health[v.id]["forecast"], v.id)).id
+    key = ("leader_health", state.turn_id)
+    health = state.cache.get(key)
+    if health is None:
+        health = state.cache[key] = health_all(state)
+    fc = health.forecast
+    best: Vendor = active[0]
+    v: Vendor
+    for v in active[1:]:
+        if (v.stage, fc[v.index], v.id) > (best.stage, fc[best.index], best.id):
+            best = v
+    return best.id
 
 
 def resolve_vendors(state: GameState, ref: str, affected: list[str]) -> list[str]:
-    active = [v.id for v in state.vendors.values() if v.active]
+    active = [v.id for v in state.vlist if v.active]
     if ref in ("all", "any"):
         return active
     if ref == "affected":
@@ -74,9 +83,9 @@ def _people(state: GameState, ref: str) -> list[str]:
 
 
 def _replace(state: GameState, e: Any) -> dict[str, Any]:
-    old = state.people[e.stakeholder]
+    old: Person = state.people[e.stakeholder]
     n = e.new
-    state.people[old.id] = Person(
+    state.replace_person(Person(
         id=old.id, name=text(n.name), title=text(n.title) if n.title else old.title,
         department=old.department, roles=old.roles, key=old.key, influence=old.influence,
         participation=old.participation, senior=old.senior,
@@ -85,11 +94,13 @@ def _replace(state: GameState, e: Any) -> dict[str, Any]:
         sways=old.sways, position_motive=motive(n.position_motive),
         personal_motive=motive(n.personal_motive), leaning=n.leaning,
         generation=old.generation + 1,
-    )
+    ))
+    r: Relation
     for vid, rels in state.relations.items():
-        rels[old.id] = Relation(support=n.leaning + (0.3 if n.favours == vid else 0.0),
-                                trust=0.2 if n.favours == vid else 0.0,
-                                contact=1 if n.favours == vid else 0)
+        r = rels[old.id]
+        r.reset(n.leaning + (0.3 if n.favours == vid else 0.0),
+                0.2 if n.favours == vid else 0.0, 1 if n.favours == vid else 0)
+    state.sync()
     return {"replaced": old.id, "was": old.name}
 
 
@@ -98,7 +109,7 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
     if t == "replace_stakeholder":
         return _replace(state, e)
     if t == "budget":
-        state.budget = round(state.budget * (1 + e.change), 2)
+        state.budget = fround(state.budget * (1 + e.change), 2)
         return {"budget": state.budget}
     if t == "calendar":
         order = ["initiation", "tender_issue", "bid_deadline", "award", "contract"]
@@ -107,21 +118,25 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
             new = max(state.calendar[m] + e.shift, state.week + 1)
             state.calendar[m] = min(new, state.spec.last_week)
             moved[m] = state.calendar[m]
+        state.sync()
         return {"calendar": moved}
     if t == "need_weight":
         raw = state.need_raw or dict(state.need_weights)
         raw[e.need] = e.weight
         state.need_raw = raw
-        total = sum(raw.values())
+        total = 0.0
+        for x in raw.values():
+            total += x
         for k in state.need_weights:
             state.need_weights[k] = raw[k] / total
+        state.sync()
         return {"need": e.need}
     if t in ("support", "trust"):
         nudge = nudge_support if t == "support" else nudge_trust
         out = {}
         for vid in resolve_vendors(state, e.vendor, affected):
             for pid in _people(state, e.stakeholder):
-                out[f"{vid}:{pid}"] = round(nudge(state.relations[vid][pid], e.change), 4)
+                out[f"{vid}:{pid}"] = fround(nudge(state.relations[vid][pid], e.change), 4)
         return {t: out}
     if t == "vendor_budget":
         for vid in resolve_vendors(state, e.vendor, affected):
@@ -134,9 +149,13 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
         return {"new_rival": e.vendor}
     if t == "criteria":
         state.criteria[e.criterion] = max(0.0, state.criteria[e.criterion] + e.change)
-        total = sum(state.criteria.values()) or 1.0
+        total = 0.0
+        for x in state.criteria.values():
+            total += x
+        total = total or 1.0
         for k in state.criteria:
-            state.criteria[k] = round(state.criteria[k] / total, 4)
+            state.criteria[k] = fround(state.criteria[k] / total, 4)
+        state.sync()
         return {"criteria": dict(state.criteria)}
     if t == "first_payment":
         state.first_payment_max = min(0.6, max(0.0, state.first_payment_max + e.change))
@@ -186,7 +205,7 @@ def fire_events(state: GameState, rng: Rng) -> list[dict[str, Any]]:
 
 def apply_choice(state: GameState, vendor: str, event_id: str, choice_id: str,
                  default: bool = False) -> dict[str, Any]:
-    ev = next(e for e in state.spec.events if e.id == event_id)
+    ev = state.event_specs[state.event_index[event_id]]
     ch = next(c for c in ev.choices if c.id == choice_id)
     v = state.vendors[vendor]
     v.budget -= ch.cost

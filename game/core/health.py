@@ -12,8 +12,27 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from game.core.resolve import projected_scores
-from game.core.state import GameState, Vendor
+import cython
+
+from game.core.num import fround
+from game.core.resolve import Scores, projected
+from game.core.state import GameState, Person, Relation, Vendor
+
+if not cython.compiled:
+    from game.core.ids import (
+        F_COMPETITORS_KNOWN,
+        F_CRITERIA_KNOWN,
+        F_EL_BUDGET,
+        F_EL_TIMELINE,
+        F_KDM_MET,
+        F_ORG_MAPPED,
+        F_PROCESS_KNOWN,
+        F_PROFILED,
+        F_PURSUE,
+        K_KDM,
+        K_KI,
+        K_KU,
+    )
 
 C_KEYS = (
     "c_process", "c_procurement", "c_org", "c_decision", "c_need",
@@ -27,7 +46,8 @@ TYPICAL_RIVAL = (8, 0, 0)
 NO_DEAL = (4, 0, 0)  # the customer's option of not signing, when nobody else is left
 
 
-def strength(c: int, f: int, w: int) -> float:
+@cython.ccall
+def strength(c: cython.int, f: cython.int, w: cython.int) -> cython.double:
     return math.exp(0.3 * c + 1.55 * f + 0.8 * w)
 
 
@@ -39,110 +59,199 @@ def forecast(c: int, f: int, w: int,
     return mine / (mine + sum(strength(*r) for r in rivals))
 
 
-class _People:
-    """Facts about the buying centre that every vendor's health reads, computed once."""
+@cython.final
+@cython.cclass
+class Health:
+    """Every vendor's C931 this week, by vendor index: each item, the counts, the forecast."""
 
-    def __init__(self, state: GameState) -> None:
-        people = list(state.people.values())
-        self.n = len(people)
-        self.kdm = [p.id for p in people if "KDM" in p.key]
-        self.ki = [p.id for p in people if "KI" in p.key]
-        self.ku = {p.id for p in people if "KU" in p.key}
-        self.influence = [(p.id, p.influence) for p in people]
+    def __init__(self, n: int) -> None:
+        self.clear = [None] * n
+        self.first = [None] * n
+        self.win = [False] * n
+        self.c = [0] * n
+        self.f = [0] * n
+        self.w = [0] * n
+        self.forecast = [0.0] * n
 
 
-def _clear(state: GameState, v: Vendor, pp: _People) -> dict[str, bool]:
-    rels = state.relations[v.id]
-    facts = v.facts
-    n = pp.n
-    roles_known = needs_known = 0
-    ku_need = False
-    for pid, r in rels.items():
+@cython.cfunc
+def _clear(state: GameState, v: Vendor) -> list:
+    rels: list = state.rels[v.index]
+    n: cython.int = state.n_people
+    roles_known: cython.int = 0
+    needs_known: cython.int = 0
+    ku_need: cython.bint = False
+    kdm_pos: cython.bint = False
+    ki_known: cython.bint = False
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(n):
+        p = state.plist[i]
+        r = rels[i]
         roles_known += r.known_roles
         if r.known_needs:
             needs_known += 1
-            ku_need = ku_need or pid in pp.ku
-    c_need = needs_known >= 0.5 * n and ku_need
-    c_comp = "competitors_known" in facts
-    return {
-        "c_process": "pursue" in facts and "profiled" in facts,
-        "c_procurement": "process_known" in facts or "el_timeline" in facts,
-        "c_org": "org_mapped" in facts or roles_known >= 0.7 * n,
-        "c_decision": "kdm_met" in facts and "criteria_known" in facts,
-        "c_need": c_need,
-        "c_budget": "el_budget" in facts,
-        "c_competitors": c_comp,
-        "c_swot": c_comp and c_need,
-        "c_strategy": any(rels[p].known_position for p in pp.kdm)
-        and any(rels[p].known_position or rels[p].known_personal for p in pp.ki),
-    }
+            ku_need = ku_need or (p.key_mask & K_KU) != 0
+        if p.key_mask & K_KDM and r.known_position:
+            kdm_pos = True
+        if p.key_mask & K_KI and (r.known_position or r.known_personal):
+            ki_known = True
+    c_need: cython.bint = needs_known >= 0.5 * n and ku_need
+    c_comp: cython.bint = v.has(F_COMPETITORS_KNOWN)
+    return [
+        v.has(F_PURSUE) and v.has(F_PROFILED),
+        v.has(F_PROCESS_KNOWN) or v.has(F_EL_TIMELINE),
+        v.has(F_ORG_MAPPED) or roles_known >= 0.7 * n,
+        v.has(F_KDM_MET) and v.has(F_CRITERIA_KNOWN),
+        c_need,
+        v.has(F_EL_BUDGET),
+        c_comp,
+        c_comp and c_need,
+        kdm_pos and ki_known,
+    ]
 
 
-def _scores(state: GameState, pp: _People) -> dict[str, dict[str, float]]:
-    """Per vendor still in the race: projected tender total, merit (the score without support),
-    relationship strength, and the KDM's support."""
-    out: dict[str, dict[str, float]] = {}
-    projected = projected_scores(state)
-    for vid, (total, merit) in projected.items():
-        rels = state.relations[vid]
-        rel = 0.0
-        for pid, infl in pp.influence:
-            r = rels[pid]
-            rel += infl * r.trust * (1 + 0.25 * r.contact)
-        kdm = max((rels[pid].support for pid in pp.kdm), default=0.0)
-        out[vid] = {"dec": total, "value": merit, "rel": rel, "kdm": kdm}
+@cython.ccall
+def health_all(state: GameState) -> Health:
+    """Every vendor's C931 and forecast, computed from the real state."""
+    nv: cython.Py_ssize_t = state.n_vendors
+    out: Health = Health(nv)
+    proj: Scores = projected(state)
+    racing = proj.vendors
+    nr: cython.Py_ssize_t = len(racing)
+    dec = [0.0] * nv
+    val = [0.0] * nv
+    relv = [0.0] * nv
+    kdm = [0.0] * nv
+    in_race = [False] * nv
+    kdm_contact = [0] * nv
+    k: cython.Py_ssize_t
+    j: cython.Py_ssize_t
+    i: cython.Py_ssize_t
+    vi: cython.int
+    p: Person
+    r: Relation
+    rels: list
+    acc: cython.double
+    best: cython.double
+    has_kdm: cython.bint
+    for i in range(nv):
+        rels = state.rels[i]
+        contact: cython.int = 0
+        for p in state.plist:
+            if p.key_mask & K_KDM:
+                r = rels[p.index]
+                if r.contact > contact:
+                    contact = r.contact
+        kdm_contact[i] = contact
+    for k in range(nr):
+        vi = racing[k]
+        in_race[vi] = True
+        dec[vi] = proj.totals[k]
+        val[vi] = proj.merit[k]
+        rels = state.rels[vi]
+        acc = 0.0
+        best = 0.0
+        has_kdm = False
+        for p in state.plist:
+            r = rels[p.index]
+            acc += p.influence * r.trust * (1 + 0.25 * r.contact)
+            if p.key_mask & K_KDM:
+                if not has_kdm or r.support > best:
+                    best = r.support
+                has_kdm = True
+        relv[vi] = acc
+        kdm[vi] = best
+    v: Vendor
+    for v in state.vlist:
+        i = v.index
+        clear = _clear(state, v)
+        out.clear[i] = clear
+        f_overall: cython.bint = False
+        f_value: cython.bint = False
+        f_rel: cython.bint = False
+        win: cython.bint = False
+        if in_race[i]:
+            f_overall = f_value = f_rel = True
+            win = cython.cast(cython.double, kdm[i]) >= 0.5 and \
+                cython.cast(cython.int, kdm_contact[i]) >= 2
+            for k in range(nr):
+                j = racing[k]
+                if j == i:
+                    continue
+                if not cython.cast(cython.double, dec[i]) > cython.cast(cython.double, dec[j]):
+                    f_overall = False
+                if not cython.cast(cython.double, val[i]) > cython.cast(cython.double, val[j]):
+                    f_value = False
+                if not cython.cast(cython.double, relv[i]) > cython.cast(cython.double,
+                                                                          relv[j]):
+                    f_rel = False
+                if not cython.cast(cython.double, kdm[i]) >= \
+                        cython.cast(cython.double, kdm[j]) + 0.2:
+                    win = False
+        out.first[i] = [f_overall, f_value, f_rel]
+        out.win[i] = win
+        c: cython.int = 0
+        for x in clear:
+            c += 1 if x else 0
+        out.c[i] = c
+        out.f[i] = cython.cast(cython.int, f_overall) + cython.cast(cython.int, f_value) \
+            + cython.cast(cython.int, f_rel)
+        out.w[i] = 1 if win else 0
+    strengths = [0.0] * nv
+    for k in range(nr):
+        vi = racing[k]
+        strengths[vi] = strength(out.c[vi], out.f[vi], out.w[vi])
+    fc: cython.double
+    mine: cython.double
+    for v in state.vlist:
+        i = v.index
+        if v.status == "won" or v.status == "shelved":
+            fc = 1.0
+        elif not in_race[i]:
+            fc = 0.0
+        else:
+            mine = strengths[i]
+            acc = 0.0
+            if nr > 1:
+                for k in range(nr):
+                    j = racing[k]
+                    if j != i:
+                        acc += cython.cast(cython.double, strengths[j])
+            else:
+                acc = strength(NO_DEAL[0], NO_DEAL[1], NO_DEAL[2])
+            fc = mine / (mine + acc)
+        out.forecast[i] = fround(fc, 4)
     return out
+
+
+def health_dict(h: Health, i: int) -> dict[str, Any]:
+    """One vendor's health as the view and the log show it."""
+    clear = h.clear[i]
+    first = h.first[i]
+    return {
+        "clear": dict(zip(C_KEYS, clear, strict=True)),
+        "first": dict(zip(F_KEYS, first, strict=True)),
+        "win": {"w_kdm": h.win[i]},
+        "c": h.c[i], "f": h.f[i], "w": h.w[i], "forecast": h.forecast[i],
+    }
 
 
 def c931_all(state: GameState) -> dict[str, dict[str, Any]]:
-    pp = _People(state)
-    scores = _scores(state, pp)
-    kdm_contact = {
-        vid: max((state.relations[vid][pid].contact for pid in pp.kdm), default=0)
-        for vid in state.vendors
-    }
-    out: dict[str, dict[str, Any]] = {}
-    for v in state.vendors.values():
-        clear = _clear(state, v, pp)
-        s = scores.get(v.id)
-        others = [o for k, o in scores.items() if k != v.id]
-        if s is None:
-            first = {k: False for k in F_KEYS}
-            win = False
-        else:
-            first = {
-                "f_overall": all(s["dec"] > o["dec"] for o in others),
-                "f_value": all(s["value"] > o["value"] for o in others),
-                "f_relationship": all(s["rel"] > o["rel"] for o in others),
-            }
-            win = (s["kdm"] >= 0.5 and kdm_contact[v.id] >= 2
-                   and all(s["kdm"] >= o["kdm"] + 0.2 for o in others))
-        c, f, w = sum(clear.values()), sum(first.values()), int(win)
-        out[v.id] = {
-            "clear": clear, "first": first, "win": {"w_kdm": win},
-            "c": c, "f": f, "w": w, "forecast": 0.0,
-        }
-    racing = [vid for vid in scores]
-    strengths = {vid: strength(out[vid]["c"], out[vid]["f"], out[vid]["w"]) for vid in racing}
-    for vid, h in out.items():
-        v = state.vendors[vid]
-        if v.status in ("won", "shelved"):
-            fc = 1.0
-        elif vid not in scores:
-            fc = 0.0
-        else:
-            mine = strengths[vid]
-            rivals = [strengths[o] for o in racing if o != vid] or [strength(*NO_DEAL)]
-            fc = mine / (mine + sum(rivals))
-        h["forecast"] = round(fc, 4)
-    return out
+    h = health_all(state)
+    return {v.id: health_dict(h, v.index) for v in state.vlist}
+
+
+def health_now(state: GameState) -> Health:
+    """This turn's health, computed once per turn for all vendors (views ask often)."""
+    cached = state.cache.get("health")
+    if cached is None or cached[0] != state.turn_id:
+        cached = (state.turn_id, health_all(state))
+        state.cache["health"] = cached
+    return cached[1]
 
 
 def c931(state: GameState, vendor: str) -> dict[str, Any]:
-    """One vendor's health, computed once per turn for all vendors (views ask often)."""
-    turn = len(state.plans)
-    cached = state.cache.get("health")
-    if cached is None or cached[0] != turn:
-        cached = (turn, c931_all(state))
-        state.cache["health"] = cached
-    return cached[1][vendor]
+    """One vendor's health this turn."""
+    return health_dict(health_now(state), state.vendors[vendor].index)

@@ -10,43 +10,225 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import cython
+
+from game.core.num import fround
 from game.core.rng import Rng
-from game.core.state import GameState, Vendor
+from game.core.state import GameState, Person, Relation, Vendor
+
+if not cython.compiled:
+    from game.core.ids import (
+        B_BUDGET_HOLDER,
+        B_PURCHASER,
+        F_BID_SERVICE,
+        F_BID_TECHNICAL,
+        F_KICKOFF_READY,
+        F_AWARD_DEFENDED,
+        F_CONTRACT_SIGNED,
+        F_NOTICE_SURVIVED,
+        F_PAID,
+        F_PREFERRED,
+        F_TERMS_AGREED,
+        K_KDM,
+        PH_DECISION,
+        T_PRICE_SENSITIVE,
+    )
 
 SUPPORT_IN_SCORE = 0.3
+_SUPPORT_IN_SCORE = cython.declare(cython.double, SUPPORT_IN_SCORE)
 OVERRIDE_GAP = 0.04
 OVERRIDE_SUPPORT = 0.25
 RUNNER_UP_WAIT = 4
 MAX_DISCOUNT = 0.20  # the most an executive can approve; the customer never asks for more
 
 
-
 def open_bids(state: GameState) -> dict[str, Any]:
     """Bid deadline: collect the bids; a bid above the customer's budget is disqualified."""
     bids: dict[str, dict[str, Any]] = {}
-    for v in state.vendors.values():
+    v: Vendor
+    for v in state.vlist:
         if v.active and v.bid is not None:
             b = dict(v.bid)
-            b["technical"] = "bid_technical" in v.facts
-            b["service"] = "bid_service" in v.facts
+            b["technical"] = v.has(F_BID_TECHNICAL)
+            b["service"] = v.has(F_BID_SERVICE)
             b["disqualified"] = b["price"] > state.budget + 1e-9
             bids[v.id] = b
     state.tender = {
         "week": state.week, "bids": bids, "ranking": [], "totals": {}, "scores": {},
         "preferred": None,
     }
-    for v in state.vendors.values():
+    for v in state.vlist:
         if v.active and v.id not in bids:
             v.status = "lost"
     return state.tender
 
 
 def evaluator_weights(state: GameState) -> dict[str, float]:
-    return {
-        p.id: p.influence * p.participation["decision"]
-        for p in state.people.values()
-        if p.influence * p.participation["decision"] > 0.02
-    }
+    out = {}
+    p: Person
+    for p in state.plist:
+        if p.influence * p.part[PH_DECISION] > 0.02:
+            out[p.id] = p.influence * p.part[PH_DECISION]
+    return out
+
+
+@cython.final
+@cython.cclass
+class Panel:
+    """The evaluators as they judge: per evaluator (by person index) their weight, the
+    criteria as they weigh them, and per vendor (by index) the technical fit under the needs
+    they care about; per vendor the fixed part of the service score.
+
+    These change only when an event replaces a person, changes a need weight or the criteria
+    (or a vendor shapes them), so the state keeps the panel with the stamp of its inputs."""
+
+    def __init__(self) -> None:
+        self.people = []
+        self.weight = []
+        self.tech = []
+        self.price_w = []
+        self.service_w = []
+        self.total = []
+        self.fits = []
+        self.service = []
+
+
+@cython.ccall
+def panel(state: GameState) -> Panel:
+    if state.panel is not None and state.panel_stamp == state.stamp:
+        return state.panel
+    out: Panel = Panel()
+    nw: list = state.nw
+    n_needs: cython.Py_ssize_t = state.n_needs
+    v: Vendor
+    p: Person
+    i: cython.Py_ssize_t
+    n: cython.Py_ssize_t
+    w: cython.double
+    for v in state.vlist:
+        out.service.append(0.35 * v.delivery + 0.25 * min(1.0, v.references / 5)
+                           + 0.25 * v.brand)
+    for p in state.plist:
+        w = p.influence * p.part[PH_DECISION]
+        if not w > 0.02:
+            continue
+        pw = [cython.cast(cython.double, nw[n]) for n in range(n_needs)]
+        for n in p.care_ids:
+            pw[n] = cython.cast(cython.double, nw[n]) * 2.0
+        pw_total: cython.double = 0.0
+        for n in range(n_needs):
+            pw_total += cython.cast(cython.double, pw[n])
+        price_w: cython.double = state.crit_price * (
+            1.5 if p.traits_mask & T_PRICE_SENSITIVE else 1.0)
+        fits = []
+        for v in state.vlist:
+            acc: cython.double = 0.0
+            for n in range(n_needs):
+                acc += cython.cast(cython.double, pw[n]) * cython.cast(cython.double, v.fit[n])
+            fits.append(acc / pw_total)
+        out.people.append(p.index)
+        out.weight.append(w)
+        out.tech.append(state.crit_technical)
+        out.price_w.append(price_w)
+        out.service_w.append(state.crit_service)
+        out.total.append(state.crit_technical + price_w + state.crit_service)
+        out.fits.append(fits)
+    state.panel = out
+    state.panel_stamp = state.stamp
+    return out
+
+
+@cython.final
+@cython.cclass
+class Scores:
+    """The result of judging a set of bids: per bid (in the order given) the total and the
+    merit (the score without support); per evaluator and bid the rounded score."""
+
+    def __init__(self) -> None:
+        self.vendors = []
+        self.totals = []
+        self.merit = []
+        self.rows = []
+
+
+@cython.ccall
+def judge(state: GameState, vendors: list, prices: list, technical: list, service: list,
+          want_rows: cython.bint) -> Scores:
+    """Every evaluator scores every bid under the criteria; their support tilts it."""
+    pan: Panel = panel(state)
+    nb: cython.Py_ssize_t = len(vendors)
+    ne: cython.Py_ssize_t = len(pan.people)
+    k: cython.Py_ssize_t
+    e: cython.Py_ssize_t
+    low: cython.double = prices[0]
+    for k in range(1, nb):
+        if cython.cast(cython.double, prices[k]) < low:
+            low = prices[k]
+    tech_extra = []
+    price_score = []
+    serv_extra = []
+    v: Vendor
+    for k in range(nb):
+        v = state.vlist[vendors[k]]
+        tech_extra.append(0.15 * min(v.spec_bias, 2.0) + (0.05 if technical[k] else -0.10))
+        price_score.append(low / cython.cast(cython.double, prices[k]))
+        serv_extra.append(0.15 if service[k] else 0.0)
+    merit = [0.0] * nb
+    out: Scores = Scores()
+    total_w: cython.double = 0.0
+    base: cython.double
+    w: cython.double
+    score: cython.double
+    vi: cython.int
+    fits: list
+    rels: list
+    r: Relation
+    sums = [0.0] * nb
+    for e in range(ne):
+        w = pan.weight[e]
+        total_w += w
+        fits = pan.fits[e]
+        row = [] if want_rows else None
+        for k in range(nb):
+            vi = vendors[k]
+            base = (cython.cast(cython.double, pan.tech[e])
+                    * (cython.cast(cython.double, fits[vi])
+                       + cython.cast(cython.double, tech_extra[k]))
+                    + cython.cast(cython.double, pan.price_w[e])
+                    * cython.cast(cython.double, price_score[k])
+                    + cython.cast(cython.double, pan.service_w[e])
+                    * (cython.cast(cython.double, pan.service[vi])
+                       + cython.cast(cython.double, serv_extra[k]))
+                    ) / cython.cast(cython.double, pan.total[e])
+            merit[k] = cython.cast(cython.double, merit[k]) + w * base
+            rels = state.rels[vi]
+            r = rels[cython.cast(cython.int, pan.people[e])]
+            score = fround(base + _SUPPORT_IN_SCORE * r.support, 4)
+            sums[k] = cython.cast(cython.double, sums[k]) + w * score
+            if want_rows:
+                row.append(score)
+        if want_rows:
+            out.rows.append(row)
+    if total_w == 0.0:
+        total_w = 1.0
+    out.vendors = vendors
+    out.totals = [fround(cython.cast(cython.double, sums[k]) / total_w, 4) for k in range(nb)]
+    out.merit = [cython.cast(cython.double, merit[k]) / total_w for k in range(nb)]
+    return out
+
+
+def _judge_bids(state: GameState, bids: dict[str, dict[str, Any]]
+                ) -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
+    """`judge` for bids as the tender holds them: scores by evaluator id, totals, merit."""
+    ids = list(bids)
+    res = judge(state, [state.vendors[vid].index for vid in ids],
+                [b["price"] for b in bids.values()], [b["technical"] for b in bids.values()],
+                [b["service"] for b in bids.values()], True)
+    pan = panel(state)
+    scores = {state.plist[pi].id: dict(zip(ids, row, strict=True))
+              for pi, row in zip(pan.people, res.rows, strict=True)}
+    return scores, dict(zip(ids, res.totals, strict=True)), dict(zip(ids, res.merit,
+                                                                     strict=True))
 
 
 def score_bids(state: GameState) -> dict[str, Any]:
@@ -56,104 +238,41 @@ def score_bids(state: GameState) -> dict[str, Any]:
     valid = {k: b for k, b in t["bids"].items() if not b["disqualified"]}
     if not valid:
         return {"totals": {}, "scores": {}, "ranking": []}
-    scores, totals, _ = _evaluate(state, valid)
+    scores, totals, _ = _judge_bids(state, valid)
     ranking = sorted(totals, key=lambda k: (-totals[k], k))
     return {"totals": totals, "scores": scores, "ranking": ranking}
 
 
-def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:
-    """(total, merit) each vendor still in the race would score if the bids were judged now.
+@cython.ccall
+def projected(state: GameState) -> Scores:
+    """What each vendor still in the race would score if the bids were judged now.
 
     Vendors without a bid are assumed to bid their list price cut to the budget, with full
-    technical and service answers; merit is the score without the evaluators' support. C931's
-    "deciders rank us first" and "first on value for money" read this, so health tracks
-    what actually decides the tender.
+    technical and service answers. C931's "deciders rank us first" and "first on value for
+    money" read this, so health tracks what actually decides the tender.
     """
-    bids: dict[str, dict[str, Any]] = {}
-    for v in state.vendors.values():
+    vendors = []
+    prices = []
+    v: Vendor
+    for v in state.vlist:
         if not v.active or v.status != "active":
             continue
+        vendors.append(v.index)
         if v.bid is not None:
-            bids[v.id] = {"price": v.bid["price"], "technical": True, "service": True}
+            prices.append(v.bid["price"])
         else:
-            spec = state.vendor_spec(v.id)
-            price = max(spec.floor_price, min(spec.list_price, state.budget))
-            bids[v.id] = {"price": price, "technical": True, "service": True}
-    if not bids:
-        return {}
-    _, totals, merit = _evaluate(state, bids)
-    return {vid: (totals[vid], merit[vid]) for vid in bids}
+            prices.append(max(v.floor_price, min(v.list_price, state.budget)))
+    if not vendors:
+        return Scores()
+    flags = [True] * len(vendors)
+    return judge(state, vendors, prices, flags, flags, False)
 
 
-def _panel(state: GameState) -> list[tuple[str, float, tuple[float, float, float, float],
-                                         dict[str, tuple[float, float]]]]:
-    """Per evaluator: weight, the criteria as they weigh them (with their price sensitivity
-    and the total) and, per vendor, the technical fit under the needs they care about and
-    the fixed part of the service score.
-
-    These change only when an event replaces a person or changes a need weight or the
-    criteria (or a vendor shapes them), yet every week's health projects the tender, so the
-    panel is kept in the game's lasting cache with those inputs as its stamp.
-    """
-    stamp = (tuple(state.need_weights.values()), tuple(state.criteria.values()),
-             tuple(p.generation for p in state.people.values()))
-    store = state.lasting()
-    hit = store.get("panel")
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    nw = state.need_weights
-    crit = state.criteria
-    vendors = []
-    for vs in state.spec.vendors:
-        service = (0.35 * vs.delivery + 0.25 * min(1.0, vs.references / 5)
-                   + 0.25 * vs.brand)
-        vendors.append((vs.id, vs.fit, service))
-    panel = []
-    for pid, w in evaluator_weights(state).items():
-        p = state.people[pid]
-        care = set(p.cares_about)
-        pw = {n: x * (2.0 if n in care else 1.0) for n, x in nw.items()}
-        pw_total = sum(pw.values())
-        price_w = crit["price"] * (1.5 if "price_sensitive" in p.traits else 1.0)
-        cw_total = crit["technical"] + price_w + crit["service"]
-        fits = {
-            vid: (sum(pw[n] * fit.get(n, 0.0) for n in pw) / pw_total, service)
-            for vid, fit, service in vendors
-        }
-        panel.append((pid, w, (crit["technical"], price_w, crit["service"], cw_total), fits))
-    store["panel"] = (stamp, panel)
-    return panel
-
-
-def _evaluate(state: GameState, bids: dict[str, dict[str, Any]]
-              ) -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
-    low = min(b["price"] for b in bids.values())
-    scores: dict[str, dict[str, float]] = {}
-    merit_sum = dict.fromkeys(bids, 0.0)
-    weights: dict[str, float] = {}
-    per_bid = [
-        (vid, 0.15 * min(state.vendors[vid].spec_bias, 2.0)
-         + (0.05 if b["technical"] else -0.10), low / b["price"],
-         0.15 if b["service"] else 0.0, state.relations[vid])
-        for vid, b in bids.items()
-    ]
-    for pid, w, (cw_tech, cw_price, cw_service, cw_total), fits in _panel(state):
-        weights[pid] = w
-        row = {}
-        for vid, tech_extra, price, service_extra, rels in per_bid:
-            fit, service = fits[vid]
-            base = (cw_tech * (fit + tech_extra) + cw_price * price
-                    + cw_service * (service + service_extra)) / cw_total
-            merit_sum[vid] += w * base
-            row[vid] = round(base + SUPPORT_IN_SCORE * rels[pid].support, 4)
-        scores[pid] = row
-    total_w = sum(weights.values()) or 1.0
-    totals = {
-        vid: round(sum(weights[pid] * scores[pid][vid] for pid in weights) / total_w, 4)
-        for vid in bids
-    }
-    merit = {vid: m / total_w for vid, m in merit_sum.items()}
-    return scores, totals, merit
+def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:
+    """(total, merit) of each vendor still in the race, by id (see `projected`)."""
+    res = projected(state)
+    return {state.vlist[vi].id: (t, m)
+            for vi, t, m in zip(res.vendors, res.totals, res.merit, strict=True)}
 
 
 def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float]) -> bool:
@@ -163,8 +282,8 @@ def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float])
     a, b = ranking[0], ranking[1]
     if totals[a] - totals[b] >= OVERRIDE_GAP:
         return False
-    for p in state.people.values():
-        if "KDM" in p.key:
+    for p in state.plist:
+        if p.key_mask & K_KDM:
             sa = state.relations[a][p.id].support
             sb = state.relations[b][p.id].support
             if sb - sa > OVERRIDE_SUPPORT:
@@ -173,15 +292,16 @@ def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float])
 
 
 def _make_winner(state: GameState, vid: str, notice_end: int) -> None:
-    for v in state.vendors.values():
+    v: Vendor
+    for v in state.vlist:
         if v.id == vid:
             v.status = "active"
             v.stage = 6
             v.stage_weeks[6] = state.week
-            v.facts.add("preferred")
+            v.give(F_PREFERRED)
         elif v.active and v.status == "active" and state.tender and v.id in state.tender["bids"]:
             v.status = "lost"
-            v.facts.discard("preferred")
+            v.drop(F_PREFERRED)
     state.award = {"vendor": vid, "week": state.week, "notice_end": notice_end,
                    "complaints": []}
 
@@ -204,14 +324,21 @@ def evaluate(state: GameState) -> dict[str, Any]:
     notice = state.calendar["notice_weeks"]
     _make_winner(state, ranking[0], state.week + notice)
     if notice == 0:
-        state.vendors[ranking[0]].facts.add("notice_survived")
+        state.vendors[ranking[0]].give(F_NOTICE_SURVIVED)
     return {"preferred": ranking[0], "override": override}
 
 
 def decision_support(state: GameState, vid: str) -> float:
     w = evaluator_weights(state)
-    total = sum(w.values()) or 1.0
-    return sum(wt * state.relations[vid][pid].support for pid, wt in w.items()) / total
+    total = 0.0
+    for wt in w.values():
+        total += wt
+    total = total or 1.0
+    rels = state.relations[vid]
+    acc = 0.0
+    for pid, wt in w.items():
+        acc += wt * rels[pid].support
+    return acc / total
 
 
 def end_notice(state: GameState, rng: Rng) -> dict[str, Any]:
@@ -220,7 +347,7 @@ def end_notice(state: GameState, rng: Rng) -> dict[str, Any]:
     assert award is not None and tender is not None, "the notice follows an award"
     winner = award["vendor"]
     result: dict[str, Any] = {"complaints": list(award["complaints"]), "overturned": False}
-    defended = "award_defended" in state.vendors[winner].facts
+    defended = state.vendors[winner].has(F_AWARD_DEFENDED)
     for c in award["complaints"]:
         if state.vendors[c].status == "lost" or c == winner:
             gap = decision_support(state, c) - decision_support(state, winner)
@@ -228,16 +355,16 @@ def end_notice(state: GameState, rng: Rng) -> dict[str, Any]:
             if rng.chance(max(0.02, p)):
                 res = score_bids(state)
                 tender.update({k: res[k] for k in ("totals", "scores")})
-                ranking = [k for k in res["ranking"]]
+                ranking = list(res["ranking"])
                 if ranking and ranking[0] != winner:
                     tender["ranking"] = ranking
                     tender["preferred"] = ranking[0]
-                    state.vendors[winner].facts.discard("preferred")
+                    state.vendors[winner].drop(F_PREFERRED)
                     _make_winner(state, ranking[0], state.week)
                     result.update({"overturned": True, "by": c, "new": ranking[0]})
                     winner = ranking[0]
                 break
-    state.vendors[winner].facts.add("notice_survived")
+    state.vendors[winner].give(F_NOTICE_SURVIVED)
     award = state.award  # a complaint that overturned the award made a new one
     assert award is not None
     award["notice_over"] = True
@@ -252,7 +379,7 @@ def pass_to_runner_up(state: GameState) -> dict[str, Any]:
     ranking = [k for k in tender["ranking"] if k != old
                and not tender["bids"][k]["disqualified"]]
     state.vendors[old].status = "lost"
-    state.vendors[old].facts.discard("preferred")
+    state.vendors[old].drop(F_PREFERRED)
     tender.setdefault("passed_over", []).append(old)
     if not ranking:
         award["vendor"] = None
@@ -260,7 +387,7 @@ def pass_to_runner_up(state: GameState) -> dict[str, Any]:
     nxt = ranking[0]
     tender["ranking"] = ranking
     _make_winner(state, nxt, state.week)
-    state.vendors[nxt].facts.add("notice_survived")
+    state.vendors[nxt].give(F_NOTICE_SURVIVED)
     award = state.award  # the new award
     assert award is not None
     award["passed"] = True
@@ -268,18 +395,29 @@ def pass_to_runner_up(state: GameState) -> dict[str, Any]:
 
 
 def _buyers(state: GameState, v: Vendor) -> tuple[float, bool]:
-    people = [p for p in state.people.values()
-              if {"budget_holder", "purchaser"} & set(p.roles)]
-    if not people:
+    """The budget holder's and purchasing's average support for us, and whether any of them
+    is price-sensitive."""
+    rels: list = state.rels[v.index]
+    total = 0.0
+    n = 0
+    sensitive = False
+    p: Person
+    r: Relation
+    for p in state.plist:
+        if p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER):
+            r = rels[p.index]
+            total += r.support
+            n += 1
+            sensitive = sensitive or bool(p.traits_mask & T_PRICE_SENSITIVE)
+    if n == 0:
         return 0.0, False
-    s = sum(state.relations[v.id][p.id].support for p in people) / len(people)
-    return s, any("price_sensitive" in p.traits for p in people)
+    return total / n, sensitive
 
 
 def customer_terms(state: GameState, v: Vendor, joint: bool) -> tuple[float, float]:
     """The smallest discount and largest first payment the customer would accept now."""
     s, price_sensitive = _buyers(state, v)
-    price = v.bid["price"] if v.bid else state.vendor_spec(v.id).list_price
+    price = v.bid["price"] if v.bid else v.list_price
     want = 0.08 + (0.06 if price_sensitive else 0.0) - 0.12 * s
     if price > 0.95 * state.budget:
         want += 0.05
@@ -289,7 +427,7 @@ def customer_terms(state: GameState, v: Vendor, joint: bool) -> tuple[float, flo
         cap += 0.05
     want = min(max(want, 0.0), MAX_DISCOUNT)
     cap = min(max(cap, state.first_payment_min), 0.5)
-    return round(want, 4), round(cap, 4)
+    return fround(want, 4), fround(cap, 4)
 
 
 def parse_terms(option: str) -> tuple[float, float]:
@@ -300,37 +438,38 @@ def parse_terms(option: str) -> tuple[float, float]:
 def negotiate(state: GameState, v: Vendor, option: str, joint: bool) -> dict[str, Any]:
     disc, pay = parse_terms(option)
     want, cap = customer_terms(state, v, joint)
-    spec = state.vendor_spec(v.id)
-    base = v.bid["price"] if v.bid else spec.list_price
-    value = max(spec.floor_price, base * (1 - disc))
+    base = v.bid["price"] if v.bid else v.list_price
+    value = max(v.floor_price, base * (1 - disc))
     if disc + 1e-9 >= want and pay <= cap + 1e-9:
-        v.terms = {"discount": disc, "first_payment": pay, "value": round(value, 2)}
-        v.facts.add("terms_agreed")
+        v.terms = {"discount": disc, "first_payment": pay, "value": fround(value, 2)}
+        v.give(F_TERMS_AGREED)
         return {"agreed": True, "discount": disc, "first_payment": pay}
-    for p in state.people.values():
-        if {"budget_holder", "purchaser"} & set(p.roles):
-            r = state.relations[v.id][p.id]
+    rels = state.rels[v.index]
+    p: Person
+    r: Relation
+    for p in state.plist:
+        if p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER):
+            r = rels[p.index]
             r.trust = max(0.0, r.trust - 0.02)
     # The customer's counter-offer: the nearest terms on the offer grid it would accept now.
     grid_d = math.ceil(want * 20 - 1e-9) / 20
     grid_p = max(math.floor(cap * 10 + 1e-9) / 10, 0.1)
-    hint = {"discount": round(grid_d, 2), "first_payment": round(grid_p, 2)}
+    hint = {"discount": fround(grid_d, 2), "first_payment": fround(grid_p, 2)}
     if v.bid is not None:
         v.bid["counter"] = hint
     return {"agreed": False, "counter": hint}
 
 
 def sign_contract(state: GameState, v: Vendor) -> dict[str, Any]:
-    spec = state.vendor_spec(v.id)
     terms = v.terms
     assert terms is not None, "a contract follows agreed terms"
     state.contract = {
         "vendor": v.id, "value": terms["value"], "discount": terms["discount"],
         "first_payment": terms["first_payment"], "signed_week": state.week,
-        "margin": round((terms["value"] - spec.delivery_cost) / terms["value"], 4),
+        "margin": fround((terms["value"] - v.delivery_cost) / terms["value"], 4),
         "paid": False,
     }
-    v.facts.add("contract_signed")
+    v.give(F_CONTRACT_SIGNED)
     v.stage = 7
     v.stage_weeks[7] = state.week
     return {"signed": True, "value": terms["value"]}
@@ -339,19 +478,20 @@ def sign_contract(state: GameState, v: Vendor) -> dict[str, Any]:
 def collect_payment(state: GameState, v: Vendor, rng: Rng) -> dict[str, Any]:
     """The first payment may slip; when it arrives, a small share leaves a shelving risk."""
     s, _ = _buyers(state, v)
-    p_pay = 0.45 + 0.4 * max(s, 0.0) + (0.15 if "kickoff_ready" in v.facts else 0.0)
+    kickoff = v.has(F_KICKOFF_READY)
+    p_pay = 0.45 + 0.4 * max(s, 0.0) + (0.15 if kickoff else 0.0)
     if not rng.chance(min(p_pay, 0.95)):
         return {"paid": False}
     c = state.contract
     assert c is not None, "payment follows a signed contract"
     c["paid"] = True
     c["paid_week"] = state.week
-    v.facts.add("paid")
+    v.give(F_PAID)
     share = c["first_payment"]
     risk = max(0.0, 0.3 - share) * 2.0 + state.shelve_risk
-    if "kickoff_ready" in v.facts:
+    if kickoff:
         risk -= 0.05
     shelved = rng.chance(max(0.0, risk))
     c["shelved"] = shelved
     v.status = "shelved" if shelved else "won"
-    return {"paid": True, "shelved": shelved, "amount": round(share * c["value"], 2)}
+    return {"paid": True, "shelved": shelved, "amount": fround(share * c["value"], 2)}

@@ -7,43 +7,39 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, fields
 from typing import Any
 
 from game.core.state import GameState, Person, Relation, Vendor
 from game.scenario.models import ScenarioSpec
 
 SAVE_FORMAT = 1
+# The state's fields in the order saves list them (the scenario first, when embedded).
+FIELDS = ("seed", "rng", "week", "calendar", "budget", "need_weights", "criteria",
+          "first_payment_max", "first_payment_min", "shelve_risk", "people", "vendors",
+          "relations", "fired", "pending", "tender", "award", "contract", "outcome", "log",
+          "plans", "history", "need_raw")
 
 
 class SaveFormatError(ValueError):
     """A save that is not ours, or from a format this version cannot read."""
 
 
-def _vendor(v: Vendor) -> dict[str, Any]:
-    d = asdict(v)
-    d["facts"] = sorted(v.facts)
-    d["stage_weeks"] = {str(k): w for k, w in v.stage_weeks.items()}
-    return d
-
-
 def state_to_dict(state: GameState, with_spec: bool = True) -> dict[str, Any]:
     d: dict[str, Any] = {"format": SAVE_FORMAT}
-    for f in fields(GameState):
-        name = f.name
-        val = getattr(state, name)
-        if name == "cache":
-            continue
-        if name == "spec":
-            if with_spec:
-                d["spec"] = state.spec.model_dump(mode="json")
-            continue
+    if with_spec:
+        d["spec"] = state.spec.model_dump(mode="json")
+    for name in FIELDS:
         if name == "people":
-            val = {k: asdict(p) for k, p in val.items()}
+            val: Any = {k: p.to_dict() for k, p in state.people.items()}
         elif name == "vendors":
-            val = {k: _vendor(v) for k, v in val.items()}
+            val = {k: v.to_dict() for k, v in state.vendors.items()}
         elif name == "relations":
-            val = {k: {pid: asdict(r) for pid, r in rels.items()} for k, rels in val.items()}
+            val = {k: {pid: r.to_dict() for pid, r in rels.items()}
+                   for k, rels in state.relations.items()}
+        elif name == "rng":
+            val = state.rng
+        else:
+            val = getattr(state, name)
         d[name] = val
     return json.loads(json.dumps(d))
 
@@ -53,24 +49,22 @@ def state_from_dict(d: dict[str, Any], spec: ScenarioSpec | None = None) -> Game
         found = d.get("format") if isinstance(d, dict) else type(d).__name__
         raise SaveFormatError(f"unsupported save format {found!r}")
     spec = spec or ScenarioSpec.model_validate(d["spec"])
-    kw: dict[str, Any] = {}
-    for f in fields(GameState):
-        if f.name in ("spec", "cache"):
-            continue
-        kw[f.name] = d[f.name]
+    kw: dict[str, Any] = {name: d[name] for name in FIELDS}
     kw["people"] = {
         k: Person(**{**p, "sways": [tuple(s) for s in p["sways"]]})
         for k, p in d["people"].items()
     }
     kw["vendors"] = {
-        k: Vendor(**{**v, "facts": set(v["facts"]),
-                     "stage_weeks": {int(s): w for s, w in v["stage_weeks"].items()}})
+        k: Vendor(**{**v, "stage_weeks": {int(s): w for s, w in v["stage_weeks"].items()}})
         for k, v in d["vendors"].items()
     }
     kw["relations"] = {
         k: {pid: Relation(**r) for pid, r in rels.items()} for k, rels in d["relations"].items()
     }
-    return GameState(spec=spec, **kw)
+    turn = len(kw["plans"])
+    state = GameState(spec=spec, **kw)
+    state.turn_id = turn
+    return state
 
 
 def state_hash(state: GameState) -> str:

@@ -8,140 +8,258 @@ team works through to get there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import cython
 
-from game.core.state import FIVE_ELEMENTS, GameState, Person, Relation, Vendor
+from game.core.ids import CRITERIA
+from game.core.state import GameState, Person, Relation, Vendor
+
+if not cython.compiled:
+    from game.core.ids import (
+        B_INITIATOR,
+        B_USER,
+        CR_BID_SUBMITTED,
+        CR_COACH,
+        CR_CONTRACT_SIGNED,
+        CR_CRITERIA_SHAPED,
+        CR_DEMO_DONE,
+        CR_EL_BUDGET,
+        CR_EL_FIT,
+        CR_EL_LEAD,
+        CR_EL_NEED,
+        CR_EL_TIMELINE,
+        CR_FIRST_VISIT,
+        CR_INSIDER_KI,
+        CR_INSIDER_KI_KU,
+        CR_INSIDER_KU,
+        CR_KDM_MET,
+        CR_LEAD_CONTACT,
+        CR_MAJORITY_EVALUATORS,
+        CR_NEED_HEARD,
+        CR_NOTICE_SURVIVED,
+        CR_ORG_MAPPED,
+        CR_PAID,
+        CR_PREFERRED,
+        CR_PRODUCT_PRESENTED,
+        CR_PROFILED,
+        CR_PURSUE,
+        CR_REFERENCES_PRESENTED,
+        CR_SUPPORT_KDM,
+        CR_SUPPORT_KI,
+        CR_SUPPORT_KU,
+        CR_TENDER_WON,
+        CR_TERMS_AGREED,
+        CR_WILLING,
+        F_BID_SUBMITTED,
+        F_CONTRACT_SIGNED,
+        F_CRITERIA_SHAPED,
+        F_DELIVERY_PRESENTED,
+        F_DEMO_DONE,
+        F_EL_BUDGET,
+        F_EL_FIT,
+        F_EL_LEAD,
+        F_EL_NEED,
+        F_EL_TIMELINE,
+        F_FIRST_VISIT,
+        F_KDM_MET,
+        F_NEED_HEARD,
+        F_NOTICE_SURVIVED,
+        F_ORG_MAPPED,
+        F_PAID,
+        F_PREFERRED,
+        F_PRODUCT_PRESENTED,
+        F_PROFILED,
+        F_PURSUE,
+        F_REFERENCES_PRESENTED,
+        F_TERMS_AGREED,
+        K_KDM,
+        K_KI,
+        K_KU,
+        PH_DECISION,
+    )
 
 STAGE_IDS = ("P1", "P2", "P3", "P4", "P5", "P6", "P7")
 SUPPORT_OK = 0.2
+_SUPPORT_OK = cython.declare(cython.double, SUPPORT_OK)
 
-Predicate = Callable[[GameState, Vendor], bool]
+# Each stage's exit criteria, in the order the checklist shows them.
+STAGE_CRITERIA: tuple[tuple[int, ...], ...] = (
+    (),
+    (CR_PROFILED, CR_PURSUE),
+    (CR_LEAD_CONTACT, CR_FIRST_VISIT, CR_NEED_HEARD, CR_WILLING),
+    (CR_EL_LEAD, CR_EL_NEED, CR_EL_FIT, CR_EL_BUDGET, CR_EL_TIMELINE, CR_ORG_MAPPED,
+     CR_INSIDER_KI_KU),
+    (CR_PRODUCT_PRESENTED, CR_REFERENCES_PRESENTED, CR_DEMO_DONE, CR_INSIDER_KI,
+     CR_INSIDER_KU, CR_COACH, CR_KDM_MET),
+    (CR_SUPPORT_KU, CR_SUPPORT_KI, CR_SUPPORT_KDM, CR_EL_BUDGET, CR_CRITERIA_SHAPED,
+     CR_MAJORITY_EVALUATORS, CR_BID_SUBMITTED, CR_TENDER_WON),
+    (CR_PREFERRED, CR_NOTICE_SURVIVED, CR_TERMS_AGREED, CR_CONTRACT_SIGNED),
+    (CR_CONTRACT_SIGNED, CR_PAID),
+)
+# Criteria that are one fact each.
+FACT_OF: dict[int, int] = {
+    CR_PROFILED: F_PROFILED, CR_PURSUE: F_PURSUE, CR_FIRST_VISIT: F_FIRST_VISIT,
+    CR_NEED_HEARD: F_NEED_HEARD, CR_EL_LEAD: F_EL_LEAD, CR_EL_NEED: F_EL_NEED,
+    CR_EL_FIT: F_EL_FIT, CR_EL_BUDGET: F_EL_BUDGET, CR_EL_TIMELINE: F_EL_TIMELINE,
+    CR_PRODUCT_PRESENTED: F_PRODUCT_PRESENTED, CR_DEMO_DONE: F_DEMO_DONE,
+    CR_KDM_MET: F_KDM_MET, CR_CRITERIA_SHAPED: F_CRITERIA_SHAPED,
+    CR_BID_SUBMITTED: F_BID_SUBMITTED, CR_TENDER_WON: F_PREFERRED, CR_PREFERRED: F_PREFERRED,
+    CR_NOTICE_SURVIVED: F_NOTICE_SURVIVED, CR_TERMS_AGREED: F_TERMS_AGREED,
+    CR_CONTRACT_SIGNED: F_CONTRACT_SIGNED, CR_PAID: F_PAID,
+}
 
 
-def _pairs(state: GameState, v: Vendor) -> list[tuple[Person, Relation]]:
-    rels = state.relations[v.id]
-    return [(p, rels[p.id]) for p in state.people.values()]
-
-
-def _known_key(state: GameState, v: Vendor, tag: str, min_contact: int) -> bool:
-    rels = state.relations[v.id]
-    for p in state.people.values():
-        if tag in p.key:
-            r = rels[p.id]
+@cython.cfunc
+def known_key(state: GameState, v: Vendor, tag: cython.int, min_contact: cython.int
+              ) -> cython.bint:
+    """Someone with this key tag whom we know by role and reach at this contact level."""
+    rels: list = state.rels[v.index]
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(state.n_people):
+        p = state.plist[i]
+        if p.key_mask & tag:
+            r = rels[i]
             if r.known_roles and r.contact >= min_contact:
                 return True
     return False
 
 
-def _key_support(state: GameState, v: Vendor, tag: str) -> bool:
-    rels = state.relations[v.id]
-    return any(tag in p.key and rels[p.id].support >= SUPPORT_OK
-               for p in state.people.values())
-
-
-LEAD_ROLES = frozenset({"initiator", "user"})
-
-
-def lead_contact(state: GameState, v: Vendor) -> bool:
-    rels = state.relations[v.id]
-    for p in state.people.values():
-        r = rels[p.id]
-        if r.contact >= 1 and r.known_roles and not LEAD_ROLES.isdisjoint(p.roles):
+@cython.cfunc
+def key_support(state: GameState, v: Vendor, tag: cython.int) -> cython.bint:
+    rels: list = state.rels[v.index]
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(state.n_people):
+        p = state.plist[i]
+        r = rels[i]
+        if p.key_mask & tag and r.support >= _SUPPORT_OK:
             return True
     return False
 
 
-def willing(state: GameState, v: Vendor) -> bool:
-    return any(r.support > 0.05 for r in state.relations[v.id].values())
+@cython.cfunc
+def lead_contact(state: GameState, v: Vendor) -> cython.bint:
+    rels: list = state.rels[v.index]
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(state.n_people):
+        p = state.plist[i]
+        r = rels[i]
+        if r.contact >= 1 and r.known_roles and p.roles_mask & (B_INITIATOR | B_USER):
+            return True
+    return False
 
 
-def org_mapped(state: GameState, v: Vendor) -> bool:
-    if "org_mapped" in v.facts:
+@cython.cfunc
+def willing(state: GameState, v: Vendor) -> cython.bint:
+    rels: list = state.rels[v.index]
+    r: Relation
+    for r in rels:
+        if r.support > 0.05:
+            return True
+    return False
+
+
+@cython.cfunc
+def org_mapped(state: GameState, v: Vendor) -> cython.bint:
+    if v.flags[F_ORG_MAPPED]:
         return True
-    rels = state.relations[v.id]
-    return sum(r.known_roles for r in rels.values()) >= 0.7 * len(rels)
+    rels: list = state.rels[v.index]
+    r: Relation
+    n: cython.int = 0
+    for r in rels:
+        n += r.known_roles
+    return n >= 0.7 * len(rels)
 
 
-def insider_ki_or_ku(state: GameState, v: Vendor) -> bool:
-    return _known_key(state, v, "KI", 3) or _known_key(state, v, "KU", 3)
+@cython.cfunc
+def has_coach(state: GameState, v: Vendor) -> cython.bint:
+    rels: list = state.rels[v.index]
+    r: Relation
+    for r in rels:
+        if r.contact >= 4:
+            return True
+    return False
 
 
-def coach(state: GameState, v: Vendor) -> bool:
-    return any(r.contact >= 4 for r in state.relations[v.id].values())
-
-
-def majority_evaluators(state: GameState, v: Vendor) -> bool:
-    total = backing = 0.0
-    for p, r in _pairs(state, v):
-        w = p.influence * p.participation["decision"]
+@cython.cfunc
+def majority_evaluators(state: GameState, v: Vendor) -> cython.bint:
+    rels: list = state.rels[v.index]
+    total: cython.double = 0.0
+    backing: cython.double = 0.0
+    w: cython.double
+    i: cython.Py_ssize_t
+    p: Person
+    r: Relation
+    for i in range(state.n_people):
+        p = state.plist[i]
+        r = rels[i]
+        w = p.influence * p.part[PH_DECISION]
         total += w
         if r.support >= 0.1:
             backing += w
     return total > 0 and backing > 0.5 * total
 
 
-def _fact(name: str) -> Predicate:
-    return lambda state, v: name in v.facts
+@cython.ccall
+def criterion_met(state: GameState, v: Vendor, cr: cython.int) -> cython.bint:
+    """Whether one exit criterion (ids.CRITERIA) holds for this vendor now."""
+    if cr == CR_LEAD_CONTACT:
+        return lead_contact(state, v)
+    if cr == CR_WILLING:
+        return willing(state, v)
+    if cr == CR_ORG_MAPPED:
+        return org_mapped(state, v)
+    if cr == CR_INSIDER_KI_KU:
+        return known_key(state, v, K_KI, 3) or known_key(state, v, K_KU, 3)
+    if cr == CR_REFERENCES_PRESENTED:
+        return v.flags[F_REFERENCES_PRESENTED] != 0 or v.flags[F_DELIVERY_PRESENTED] != 0
+    if cr == CR_INSIDER_KI:
+        return known_key(state, v, K_KI, 3)
+    if cr == CR_INSIDER_KU:
+        return known_key(state, v, K_KU, 3)
+    if cr == CR_COACH:
+        return has_coach(state, v)
+    if cr == CR_SUPPORT_KU:
+        return key_support(state, v, K_KU)
+    if cr == CR_SUPPORT_KI:
+        return key_support(state, v, K_KI)
+    if cr == CR_SUPPORT_KDM:
+        return key_support(state, v, K_KDM)
+    if cr == CR_MAJORITY_EVALUATORS:
+        return majority_evaluators(state, v)
+    return v.flags[_fact_of(cr)] != 0
 
 
-def _any_fact(*names: str) -> Predicate:
-    return lambda state, v: any(n in v.facts for n in names)
-
-
-CRITERIA: dict[int, list[tuple[str, Predicate]]] = {
-    1: [("profiled", _fact("profiled")), ("pursue", _fact("pursue"))],
-    2: [
-        ("lead_contact", lead_contact),
-        ("first_visit", _fact("first_visit")),
-        ("need_heard", _fact("need_heard")),
-        ("willing", willing),
-    ],
-    3: [*((e, _fact(e)) for e in FIVE_ELEMENTS),
-        ("org_mapped", org_mapped),
-        ("insider_ki_ku", insider_ki_or_ku)],
-    4: [
-        ("product_presented", _fact("product_presented")),
-        ("references_presented", _any_fact("references_presented", "delivery_presented")),
-        ("demo_done", _fact("demo_done")),
-        ("insider_ki", lambda s, v: _known_key(s, v, "KI", 3)),
-        ("insider_ku", lambda s, v: _known_key(s, v, "KU", 3)),
-        ("coach", coach),
-        ("kdm_met", _fact("kdm_met")),
-    ],
-    5: [
-        ("support_ku", lambda s, v: _key_support(s, v, "KU")),
-        ("support_ki", lambda s, v: _key_support(s, v, "KI")),
-        ("support_kdm", lambda s, v: _key_support(s, v, "KDM")),
-        ("el_budget", _fact("el_budget")),
-        ("criteria_shaped", _fact("criteria_shaped")),
-        ("majority_evaluators", majority_evaluators),
-        ("bid_submitted", _fact("bid_submitted")),
-        ("tender_won", _fact("preferred")),
-    ],
-    6: [
-        ("preferred", _fact("preferred")),
-        ("notice_survived", _fact("notice_survived")),
-        ("terms_agreed", _fact("terms_agreed")),
-        ("contract_signed", _fact("contract_signed")),
-    ],
-    7: [("contract_signed", _fact("contract_signed")), ("paid", _fact("paid"))],
-}
+@cython.cfunc
+def _fact_of(cr: cython.int) -> cython.int:
+    return FACT_OF[cr]
 
 
 def checklist(state: GameState, vendor: str) -> list[dict[str, object]]:
     """The current stage's exit criteria with whether each holds (for UI and coach)."""
     v = state.vendors[vendor]
-    return [{"key": k, "done": bool(f(state, v))} for k, f in CRITERIA[v.stage]]
+    return [{"key": CRITERIA[cr], "done": bool(criterion_met(state, v, cr))}
+            for cr in STAGE_CRITERIA[v.stage]]
 
 
-def exit_met(state: GameState, v: Vendor) -> bool:
-    return all(f(state, v) for _, f in CRITERIA[v.stage])
+@cython.ccall
+def exit_met(state: GameState, v: Vendor) -> cython.bint:
+    cr: cython.int
+    for cr in STAGE_CRITERIA[v.stage]:
+        if not criterion_met(state, v, cr):
+            return False
+    return True
 
 
 def advance_stages(state: GameState) -> list[tuple[str, int]]:
     """Move every active vendor whose P1..P4 exit criterion holds up one stage."""
     moved = []
-    for v in state.vendors.values():
+    v: Vendor
+    for v in state.vlist:
         if v.active and v.status == "active" and v.stage <= 4 and exit_met(state, v):
             v.stage += 1
             v.stage_weeks[v.stage] = state.week

@@ -1,148 +1,558 @@
-"""The runtime state of one game: plain dataclasses, JSON-serialisable, RNG included.
+"""The runtime state of one game: typed records indexed by integers, the RNG included.
 
-The authored scenario (`spec`) is kept read-only beside the mutable parts; anything an event
-can change (a person replaced, the budget cut, the calendar moved) is copied into the state.
+People, vendors and each vendor's relation with each person are records with typed fields,
+held in lists by index (`plist`, `vlist`, `rels[v][p]`) for the rules and in dicts by id
+(`people`, `vendors`, `relations`) for everyone else; both hold the same objects. What only
+the scenario decides about a person or a vendor (roles, traits, fit, prices...) is copied out
+of the pydantic scenario into the records at `new_game`, as names for the edges and as bit
+flags and numbers for the rules. The cold parts (calendar, criteria, the tender, the award,
+the contract, the outcome) stay plain dicts, exactly as saves hold them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from collections.abc import Iterable, Iterator, MutableSet
 from typing import Any
 
+import cython
+
+from game.core.ids import (
+    BUYING_ROLES,
+    CONTACT_LEVELS,
+    FACT_ID,
+    FACTS,
+    KEY_TAGS,
+    MILESTONES,
+    MOTIVES,
+    PHASES,
+    ROLES,
+    TRAITS,
+    mask,
+)
+from game.core.rng import Rng
 from game.scenario.models import ScenarioSpec
 
-ROLES = ("rep", "presales", "pm", "exec")
-CONTACT_LEVELS = ("unknown", "met", "relationship", "insider", "coach")
+if not cython.compiled:
+    from game.core.ids import (
+        N_FACTS,
+        PH_CONTRACT,
+        PH_DECISION,
+        PH_EARLY,
+        PH_SOLUTION,
+        PH_TENDER,
+    )
+
 CONTACT = {name: i for i, name in enumerate(CONTACT_LEVELS)}
-PHASES = ("early", "solution", "tender", "decision", "contract")
-MILESTONES = ("initiation", "tender_issue", "bid_deadline", "award", "contract")
 FIVE_ELEMENTS = ("el_lead", "el_need", "el_fit", "el_budget", "el_timeline")
+__all__ = ["ROLES", "PHASES", "MILESTONES", "CONTACT_LEVELS", "CONTACT", "FIVE_ELEMENTS",
+           "Relation", "Person", "Vendor", "GameState", "phase_of", "text", "motive"]
 
 
-@dataclass(slots=True)
+@cython.final
+@cython.cclass
 class Relation:
     """One vendor's standing with one person, and what the vendor has learned of them."""
 
-    support: float = 0.0
-    trust: float = 0.0
-    contact: int = 0
-    known_position: bool = False
-    known_personal: bool = False
-    known_needs: bool = False
-    known_roles: bool = False
-    last_touch: int = 0
+    def __init__(self, support: float = 0.0, trust: float = 0.0, contact: int = 0,
+                 known_position: bool = False, known_personal: bool = False,
+                 known_needs: bool = False, known_roles: bool = False,
+                 last_touch: int = 0) -> None:
+        self.support = support
+        self.trust = trust
+        self.contact = contact
+        self.known_position = known_position
+        self.known_personal = known_personal
+        self.known_needs = known_needs
+        self.known_roles = known_roles
+        self.last_touch = last_touch
+
+    @cython.ccall
+    def copy(self) -> Relation:
+        r: Relation = Relation.__new__(Relation)
+        r.support = self.support
+        r.trust = self.trust
+        r.contact = self.contact
+        r.known_position = self.known_position
+        r.known_personal = self.known_personal
+        r.known_needs = self.known_needs
+        r.known_roles = self.known_roles
+        r.last_touch = self.last_touch
+        return r
+
+    @cython.ccall
+    def reset(self, support: cython.double, trust: cython.double, contact: cython.int) -> None:
+        """Start again from nothing with a newcomer in the seat."""
+        self.support = support
+        self.trust = trust
+        self.contact = contact
+        self.known_position = False
+        self.known_personal = False
+        self.known_needs = False
+        self.known_roles = False
+        self.last_touch = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"support": self.support, "trust": self.trust, "contact": self.contact,
+                "known_position": self.known_position, "known_personal": self.known_personal,
+                "known_needs": self.known_needs, "known_roles": self.known_roles,
+                "last_touch": self.last_touch}
+
+    def __repr__(self) -> str:
+        return (f"Relation(support={self.support!r}, trust={self.trust!r}, "
+                f"contact={self.contact!r}, last_touch={self.last_touch!r})")
 
 
-@dataclass(slots=True)
+@cython.final
+@cython.cclass
 class Person:
     """The person currently in a stakeholder's seat (events can replace them)."""
 
-    id: str
-    name: dict[str, str]
-    title: dict[str, str]
-    department: dict[str, str]
-    roles: list[str]
-    key: list[str]
-    influence: float
-    participation: dict[str, float]
-    senior: bool
-    traits: list[str]
-    cares_about: list[str]
-    sways: list[tuple[str, float]]
-    position_motive: dict[str, Any]
-    personal_motive: dict[str, Any]
-    leaning: float
-    generation: int = 0
+    def __init__(self, id: str, name: dict, title: dict, department: dict, roles: list,
+                 key: list, influence: float, participation: dict, senior: bool,
+                 traits: list, cares_about: list, sways: list, position_motive: dict,
+                 personal_motive: dict, leaning: float, generation: int = 0) -> None:
+        self.id = id
+        self.name = name
+        self.title = title
+        self.department = department
+        self.roles = list(roles)
+        self.key = list(key)
+        self.influence = influence
+        self.participation = dict(participation)
+        self.senior = senior
+        self.traits = list(traits)
+        self.cares_about = list(cares_about)
+        self.sways = [tuple(s) for s in sways]
+        self.position_motive = position_motive
+        self.personal_motive = personal_motive
+        self.leaning = leaning
+        self.generation = generation
+        self.index = -1
+        self.roles_mask = mask(self.roles, BUYING_ROLES)
+        self.key_mask = mask(self.key, KEY_TAGS)
+        self.traits_mask = mask(self.traits, TRAITS)
+        self.trait_ids = [TRAITS.index(t) for t in self.traits]
+        self.part = [float(self.participation[ph]) for ph in PHASES]
+        self.pos_kind = MOTIVES.index(position_motive["kind"])
+        self.pers_kind = MOTIVES.index(personal_motive["kind"])
+        self.care_ids = []
+        self.sway_ids = []
+
+    def link(self, index: int, need_index: dict, person_index: dict) -> None:
+        """Number the needs this person cares about and the people they sway."""
+        self.index = index
+        self.care_ids = [need_index[n] for n in self.cares_about]
+        self.sway_ids = [(person_index[who], float(k)) for who, k in self.sways]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "title": self.title,
+                "department": self.department, "roles": list(self.roles),
+                "key": list(self.key), "influence": self.influence,
+                "participation": dict(self.participation), "senior": self.senior,
+                "traits": list(self.traits), "cares_about": list(self.cares_about),
+                "sways": [list(s) for s in self.sways],
+                "position_motive": self.position_motive,
+                "personal_motive": self.personal_motive, "leaning": self.leaning,
+                "generation": self.generation}
+
+    def __repr__(self) -> str:
+        return f"Person({self.id!r}, generation={self.generation})"
 
 
-@dataclass(slots=True)
+class FactSet(MutableSet):
+    """A vendor's facts seen as a set of names (for the edges and tests); it reads and
+    writes the vendor's fact flags, which is what the rules use."""
+
+    __slots__ = ("_v",)
+
+    def __init__(self, vendor: Vendor) -> None:
+        self._v = vendor
+
+    def __contains__(self, name: object) -> bool:
+        i = FACT_ID.get(name) if isinstance(name, str) else None
+        return i is not None and self._v.has(i)
+
+    def __iter__(self) -> Iterator[str]:
+        v = self._v
+        return iter([FACTS[i] for i in range(len(FACTS)) if v.has(i)])
+
+    def __len__(self) -> int:
+        v = self._v
+        return sum(1 for i in range(len(FACTS)) if v.has(i))
+
+    def add(self, name: str) -> None:
+        self._v.give(_fact_id(name))
+
+    def discard(self, name: str) -> None:
+        i = FACT_ID.get(name)
+        if i is not None:
+            self._v.drop(i)
+
+    def update(self, *names: Iterable[str]) -> None:
+        for group in names:
+            for n in group:
+                self.add(n)
+
+    def difference_update(self, *names: Iterable[str]) -> None:
+        for group in names:
+            for n in group:
+                self.discard(n)
+
+    def __repr__(self) -> str:
+        return f"FactSet({sorted(self)!r})"
+
+
+def _fact_id(name: str) -> int:
+    try:
+        return FACT_ID[name]
+    except KeyError:
+        raise ValueError(f"unknown fact {name!r}") from None
+
+
+@cython.final
+@cython.cclass
 class Vendor:
-    id: str
-    side: str
-    name: dict[str, str]
-    product: dict[str, str]
-    playbook: str
-    difficulty: str
-    active: bool
-    joined_week: int
-    stage: int
-    budget: float
-    spent: float = 0.0
-    facts: set[str] = field(default_factory=set)
-    status: str = "active"  # active | lost | won | shelved
-    spec_bias: float = 0.0
-    bid: dict[str, Any] | None = None
-    max_discount: float = 0.10
-    terms: dict[str, float] | None = None
-    intel: dict[str, dict[str, Any]] = field(default_factory=dict)
-    stage_weeks: dict[int, int] = field(default_factory=dict)
-    days_used: dict[str, int] = field(default_factory=dict)
+    """One vendor in the deal: what it has done and established, and (copied from its
+    scenario entry at the start) what it brings: fit per need, prices, days per role."""
+
+    def __init__(self, id: str, side: str, name: dict, product: dict, playbook: str,
+                 difficulty: str, active: bool, joined_week: int, stage: int, budget: float,
+                 spent: float = 0.0, facts: Iterable[str] = (), status: str = "active",
+                 spec_bias: float = 0.0, bid: dict | None = None, max_discount: float = 0.10,
+                 terms: dict | None = None, intel: dict | None = None,
+                 stage_weeks: dict | None = None, days_used: dict | None = None) -> None:
+        self.id = id
+        self.side = side
+        self.name = name
+        self.product = product
+        self.playbook = playbook
+        self.difficulty = difficulty
+        self.active = active
+        self.joined_week = joined_week
+        self.stage = stage
+        self.budget = budget
+        self.spent = spent
+        self.status = status
+        self.spec_bias = spec_bias
+        self.bid = bid
+        self.max_discount = max_discount
+        self.terms = terms
+        self.intel = dict(intel or {})
+        self.stage_weeks = dict(stage_weeks or {})
+        if not cython.compiled:  # compiled, the C arrays start zeroed
+            self.flags = [0] * N_FACTS
+            self.days = [0, 0, 0, 0]
+            self.time = [0, 0, 0, 0]
+        for role, n in (days_used or {}).items():
+            self.days[ROLES.index(role)] = n
+        for f in facts:
+            self.flags[_fact_id(f)] = 1
+        self.index = -1
+        self.fit = []
+
+    def link(self, index: int, spec: Any, need_ids: list) -> None:
+        """Copy what the scenario says this vendor brings into typed fields."""
+        self.index = index
+        self.team = spec.side == "team"
+        self.fit = [float(spec.fit.get(n, 0.0)) for n in need_ids]
+        self.list_price = spec.list_price
+        self.floor_price = spec.floor_price
+        self.delivery_cost = spec.delivery_cost
+        self.brand = spec.brand
+        self.references = spec.references
+        self.delivery = spec.delivery
+        self.time = [spec.time.rep, spec.time.presales, spec.time.pm, spec.time.exec]
+        self.by_event = spec.by_event
+        self.enters_week = spec.enters_week or 0
+
+    @cython.ccall
+    def has(self, fact: cython.int) -> cython.bint:
+        return self.flags[fact] != 0
+
+    @cython.ccall
+    def give(self, fact: cython.int) -> None:
+        self.flags[fact] = 1
+
+    @cython.ccall
+    def drop(self, fact: cython.int) -> None:
+        self.flags[fact] = 0
+
+    @property
+    def facts(self) -> FactSet:
+        return FactSet(self)
+
+    @facts.setter
+    def facts(self, names: Iterable[str]) -> None:
+        i: cython.int
+        for i in range(N_FACTS):
+            self.flags[i] = 0
+        for n in names:
+            self.flags[_fact_id(n)] = 1
+
+    @property
+    def days_used(self) -> dict[str, int]:
+        return {ROLES[i]: self.days[i] for i in range(4) if self.days[i]}
+
+    def fact_names(self) -> list[str]:
+        return sorted(FACTS[i] for i in range(len(FACTS)) if self.flags[i])
+
+    @cython.ccall
+    def copy(self) -> Vendor:
+        """A copy a look-ahead may change freely (the static parts are shared)."""
+        n: Vendor = Vendor.__new__(Vendor)
+        i: cython.int
+        n.id, n.side, n.name, n.product = self.id, self.side, self.name, self.product
+        n.playbook, n.difficulty = self.playbook, self.difficulty
+        n.active, n.joined_week, n.stage = self.active, self.joined_week, self.stage
+        n.budget, n.spent, n.status = self.budget, self.spent, self.status
+        n.spec_bias, n.max_discount = self.spec_bias, self.max_discount
+        n.bid = _copy_bid(self.bid)
+        n.terms = dict(self.terms) if self.terms is not None else None
+        n.intel = {k: dict(x) for k, x in self.intel.items()}
+        n.stage_weeks = dict(self.stage_weeks)
+        if cython.compiled:
+            for i in range(N_FACTS):
+                n.flags[i] = self.flags[i]
+            for i in range(4):
+                n.days[i] = self.days[i]
+                n.time[i] = self.time[i]
+        else:
+            n.flags, n.days, n.time = list(self.flags), list(self.days), list(self.time)
+        n.index, n.team, n.fit = self.index, self.team, self.fit
+        n.list_price, n.floor_price = self.list_price, self.floor_price
+        n.delivery_cost, n.brand = self.delivery_cost, self.brand
+        n.references, n.delivery = self.references, self.delivery
+        n.by_event, n.enters_week = self.by_event, self.enters_week
+        return n
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "side": self.side, "name": self.name, "product": self.product,
+                "playbook": self.playbook, "difficulty": self.difficulty,
+                "active": self.active, "joined_week": self.joined_week, "stage": self.stage,
+                "budget": self.budget, "spent": self.spent, "facts": self.fact_names(),
+                "status": self.status, "spec_bias": self.spec_bias,
+                "bid": _copy_bid(self.bid), "max_discount": self.max_discount,
+                "terms": dict(self.terms) if self.terms is not None else None,
+                "intel": {k: dict(x) for k, x in self.intel.items()},
+                "stage_weeks": {str(k): w for k, w in self.stage_weeks.items()},
+                "days_used": self.days_used}
+
+    def __repr__(self) -> str:
+        return f"Vendor({self.id!r}, stage={self.stage}, status={self.status!r})"
 
 
-@dataclass(slots=True)
+def _copy_bid(bid: Any) -> Any:
+    if bid is None:
+        return None
+    out = dict(bid)
+    if "counter" in out:
+        out["counter"] = dict(out["counter"])
+    return out
+
+
+@cython.final
+@cython.cclass
 class GameState:
-    spec: ScenarioSpec
-    seed: int
-    rng: int
-    week: int
-    calendar: dict[str, int]
-    budget: float
-    need_weights: dict[str, float]
-    criteria: dict[str, float]
-    first_payment_max: float
-    first_payment_min: float
-    shelve_risk: float
-    people: dict[str, Person]
-    vendors: dict[str, Vendor]
-    relations: dict[str, dict[str, Relation]]
-    fired: list[str] = field(default_factory=list)
-    pending: dict[str, list[str]] = field(default_factory=dict)
-    tender: dict[str, Any] | None = None
-    award: dict[str, Any] | None = None
-    contract: dict[str, Any] | None = None
-    outcome: dict[str, Any] | None = None
-    log: list[dict[str, Any]] = field(default_factory=list)
-    plans: list[dict[str, list[dict[str, Any]]]] = field(default_factory=list)
-    history: list[dict[str, Any]] = field(default_factory=list)
-    # Need weights on the author's scale; `need_weights` is the same normalised to sum to 1.
-    need_raw: dict[str, float] = field(default_factory=dict)
-    # Derived values for the current turn (health, views); never saved or hashed. Anything
-    # that changes the state outside `end_week` must call `touch()`.
-    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """One game. `touch()` after changing anything from outside the week loop."""
+
+    def __init__(self, spec: ScenarioSpec, seed: int, rng: int, week: int, calendar: dict,
+                 budget: float, need_weights: dict, criteria: dict, first_payment_max: float,
+                 first_payment_min: float, shelve_risk: float, people: dict, vendors: dict,
+                 relations: dict, fired: list | None = None, pending: dict | None = None,
+                 tender: dict | None = None, award: dict | None = None,
+                 contract: dict | None = None, outcome: dict | None = None,
+                 log: list | None = None, plans: list | None = None,
+                 history: list | None = None, need_raw: dict | None = None) -> None:
+        self.spec = spec
+        self.seed = seed
+        self.dice = Rng(rng)
+        self.week = week
+        self.calendar = calendar
+        self.budget = budget
+        self.need_weights = need_weights
+        self.criteria = criteria
+        self.first_payment_max = first_payment_max
+        self.first_payment_min = first_payment_min
+        self.shelve_risk = shelve_risk
+        self.people = people
+        self.vendors = vendors
+        self.relations = relations
+        self.fired = list(fired or [])
+        self.pending = dict(pending or {})
+        self.tender = tender
+        self.award = award
+        self.contract = contract
+        self.outcome = outcome
+        self.log = list(log or [])
+        self.plans = list(plans or [])
+        self.history = list(history or [])
+        self.need_raw = dict(need_raw or {})
+        self.cache = {}
+        self.recording = True
+        self.turn_id = 0
+        self.panel = None
+        self.panel_stamp = -1
+        self.texts = None
+        self.tviews = []
+        self.tviews_turn = -1
+        self.public = None
+        self.public_turn = -1
+        self.stamp = 0
+        self.need_ids = list(need_weights)
+        self.need_index = {n: i for i, n in enumerate(self.need_ids)}
+        self.vendor_specs = {s.id: s for s in spec.vendors}
+        self.event_specs = list(spec.events)
+        self.event_index = {e.id: i for i, e in enumerate(spec.events)}
+        self.plist = []
+        self.vlist = []
+        self.rels = []
+        self.vorder = []
+        self.relink()
+
+    def relink(self) -> None:
+        """Number people and vendors, point the lists at the dicts' records and copy the
+        dicts' numbers into the typed mirrors."""
+        person_index = {pid: i for i, pid in enumerate(self.people)}
+        self.plist = list(self.people.values())
+        for i, p in enumerate(self.plist):
+            p.link(i, self.need_index, person_index)
+        self.vlist = list(self.vendors.values())
+        for i, v in enumerate(self.vlist):
+            v.link(i, self.vendor_specs[v.id], self.need_ids)
+        self.rels = [[self.relations[v.id][p.id] for p in self.plist] for v in self.vlist]
+        self.vorder = sorted(range(len(self.vlist)), key=lambda k: self.vlist[k].id)
+        self.n_people = len(self.plist)
+        self.n_vendors = len(self.vlist)
+        self.n_needs = len(self.need_ids)
+        self.sync()
+
+    @cython.ccall
+    def sync(self) -> None:
+        """Copy the calendar, need weights and criteria into their typed mirrors and forget
+        derived values; the engine calls it after an event changes any of them."""
+        cal = self.calendar
+        self.cal_initiation = cal["initiation"]
+        self.cal_tender_issue = cal["tender_issue"]
+        self.cal_bid_deadline = cal["bid_deadline"]
+        self.cal_award = cal["award"]
+        self.cal_contract = cal["contract"]
+        self.cal_notice = cal["notice_weeks"]
+        self.nw = [float(self.need_weights[n]) for n in self.need_ids]
+        self.crit_technical = self.criteria["technical"]
+        self.crit_price = self.criteria["price"]
+        self.crit_service = self.criteria["service"]
+        self.stamp += 1
 
     def touch(self) -> None:
         """Forget every derived value: the state was changed from outside the week loop."""
-        self.cache.clear()
+        self.new_turn()
+        self.sync()
 
     def new_turn(self) -> None:
-        """Forget the turn's derived values, keeping the lasting ones (see `lasting`)."""
-        keep = self.cache.get("lasting")
+        """Forget the turn's derived values."""
         self.cache.clear()
-        if keep is not None:
-            self.cache["lasting"] = keep
+        self.tviews_turn = -1
+        self.public_turn = -1
 
-    def lasting(self) -> dict[Any, Any]:
-        """Derived values that outlive a turn: each depends only on the scenario or carries
-        a stamp of the inputs it was computed from, and is recomputed when they differ."""
-        store = self.cache.get("lasting")
-        if store is None:
-            store = self.cache["lasting"] = {}
-        return store
+    @property
+    def rng(self) -> int:
+        return self.dice.s
+
+    @rng.setter
+    def rng(self, value: int) -> None:
+        self.dice.s = value
 
     def vendor_spec(self, vid: str) -> Any:
         """The authored VendorSpec of a vendor (the scenario is frozen, so this never stales)."""
-        store = self.lasting()
-        index = store.get("vendor_specs")
-        if index is None:
-            index = store["vendor_specs"] = {s.id: s for s in self.spec.vendors}
-        return index[vid]
+        return self.vendor_specs[vid]
 
     @property
     def over(self) -> bool:
         return self.outcome is not None
 
     def phase(self) -> str:
-        return phase_of(self.week, self.calendar)
+        return PHASES[self.phase_id()]
+
+    @cython.ccall
+    def phase_id(self) -> cython.int:
+        """The customer's procurement phase this week, as a number (ids.PHASES)."""
+        w: cython.int = self.week
+        if w < self.cal_initiation:
+            return PH_EARLY
+        if w < self.cal_tender_issue:
+            return PH_SOLUTION
+        if w <= self.cal_bid_deadline:
+            return PH_TENDER
+        if w <= self.cal_award + self.cal_notice:
+            return PH_DECISION
+        return PH_CONTRACT
+
+    @cython.ccall
+    def rel(self, v: cython.int, p: cython.int) -> Relation:
+        return self.rels[v][p]
+
+    @cython.ccall
+    def fork(self) -> GameState:
+        """A copy a look-ahead may change freely: vendors, relations and the cold dicts are
+        copied; people, the scenario and the tables built from it are shared (read-only).
+        A fork keeps no record of the past (log, plans, history) and records nothing."""
+        n: GameState = GameState.__new__(GameState)
+        n.spec, n.seed = self.spec, self.seed
+        n.dice = Rng(self.dice.s)
+        n.week = self.week
+        n.calendar = dict(self.calendar)
+        n.need_weights = dict(self.need_weights)
+        n.criteria = dict(self.criteria)
+        n.need_raw = dict(self.need_raw)
+        n.budget = self.budget
+        n.first_payment_max = self.first_payment_max
+        n.first_payment_min = self.first_payment_min
+        n.shelve_risk = self.shelve_risk
+        n.people = dict(self.people)
+        n.plist = list(self.plist)
+        v: Vendor
+        n.vlist = [v.copy() for v in self.vlist]
+        n.vendors = {v.id: v for v in n.vlist}
+        r: Relation
+        n.rels = [[r.copy() for r in rels] for rels in self.rels]
+        n.relations = {v.id: {p.id: n.rels[v.index][p.index] for p in n.plist}
+                       for v in n.vlist}
+        n.fired = list(self.fired)
+        n.pending = {}
+        n.tender = copy.deepcopy(self.tender)
+        n.award = copy.deepcopy(self.award)
+        n.contract = copy.deepcopy(self.contract)
+        n.outcome = None
+        n.log, n.plans, n.history = [], [], []
+        n.cache = {}
+        n.recording = False
+        n.turn_id = self.turn_id
+        n.panel, n.panel_stamp, n.stamp = self.panel, self.panel_stamp, self.stamp
+        n.texts = self.texts
+        n.tviews, n.tviews_turn, n.public, n.public_turn = [], -1, None, -1
+        n.need_ids, n.need_index = self.need_ids, self.need_index
+        n.vendor_specs, n.event_specs = self.vendor_specs, self.event_specs
+        n.event_index = self.event_index
+        n.vorder = self.vorder
+        n.n_people, n.n_vendors, n.n_needs = self.n_people, self.n_vendors, self.n_needs
+        n.cal_initiation, n.cal_tender_issue = self.cal_initiation, self.cal_tender_issue
+        n.cal_bid_deadline, n.cal_award = self.cal_bid_deadline, self.cal_award
+        n.cal_contract, n.cal_notice = self.cal_contract, self.cal_notice
+        n.nw = self.nw
+        n.crit_technical, n.crit_price = self.crit_technical, self.crit_price
+        n.crit_service = self.crit_service
+        return n
+
+    def vendor_index(self, vid: str) -> int:
+        return self.vendors[vid].index
+
+    def replace_person(self, new: Person) -> None:
+        """Seat a newcomer where `new.id` sat (same index, same place in the dicts)."""
+        old: Person = self.people[new.id]
+        self.people[new.id] = new
+        self.plist[old.index] = new
+        new.link(old.index, self.need_index, {p.id: p.index for p in self.plist})
 
 
 def phase_of(week: int, cal: dict[str, int]) -> str:

@@ -211,6 +211,10 @@ class ScenarioSpec(Spec):
     summary: TextSpec = Field(description="One paragraph for the scenario library.")
     last_week: Annotated[int, Field(ge=8, le=60)] = Field(description="The game's final week.")
     customer: CustomerSpec
-    stakeholders: list[StakeholderSpec] = Field(min_length=2)
-    vendors: list[VendorSpec] = Field(min_length=2)
+    stakeholders: list[StakeholderSpec] = Field(
+        min_length=2, max_length=64,
+        description="The buying centre: everyone who takes part in the decision (2 to 64).")
+    vendors: list[VendorSpec] = Field(
+        min_length=2, max_length=16,
+        description="Every vendor in the deal, the players' teams and the rivals (2 to 16).")
     events: list[EventSpec] = Field(default_factory=list)

@@ -1,0 +1,15 @@
+from game.ai.policy cimport Plan
+from game.ai.queue cimport Queue
+from game.core.actions cimport ActionDef
+from game.core.checks cimport Move
+from game.core.ids cimport *
+from game.core.views cimport MeView, PersonView, VendorView
+
+cimport cython
+
+cpdef Plan plan_moves(VendorView vv, int limit=*, bint explain=*)
+from game.core.checks cimport groups
+
+@cython.final
+cdef class Wants:
+    cdef double w[64]

@@ -1,0 +1,18 @@
+cimport cython
+from game.ai.context cimport Context
+from game.ai.playbooks cimport Style
+from game.ai.queue cimport Queue
+from game.core.actions cimport ActionDef
+from game.core.checks cimport Move
+from game.core.rng cimport Rng
+from game.core.ids cimport *
+from game.core.views cimport VendorView
+
+@cython.final
+cdef class Plan:
+    cdef public list moves, reasons
+
+cpdef list _fill(VendorView vv, Context ctx, Style style, object skill, object rng, object roles,
+                 list fixed_acts, list days, double budget, double cap, bint explain)
+from game.core.checks cimport choice_cost, first_refusal, groups
+from game.ai.value cimport values_of, value_of, project, support_gain

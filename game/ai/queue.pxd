@@ -1,0 +1,15 @@
+cimport cython
+
+@cython.final
+cdef class Queue:
+    cdef double* keys
+    cdef int* kinds
+    cdef int* targets
+    cdef int* heap
+    cdef public Py_ssize_t n, size, capacity
+    cpdef void add(self, double key, int kind, int target)
+    cpdef void start(self)
+    cdef bint _less(self, int a, int b)
+    cdef void _down(self, Py_ssize_t i)
+    cpdef void push(self, int option)
+    cpdef int pop(self)

@@ -1,0 +1,23 @@
+cimport cython
+from game.core.actions cimport ActionDef
+from game.core.ids cimport *
+from game.core.views cimport MeView, PersonView, VendorView
+
+@cython.final
+cdef class Move:
+    cdef public int kind, target, option
+
+@cython.final
+cdef class Budget:
+    cdef public int left[4]
+    cdef public double money
+
+cpdef double choice_cost(VendorView vv, Move m)
+cpdef int choice_reason(VendorView vv, Move m)
+cpdef int vendor_reason(VendorView vv, ActionDef d)
+cpdef int person_reason(VendorView vv, ActionDef d, PersonView p)
+cpdef int check_move(VendorView vv, Move m, list plan, Budget b)
+cpdef Budget usage(VendorView vv, list plan)
+cpdef int check_one(VendorView vv, Move m, list plan)
+cpdef tuple first_refusal(VendorView vv, list plan)
+cpdef list groups(VendorView vv, list plan)

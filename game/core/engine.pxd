@@ -1,0 +1,11 @@
+from game.core.actions cimport ActionDef
+from game.core.checks cimport Move
+from game.core.ids cimport *
+from game.core.rng cimport Rng
+from game.core.state cimport GameState, Person, Relation, Vendor
+from game.core.views cimport VendorView
+from game.core.checks cimport first_refusal
+from game.core.effects cimport apply_move, nudge_support
+from game.core.health cimport Health, health_all
+from game.core.views cimport vendor_view
+from game.core.num cimport fround

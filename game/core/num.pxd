@@ -1,0 +1,2 @@
+cpdef double fround(double x, int n)
+cpdef double clamp(double x, double lo, double hi)

@@ -1,0 +1,18 @@
+cimport cython
+from game.core.ids cimport *
+from game.core.num cimport fround
+from game.core.rng cimport Rng
+from game.core.state cimport GameState, Person, Relation, Vendor
+
+@cython.final
+cdef class Panel:
+    cdef public list people, weight, tech, price_w, service_w, total, fits, service
+
+@cython.final
+cdef class Scores:
+    cdef public list vendors, totals, merit, rows
+
+cpdef Panel panel(GameState state)
+cpdef Scores judge(GameState state, list vendors, list prices, list technical, list service,
+                   bint want_rows)
+cpdef Scores projected(GameState state)

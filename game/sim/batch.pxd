@@ -1,0 +1,3 @@
+from game.core.state cimport GameState, Vendor
+from game.core.views cimport VendorView
+from game.core.views cimport vendor_view

@@ -1,0 +1,56 @@
+"""Many games without the record: the loop `balance`, `fidelity` and the benchmarks run.
+
+A batch game keeps the outcome, the tender, the award, the contract and the log's calendar
+and event entries (what the reports read), but no plans, no per-action log entries, no reasons
+and no weekly history, so a game costs little more than its rules and its AIs' arithmetic.
+The same seed and agents play the same game as `play.play_game` (a test holds them equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import cython
+
+from game.core.engine import new_game, resolve_week
+from game.core.rng import seed_state
+from game.core.state import GameState, Vendor
+from game.core.views import vendor_view
+from game.scenario.models import ScenarioSpec
+
+AgentsFor = Callable[[int], dict[str, Any]]
+"""Given a seed, the agent of every vendor (objects with `plan(view, explain)`)."""
+
+
+@cython.ccall
+def play_batch_game(spec: object, seed: object, agents: dict,
+                    template: GameState = None) -> GameState:
+    """One game, unrecorded. `template` (a new game of the same scenario) saves setting the
+    scenario up again: the game starts from a copy of it with its own seed."""
+    state: GameState
+    if template is None:
+        state = new_game(spec, seed)
+    else:
+        state = template.fork()
+        state.seed = seed
+        state.dice.s = seed_state(seed)
+    state.recording = False
+    v: Vendor
+    while state.outcome is None:
+        plans = {}
+        for v in state.vlist:
+            if v.active:
+                plans[v.id] = agents[v.id].plan(vendor_view(state, v.index), False).moves
+        resolve_week(state, plans, None)
+    return state
+
+
+def play_games(spec: ScenarioSpec, seeds: Iterable[int], agents: AgentsFor
+               ) -> list[GameState]:
+    """Every seed's game, unrecorded; `agents(seed)` gives that game's agents."""
+    template = new_game(spec, 0)
+    return [play_batch_game(spec, seed, agents(seed), template) for seed in seeds]
+
+
+_: Any = None
