@@ -79,14 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--windowed", action="store_true", help="ignore a fullscreen setting")
     play.set_defaults(func=_play)
 
-    sim = sub.add_parser("simulate", help="play a whole game headless with the built-in AI")
+    sim = sub.add_parser("simulate", help="play a whole game headless with the scenario's "
+                                          "line-up of AIs")
     sim.add_argument("scenario")
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--save", default=None, help="write the finished game to this file")
     sim.add_argument("--lang", choices=("zh", "en"), default="en")
-    sim.add_argument("--ai", choices=("basic", "scenario"), default="basic",
-                     help="basic: the built-in AI everywhere; scenario: each vendor's playbook "
-                          "and difficulty from the scenario")
+    sim.add_argument("--ai", choices=("scenario", "basic"), default="scenario",
+                     help="scenario (the default): each vendor plays the playbook and "
+                          "difficulty the scenario gives it; basic: the built-in AI everywhere")
     sim.set_defaults(func=_simulate)
 
     val = sub.add_parser("validate", help="check scenario files; exit 1 on any error")
