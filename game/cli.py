@@ -120,6 +120,7 @@ EXTRA_COMMANDS = (
     "game.scenario.starter",   # new
     "game.scenario.lint",      # lint
     "game.sim.balance",        # balance
+    "game.sim.tune",           # tune
     "game.report.command",     # report
     "game.scenario.guide",     # guide
 )

@@ -199,12 +199,12 @@ vendors:
     playbook: incumbent
     name: {{zh: "恒远软件", en: "Hengyuan Software"}}
     product: {{zh: "恒远营收系统升级版", en: "Hengyuan Billing, upgraded"}}
-    fit: {{leakage: 0.72, billing: 0.95, field_work: 0.6}}
+    fit: {{leakage: 0.72, billing: 0.7, field_work: 0.6}}
     list_price: 780
     floor_price: 600
     delivery_cost: 430
     brand: 0.5
-    references: 12
+    references: 5    # similar customers it can show; the tender counts up to 5
     delivery: 0.7
     sales_budget: 50
     start_stage: 3   # it already knows the account
@@ -217,11 +217,11 @@ vendors:
     name: {{zh: "华表智能", en: "Huabiao Smart Meters"}}
     product: {{zh: "华表NB-IoT整体方案", en: "Huabiao NB-IoT Suite"}}
     fit: {{leakage: 0.75, billing: 0.45, field_work: 0.8}}
-    list_price: 980
+    list_price: 880
     floor_price: 760
     delivery_cost: 560
     brand: 0.7
-    references: 20
+    references: 5
     delivery: 0.55
     sales_budget: 60
     start_stage: 2
@@ -277,6 +277,25 @@ with her"}}
           - type: support
             stakeholder: cfo
             change: -0.05
+
+# Optional: what `{cmd} tune {file}` may change, and the win rates you want. The game
+# ignores this section; tune plays games, proposes a small change set with its evidence,
+# and never edits this file.
+tune:
+  mode: rotate              # the team's seat plays every playbook in turn
+  knobs:
+    - path: vendors.incumbent.fit.billing
+      range: [0.8, 0.95]
+      step: 0.05
+    - path: customer.budget
+      range: [850, 1000]
+      step: 50
+  targets:
+    - who: every_playbook   # whatever strategy the team plays, it can win and can lose
+      win: [0.1, 0.45]
+    - who: incumbent        # the old supplier stays a real threat
+      win: [0.25, 0.35]
+  max_changes: 2
 """
 
 

@@ -30,13 +30,26 @@ def games_for_margin(margin: float, p: float = 0.5) -> int:
     return max(1, math.ceil(Z95 ** 2 * p * (1 - p) / margin ** 2))
 
 
-def games_to_settle(rate: float, line: float) -> int | None:
-    """About how many games an arm at `rate` needs before its interval clears `line`; None
-    when the rate sits on the line (no number of games would settle it)."""
-    gap = abs(rate - line)
-    if gap < 0.005:
+def games_to_settle(rate: float, line: float, limit: int = 1_000_000) -> int | None:
+    """About how many games an arm winning at `rate` needs before its Wilson interval
+    clears `line`; None when the rate sits on the line or it would take over `limit`."""
+    if abs(rate - line) < 0.005:
         return None
-    return games_for_margin(gap, min(max(rate, 0.01), 0.99))
+
+    def clears(n: int) -> bool:
+        lo, hi = wilson(round(rate * n), n)
+        return lo > line or hi < line
+
+    hi = 1
+    while not clears(hi):
+        hi *= 2
+        if hi > limit:
+            return None
+    lo = hi // 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if clears(mid) else (mid, hi)
+    return hi
 
 
 def rate(k: int, n: int) -> dict[str, Any]:

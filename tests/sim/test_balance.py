@@ -29,6 +29,7 @@ from game.sim.balance_report import (
     table,
     wilson,
 )
+from game.sim.report_kit import games_to_settle
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = str(ROOT / "tests" / "scenario" / "good" / "minimal.yaml")
@@ -111,7 +112,9 @@ def test_a_verdict_whose_interval_spans_the_line_is_inconclusive() -> None:
         "INCONCLUSIVE vendor a: wins 58% (48%-67%) of 100 games; the interval spans 60%, so "
         "it may or may not be dominant (about 2,300 games for this vendor would settle it)",
         "INCONCLUSIVE vendor b: wins 3% (1%-8%) of 100 games; the interval spans 5%, so it may "
-        "or may not be dead (about 280 games for this vendor would settle it)"]
+        "or may not be dead (about 410 games for this vendor would settle it)"]
+    # Near 0 the interval is lopsided: 0 wins in 30 games needs 73 before 5% is ruled out.
+    assert games_to_settle(0.0, 0.05) == 73 and games_to_settle(0.6, 0.6) is None
     assert games_for_margin(0.07) == 196 and games_for_margin(0.05) == 385
     assert flags(_fake({"a": (30, 100), "b": (30, 100)}, 40, 100)) == [
         "FEW DEALS: only 40% of games end with a first payment received (under 50%)"]
