@@ -107,14 +107,14 @@ def render_events(s: dict[str, Any]) -> list[str]:
            "to change anything.", "", table(
                ["event", "trigger weeks", "fired", "95% interval", "weeks fired", "too late"],
                [[e["id"], f"{e['window'][0]}-{e['window'][1]}", pct(e["rate"]), ci(e),
-                 _weeks(e), "-" if e["late"] is None else f"{pct(e['late'])} {e['why']}"]
+                 _weeks(e), "-" if e["late"] is None else f"{pct(e['late'])} fired {e['why']}"]
                 for e in events],
                [False, False, True, True, False, False])]
     late = [e for e in events if e["late"] and e["late"] >= 0.5]
     for e in late:
         out += ["", f"- `{e['id']}` fired {e['why']} in {pct(e['late'])} of the games it "
-                f"fired in: move its trigger weeks earlier, or add a condition such as "
-                "`type: awarded, awarded: false`."]
+                "fired in, when its effects could no longer change anything: move its trigger "
+                "weeks earlier, or add a condition that holds only before then."]
     if choices:
         out += ["", "## Event choices", "",
                 "Each choice's take-up when its event was offered (by the team's seat and by "

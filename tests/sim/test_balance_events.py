@@ -91,7 +91,7 @@ def test_a_budget_cut_after_the_bids_opened_is_counted_too_late() -> None:
     assert row["rate"] == 0.75 and row["late"] == pytest.approx(2 / 3)
     assert row["why"] == "after the bids were opened"
     text = "\n".join(render_events({"events": [row], "choices": []}))
-    assert "67% after the bids were opened" in text
+    assert "67% fired after the bids were opened" in text
     assert "`budget_cut` fired after the bids were opened in 67% of the games" in text
     # With its support effect back, the event still matters after the bids: no verdict.
     assert event_figures(records, load_scenario(MINIMAL))[0]["late"] is None
