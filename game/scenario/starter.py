@@ -15,10 +15,11 @@ import re
 import sys
 from pathlib import Path
 
+from game.scenario.library import authoring_dir
 from game.scenario.models import ID_PATTERN
 from game.scenario.schema import SCHEMA_PATH
 
-SCENARIOS = SCHEMA_PATH.parent
+SCENARIOS = authoring_dir()
 
 # In this source a backslash at the end of a line joins it to the next (Python's rule), so the
 # written file keeps each text on one line while this module stays within 100 columns.
@@ -323,6 +324,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add `new NAME [--dir DIR] [--force]` to the command line."""
     p = sub.add_parser("new", help="write a commented starter scenario to edit")
     p.add_argument("name", help="scenario id (written to scenarios/NAME.yaml) or a .yaml path")
-    p.add_argument("--dir", default=None, help="folder to write into (default scenarios/)")
+    p.add_argument("--dir", default=None, help="folder to write into (default: scenarios/ in "
+                   "a checkout, your own scenarios folder in an installed game)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=lambda args: run_new(args.name, args.dir, args.force))

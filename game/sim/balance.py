@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from game.core.state import GameState
 from game.scenario.issues import ScenarioError
+from game.scenario.library import find_scenario, shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
@@ -32,7 +33,7 @@ playbook cycles through all playbooks game by game, so each strategy meets the s
 PLAYBOOKS = tuple(p.value for p in Playbook)
 AGENT_MODULES = ("game.ai", "game.ai.agents", "game.ai.base", "game.ai.playbooks")
 """Where the playbook AIs' `make_agent(playbook, difficulty, seed)` may live."""
-BENCH_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "city_hospital.yaml"
+BENCH_SCENARIO = shipped_dir() / "city_hospital.yaml"
 BENCH_GAMES = 10_000
 
 
@@ -283,8 +284,8 @@ def run_balance(args: argparse.Namespace) -> int:
         print("balance: --games must be at least 1", file=sys.stderr)
         return 1
     try:
-        summary, _ = balance(args.file, args.games, args.jobs, args.seed, args.mode,
-                             progress=not args.quiet)
+        summary, _ = balance(str(find_scenario(args.file)), args.games, args.jobs, args.seed,
+                             args.mode, progress=not args.quiet)
     except ScenarioError as exc:
         print(exc.render(), file=sys.stderr)
         return 1
@@ -303,7 +304,7 @@ def run_balance(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `balance FILE --games N [--jobs J]` to the command line."""
     p = sub.add_parser("balance", help="play many AI-vs-AI games and report win rates")
-    p.add_argument("file", help="the scenario file")
+    p.add_argument("file", help="the scenario file, or a name such as city_hospital")
     p.add_argument("--games", type=int, default=200, help="games to play (default 200)")
     p.add_argument("--jobs", type=int, default=None,
                    help=f"worker processes (default: all cores, here {default_jobs()})")
