@@ -231,7 +231,7 @@ def test_mutated_saves_are_refused_or_play_on(tmp_path: Path, text: bytes):
     _plays_on(_write(tmp_path, text))
 
 
-@settings(max_examples=120, deadline=None, derandomize=True,
+@settings(max_examples=100, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=mutated("legacy"))
 def test_mutated_legacy_saves_are_refused_or_play_on(tmp_path: Path, text: bytes):

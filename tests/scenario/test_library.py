@@ -120,7 +120,11 @@ def test_commands_take_a_name(places, capsys):
     assert "no scenario named 'steel_mill'" in capsys.readouterr().err
 
 
-def test_simulate_by_name_saves_and_the_report_finds_the_save_by_name(places, capsys):
+def test_simulate_by_name_saves_and_the_report_finds_the_save_by_name(places, capsys,
+                                                                     monkeypatch):
+    from game.report import charts
+
+    monkeypatch.setattr(charts, "render_charts", lambda data: {})  # the lookup is tested here
     here, _user = places
     assert cli.main(["simulate", "logistics_tms", "--seed", "2", "--save",
                      str(here / "game.json")]) == 0
@@ -132,7 +136,7 @@ def test_simulate_by_name_saves_and_the_report_finds_the_save_by_name(places, ca
     listed = capsys.readouterr().out
     assert "game.json" in listed and "finished" in listed and "Yuanhang" in listed
     assert cli.main(["report", "game", "--out", str(here / "r.html"), "--lang", "en"]) == 0
-    assert (here / "r.html").stat().st_size > 10_000
+    assert "Yuanhang" in (here / "r.html").read_text(encoding="utf-8")
 
 
 def test_the_scenarios_command_lists_sources_and_folders(places, capsys):
