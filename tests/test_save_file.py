@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from game.core.engine import new_game
 from game.core.views import trainer_view, view
-from game.save import SaveError, _checksum, load_save, save_text
+from game.save import SaveError, load_save, save_text
+from game.save_file import _checksum
 from game.scenario.loader import load_scenario
 from game.sim.play import default_planner, play_week
 from tests.test_save_slots import legacy_text
