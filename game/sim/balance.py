@@ -16,10 +16,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any, TextIO
 
 from game.core.state import GameState
+from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
@@ -31,7 +31,7 @@ playbook cycles through all playbooks game by game, so each strategy meets the s
 PLAYBOOKS = tuple(p.value for p in Playbook)
 AGENT_MODULES = ("game.ai", "game.ai.agents", "game.ai.base", "game.ai.playbooks")
 """Where the playbook AIs' `make_agent(playbook, difficulty, seed)` may live."""
-BENCH_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "city_hospital.yaml"
+BENCH_SCENARIO = shipped_dir() / "city_hospital.yaml"
 BENCH_GAMES = 10_000
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from game.scenario.issues import ScenarioError
 from game.scenario.knobs import KnobError, parse_values, resolve
+from game.scenario.library import find_scenario
 from game.scenario.loader import load_scenario, read_scenario_bytes
 from game.scenario.models import ScenarioSpec
 from game.sim.balance import (
@@ -70,6 +71,7 @@ def run_balance(args: argparse.Namespace) -> int:
         print(f"balance: {bad}", file=sys.stderr)
         return 1
     try:
+        args.file = str(find_scenario(args.file))
         data = read_scenario_bytes(args.file)
         spec = load_scenario(args.file)
     except ScenarioError as exc:

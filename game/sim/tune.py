@@ -21,6 +21,7 @@ from typing import Any
 
 from game.scenario.issues import ScenarioError
 from game.scenario.knobs import Knob, resolve, with_values
+from game.scenario.library import find_scenario
 from game.scenario.loader import load_scenario, read_scenario_bytes
 from game.scenario.models import ScenarioSpec, TuneSpec
 from game.scenario.yamlsource import decode, parse
@@ -166,6 +167,7 @@ def miss(tune: TuneSpec, rates: Rates, spec: ScenarioSpec) -> float:
 
 def run_tune(args: argparse.Namespace) -> int:
     try:
+        args.file = str(find_scenario(args.file))
         data = read_scenario_bytes(args.file)
         spec = load_scenario(args.file)
     except ScenarioError as exc:
