@@ -1,17 +1,23 @@
-"""Build the compiled rules (Cython, pure-Python mode) when a C compiler is at hand.
+"""The package list and the compiled rules; everything else about the build is in
+pyproject.toml.
 
-Everything else about the package lives in pyproject.toml. The extensions are optional:
-without Cython or a compiler the package installs and runs the same rules uncompiled.
+Packages: every game.* package found in the tree, plus game.scenarios, which pyproject.toml
+maps onto the top-level scenarios/ folder (a mapped folder is not found by setuptools' own
+discovery). The rules (the modules game.native lists) are compiled with Cython when a C
+compiler is at hand; the extensions are optional: without Cython or a compiler the package
+installs and runs the same rules uncompiled. `DEALCRAFT_NO_BUILD=1` skips them (the Makefile
+builds them itself, in place, whenever a compiled source changed).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
@@ -28,6 +34,8 @@ def _ids_constants() -> list[tuple[str, int]]:
 
 
 def _extensions() -> list:
+    if os.environ.get("DEALCRAFT_NO_BUILD"):
+        return []
     try:
         from Cython.Build import cythonize
     except ImportError:
@@ -70,4 +78,5 @@ class OptionalBuildExt(build_ext):
             raise RuntimeError(f"{ext.name}: {exc}") from exc
 
 
-setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
+setup(packages=[*find_packages(include=["game", "game.*"]), "game.scenarios"],
+      ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})

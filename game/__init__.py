@@ -1,6 +1,9 @@
-"""Dealcraft: a key-account sales sandbox. Importing the package decides, once, whether the
-compiled rules match their sources (see `game.native`)."""
+"""Dealcraft, a key-account sales sandbox. The version is read by the build and the saves;
+importing the package decides, once, whether the compiled rules match their sources (see
+`game.native`)."""
 
-from game.native import install as _install_native
+__version__ = "0.2.0"
+
+from game.native import install as _install_native  # noqa: E402
 
 NATIVE = _install_native()
