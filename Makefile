@@ -15,8 +15,8 @@ export SDL_AUDIODRIVER ?= dummy
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(STAMP): $(BIN)/python pyproject.toml Makefile
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77" "Cython>=3.1"
 	DEALCRAFT_NO_BUILD=1 $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

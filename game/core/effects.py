@@ -99,6 +99,35 @@ def person_fit(state: GameState, v: Vendor, p: Person) -> cython.double:
 
 
 @cython.ccall
+def motive_hit(d: ActionDef, p: Person, r: Relation) -> cython.int:
+    """Which of the person's motives the action addresses: 0 none, 1 the position interest,
+    2 the personal one (when both are addressed, the one that lands harder; a discovered
+    motive lands harder than one hit by luck)."""
+    if not d.addr_mask:
+        return 0
+    best: cython.double = 1.0
+    hit: cython.int = 0
+    mult: cython.double
+    if d.addr_mask >> p.pos_kind & 1:
+        best = _MOTIVE_FOUND if r.known_position else _MOTIVE_LUCKY
+        hit = 1
+    if d.addr_mask >> p.pers_kind & 1:
+        mult = _MOTIVE_FOUND if r.known_personal else _MOTIVE_LUCKY
+        if mult > best:
+            hit = 2
+    return hit
+
+
+def motive_mult(d: ActionDef, p: Person, r: Relation) -> tuple[float, str | None]:
+    """How much harder the action lands for the motive it addresses, and which motive."""
+    hit = motive_hit(d, p, r)
+    if not hit:
+        return 1.0, None
+    known = r.known_position if hit == 1 else r.known_personal
+    return (MOTIVE_FOUND if known else MOTIVE_LUCKY), _HIT[hit]
+
+
+@cython.ccall
 def nudge_support(r: Relation, delta: cython.double) -> cython.double:
     """Diminishing returns: the closer to +1 (or -1), the harder to move further."""
     before: cython.double = r.support
@@ -123,18 +152,13 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
     r: Relation = state.rels[v.index][p.index]
     phase: cython.int = state.phase_id()
     stage_m: cython.double = 1.15 if d.best_lo <= v.stage <= d.best_hi else 0.85
+    hit: cython.int = motive_hit(d, p, r)
     mot_m: cython.double = 1.0
-    hit: cython.int = 0
+    if hit == 1:
+        mot_m = _MOTIVE_FOUND if r.known_position else _MOTIVE_LUCKY
+    elif hit == 2:
+        mot_m = _MOTIVE_FOUND if r.known_personal else _MOTIVE_LUCKY
     mult: cython.double
-    if d.addr_mask:
-        if d.addr_mask >> p.pos_kind & 1:
-            mot_m = _MOTIVE_FOUND if r.known_position else _MOTIVE_LUCKY
-            hit = 1
-        if d.addr_mask >> p.pers_kind & 1:
-            mult = _MOTIVE_FOUND if r.known_personal else _MOTIVE_LUCKY
-            if mult > mot_m:
-                mot_m = mult
-                hit = 2
     trait_m: cython.double = 1.0
     t: cython.int
     for t in p.trait_ids:
@@ -246,6 +270,11 @@ def _qualify(state: GameState, v: Vendor) -> list:
     for f in ok:
         v.give(f)
     return new
+
+
+def qualify(state: GameState, v: Vendor) -> list[str]:
+    """The five elements a qualifying pass verifies now that were not verified before."""
+    return [_fact_name(f) for f in _qualify(state, v)]
 
 
 def _intel(state: GameState, v: Vendor, p: Person, rng: Rng, rec: bool) -> dict | None:

@@ -45,6 +45,7 @@ if not cython.compiled:
     from game.core.ids import (
         A_CHOOSE,
         F_COMPETITORS_KNOWN,
+        S_NEGOTIATE,
     )
 
 START_FACTS = {
@@ -225,9 +226,11 @@ def resolve_week(
             if k < len(queue):
                 i, m = queue[k]
                 v: Vendor = state.vendors[vid]
-                eff = apply_move(state, v, m.kind, m.target, m.option, rng, rec)
-                if rec:
-                    d: ActionDef = DEFS[m.kind]
+                d: ActionDef = DEFS[m.kind]
+                # A batch game keeps the negotiation's entries too: reports date the terms.
+                keep = rec or d.special_id == S_NEGOTIATE
+                eff = apply_move(state, v, m.kind, m.target, m.option, rng, keep)
+                if keep:
                     a = to_action(views[vid], m)
                     entry = {"week": state.week, "vendor": vid, "roles": list(d.roles),
                              "kind": a.kind, "target": a.target, "option": a.option,

@@ -1,6 +1,5 @@
 cimport cython
 
-@cython.final
 cdef class Rng:
     cdef public unsigned long long s
     cpdef unsigned long long next64(self)

@@ -34,7 +34,8 @@ def mix(z: int) -> int:
 
 @cython.cclass
 class Rng:
-    """Draws from and advances its one 64-bit word `s`."""
+    """Draws from and advances its one 64-bit word `s`. (Tests may subclass it to fix the
+    outcome of chances; the rules call it through the state's `dice`.)"""
 
     def __init__(self, s: int = 0) -> None:
         self.s = s & MASK64

@@ -108,7 +108,7 @@ FACT_OF: dict[int, int] = {
 }
 
 
-@cython.cfunc
+@cython.ccall
 def known_key(state: GameState, v: Vendor, tag: cython.int, min_contact: cython.int
               ) -> cython.bint:
     """Someone with this key tag whom we know by role and reach at this contact level."""
@@ -125,7 +125,7 @@ def known_key(state: GameState, v: Vendor, tag: cython.int, min_contact: cython.
     return False
 
 
-@cython.cfunc
+@cython.ccall
 def key_support(state: GameState, v: Vendor, tag: cython.int) -> cython.bint:
     rels: list = state.rels[v.index]
     i: cython.Py_ssize_t
@@ -139,7 +139,7 @@ def key_support(state: GameState, v: Vendor, tag: cython.int) -> cython.bint:
     return False
 
 
-@cython.cfunc
+@cython.ccall
 def lead_contact(state: GameState, v: Vendor) -> cython.bint:
     rels: list = state.rels[v.index]
     i: cython.Py_ssize_t
@@ -153,7 +153,7 @@ def lead_contact(state: GameState, v: Vendor) -> cython.bint:
     return False
 
 
-@cython.cfunc
+@cython.ccall
 def willing(state: GameState, v: Vendor) -> cython.bint:
     rels: list = state.rels[v.index]
     r: Relation
@@ -163,7 +163,7 @@ def willing(state: GameState, v: Vendor) -> cython.bint:
     return False
 
 
-@cython.cfunc
+@cython.ccall
 def org_mapped(state: GameState, v: Vendor) -> cython.bint:
     if v.flags[F_ORG_MAPPED]:
         return True
@@ -175,7 +175,7 @@ def org_mapped(state: GameState, v: Vendor) -> cython.bint:
     return n >= 0.7 * len(rels)
 
 
-@cython.cfunc
+@cython.ccall
 def has_coach(state: GameState, v: Vendor) -> cython.bint:
     rels: list = state.rels[v.index]
     r: Relation
@@ -185,7 +185,7 @@ def has_coach(state: GameState, v: Vendor) -> cython.bint:
     return False
 
 
-@cython.cfunc
+@cython.ccall
 def majority_evaluators(state: GameState, v: Vendor) -> cython.bint:
     rels: list = state.rels[v.index]
     total: cython.double = 0.0

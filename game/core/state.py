@@ -169,6 +169,10 @@ class FactSet(MutableSet):
     def __init__(self, vendor: Vendor) -> None:
         self._v = vendor
 
+    @classmethod
+    def _from_iterable(cls, names: Iterable[str]) -> set[str]:
+        return set(names)
+
     def __contains__(self, name: object) -> bool:
         i = FACT_ID.get(name) if isinstance(name, str) else None
         return i is not None and self._v.has(i)
@@ -326,6 +330,18 @@ class Vendor:
         n.by_event, n.enters_week = self.by_event, self.enters_week
         return n
 
+    def __copy__(self) -> Vendor:
+        return self.copy()
+
+    def __deepcopy__(self, memo: dict) -> Vendor:
+        return self.copy()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        statics = (self.index, self.team, self.fit, self.list_price, self.floor_price,
+                   self.delivery_cost, self.brand, self.references, self.delivery,
+                   list(self.time), self.by_event, self.enters_week)
+        return (_restore_vendor, (self.to_dict(), statics))
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "side": self.side, "name": self.name, "product": self.product,
                 "playbook": self.playbook, "difficulty": self.difficulty,
@@ -340,6 +356,17 @@ class Vendor:
 
     def __repr__(self) -> str:
         return f"Vendor({self.id!r}, stage={self.stage}, status={self.status!r})"
+
+
+def _restore_vendor(d: dict[str, Any], statics: tuple[Any, ...]) -> Vendor:
+    """A pickled vendor back, with what its scenario entry gave it."""
+    v: Vendor = Vendor(**{**d, "stage_weeks": {int(k): w for k, w in d["stage_weeks"].items()}})
+    time: list
+    (v.index, v.team, v.fit, v.list_price, v.floor_price, v.delivery_cost, v.brand,
+     v.references, v.delivery, time, v.by_event, v.enters_week) = statics
+    for i in range(4):
+        v.time[i] = time[i]
+    return v
 
 
 def _copy_bid(bid: Any) -> Any:

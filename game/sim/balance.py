@@ -18,12 +18,14 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from game.ai.agents import BuiltinAgent
+from game.core.engine import new_game
 from game.core.state import GameState
 from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
-from game.sim.play import Planner, play_game
+from game.sim.batch import play_batch_game
 
 MODES = ("scenario", "rotate")
 """scenario: every vendor plays the playbook its scenario gives it. rotate: the team vendor's
@@ -51,15 +53,6 @@ def agent_factory() -> Callable[..., Any] | None:
     return None
 
 
-def _as_planner(agent: Any) -> Planner:
-    """Agents follow `game.ai.base.Agent` (`decide(view)`); plain planners are used as is."""
-    for attr in ("decide", "plan_week"):
-        method = getattr(agent, attr, None)
-        if callable(method):
-            return method
-    return agent
-
-
 def seat_playbooks(spec: ScenarioSpec, index: int, mode: str) -> dict[str, str]:
     """The playbook each vendor plays in game number `index` of the run."""
     out = {v.id: v.playbook.value for v in spec.vendors}
@@ -68,18 +61,6 @@ def seat_playbooks(spec: ScenarioSpec, index: int, mode: str) -> dict[str, str]:
             if v.side == "team":
                 out[v.id] = PLAYBOOKS[index % len(PLAYBOOKS)]
     return out
-
-
-def planners_for(spec: ScenarioSpec, playbooks: dict[str, str], seed: int,
-                 make: Callable[..., Any] | None) -> dict[str, Planner]:
-    from game.ai.basic import plan_week
-
-    if make is None:
-        return {v.id: plan_week for v in spec.vendors}
-    return {
-        v.id: _as_planner(make(playbooks[v.id], v.difficulty.value, seed * 31 + i))
-        for i, v in enumerate(spec.vendors)
-    }
 
 
 # ---- one game as a record ---------------------------------------------------------------
@@ -206,6 +187,16 @@ def _init_worker(spec: ScenarioSpec, mode: str) -> None:
     _WORKER["spec"] = spec
     _WORKER["mode"] = mode
     _WORKER["make"] = agent_factory()
+    _WORKER["template"] = new_game(spec, 0)
+
+
+def agents_for(spec: ScenarioSpec, playbooks: dict[str, str], seed: int,
+               make: Callable[..., Any] | None) -> dict[str, Any]:
+    """The agent of every vendor in one game (the built-in AI when there is no factory)."""
+    if make is None:
+        return {v.id: BuiltinAgent() for v in spec.vendors}
+    return {v.id: make(playbooks[v.id], v.difficulty.value, seed * 31 + i)
+            for i, v in enumerate(spec.vendors)}
 
 
 def _play_chunk(chunk: tuple[int, list[tuple[int, int]]]) -> list[dict[str, Any]]:
@@ -214,7 +205,8 @@ def _play_chunk(chunk: tuple[int, list[tuple[int, int]]]) -> list[dict[str, Any]
     out = []
     for index, seed in chunk[1]:
         books = seat_playbooks(spec, index, mode)
-        state = play_game(spec, seed, planners_for(spec, books, seed, make))
+        state = play_batch_game(spec, seed, agents_for(spec, books, seed, make),
+                                _WORKER["template"])
         out.append(game_record(state, books))
     return out
 

@@ -175,13 +175,30 @@ def awarded_state(winner: str = ME, seed: int = 1,
     return state
 
 
-@pytest.fixture
-def lucky(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every chance with a positive probability succeeds (a stubbed RNG)."""
-    monkeypatch.setattr(Rng, "chance", lambda self, p: p > 0)
+class StubDice(Rng):
+    """The state's dice with every chance decided by `outcome(p)` (a stubbed RNG); other
+    draws stay random."""
+
+    def __init__(self, s: int, outcome: Callable[[float], bool]) -> None:
+        super().__init__(s)
+        self.outcome = outcome
+
+    def chance(self, p: float) -> bool:
+        return self.outcome(p)
+
+
+def stub_dice(state: GameState, outcome: Callable[[float], bool]) -> GameState:
+    state.dice = StubDice(state.dice.s, outcome)
+    return state
 
 
 @pytest.fixture
-def unlucky(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every chance short of certainty fails."""
-    monkeypatch.setattr(Rng, "chance", lambda self, p: p >= 1)
+def lucky() -> Callable[[GameState], GameState]:
+    """`lucky(state)`: every chance with a positive probability succeeds."""
+    return lambda state: stub_dice(state, lambda p: p > 0)
+
+
+@pytest.fixture
+def unlucky() -> Callable[[GameState], GameState]:
+    """`unlucky(state)`: every chance short of certainty fails."""
+    return lambda state: stub_dice(state, lambda p: p >= 1)

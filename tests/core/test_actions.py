@@ -209,8 +209,9 @@ def _(state, before, entry):
 def test_action_effects_and_costs(kind: str, lucky):
     d = CATALOG[kind]
     state, a = legal(kind)
+    lucky(state)
     before = _vendor_after(state)
-    before["rels"] = {pid: replace(r) for pid, r in state.relations[ME].items()}
+    before["rels"] = {pid: r.copy() for pid, r in state.relations[ME].items()}
     before["criteria"] = dict(state.criteria)
     report = play(state, {ME: [a]})
     entry = next(e for e in report["entries"] if e.get("vendor") == ME and e["kind"] == kind)
@@ -281,6 +282,7 @@ def test_reference_actions_need_references(kind: str):
     fresh = lab_state(spec=make_spec(no_refs))
     fresh.vendors[ME] = copy.deepcopy(state.vendors[ME])
     fresh.relations = copy.deepcopy(state.relations)
+    fresh.relink()  # the lists follow the replaced records, the vendor its new scenario entry
     fresh.touch()
     assert check(view(fresh, ME, with_log=False), a) == "why.no_references"
 

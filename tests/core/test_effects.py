@@ -20,7 +20,7 @@ from .conftest import ME, at_stage, lab_state, make_spec, rel, relate
 
 def gain(state: GameState, a: Action) -> float:
     before = rel(state, a.target).support
-    effects.apply_action(state, state.vendors[ME], a, Rng(state))
+    effects.apply_action(state, state.vendors[ME], a, state.dice)
     return rel(state, a.target).support - before
 
 
@@ -56,8 +56,8 @@ def test_motive_multiplier():
 
 def test_person_fit_weighs_what_the_person_cares_about():
     state = lab_state()
-    assert effects.person_fit(state, ME, state.people["cio"]) == pytest.approx(0.7)
-    assert effects.person_fit(state, ME, state.people["buyer"]) == pytest.approx(0.5)
+    assert effects.person_fit(state, state.vendors[ME], state.people["cio"]) == pytest.approx(0.7)
+    assert effects.person_fit(state, state.vendors[ME], state.people["buyer"]) == pytest.approx(0.5)
 
 
 def _twins(**kw) -> tuple[GameState, GameState]:
@@ -118,11 +118,12 @@ def test_a_better_fitting_product_demos_better():
 
 def test_trust_opens_the_next_contact_level(lucky):
     state = lab_state()
+    lucky(state)
     relate(state, "cio", contact=1, trust=0.1)  # a visit needs trust 0.3 to get closer
-    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), Rng(state))
+    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), state.dice)
     assert rel(state, "cio").contact == 1
     relate(state, "cio", trust=0.35)
-    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), Rng(state))
+    effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), state.dice)
     assert rel(state, "cio").contact == 2
 
 
@@ -137,10 +138,10 @@ def test_qualify_verifies_each_element_from_what_is_known(setup, element: str):
     state = lab_state()
     at_stage(state, 2)
     v = state.vendors[ME]
-    assert element not in effects._qualify(state, v)
+    assert element not in effects.qualify(state, v)
     for pid, fields in setup.items():
         relate(state, pid, **fields)
-    assert element in effects._qualify(state, v)
+    assert element in effects.qualify(state, v)
     assert element in v.facts
 
 
@@ -149,14 +150,14 @@ def test_qualify_rejects_a_poor_fit():
         d["vendors"][0]["fit"] = {"integration": 0.3, "price": 0.3}
     state = lab_state(spec=make_spec(weak))
     relate(state, "cio", known_needs=True)
-    found = effects._qualify(state, state.vendors[ME])
+    found = effects.qualify(state, state.vendors[ME])
     assert "el_need" in found and "el_fit" not in found
 
 
 def test_a_bid_never_goes_below_the_floor_price():
     state = lab_state()
     v = state.vendors[ME]
-    effects.apply_action(state, v, Action("submit_bid", None, "m20"), Rng(state))
+    effects.apply_action(state, v, Action("submit_bid", None, "m20"), state.dice)
     assert v.bid["price"] == 224.0  # 280 * 0.8
-    effects.apply_action(state, v, Action("submit_bid", None, "floor"), Rng(state))
+    effects.apply_action(state, v, Action("submit_bid", None, "floor"), state.dice)
     assert v.bid["price"] == 220.0

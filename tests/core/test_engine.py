@@ -182,6 +182,7 @@ def test_a_signed_contract_without_payment_is_no_deal_at_the_season_end():
 
 def test_the_outcome_reports_value_cost_of_sale_and_health_at_the_decision(lucky):
     state = awarded_state(ME)
+    lucky(state)
     state.vendors[ME].terms = {"discount": 0.05, "first_payment": 0.3, "value": 247.0}
     give(state, "terms_agreed", "notice_survived")
     play(state, {ME: [Action("sign_contract")]})

@@ -18,6 +18,7 @@ from game.core.state import GameState
 from game.core.views import view
 
 from .conftest import (
+    StubDice,
     ME,
     RIVAL,
     at_stage,
@@ -167,6 +168,7 @@ def test_the_kdm_overrides_only_when_clearly_backing_the_runner_up():
 
 def test_a_complaint_during_the_notice_can_overturn_an_override(lucky):
     state = _narrow(0.4)
+    lucky(state)
     _evaluate(state)
     assert state.award["vendor"] == RIVAL and state.tender["override"]
     play(state, {ME: [Action("file_complaint")]})  # award week, inside the notice
@@ -183,6 +185,7 @@ def test_a_complaint_during_the_notice_can_overturn_an_override(lucky):
 
 def test_a_failed_complaint_leaves_the_award(unlucky):
     state = _narrow(0.4)
+    unlucky(state)
     _evaluate(state)
     play(state, {ME: [Action("file_complaint")]})
     play(state)
@@ -191,9 +194,8 @@ def test_a_failed_complaint_leaves_the_award(unlucky):
     assert state.award["notice_over"] is True
 
 
-def test_complaint_odds_grow_with_support_and_shrink_when_the_award_is_defended(monkeypatch):
+def test_complaint_odds_grow_with_support_and_shrink_when_the_award_is_defended():
     seen: list[float] = []
-    monkeypatch.setattr(Rng, "chance", lambda self, p: seen.append(p) or False)
 
     def odds(my_support: float, defended: bool) -> float:
         state = awarded_state(RIVAL)
@@ -203,7 +205,7 @@ def test_complaint_odds_grow_with_support_and_shrink_when_the_award_is_defended(
         if defended:
             give(state, "award_defended", vid=RIVAL)
         seen.clear()
-        resolve.end_notice(state, Rng(state))
+        resolve.end_notice(state, StubDice(state.dice.s, lambda p: seen.append(p) or False))
         return seen[0]
 
     assert odds(0.9, False) > odds(0.0, False)
@@ -374,7 +376,7 @@ def _shelved_share(first_payment: float, seeds: int = 400) -> float:
         state.contract["paid"] = False
         v.facts.discard("paid")
         v.status = "active"
-        res = resolve.collect_payment(state, v, Rng(state))
+        res = resolve.collect_payment(state, v, state.dice)
         if res["paid"]:
             paid += 1
             shelved += res["shelved"]
@@ -392,6 +394,7 @@ def test_a_first_payment_under_30_percent_risks_the_project():
 @pytest.mark.parametrize(("share", "result"), [(0.29, "shelved"), (0.3, "won")])
 def test_the_30_percent_line_with_a_stubbed_rng(share: float, result: str, lucky):
     state = _signed(share)
+    lucky(state)
     play(state, {ME: [Action("collect_payment")]})
     assert state.outcome["result"] == result
     assert state.outcome["winner"] == ME
@@ -401,6 +404,7 @@ def test_the_30_percent_line_with_a_stubbed_rng(share: float, result: str, lucky
 
 def test_scenario_shelving_risk_adds_even_at_30_percent(lucky):
     state = _signed(0.3)
+    lucky(state)
     state.shelve_risk = 0.05
     play(state, {ME: [Action("collect_payment")]})
     assert state.outcome["result"] == "shelved"
@@ -408,6 +412,7 @@ def test_scenario_shelving_risk_adds_even_at_30_percent(lucky):
 
 def test_a_late_payment_can_be_chased_again(unlucky):
     state = _signed(0.3)
+    unlucky(state)
     play(state, {ME: [Action("collect_payment")]})
     assert not state.over and state.contract["paid"] is False
     play(state, {ME: [Action("collect_payment")]})  # still legal next week

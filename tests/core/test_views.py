@@ -87,12 +87,12 @@ def test_budget_and_criteria_wait_for_what_the_vendor_verified():
 def test_rivals_show_public_keys_and_their_bid_only_once_opened():
     state = lab_state()
     state.vendors[RIVAL].bid = {"price": 250.0, "week": 5, "option": "m5"}
-    state.vendors[RIVAL].facts.add("secret_fact")
+    state.vendors[RIVAL].facts.add("done:hq_visit")
     state.touch()
     rival = view(state, ME)["rivals"][0]
     assert set(rival) == set(PUBLIC_VENDOR_KEYS)
     assert rival["bid_price"] is None and rival["stage_estimate"] is None
-    assert "secret_fact" not in json.dumps(view(state, ME))
+    assert "done:hq_visit" not in json.dumps(view(state, ME))
     opened = tender_state({ME: 260.0, RIVAL: 250.0})
     assert view(opened, ME)["rivals"][0]["bid_price"] == 250.0
 
