@@ -31,7 +31,6 @@ if not cython.compiled:
         K_KI,
         K_KU,
         N_CRITERIA,
-        N_KINDS,
         PH_DECISION,
         PH_SOLUTION,
         PH_TENDER,

@@ -10,6 +10,7 @@ Everything player-facing is an i18n key with params; `render` turns one into tex
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from game.ai import value as V
@@ -19,8 +20,10 @@ from game.ai.playbooks import style_for
 from game.ai.policy import NORMAL
 from game.ai.search import ExpertAgent
 from game.core.actions import CATALOG, Action
-from game.core.checks import check, legal_actions, plan_usage
+from game.core.checks import as_view, check, legal_actions, plan_usage
+from game.core.ids import PHASES
 from game.core.state import ROLES
+from game.core.views import VendorView
 from game.i18n import tr
 
 PER_ROLE = 3
@@ -38,7 +41,7 @@ _CACHE: list[tuple[View, tuple, Decision]] = []
 
 def recommended(view: View, seed: int = 0, playbook: str | None = None) -> Decision:
     """The expert's plan for this view (kept for the last few views asked about)."""
-    playbook = playbook or view["me"]["playbook"]
+    playbook = playbook or as_view(view).me.playbook
     key = (seed, playbook)
     for v, k, plan in _CACHE:
         if v is view and k == key:
@@ -49,19 +52,17 @@ def recommended(view: View, seed: int = 0, playbook: str | None = None) -> Decis
     return plan
 
 
-def _person(view: View, pid: str | None) -> dict[str, str] | None:
-    for p in view["people"]:
-        if p["id"] == pid:
-            return dict(p["name"])
-    return None
+def _person(vv: VendorView, pid: str | None) -> dict[str, str] | None:
+    p = vv.person(pid) if pid is not None else None
+    return dict(p.name) if p is not None else None
 
 
-def explain_action(view: View, ctx: V.Context, a: Action) -> list[dict[str, Any]]:
+def explain_action(vv: VendorView, ctx: V.Context, a: Action) -> list[dict[str, Any]]:
     """The reasons for one action: the main one first, then a motive or C931 link."""
     d = CATALOG[a.kind]
     total, why, parts, hit = V.explain(ctx, d, a.target)
-    person = _person(view, a.target)
-    stage = f"P{view['me']['stage']}"
+    person = _person(vv, a.target)
+    stage = f"P{vv.me.stage}"
     out: list[dict[str, Any]] = []
 
     def add(key: str, **params: Any) -> None:
@@ -88,7 +89,7 @@ def explain_action(view: View, ctx: V.Context, a: Action) -> list[dict[str, Any]
     elif code in ("support.decider", "support.phase", "trust", "contact", "learn",
                   "team.follow", "event.replaced"):
         add(code.replace(".", "_"), person=person,
-            phase={"key": f"core.phase.{view['phase']}"})
+            phase={"key": f"core.phase.{PHASES[vv.phase]}"})
         if code == "support.decider":
             add("c931", item={"key": "core.c931.f_overall"})
         elif code == "learn":
@@ -100,34 +101,35 @@ def explain_action(view: View, ctx: V.Context, a: Action) -> list[dict[str, Any]
     return out
 
 
-def _suggestion(view: View, ctx: V.Context, a: Action, picked: bool) -> dict[str, Any]:
+def _suggestion(vv: VendorView, ctx: V.Context, a: Action, picked: bool) -> dict[str, Any]:
     d = CATALOG[a.kind]
     total, _, _, _ = V.explain(ctx, d, a.target)
     return {
         "action": a, "roles": list(d.roles), "days": d.days,
         "cost": d.cost, "score": round(total, 3), "recommended": picked,
-        "reasons": explain_action(view, ctx, a),
+        "reasons": explain_action(vv, ctx, a),
     }
 
 
-def advise(view: View, plan: list[Action] = (), seed: int = 0,
-           playbook: str | None = None) -> dict[str, Any]:
+def advise(view: View, plan: Sequence[Action] = (), seed: int = 0,
+           playbook: str | None = None, with_warnings: bool = True) -> dict[str, Any]:
     """{role: [up to three suggestions], "events": [...], "warnings": [...]}.
 
     `plan` is what the team has planned so far this week; suggestions are what to add next.
     A role's list starts with the expert's remaining moves for it; other good moves follow
     while they fit the week's days and the money the expert's week would spend (an empty
     list means: keep the days)."""
+    vv = as_view(view)
     plan = list(plan)
     out: dict[str, Any] = {r: [] for r in ROLES}
-    out["warnings"] = warnings(view)
+    out["warnings"] = warnings(vv) if with_warnings else []
     out["events"] = []
-    me = view["me"]
-    if not me["active"] or view["over"]:
+    me = vv.me
+    if not me.active or vv.over:
         return out
     rec, rec_why = recommended(view, seed, playbook)
-    style = style_for(playbook or me["playbook"])
-    ctx = V.make_context(view, style, NORMAL.use_motives)
+    style = style_for(playbook or me.playbook)
+    ctx = V.make_context(vv, style, NORMAL.use_motives)
     answered = {a.target for a in plan if a.kind == "choose"}
     for a, why in zip(rec, rec_why, strict=True):
         if a.kind == "choose" and a.target not in answered:
@@ -137,9 +139,9 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
     taken = {(a.kind, a.target) for a in plan}
     rec_acts = [a for a in rec if a.kind != "choose" and (a.kind, a.target) not in taken]
     for a in rec_acts:
-        if check(view, a, plan) is None:
+        if check(vv, a, plan) is None:
             for role in CATALOG[a.kind].roles:  # a joint move is on both roles' lists
-                out[role].append(_suggestion(view, ctx, a, True))
+                out[role].append(_suggestion(vv, ctx, a, True))
     # Other moves are offered within the money the expert's week would spend, so following
     # the coach never turns a deliberately lean week into a spree.
     _, spent = plan_usage([a for a in plan if a.kind != "choose"])
@@ -148,7 +150,7 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
     room = max(0.0, rec_cost - spent - still_to_take)
     rec_keys = {(a.kind, a.target) for a in rec_acts}
     ranked = []
-    for o in legal_actions(view, [a for a in plan if a.kind != "choose"],
+    for o in legal_actions(vv, [a for a in plan if a.kind != "choose"],
                            include_disabled=False):
         a = o.action
         d = CATALOG[a.kind]
@@ -163,7 +165,7 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
         roles = CATALOG[a.kind].roles
         if all(len(out[r]) < PER_ROLE for r in roles):
             for r in roles:
-                out[r].append(_suggestion(view, ctx, a, False))
+                out[r].append(_suggestion(vv, ctx, a, False))
     for r in ROLES:
         out[r] = out[r][:PER_ROLE]
     return out
@@ -172,9 +174,10 @@ def advise(view: View, plan: list[Action] = (), seed: int = 0,
 def follow_coach(view: View, seed: int = 0) -> Decision:
     """A player who answers events as advised and, for every role, takes the coach's first
     suggestion, asks again, and stops when the coach has nothing more (the bench's "coached")."""
+    vv = as_view(view)
     plan: list[Action] = []
     why: list[str] = []
-    advice = advise(view, plan, seed)
+    advice = advise(vv, plan, seed, with_warnings=False)
     for e in advice["events"]:
         plan.append(Action("choose", e["event"], e["choice"]))
         why.append("ai.reason.coach")
@@ -183,13 +186,13 @@ def follow_coach(view: View, seed: int = 0) -> Decision:
         for role in ROLES:
             for s in advice[role][:1]:
                 a = s["action"]
-                if a not in plan and check(view, a, plan) is None:
+                if a not in plan and check(vv, a, plan) is None:
                     plan.append(a)
                     why.append("ai.reason.coach")
                     added = True
         if not added:
             break
-        advice = advise(view, plan, seed)
+        advice = advise(vv, plan, seed, with_warnings=False)
     return plan, why
 
 
@@ -210,6 +213,6 @@ def describe(view: View, s: dict[str, Any], lang: str) -> str:
     """A suggestion as one line: the action, its target, and why."""
     a = s["action"]
     label = tr(f"action.{a.kind}.name", lang)
-    who = _person(view, a.target)
+    who = _person(as_view(view), a.target)
     head = f"{label} · {who[lang]}" if who else label
     return f"{head}: " + "; ".join(render(r, lang) for r in s["reasons"])

@@ -66,7 +66,6 @@ if not cython.compiled:
         CR_SUPPORT_KU,
         CR_WILLING,
         F_EL_BUDGET,
-        N_CRITERIA,
         S_MEET_KDM,
     )
 

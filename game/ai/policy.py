@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import cython
 
 from game.ai import value as V
-from game.ai.value import project, value_of, values_of
 from game.ai.context import Context, make_context
 from game.ai.playbooks import Style
 from game.ai.queue import Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
+from game.ai.value import project, value_of, values_of
 from game.core.actions import DEFS, ActionDef
 from game.core.checks import Move, choice_cost, first_refusal, groups
 from game.core.ids import ROLES

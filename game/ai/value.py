@@ -34,6 +34,7 @@ if not cython.compiled:
         A_CONFIRM_OPPORTUNITY,
         A_DEFEND_AWARD,
         A_DELIVERY_PLAN,
+        A_DEMO,
         A_DEVELOP_COACH,
         A_ENTERTAIN,
         A_EXEC_VISIT,
@@ -65,7 +66,6 @@ if not cython.compiled:
         S_NEEDS_REFERENCES,
         S_NEGOTIATE,
         S_REACH_OUT,
-        A_DEMO,
     )
 
 __all__ = ["MUST", "FOLLOW_UP", "Context", "make_context", "values_of", "value_of", "explain",

@@ -204,7 +204,7 @@ def _me(vv: VendorView) -> tuple[_VendorInfo, Vendor]:
         id=me.id, side=me.side, name=me.name, product=me.product, playbook=me.playbook,
         difficulty=me.difficulty, active=me.active, joined_week=1, stage=me.stage,
         budget=me.budget, spent=me.spent,
-        facts=[FACTS[i] for i in range(len(FACTS)) if me.flags[i]], status=me.status,
+        facts=[FACTS[i] for i in range(len(FACTS)) if me.has(i)], status=me.status,
         spec_bias=me.spec_bias, bid=copy.deepcopy(me.bid), max_discount=me.max_discount,
         terms=dict(me.terms) if me.terms else None,
         intel={k: dict(x) for k, x in me.intel.items()},

@@ -95,6 +95,11 @@ STAGE_CRITERIA: tuple[tuple[int, ...], ...] = (
     (CR_PREFERRED, CR_NOTICE_SURVIVED, CR_TERMS_AGREED, CR_CONTRACT_SIGNED),
     (CR_CONTRACT_SIGNED, CR_PAID),
 )
+# The same by name, for reports: stage -> its criteria's names.
+CHECKLIST_OF: dict[int, tuple[str, ...]] = {
+    stage: tuple(CRITERIA[cr] for cr in crs) for stage, crs in enumerate(STAGE_CRITERIA)
+    if stage
+}
 # Criteria that are one fact each.
 FACT_OF: dict[int, int] = {
     CR_PROFILED: F_PROFILED, CR_PURSUE: F_PURSUE, CR_FIRST_VISIT: F_FIRST_VISIT,

@@ -34,7 +34,7 @@ cdef class Vendor:
     cdef public double budget, spent, spec_bias, max_discount
     cdef public object bid, terms
     cdef public dict intel, stage_weeks
-    cdef public unsigned char flags[80]
+    cdef unsigned char flags[80]
     cdef public int days[4]
     # what the scenario says the vendor brings (copied at the start)
     cdef readonly int index

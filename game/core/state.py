@@ -298,6 +298,11 @@ class Vendor:
     def days_used(self) -> dict[str, int]:
         return {ROLES[i]: self.days[i] for i in range(4) if self.days[i]}
 
+    @days_used.setter
+    def days_used(self, used: dict[str, int]) -> None:
+        for i, role in enumerate(ROLES):
+            self.days[i] = used.get(role, 0)
+
     def fact_names(self) -> list[str]:
         return sorted(FACTS[i] for i in range(len(FACTS)) if self.flags[i])
 
@@ -518,6 +523,20 @@ class GameState:
     @cython.ccall
     def rel(self, v: cython.int, p: cython.int) -> Relation:
         return self.rels[v][p]
+
+    def __deepcopy__(self, memo: dict) -> GameState:
+        """An independent copy with its record (through the save format, which holds it)."""
+        from game.core.serialize import state_from_dict, state_to_dict
+
+        copy_ = state_from_dict(state_to_dict(self, with_spec=False), self.spec)
+        copy_.recording = self.recording
+        copy_.turn_id = self.turn_id
+        return copy_
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from game.core.serialize import state_from_dict, state_to_dict
+
+        return (state_from_dict, (state_to_dict(self),))
 
     @cython.ccall
     def fork(self) -> GameState:

@@ -30,7 +30,7 @@ cdef class MeView:
     cdef public bint active
     cdef public int stage
     cdef public double budget, spent, spec_bias, max_discount
-    cdef public unsigned char flags[80]
+    cdef unsigned char flags[80]
     cdef public object bid, terms
     cdef public dict intel, stage_weeks, fit_dict
     cdef public int time[4]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.stages import CRITERIA
+from game.core.stages import CHECKLIST_OF
 from game.report.common import Ctx, support_gain
 
 # Moments that tell the same story; only the heaviest of a group is shown.
@@ -38,7 +38,7 @@ def _stalls(ctx: Ctx, add: Any) -> None:
         if len(weeks) < 3:
             continue
         best: tuple[float, str, int] | None = None
-        for key, _ in CRITERIA[stage]:
+        for key in CHECKLIST_OF[stage]:
             if key in WAITS:
                 continue
             open_weeks = [w for w in weeks if not series[w - 1].get(key, True)]

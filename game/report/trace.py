@@ -11,16 +11,17 @@ marked inconsistent and the sections fall back to what the save itself records.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.core.actions import Action
 from game.core.engine import end_week, new_game
 from game.core.errors import IllegalAction
 from game.core.health import c931_all
+from game.core.ids import CRITERIA
 from game.core.resolve import evaluator_weights, score_bids
 from game.core.serialize import state_hash
-from game.core.stages import CRITERIA
+from game.core.stages import criterion_met
 from game.core.state import GameState, Person
 
 
@@ -59,15 +60,12 @@ def _record(trace: Trace, state: GameState, week: int) -> None:
     for pid, p in state.people.items():
         key = (pid, p.generation)
         if key not in trace.persons:
-            trace.persons[key] = replace(p)
+            trace.persons[key] = p  # people are never changed, only replaced
             trace.seats[key] = [week, week]
         trace.seats[key][1] = week
     health = c931_all(state)
     for vid, v in state.vendors.items():
-        flat: dict[str, bool] = {}
-        for items in CRITERIA.values():
-            for key, pred in items:
-                flat.setdefault(key, bool(pred(state, v)))
+        flat = {name: bool(criterion_met(state, v, cr)) for cr, name in enumerate(CRITERIA)}
         trace.criteria.setdefault(vid, []).append(flat)
         rels = state.relations[vid]
         trace.known.setdefault(vid, []).append(

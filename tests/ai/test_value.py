@@ -12,9 +12,9 @@ import pytest
 from game.ai import criteria_value as CV
 from game.ai import value as V
 from game.ai.playbooks import PLAYBOOKS, style_for
-from game.core.checks import enabled_moves
+from game.core.checks import as_view, enabled_moves
 from game.core.engine import end_week, new_game
-from game.core.stages import CRITERIA
+from game.core.ids import CRITERIA, KIND_ID
 from game.core.views import view
 from tests.ai.conftest import SCENARIOS, normal_planners, spec_of
 
@@ -41,13 +41,13 @@ def test_value_of_is_explain_to_the_last_bit(path) -> None:
     books = sorted(PLAYBOOKS)
     for n, vw in enumerate(_views(path, 4)):
         style = style_for(books[n % len(books)])
-        ctx = V.make_context(vw, style, use_motives=n % 5 != 0,
-                             emphasis=EMPHASES[n % len(EMPHASES)])
-        people = [p["id"] for p in vw["people"]]
-        ctx.follow = {pid: 0.5 for pid in people[n % 3::3]}
-        for d, target in enabled_moves(vw):
+        vv = as_view(vw)
+        people = list(range(len(vv.people)))
+        ctx = V.make_context(vv, style, n % 5 != 0, EMPHASES[n % len(EMPHASES)],
+                             {pi: 0.5 for pi in people[n % 3::3]})
+        for d, target in enabled_moves(vv):
             total, why, _, _ = V.explain(ctx, d, target)
-            assert V.value_of(ctx, d, target) == total, (d.id, target)
+            assert V.value_of(ctx, d, V.person_index(ctx, target)) == total, (d.id, target)
             assert V.score(ctx, d, target) == (total, why)
             compared += 1
     assert compared > 1_000
@@ -57,20 +57,20 @@ def test_value_of_is_explain_to_the_last_bit(path) -> None:
 def test_criterion_shortcut_never_drops_a_bonus(path) -> None:
     """With each criterion alone left open, any bonus the full rule gives for it must be one
     the shortcut's table lists for that kind."""
-    keys = sorted({k for crits in CRITERIA.values() for k, _ in crits})
+    keys = list(range(len(CRITERIA)))
     hits = 0
     for n, vw in enumerate(_views(path, 9)):
         if n % 4:
             continue
-        ctx = V.make_context(vw, style_for(sorted(PLAYBOOKS)[n % len(PLAYBOOKS)]))
-        people = {p["id"]: p for p in vw["people"]}
-        for d, target in enabled_moves(vw):
-            p = people.get(target) if target else None
+        vv = as_view(vw)
+        ctx = V.make_context(vv, style_for(sorted(PLAYBOOKS)[n % len(PLAYBOOKS)]))
+        for d, target in enabled_moves(vv):
+            p = V.person_index(ctx, target)
             for k in keys:
-                ctx.unmet = {k}
+                ctx.unmet_bits = 1 << k
                 got = CV.criterion_bonus(ctx, d, p)
-                if got[1] is not None:
-                    assert k in CV.CRITERIA_OF[d.id], (d.id, k)
+                if got.key >= 0:
+                    assert k in CV.CRITERIA_OF[KIND_ID[d.id]], (d.id, CRITERIA[k])
                     hits += 1
-                assert CV.criterion(ctx, d, p) == got
+                assert CV.criterion(ctx, d, p) == (got.best, got.key)
     assert hits > 200

@@ -17,6 +17,7 @@ from game.ai.agents import make_agent
 from game.ai.coach import advise, follow_coach
 from game.ai.teammates import team_plan
 from game.core.actions import Action
+from game.core.state import Person
 from game.core.views import view
 from game.sim.play import play_game
 from tests.ai.conftest import CITY, SCENARIOS, play_weeks, roundtrip, spec_of, team_id
@@ -31,14 +32,17 @@ def hidden_twin(state, me: str):
     twin.rng ^= 0x5DEECE66D
     rels = twin.relations[me]
     changed = 0
-    for pid, person in twin.people.items():
+    for pid, person in list(twin.people.items()):
         r = rels[pid]
-        person.leaning = -person.leaning + 0.05
+        fields = person.to_dict()
+        fields["leaning"] = -person.leaning + 0.05
         if not r.known_personal:
-            person.personal_motive = {"kind": "control" if person.personal_motive["kind"]
-                                      != "control" else "career",
-                                      "text": {"zh": "另一个", "en": "another"}}
+            fields["personal_motive"] = {"kind": "control" if person.personal_motive["kind"]
+                                         != "control" else "career",
+                                         "text": {"zh": "另一个", "en": "another"}}
             changed += 1
+        twin.people[pid] = Person(**fields)
+    twin.relink()
     for vid, v in twin.vendors.items():
         if vid != me:
             v.budget += 17.0

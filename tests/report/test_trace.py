@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from game.core.stages import CRITERIA
+from game.core.ids import CRITERIA
+from game.core.stages import STAGE_CRITERIA, criterion_met
 from game.core.state import GameState
 from game.report.debrief import build_debrief
 from game.report.trace import Trace, walk
@@ -24,8 +25,9 @@ def test_trace_covers_every_week(lost_game: GameState, lost_trace: Trace) -> Non
 def test_last_week_matches_the_saved_state(lost_game: GameState, lost_trace: Trace) -> None:
     for vid, v in lost_game.vendors.items():
         last = lost_trace.criteria[vid][-1]
-        for key, pred in CRITERIA[v.stage]:
-            assert last[key] == bool(pred(lost_game, v)), (vid, key)
+        for cr in STAGE_CRITERIA[v.stage]:
+            key = CRITERIA[cr]
+            assert last[key] == bool(criterion_met(lost_game, v, cr)), (vid, key)
         for pid, r in lost_game.relations[vid].items():
             assert lost_trace.known[vid][-1][pid] == (r.known_position, r.known_personal)
         assert lost_trace.c931[vid][-1]["c_budget"] == ("el_budget" in v.facts)

@@ -1,0 +1,4 @@
+from game.core.ids cimport *
+from game.core.rng cimport Rng
+from game.core.state cimport GameState, Person, Relation, Vendor
+from game.core.views cimport MeView, PersonView, RivalView, VendorView
