@@ -9,9 +9,15 @@ from typing import Any
 
 from game.ui.i18n import Translator
 from game.ui.options import AppOptions
-from game.ui.scene import Command, Push, Quit, SceneStack
+from game.ui.scene import Command, Quit, SceneStack
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 from game.ui.sound import SoundBoard
+
+#: ``--start`` names that open a registered scene with arguments
+START: dict[str, tuple[str, dict[str, Any]]] = {
+    "new_game": ("new_game", {"mode": "solo"}),
+    "new_team_game": ("new_game", {"mode": "team"}),
+}
 
 
 class App:
@@ -164,11 +170,12 @@ class App:
 
     def push_start(self) -> None:
         """The main menu, with the ``--start`` scene on top of it when one is asked for."""
-        from game.ui.scenes import start_scene
+        from game.ui import router
 
-        self.apply(Push(start_scene(self, "menu")))
+        self.apply(router.push("menu", self))
         if self.options.start != "menu":
-            self.apply(Push(start_scene(self, self.options.start)))
+            name, kwargs = START.get(self.options.start, (self.options.start, {}))
+            self.apply(router.push(name, self, **kwargs))
 
     # --- loop ------------------------------------------------------------------------------
     def process_event(self, event: Any) -> None:

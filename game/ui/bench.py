@@ -45,9 +45,9 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
         import pygame
 
         from game.ai.basic import plan_week
+        from game.ui.board.scene import BoardScene
         from game.ui.catalog import list_scenarios
         from game.ui.scene import Push
-        from game.ui.scenes.board import BoardScene
         from game.ui.session import Session
         from game.ui.setup import GameSetup
 

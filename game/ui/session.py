@@ -247,16 +247,10 @@ def interrupted_game(data_dir: Path) -> Path | None:
 
 def open_save(ctx: UIContext, path: Path) -> Command | str:
     """A command that opens the saved game, or the i18n key of why it cannot."""
-    from game.ui.scene import Push
+    from game.ui import router
 
     try:
         session = Session.from_save(path)
     except Exception:  # noqa: BLE001 - a damaged save is reported, never a crash
         return "ui.load.unavailable"
-    from game.ui.scenes.board import BoardScene
-
-    if session.state.over:
-        from game.ui.scenes.outcome import OutcomeScene
-
-        return Push(OutcomeScene(ctx, session))
-    return Push(BoardScene(ctx, session))
+    return router.push("outcome" if session.state.over else "board", ctx, session)

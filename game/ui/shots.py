@@ -27,11 +27,11 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ai.coach import follow_coach
     from game.ui.app import App
+    from game.ui.board.scene import BoardScene
     from game.ui.catalog import list_scenarios
+    from game.ui.menu.menu import MenuScene
     from game.ui.options import AppOptions
     from game.ui.scene import Push, Reset
-    from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.menu import MenuScene
     from game.ui.session import Session
     from game.ui.setup import GameSetup
 
@@ -69,7 +69,7 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     save("coach")
     app.apply(app.stack.top.handle_event(_key("escape")))
     frames()
-    from game.ui.scenes.review import ResolveScene
+    from game.ui.week.review import ResolveScene
 
     app.apply(Push(ResolveScene(app, session)))
     frames(60, 0.1)  # every card has slid in
@@ -86,9 +86,9 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
 def _debrief(app: object, session: object, save: object) -> None:
     """Play the game on to its end as the coached player, then visit the debrief's tabs."""
     from game.ai.coach import follow_coach
+    from game.ui.debrief.scene import DebriefScene
+    from game.ui.menu.menu import MenuScene
     from game.ui.scene import Reset
-    from game.ui.scenes.debrief import DebriefScene
-    from game.ui.scenes.menu import MenuScene
 
     while not session.state.over:  # type: ignore[attr-defined]
         session.plan = follow_coach(session.view, SEED)[0]  # type: ignore[attr-defined]

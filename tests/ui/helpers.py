@@ -57,7 +57,7 @@ def top(app: Any) -> Any:
 
 def answer_events(app: Any) -> None:
     """While an event dialog is open, click its first choice the team can afford."""
-    from game.ui.scenes.week import EventScene
+    from game.ui.week.dialogs import EventScene
 
     while isinstance(top(app), EventScene):
         scene = top(app)
@@ -69,9 +69,9 @@ def answer_events(app: Any) -> None:
 def end_week_by_mouse(app: Any) -> None:
     """From the board: End week, confirm an idle role, answer events, watch the summary,
     read the MPC review, and come back to the board (or stop at the outcome)."""
-    from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.review import ResolveScene, ReviewScene
-    from game.ui.scenes.week import ConfirmEndScene, EventScene
+    from game.ui.board.scene import BoardScene
+    from game.ui.week.dialogs import ConfirmEndScene, EventScene
+    from game.ui.week.review import ResolveScene, ReviewScene
 
     for _ in range(10):
         scene = top(app)
@@ -98,9 +98,9 @@ def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
              humans: dict[str, bool] | None = None) -> Any:
     """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``."""
     from game.ai.coach import follow_coach
+    from game.ui.board.scene import BoardScene
     from game.ui.catalog import list_scenarios
     from game.ui.scene import Push
-    from game.ui.scenes.board import BoardScene
     from game.ui.session import Session
     from game.ui.setup import GameSetup
 

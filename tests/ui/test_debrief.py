@@ -20,16 +20,16 @@ from game.report.debrief import build_debrief
 from game.save import load_game, load_meta, save_dict
 from game.scenario.loader import load_scenario
 from game.sim.play import play_game
+from game.ui.board.scene import BoardScene
 from game.ui.catalog import team_vendor
-from game.ui.debrief_doc import Doc, TextOp
-from game.ui.debrief_timeline import WEEK_W
+from game.ui.debrief.doc import Doc, TextOp
+from game.ui.debrief.outcome import OutcomeScene
+from game.ui.debrief.scene import TABS, DebriefScene
+from game.ui.debrief.timeline import WEEK_W
+from game.ui.menu.load import LoadScene
+from game.ui.menu.menu import MenuScene
+from game.ui.menu.new_game import NewGameScene
 from game.ui.scene import Push
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.debrief import TABS, DebriefScene
-from game.ui.scenes.load import LoadScene
-from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.new_game import NewGameScene
-from game.ui.scenes.outcome import OutcomeScene
 from game.ui.session import Session, open_save, saves_dir, setup_from_meta
 from game.ui.setup import GameSetup
 

@@ -7,11 +7,11 @@ import pygame
 from pygame_gui.elements import UIButton, UILabel
 
 from game.core.actions import Action
-from game.ui.board_paint import sway_legend
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.coach import CoachScene
-from game.ui.scenes.offer import OfferScene
-from game.ui.scenes.week import EventScene, HandoverScene
+from game.ui.board.coach import CoachScene
+from game.ui.board.offer import OfferScene
+from game.ui.board.paint import sway_legend
+from game.ui.board.scene import BoardScene
+from game.ui.week.dialogs import EventScene, HandoverScene
 
 from .helpers import board_at, click, enabled_adds, end_week_by_mouse, press, texts, top
 
@@ -76,7 +76,7 @@ def test_team_handover_keeps_each_plan_private(make_app) -> None:  # type: ignor
 
 
 def _hand_over(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.week import ConfirmEndScene
+    from game.ui.week.dialogs import ConfirmEndScene
 
     click(app, top(app).w.named["end"])
     if isinstance(top(app), ConfirmEndScene):
@@ -172,7 +172,7 @@ def test_the_coach_in_team_mode_only_advises_the_player_at_the_screen(make_app) 
 
 
 def _name(board: BoardScene, action: Action) -> str:
-    from game.ui.board_text import action_name
+    from game.ui.words import action_name
 
     return action_name(action, board.session.view, board.ctx.tr)
 

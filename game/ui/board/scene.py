@@ -14,15 +14,17 @@ import pygame
 import pygame_gui
 
 from game.core.actions import Action
-from game.ui import board_paint, board_rows, theme
-from game.ui.board_layout import ROW_H, board_layout, card_rects
-from game.ui.board_text import action_name, cost_text
+from game.ui import router, theme
+from game.ui.board import paint as board_paint
+from game.ui.board import rows as board_rows
+from game.ui.board.build import BoardWidgets, build_widgets, preview_button
+from game.ui.board.flow import WeekFlow
+from game.ui.board.layout import ROW_H, board_layout, card_rects
 from game.ui.preview import preview_text
-from game.ui.scene import Command, Push, Scene
-from game.ui.scenes.board_build import BoardWidgets, build_widgets, preview_button
-from game.ui.scenes.board_flow import WeekFlow
+from game.ui.scene import Command, Scene
 from game.ui.session import Session
 from game.ui.setup import ROLES
+from game.ui.words import action_name, cost_text
 
 KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
@@ -295,9 +297,7 @@ class BoardScene(WeekFlow, Scene):
             self.status = tr(row.reason)
             return self._changed()
         if row.picker:
-            from game.ui.scenes.offer import OfferScene
-
-            return Push(OfferScene(self.ctx, self.session, row.action))
+            return router.push("offer", self.ctx, self.session, row.action)
         return self.plan(row.action)
 
     def plan(self, action: Action) -> None:

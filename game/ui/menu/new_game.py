@@ -10,8 +10,9 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIDropDownMenu, UITextEntryLine
 
 from game.scenario.models import Difficulty, Playbook
+from game.ui import router
 from game.ui.catalog import ScenarioEntry, list_scenarios
-from game.ui.scene import Command, Pop, Push, Scene
+from game.ui.scene import Command, Pop, Scene
 from game.ui.setup import MAX_SEED, ROLES, GameSetup, Mode, parse_seed
 from game.ui.widgets import (
     BUTTON_H,
@@ -265,14 +266,12 @@ class NewGameScene(Scene):
         return None
 
     def start(self) -> Command | None:
-        from game.ui.scenes.briefing import BriefingScene
-
         if self.setup is None:
             return None
         entry = self.entries[self.index]
         assert entry.spec is not None
         self.ctx.play_sound("confirm")
-        return Push(BriefingScene(self.ctx, entry.spec, self.setup))
+        return router.push("briefing", self.ctx, entry.spec, self.setup)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_header_rule(surface, surface.get_size())

@@ -15,10 +15,10 @@ from pygame_gui.elements import UIButton
 
 from game.report.debrief import build_debrief
 from game.report.trace import Trace, walk
-from game.ui import theme
-from game.ui.debrief_doc import BIG, BODY, HEAD, SMALL, Doc, render
-from game.ui.debrief_sections import outcome_facts, verdict
-from game.ui.scene import Command, Push, Reset, Scene
+from game.ui import router, theme
+from game.ui.debrief.doc import BIG, BODY, HEAD, SMALL, Doc, render
+from game.ui.debrief.sections import outcome_facts, verdict
+from game.ui.scene import Command, Scene
 from game.ui.session import Session
 from game.ui.widgets import (
     BUTTON_H,
@@ -124,24 +124,18 @@ class OutcomeScene(Scene):
                                  tr("ui.outcome.again"), tr("ui.outcome.again_tip"))
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
-        from game.ui.scenes.menu import MenuScene
-
         enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN,
                                                                 pygame.K_KP_ENTER)
         if is_pressed(event, self.w.get("debrief")) or enter:
-            from game.ui.scenes.debrief import DebriefScene
-
             self.ctx.play_sound("confirm")
-            return Push(DebriefScene(self.ctx, self.session, trace=self.trace))
+            return router.push("debrief", self.ctx, self.session, trace=self.trace)
         if is_pressed(event, self.w.get("menu")):
-            return Reset(MenuScene(self.ctx))
+            return router.reset("menu", self.ctx)
         if is_pressed(event, self.w.get("again")):
-            from game.ui.scenes.new_game import NewGameScene
-
             path = self.session.setup.scenario_path
-            again = NewGameScene(self.ctx, mode=self.session.setup.mode,
+            again = router.make("new_game", self.ctx, mode=self.session.setup.mode,
                                  scenario=Path(path) if path else None)
-            return Reset(MenuScene(self.ctx), (again,))
+            return router.reset("menu", self.ctx, then=(again,))
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ui import theme
-from game.ui.scene import Command, Push, Quit, Scene
+from game.ui import router, theme
+from game.ui.scene import Command, Quit, Scene
 from game.ui.widgets import BUTTON_H, draw_card, draw_text, is_pressed, label, para, text_box
 
 MENU_ITEMS: tuple[tuple[str, str], ...] = (
@@ -105,11 +105,6 @@ class MenuScene(Scene):
         return None
 
     def choose(self, key: str) -> Command | None:
-        from game.ui.scenes.library import LibraryScene
-        from game.ui.scenes.load import LoadScene
-        from game.ui.scenes.new_game import NewGameScene
-        from game.ui.scenes.settings_scene import SettingsScene
-
         if key == "resume" and self.resume_path is not None:
             from game.ui.session import open_save
 
@@ -120,15 +115,15 @@ class MenuScene(Scene):
                 return None
             return result
         if key == "solo":
-            return Push(NewGameScene(self.ctx, mode="solo"))
+            return router.push("new_game", self.ctx, mode="solo")
         if key == "team":
-            return Push(NewGameScene(self.ctx, mode="team"))
+            return router.push("new_game", self.ctx, mode="team")
         if key == "load":
-            return Push(LoadScene(self.ctx))
+            return router.push("load", self.ctx)
         if key == "library":
-            return Push(LibraryScene(self.ctx))
+            return router.push("library", self.ctx)
         if key == "settings":
-            return Push(SettingsScene(self.ctx))
+            return router.push("settings", self.ctx)
         if key == "quit":
             return Quit(0)
         return None

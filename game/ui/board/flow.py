@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.actions import Action
-from game.ui.scene import Command, Push
+from game.ui import router
+from game.ui.scene import Command
 
 
 class WeekFlow:
@@ -44,42 +45,30 @@ class WeekFlow:
             key = (self.session.view["week"], p["event"])
             if key not in self.seen_events:
                 self.seen_events.add(key)
-                from game.ui.scenes.week import EventScene
-
-                return Push(EventScene(self.ctx, self.session, p))
+                return router.push("event", self.ctx, self.session, p)
         return None
 
     def open_menu(self) -> Command:
-        from game.ui.scenes.week import GameMenuScene
-
-        return Push(GameMenuScene(self.ctx, self.session))
+        return router.push("game_menu", self.ctx, self.session)
 
     def open_review(self) -> Command:
-        from game.ui.scenes.review import ReviewScene
-
-        return Push(ReviewScene(self.ctx, self.session))
+        return router.push("review", self.ctx, self.session)
 
     def open_help(self) -> Command:
-        from game.ui.scenes.week import HelpScene
-
-        return Push(HelpScene(self.ctx))
+        return router.push("help", self.ctx)
 
     def open_coach(self) -> Command | None:
         if self.w.named.get("coach") is None:
             return None
-        from game.ui.scenes.coach import CoachScene
-
         roles = [r for r in self.session.human_roles if self.playable(r)]
-        return Push(CoachScene(self.ctx, self.session, roles))
+        return router.push("coach", self.ctx, self.session, roles)
 
     def open_event(self) -> Command | None:
         pending = self.session.view["pending"]
         if not pending:
             return None
         unanswered = self.session.pending_unanswered()
-        from game.ui.scenes.week import EventScene
-
-        return Push(EventScene(self.ctx, self.session, (unanswered or pending)[0]))
+        return router.push("event", self.ctx, self.session, (unanswered or pending)[0])
 
     def idle_roles(self) -> list[str]:
         """Roles this player plans that have planned nothing this week."""
@@ -93,14 +82,10 @@ class WeekFlow:
         s = self.session
         pending = s.pending_unanswered()
         if pending:
-            from game.ui.scenes.week import EventScene
-
-            return Push(EventScene(self.ctx, s, pending[0]))
+            return router.push("event", self.ctx, s, pending[0])
         idle = self.idle_roles()
         if idle and not s.view["over"]:
-            from game.ui.scenes.week import ConfirmEndScene
-
-            return Push(ConfirmEndScene(self.ctx, idle, self.handing_over()))
+            return router.push("confirm_end", self.ctx, idle, self.handing_over())
         return self.proceed()
 
     def handing_over(self) -> bool:
@@ -108,9 +93,6 @@ class WeekFlow:
 
     def proceed(self) -> Command:
         """Hand over to the next player in team mode, else resolve the week."""
-        from game.ui.scenes.review import ResolveScene
-        from game.ui.scenes.week import HandoverScene
-
         s = self.session
         if self.handing_over():
             self.turn += 1
@@ -119,8 +101,8 @@ class WeekFlow:
             s.history.clear()  # the next player cannot undo the previous player's moves
             self.selected = None
             self.ctx.request_rebuild()
-            return Push(HandoverScene(self.ctx, self.role))
+            return router.push("handover", self.ctx, self.role)
         self.turn = 0
         self.role = self.turn_role()
         self.status = ""
-        return Push(ResolveScene(self.ctx, s))
+        return router.push("resolve", self.ctx, s)

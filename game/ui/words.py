@@ -1,4 +1,5 @@
-"""Words for the deal board: action labels, the intel log, exit criteria, the week's changes."""
+"""The game's things in words, for every screen: action labels and costs, the intel log,
+exit criteria, the week's changes."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.ui import theme
-from game.ui.debrief_doc import BIG, BODY, HEAD, SMALL, Cell, Doc
+from game.ui.debrief.doc import BIG, BODY, HEAD, SMALL, Cell, Doc
 
 VERDICT_LOOK = {  # colour and a shape, so the verdict never rests on colour alone
     "won": (theme.US, "✓"),

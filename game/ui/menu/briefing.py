@@ -8,9 +8,8 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.scenario.models import ScenarioSpec
-from game.ui import fmt, theme
-from game.ui.calendar_strip import draw_calendar
-from game.ui.scene import Command, Pop, Replace, Scene
+from game.ui import fmt, router, theme
+from game.ui.scene import Command, Pop, Scene
 from game.ui.setup import GameSetup
 from game.ui.widgets import (
     BUTTON_H,
@@ -25,6 +24,7 @@ from game.ui.widgets import (
     para,
     text_box,
 )
+from game.ui.widgets.calendar_strip import draw_calendar
 
 
 def known_html(v: dict[str, Any], tr, width: int) -> str:  # type: ignore[no-untyped-def]
@@ -106,11 +106,9 @@ class BriefingScene(Scene):
         enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN,
                                                                 pygame.K_KP_ENTER)
         if is_pressed(event, self.begin) or enter:
-            from game.ui.scenes.board import BoardScene
-
             self.ctx.play_sound("confirm")
             self.ctx.autosave(self.session)
-            return Replace(BoardScene(self.ctx, self.session))
+            return router.replace("board", self.ctx, self.session)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

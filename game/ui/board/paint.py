@@ -12,11 +12,12 @@ from typing import Any
 
 import pygame
 
-from game.ui import board_draw, fmt, theme
-from game.ui.board_layout import BoardLayout
-from game.ui.calendar_strip import draw_calendar
-from game.ui.person_card import draw_person_card
+from game.ui import fmt, theme
+from game.ui.board import draw as board_draw
+from game.ui.board.layout import BoardLayout
+from game.ui.board.person_card import draw_person_card
 from game.ui.widgets import draw_text, fit, wrap_lines
+from game.ui.widgets.calendar_strip import draw_calendar
 
 TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
 

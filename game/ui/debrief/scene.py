@@ -22,14 +22,14 @@ from game.core.errors import IllegalAction
 from game.report.debrief import build_debrief
 from game.report.trace import Trace, walk
 from game.report.whatif import WhatIfError
-from game.ui import theme
-from game.ui.debrief_doc import Doc, Scroll
-from game.ui.debrief_jobs import CHART_ORDER, Job, export_report, keep_finished, report_path
-from game.ui.debrief_jobs import restart_session as new_session
-from game.ui.debrief_timeline import WEEK_W as WEEK_STEP
-from game.ui.debrief_timeline import Grid
-from game.ui.scene import Command, Pop, Push, Scene
-from game.ui.scenes.debrief_tabs import DOCS, DebriefTabs
+from game.ui import router, theme
+from game.ui.debrief.doc import Doc, Scroll
+from game.ui.debrief.jobs import CHART_ORDER, Job, export_report, keep_finished, report_path
+from game.ui.debrief.jobs import restart_session as new_session
+from game.ui.debrief.tabs import DOCS, DebriefTabs
+from game.ui.debrief.timeline import WEEK_W as WEEK_STEP
+from game.ui.debrief.timeline import Grid
+from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
 from game.ui.widgets import button, draw_card, fit, label, text_width
 
@@ -283,8 +283,6 @@ class DebriefScene(DebriefTabs, Scene):
 
     def restart(self) -> Command | None:
         """Play on from the chosen week: a new session, the same game up to that week."""
-        from game.ui.scenes.board import BoardScene
-
         try:
             session = new_session(self.session, self.whatif_week)
         except (WhatIfError, IllegalAction) as error:
@@ -301,7 +299,7 @@ class DebriefScene(DebriefTabs, Scene):
                 print(f"dealcraft: finished game not kept: {error}", file=sys.stderr)
         self.ctx.autosave(session)
         self.ctx.play_sound("confirm")
-        return Push(BoardScene(self.ctx, session))
+        return router.push("board", self.ctx, session)
 
     def export(self) -> Command | None:
         if self.export_job is not None:

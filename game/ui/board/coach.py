@@ -15,7 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai.coach import advise, render
 from game.core.actions import Action
-from game.ui import board_text, theme
+from game.ui import theme, words
 from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
 from game.ui.widgets import (
@@ -108,8 +108,8 @@ class CoachScene(Scene):
         """The whole suggestion (cut on the card when space is short) as the button's tip."""
         tr, v = self.ctx.tr, self.session.view
         a = s["action"]
-        lines = [f"<b>{esc(board_text.action_name(a, v, tr))}</b>",
-                 esc(board_text.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr))]
+        lines = [f"<b>{esc(words.action_name(a, v, tr))}</b>",
+                 esc(words.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr))]
         if s["recommended"]:
             lines.append(esc(tr("ui.coach.expert_pick")))
         lines += [esc("• " + render(r, tr.language)) for r in s["reasons"]]
@@ -145,13 +145,13 @@ class CoachScene(Scene):
         star = "★ " if s["recommended"] else ""
         name = star + tr(f"action.{a.kind}.name")
         if a.option:
-            name += " · " + board_text.option_text(a.kind, a.option, tr)
+            name += " · " + words.option_text(a.kind, a.option, tr)
         out = [(t, 23, "title") for t in wrap_lines(name, width, theme.BODY, True)[:2]]
         if a.target:
             who = next((p for p in v["people"] if p["id"] == a.target), None)
             if who is not None:
                 out.append(("→ " + tr.pick(who["name"]), 20, "who"))
-        cost = board_text.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr)
+        cost = words.cost_text(s["days"], s["cost"], tuple(s["roles"]), tr)
         if s["recommended"]:
             cost += " · " + tr("ui.coach.expert_pick")
         out.append((cost, 20, "muted"))
@@ -189,7 +189,7 @@ class CoachScene(Scene):
         if action.kind == "choose":
             s.plan = [a for a in s.plan if not (a.kind == "choose" and a.target == action.target)]
         why = s.add(action)
-        what = board_text.action_name(action, s.view, tr)
+        what = words.action_name(action, s.view, tr)
         self.status = tr(why) if why else tr("ui.board.planned", what=what)
         self.ctx.play_sound("confirm" if why is None else "click")
         self.refresh()

@@ -18,8 +18,8 @@ from typing import Any
 import pygame
 
 from game.ui import theme
-from game.ui.debrief_doc import BODY, SMALL, Doc
-from game.ui.debrief_sections import money
+from game.ui.debrief.doc import BODY, SMALL, Doc
+from game.ui.debrief.sections import money
 from game.ui.widgets import line_height
 
 ROLES = ("rep", "presales", "pm", "exec")

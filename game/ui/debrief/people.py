@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.ui import theme
-from game.ui.debrief_doc import BODY, SMALL, Cell, Doc
+from game.ui.debrief.doc import BODY, SMALL, Cell, Doc
 
 FOUND = "●"  # a filled mark: found; hollow: never found (a shape, not only a colour)
 NEVER = "○"

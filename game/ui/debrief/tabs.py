@@ -12,11 +12,11 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ui import theme
-from game.ui.debrief_doc import SMALL, Doc, Scroll, draw_scrollbars, render
-from game.ui.debrief_jobs import CHART_ORDER, Job, chart_images, fit_width, render_charts
-from game.ui.debrief_people import coordination_doc, motives_doc
-from game.ui.debrief_sections import lost_order_doc, moments_doc, outcome_doc, whatif_doc
-from game.ui.debrief_timeline import HEAD_H, HEAD_W, Grid, build_grid, detail_lines
+from game.ui.debrief.doc import SMALL, Doc, Scroll, draw_scrollbars, render
+from game.ui.debrief.jobs import CHART_ORDER, Job, chart_images, fit_width, render_charts
+from game.ui.debrief.people import coordination_doc, motives_doc
+from game.ui.debrief.sections import lost_order_doc, moments_doc, outcome_doc, whatif_doc
+from game.ui.debrief.timeline import HEAD_H, HEAD_W, Grid, build_grid, detail_lines
 from game.ui.widgets import BUTTON_H, button, label, line_height
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import Any
 import pygame
 
 from game.ui import theme
-from game.ui.board_draw import draw_support_bar, support_text
+from game.ui.board.draw import draw_support_bar, support_text
 from game.ui.widgets import draw_text, text_width, wrap_lines
 
 CONTACT_MAX = 4

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING, Any
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
-from game.ui import board_rows, board_text, theme
-from game.ui.board_draw import c931_tip
-from game.ui.board_layout import GAP, PAD, ROW_H, split_row
+from game.ui import theme, words
+from game.ui.board import rows as board_rows
+from game.ui.board.draw import c931_tip
+from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, label, para, text_box, text_width
 
 if TYPE_CHECKING:
-    from game.ui.scenes.board import BoardScene
+    from game.ui.board.scene import BoardScene
 
 PANELS = ("plan", "exit", "c931", "log")
 ADD_W = 40
@@ -85,7 +86,7 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
         w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
                                 tool_tip_text=card_tip(people[pid], v, tr))
     lg = scene.layout.legend
-    from game.ui.board_paint import sway_legend
+    from game.ui.board.paint import sway_legend
 
     legend = esc(sway_legend(v["people"], scene.person, tr))
     hit(ctx, pygame.Rect(lg.left, lg.top, lg.width - 150, lg.height),
@@ -104,7 +105,7 @@ def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
         lines.append(esc(tr("ui.board.influence", pct=round(p["influence"] * 100))))
     else:
         lines.append(esc(tr("ui.board.roles_unknown")))
-    from game.ui.board_draw import support_text
+    from game.ui.board.draw import support_text
 
     lines.append(esc(tr("ui.board.support_tip", value=support_text(p["support"]),
                         trust=round(p["trust"] * 100))))
@@ -215,12 +216,12 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     if scene.panel == "plan":
         _plan_rows(scene, w, body, shown)
     elif scene.panel == "exit":
-        text_box(ctx, body, board_text.checklist_html(v, tr), "#plain_text")
+        text_box(ctx, body, words.checklist_html(v, tr), "#plain_text")
     elif scene.panel == "c931":
         text_box(ctx, (body.left, body.top + 34, body.width, body.height - 34),
                  esc(c931_tip(v["health"], tr)), "#plain_text")
     else:
-        text_box(ctx, body, board_text.log_html(v, tr), "#plain_text")
+        text_box(ctx, body, words.log_html(v, tr), "#plain_text")
 
 
 def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect, shown: list[int]) -> None:

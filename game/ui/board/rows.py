@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.actions import CATALOG, Action
-from game.ui import board_text, fmt
+from game.ui import fmt, words
 from game.ui.preview import preview_text
 from game.ui.widgets import esc
 
@@ -56,13 +56,13 @@ def row_text(row: Row, view: dict[str, Any], tr: Any) -> str:
     name = tr(f"action.{row.action.kind}.name")
     if row.reason:
         return f"{name}  —  {tr(row.reason)}"
-    return f"{name}  ·  {board_text.cost_text(row.days, row.cost, row.roles, tr)}"
+    return f"{name}  ·  {words.cost_text(row.days, row.cost, row.roles, tr)}"
 
 
 def row_tip(row: Row, view: dict[str, Any], tr: Any) -> str:
     """The tooltip of an action row: what it is, what it costs, what it would do now."""
-    name = board_text.action_name(row.action, view, tr)
-    price = board_text.cost_text(row.days, row.cost, row.roles, tr)
+    name = words.action_name(row.action, view, tr)
+    price = words.cost_text(row.days, row.cost, row.roles, tr)
     lines = [f"<b>{esc(name)}</b>", esc(price), esc(tr(f"action.{row.action.kind}.desc"))]
     if row.reason:
         lines.append(f"<font color='#FFD27A'>× {esc(tr(row.reason))}</font>")
@@ -86,9 +86,9 @@ def visible_plan(plan: list[Action], role: str, team_mode: bool) -> list[int]:
 def plan_line(a: Action, view: dict[str, Any], tr: Any) -> str:
     d = CATALOG.get(a.kind)
     if d is None:
-        return board_text.action_name(a, view, tr)
+        return words.action_name(a, view, tr)
     who = "+".join(tr(f"ui.role_short.{r}") for r in d.roles)
-    return f"{who}: {board_text.action_name(a, view, tr)}"
+    return f"{who}: {words.action_name(a, view, tr)}"
 
 
 def planned_per_person(plan: list[Action], indexes: list[int]) -> dict[str, int]:
@@ -104,7 +104,7 @@ def money_tip(view: dict[str, Any], budget_left: float, tr: Any) -> str:
     lang = tr.language
     lines = [esc(tr("ui.board.budget_tip", spent=fmt.money(view["me"]["spent"], lang))),
              esc(tr("ui.board.budget_now", money=fmt.money(budget_left, lang)))]
-    from game.ui.board_draw import c931_tip
+    from game.ui.board.draw import c931_tip
 
     lines += [esc(x) for x in c931_tip(view["health"], tr).split("\n")]
     return "<br>".join(lines)

@@ -12,8 +12,8 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ui import board_text, fmt, theme
-from game.ui.scene import Command, Pop, Replace, Scene
+from game.ui import fmt, router, theme, words
+from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
 from game.ui.widgets import (
     BUTTON_H,
@@ -95,10 +95,8 @@ class ResolveScene(Scene):
             return None
         if is_pressed(event, self.button) or _enter(event):
             if self.session.state.over:
-                from game.ui.scenes.outcome import OutcomeScene
-
-                return Replace(OutcomeScene(self.ctx, self.session))
-            return Replace(ReviewScene(self.ctx, self.session))
+                return router.replace("outcome", self.ctx, self.session)
+            return router.replace("review", self.ctx, self.session)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -144,7 +142,7 @@ def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[st
                         new=round(ha["forecast"] * 100)), tone))
     out: list[tuple[str, str]] = []
     for e in report["entries"]:
-        line = board_text.describe_entry(e, after, tr)
+        line = words.describe_entry(e, after, tr)
         if line:
             out.append((line, entry_tone(e.get("effects") or {})))
     done_before = {c["key"] for c in before["checklist"] if c["done"]}
@@ -317,8 +315,8 @@ def _steps(v: dict[str, Any], tr: Any, roles: list[str], plan: list[Any],
             if a in seen:  # a joint move is on both of its roles' lists
                 continue
             seen.add(a)
-            what = board_text.action_name(a, v, tr)
-            cost = board_text.cost_text(sug["days"], sug["cost"], tuple(sug["roles"]), tr)
+            what = words.action_name(a, v, tr)
+            cost = words.cost_text(sug["days"], sug["cost"], tuple(sug["roles"]), tr)
             why = render(sug["reasons"][0], tr.language) if sug["reasons"] else ""
             moves.append(f"<b>{para('→ ' + what, width, theme.BODY)}</b><br>"
                          f"<font color='{theme.INK_MUTED}'>"

@@ -6,10 +6,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UISelectionList
 
-from game.ui import fmt, theme
-from game.ui.calendar_strip import draw_calendar
+from game.ui import fmt, router, theme
 from game.ui.catalog import ScenarioEntry, list_scenarios, rival_vendors, team_vendor
-from game.ui.scene import Command, Pop, Push, Scene
+from game.ui.scene import Command, Pop, Scene
 from game.ui.widgets import (
     BUTTON_H,
     button,
@@ -25,6 +24,7 @@ from game.ui.widgets import (
     para,
     text_box,
 )
+from game.ui.widgets.calendar_strip import draw_calendar
 
 
 def scenario_html(entry: ScenarioEntry, tr, lang: str, width: int = 700) -> str:  # type: ignore[no-untyped-def]
@@ -131,10 +131,8 @@ class LibraryScene(Scene):
                 self.selected = int(chosen[1])
                 self.ctx.request_rebuild()
         if is_pressed(event, self.play) and self.entry is not None and self.entry.ok:
-            from game.ui.scenes.new_game import NewGameScene
-
             self.ctx.play_sound("confirm")
-            return Push(NewGameScene(self.ctx, mode="solo", scenario=self.entry.path))
+            return router.push("new_game", self.ctx, mode="solo", scenario=self.entry.path)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
