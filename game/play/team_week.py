@@ -146,6 +146,39 @@ class TeamWeek:
         """Joint moves proposed to ``role`` that wait for its answer."""
         return [e for e in self.entries if e.partner == role and e.status == "proposed"]
 
+    def hidden_from(self, role: str) -> int:
+        """How many moves of other roles ``role`` cannot see yet (a count, never what)."""
+        return sum(1 for e in self.entries if e.active and not self.sees(role, e))
+
+    def seen_actions(self, role: str, held: bool = False) -> list[Action]:
+        """The moves that count and that ``role`` may see (what its coach may know); with
+        ``held``, proposals still waiting for an answer too (what the rules check against)."""
+        return [e.action for e in self.entries
+                if (e.holds if held else e.active) and self.sees(role, e)]
+
+    def hands_over_after(self, role: str) -> bool:
+        """Whether someone else must still act once ``role`` commits now."""
+        if any(r != role and r not in self.committed for r in self.roles):
+            return True
+        partners = {e.partner for e in self.entries if e.status == "proposed"}
+        return any(p is not None and p != role for p in partners)
+
+    @classmethod
+    def agreed(cls, view: dict[str, Any], seats: dict[str, str],
+               actions: Iterable[Action]) -> TeamWeek:
+        """A week whose moves are already agreed (a plan made elsewhere: the coach, a
+        replay, a test), each owned by the first role people play among its roles."""
+        week = cls(view, dict(seats))
+        fallback = week.roles[0] if week.roles else ROLES[0]
+        for a in actions:
+            d = CATALOG.get(a.kind)
+            roles = d.roles if d is not None else ()
+            owner = next((r for r in roles if r in seats), roles[0] if roles else fallback)
+            partner = next((r for r in roles if r != owner), None)
+            status: Status = "accepted" if partner else "planned"
+            week.entries.append(Entry(week._take_id(), a, owner, partner, status))
+        return week
+
     def entry(self, entry_id: int) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
 
@@ -206,6 +239,25 @@ class TeamWeek:
         me["budget"] = float(self.view["me"]["budget"]) - others + shown_cost
         return self.checker({**self.view, "me": me}, action, plan)
 
+    def check(self, role: str, action: Action) -> str | None:
+        """Why ``role`` could not plan ``action`` now, or None (nothing changes). An event
+        answer is checked as replacing the team's current answer to that event."""
+        why = self._open(role)
+        if why is not None:
+            return why
+        if action.kind == "choose":
+            old = next((e for e in self.entries
+                        if e.is_choice and e.action.target == action.target), None)
+            return self._check(role, action, skip=old.id if old else None)
+        d = CATALOG.get(action.kind)
+        if d is None:
+            return "team.unknown_action"
+        if role not in d.roles:
+            return "team.not_your_role"
+        partner = next((r for r in d.roles if r != role), None)
+        waits = partner is not None and self.human(partner) and not self.same_seat(role, partner)
+        return self._check(role, action, partner_free=partner if waits else None)
+
     def _days_used_except(self, role: str, skip: int | None) -> int:
         if skip is None:
             return self.days_used(role)
@@ -229,19 +281,11 @@ class TeamWeek:
         role (agreed at once when the same seat or an AI teammate plays that role)."""
         if action.kind == "choose":
             return self.answer_event(role, action)
-        why = self._open(role)
+        why = self.check(role, action)
         if why is not None:
             return why
-        d = CATALOG.get(action.kind)
-        if d is None:
-            return "team.unknown_action"
-        if role not in d.roles:
-            return "team.not_your_role"
-        partner = next((r for r in d.roles if r != role), None)
+        partner = next((r for r in CATALOG[action.kind].roles if r != role), None)
         waits = partner is not None and self.human(partner) and not self.same_seat(role, partner)
-        why = self._check(role, action, partner_free=partner if waits else None)
-        if why is not None:
-            return why
         status: Status = "proposed" if waits else ("accepted" if partner else "planned")
         self._add(role, Entry(self._take_id(), action, role, partner, status))
         return None
@@ -249,18 +293,14 @@ class TeamWeek:
     def answer_event(self, role: str, action: Action) -> str | None:
         """The team's answer to an event (any role may give it; a new answer replaces the
         old one, whoever gave it)."""
-        why = self._open(role)
+        why = self.check(role, action)
         if why is not None:
             return why
         old = next((e for e in self.entries if e.is_choice and e.action.target == action.target),
                    None)
-        why = self._check(role, action, skip=old.id if old else None)
-        if why is not None:
-            return why
         if old is not None:
             index = self.entries.index(old)
-            new = replace(old, action=action, owner=role)
-            self.entries[index] = new
+            self.entries[index] = replace(old, action=action, owner=role)
             self._log(role, _Undo(old.id, old, index))
             return None
         self._add(role, Entry(self._take_id(), action, role))
@@ -309,12 +349,13 @@ class TeamWeek:
         return None
 
     def undo(self, role: str) -> str | None:
-        """Take back ``role``'s last change this week (until it commits). A move put back
-        is checked again: the days or money may have gone to another move meanwhile."""
+        """Take back the last change made from ``role``'s seat this week (until it commits):
+        one person playing every role undoes across roles, a hotseat player only their own.
+        A move put back is checked again: the days or money may have gone elsewhere."""
         why = self._open(role)
         if why is not None:
             return why
-        log = self._undo.get(role)
+        log = self._undo.get(self.seat(role))
         if not log:
             return "team.nothing_to_undo"
         step = log[-1]
@@ -343,7 +384,8 @@ class TeamWeek:
         if self.awaiting(role):
             return "team.answer_first"
         self.committed.add(role)
-        self._undo.pop(role, None)
+        if all(r in self.committed for r in self.roles if self.same_seat(r, role)):
+            self._undo.pop(self.seat(role), None)
         return None
 
     def reopen(self, role: str) -> str | None:
@@ -418,5 +460,12 @@ class TeamWeek:
         self.entries[index] = replace(entry, status=status)
         self._log(role, _Undo(entry.id, entry, index))
 
+    def seat(self, role: str) -> str:
+        """The seat that plays ``role`` (an AI teammate's role is its own seat)."""
+        return self.seats.get(role, role)
+
     def _log(self, role: str, step: _Undo) -> None:
-        self._undo.setdefault(role, []).append(step)
+        self._undo.setdefault(self.seat(role), []).append(step)
+
+    def can_undo(self, role: str) -> bool:
+        return bool(self._undo.get(self.seat(role))) and role not in self.committed

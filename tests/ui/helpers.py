@@ -95,8 +95,9 @@ def end_week_by_mouse(app: Any) -> None:
 
 
 def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
-             humans: dict[str, bool] | None = None) -> Any:
-    """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``."""
+             humans: dict[str, bool] | None = None, reveal: bool = True) -> Any:
+    """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``;
+    in team mode the week's first handover is passed unless ``reveal`` is False."""
     from game.ai.coach import follow_coach
     from game.ui.board.scene import BoardScene
     from game.ui.catalog import list_scenarios
@@ -119,4 +120,9 @@ def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
     app.apply(Push(board))
     app.step(0.016, [])
     app.step(0.016, [])
+    if reveal and mode == "team":
+        from game.ui.week.dialogs import HandoverScene
+
+        assert isinstance(top(app), HandoverScene)
+        press(app, pygame.K_RETURN)
     return board

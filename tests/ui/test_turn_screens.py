@@ -45,9 +45,15 @@ def test_an_event_is_answered_through_its_dialog(make_app) -> None:  # type: ign
 
 def test_team_handover_keeps_each_plan_private(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app("en", "menu")
-    board = board_at(app, "city_hospital", 3, lambda v: v["week"] >= 2, mode="team")
+    board = board_at(app, "city_hospital", 3, lambda v: v["week"] >= 2, mode="team",
+                     reveal=False)
     session = board.session
     assert board.role == "rep"
+    # every week opens with a handover that names who plans now
+    assert isinstance(top(app), HandoverScene) and top(app).role == "rep"
+    assert app.tr("ui.handover.heading", role=app.tr("ui.role.rep")) in texts(app)
+    press(app, pygame.K_RETURN)
+    assert top(app) is board
     assert [r for r, b in board.w.roles.items() if b.is_enabled] == ["rep"]
     add, row = enabled_adds(board)[0]
     click(app, add)
@@ -60,8 +66,9 @@ def test_team_handover_keeps_each_plan_private(make_app) -> None:  # type: ignor
     assert not top(app).overlay, "the board must not show through the handover"
     press(app, pygame.K_RETURN)  # the next player reveals their own screen
     assert top(app) is board and board.role == "presales"
-    assert rep_line not in texts(app), "the rep's plan must stay private"
-    assert app.tr("ui.board.plan_hidden", n=1) in texts(app)
+    assert rep_line in texts(app), "a committed plan is the team's to see"
+    assert not board.w.removes or not any(b.is_enabled for b, _ in board.w.removes), \
+        "nobody may delete the previous player's moves"
     assert not board.w.named["undo"].is_enabled, "nobody may undo the previous player"
     assert [r for r, b in board.w.roles.items() if b.is_enabled] == ["presales"]
     for role in ("presales", "pm", "exec"):

@@ -21,6 +21,7 @@ from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, label, para, text_box, text_width
 
 if TYPE_CHECKING:
+    from game.play.team_week import Entry
     from game.ui.board.scene import BoardScene
 
 PANELS = ("plan", "exit", "c931", "log")
@@ -35,6 +36,8 @@ class BoardWidgets:
     rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
     adds: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
     removes: list[tuple[UIButton, int]] = field(default_factory=list)
+    accepts: list[tuple[UIButton, int]] = field(default_factory=list)
+    declines: list[tuple[UIButton, int]] = field(default_factory=list)
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
     preview_hit: UIButton | None = None
@@ -224,18 +227,31 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
         text_box(ctx, body, words.log_html(v, tr), "#plain_text")
 
 
-def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect, shown: list[int]) -> None:
+def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
+               shown: list[Entry]) -> None:
+    """The week's moves this player may see. Their own carry × (withdraw); a joint move
+    proposed to them carries ✓ and × (accept, decline) and cannot be deleted; a proposal
+    says whom it waits for; other players' uncommitted moves are only counted."""
     ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
     v = s.view
-    lines: list[tuple[str, int | None, str]] = [
-        (board_rows.plan_line(s.plan[i], v, tr), i, "#body") for i in shown]
-    hidden = len(s.plan) - len(shown)
+    me = scene.viewer()
+    week = s.week
+    lines: list[tuple[str, int | None, str, str]] = []
+    for e in shown:
+        text = board_rows.entry_line(e, v, tr)
+        if e.partner == me and e.status == "proposed" and not week.same_seat(e.owner, me):
+            lines.append((text, e.id, "#warning", "answer"))
+        elif e.owner == me or week.same_seat(e.owner, me) or e.is_choice:
+            lines.append((text, e.id, "#body" if e.active else "#muted", "withdraw"))
+        else:
+            lines.append((text, None, "#body" if e.active else "#muted", ""))
+    hidden = week.hidden_from(me)
     if hidden:
-        lines.append((tr("ui.board.plan_hidden", n=hidden), None, "#muted"))
+        lines.append((tr("ui.board.plan_hidden", n=hidden), None, "#muted", ""))
     if s.ai_roles:
         for a in s.ai_fill():
             lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
-                          "#muted"))
+                          "#muted", ""))
     if not lines:
         text_box(ctx, (body.left, body.top, body.width, min(body.height, 90)),
                  f"<font color='{theme.INK_MUTED}'>"
@@ -245,14 +261,25 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect, shown: lis
     row = 32
     box = UIScrollingContainer(body, ctx.manager, allow_scroll_x=False)
     inner = body.width - 14
-    for n, (text, index, oid) in enumerate(lines):
+    for n, (text, entry_id, oid, control) in enumerate(lines):
         y = n * row
-        if index is None:
+        if entry_id is None or not control:
             label(ctx, (4, y, inner - 8, 28), text, oid, container=box)
+            continue
+        if control == "answer":
+            label(ctx, (4, y, inner - 94, 28), text, oid, container=box)
+            yes = button(ctx, (inner - 84, y, 38, 28), "✓", tr("ui.board.accept_tip"),
+                         "#primary", container=box)
+            no = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.decline_tip"),
+                        container=box)
+            w.accepts.append((yes, entry_id))
+            w.declines.append((no, entry_id))
             continue
         label(ctx, (4, y, inner - 52, 28), text, oid, container=box)
         rm = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"), container=box)
-        w.removes.append((rm, index))
+        if week.committed & {e.owner for e in shown if e.id == entry_id}:
+            rm.disable()
+        w.removes.append((rm, entry_id))
     box.set_scrollable_area_dimensions((inner, max(body.height - 2, len(lines) * row)))
 
 
@@ -264,7 +291,7 @@ def _bottom(scene: BoardScene, w: BoardWidgets) -> None:
     row = pygame.Rect(PAD, lay.bottom.top + 9, lay.bottom.width - 2 * PAD, 42)
     cells = split_row(row, widths, GAP)
     w.named["undo"] = button(ctx, cells[0], tr("ui.board.undo"), tr("ui.board.undo_tip"))
-    if not s.history:
+    if not s.can_undo(scene.viewer()):
         w.named["undo"].disable()
     w.named["review"] = button(ctx, cells[1], tr("ui.board.review"), tr("ui.board.review_tip"))
     w.named["coach"] = button(ctx, cells[2], tr("ui.board.coach"), tr("ui.board.coach_tip"))

@@ -53,7 +53,8 @@ class CoachScene(Scene):
 
     def refresh(self) -> None:
         s = self.session
-        self.advice = advise(s.view, s.plan, seed=s.setup.seed, playbook=s.view["me"]["playbook"])
+        self.advice = advise(s.view, s.seen_plan(), seed=s.setup.seed,
+                             playbook=s.view["me"]["playbook"])
 
     # --- layout -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -186,8 +187,6 @@ class CoachScene(Scene):
 
     def plan(self, action: Action) -> None:
         tr, s = self.ctx.tr, self.session
-        if action.kind == "choose":
-            s.plan = [a for a in s.plan if not (a.kind == "choose" and a.target == action.target)]
         why = s.add(action)
         what = words.action_name(action, s.view, tr)
         self.status = tr(why) if why else tr("ui.board.planned", what=what)

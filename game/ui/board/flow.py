@@ -1,7 +1,7 @@
 """The deal board's way through the week: dialogs it opens, events, the end-of-week
 confirmation, the team-mode handover, and the resolution.
 
-A mixin of ``BoardScene``: it reads the board's session, role and turn, and returns scene
+A mixin of ``BoardScene``: it reads the board's session, role and the team's week, and returns scene
 commands; it draws nothing and builds no widgets of its own.
 """
 
@@ -21,7 +21,8 @@ class WeekFlow:
     ctx: Any
     w: Any
     role: str
-    turn: int
+    panel: str
+    team_mode: bool
     status: str
     selected: Action | None
     next_command: Command | None
@@ -73,36 +74,54 @@ class WeekFlow:
     def idle_roles(self) -> list[str]:
         """Roles this player plans that have planned nothing this week."""
         s = self.session
-        roles = [self.turn_role()] if self.team_mode else s.human_roles
+        if self.team_mode:
+            role = self.turn_role()
+            roles = [] if role in s.week.committed else [role]
+        else:
+            roles = s.human_roles
         left, total = s.time_left(), s.view["me"]["time"]
         return [r for r in roles if total[r] > 0 and left[r] == total[r]]
 
     def end_week(self) -> Command | None:
-        """End this player's planning: answer events first, confirm unused roles once."""
+        """End this player's planning: answer events and joint-move proposals first,
+        confirm unused roles once."""
         s = self.session
         pending = s.pending_unanswered()
         if pending:
             return router.push("event", self.ctx, s, pending[0])
+        if self.team_mode and s.week.awaiting(self.turn_role()):
+            self.status = self.ctx.tr("team.answer_first")
+            self.panel = "plan"
+            self.ctx.request_rebuild()
+            return None
         idle = self.idle_roles()
         if idle and not s.view["over"]:
             return router.push("confirm_end", self.ctx, idle, self.handing_over())
         return self.proceed()
 
     def handing_over(self) -> bool:
-        return self.team_mode and self.turn < len(self.session.human_roles) - 1
+        """Team mode: someone else still plans or answers once this player is done."""
+        return self.team_mode and self.session.week.hands_over_after(self.turn_role())
 
-    def proceed(self) -> Command:
-        """Hand over to the next player in team mode, else resolve the week."""
+    def proceed(self) -> Command | None:
+        """Commit this player's plan; hand over to whoever acts next, else resolve."""
         s = self.session
-        if self.handing_over():
-            self.turn += 1
-            self.role = self.turn_role()
-            self.status = ""
-            s.history.clear()  # the next player cannot undo the previous player's moves
-            self.selected = None
-            self.ctx.request_rebuild()
-            return router.push("handover", self.ctx, self.role)
-        self.turn = 0
+        if self.team_mode and s.human_roles:
+            role = self.turn_role()
+            why = None if role in s.week.committed else s.week.commit(role)
+            if why is None and s.week.awaiting(role):
+                why = "team.answer_first"
+            if why is not None:
+                self.status = self.ctx.tr(why)
+                self.ctx.request_rebuild()
+                return None
+            nxt = s.week.waiting_for()
+            if nxt is not None:
+                self.role = nxt
+                self.status = ""
+                self.selected = None
+                self.ctx.request_rebuild()
+                return router.push("handover", self.ctx, s, nxt)
         self.role = self.turn_role()
         self.status = ""
         return router.push("resolve", self.ctx, s)

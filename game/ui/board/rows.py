@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.actions import CATALOG, Action
+from game.play.team_week import Entry
 from game.ui import fmt, words
 from game.ui.preview import preview_text
 from game.ui.widgets import esc
@@ -70,19 +71,6 @@ def row_tip(row: Row, view: dict[str, Any], tr: Any) -> str:
     return "<br>".join(lines)
 
 
-def visible_plan(plan: list[Action], role: str, team_mode: bool) -> list[int]:
-    """Indexes of the plan this player may see: all of it, or in team mode only what uses
-    their own role's days (the other players' moves stay private until the week ends)."""
-    if not team_mode:
-        return list(range(len(plan)))
-    out = []
-    for i, a in enumerate(plan):
-        d = CATALOG.get(a.kind)
-        if d is not None and role in d.roles:
-            out.append(i)
-    return out
-
-
 def plan_line(a: Action, view: dict[str, Any], tr: Any) -> str:
     d = CATALOG.get(a.kind)
     if d is None:
@@ -91,12 +79,24 @@ def plan_line(a: Action, view: dict[str, Any], tr: Any) -> str:
     return f"{who}: {words.action_name(a, view, tr)}"
 
 
-def planned_per_person(plan: list[Action], indexes: list[int]) -> dict[str, int]:
+def entry_line(e: Entry, view: dict[str, Any], tr: Any) -> str:
+    """One move of the week as a plan line, with where a joint move stands."""
+    line = plan_line(e.action, view, tr)
+    if e.partner is None:
+        return line
+    partner = tr("ui.role_short." + e.partner)
+    if e.status == "proposed":
+        return tr("ui.board.joint_waiting", what=line, role=partner)
+    if e.status == "declined":
+        return tr("ui.board.joint_declined", what=line, role=partner)
+    return line
+
+
+def planned_per_person(plan: list[Action]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for i in indexes:
-        target = plan[i].target
-        if target and plan[i].kind != "choose":
-            counts[target] = counts.get(target, 0) + 1
+    for a in plan:
+        if a.target and a.kind != "choose":
+            counts[a.target] = counts.get(a.target, 0) + 1
     return counts
 
 

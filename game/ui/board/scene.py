@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from game.core.actions import Action
+from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
@@ -38,7 +39,6 @@ class BoardScene(WeekFlow, Scene):
         self.session = session
         humans = session.human_roles
         self.role = humans[0] if humans else "rep"
-        self.turn = 0  # team mode: index into the human roles of who is planning now
         self.person: str | None = self._first_person()
         self.panel = "plan"
         self.status = ""
@@ -60,8 +60,15 @@ class BoardScene(WeekFlow, Scene):
         return self.session.setup.mode == "team"
 
     def turn_role(self) -> str:
+        """Team mode: the role whose player has the screen now (the team's week says)."""
         humans = self.session.human_roles
-        return humans[min(self.turn, len(humans) - 1)]
+        return self.session.turn_role() or (humans[0] if humans else "rep")
+
+    def viewer(self) -> str:
+        """The role whose eyes the board shows: the player whose turn it is, or in solo
+        play any role (one person plays them all and sees every move)."""
+        humans = self.session.human_roles
+        return self.turn_role() if self.team_mode else (humans[0] if humans else "rep")
 
     def playable(self, role: str) -> bool:
         """Whether the player at the screen may plan for ``role`` right now."""
@@ -79,13 +86,17 @@ class BoardScene(WeekFlow, Scene):
         s.refresh()
         if s.view["week"] != getattr(self, "_week", None):
             self._week = s.view["week"]
-            self.turn = 0
             self.role = self.turn_role() if s.human_roles else "rep"
             self.status = ""
             self.selected = None
+            if self.team_mode and s.human_roles and not s.view["over"]:
+                # every week starts with a handover that names who plans now
+                self.next_command = router.push("handover", self.ctx, s, self.role)
 
-    def visible(self) -> list[int]:
-        return board_rows.visible_plan(self.session.plan, self.role, self.team_mode)
+    def visible(self) -> list[Entry]:
+        """The week's moves this player may see (their own, committed roles', proposals to
+        them, the team's event answers)."""
+        return self.session.week.visible(self.viewer())
 
     # --- build ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -140,7 +151,9 @@ class BoardScene(WeekFlow, Scene):
         room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
         return board_paint.Backdrop(
             view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
-            role=self.role, planned=board_rows.planned_per_person(s.plan, self.visible()),
+            role=self.role,
+            planned=board_rows.planned_per_person([e.action for e in self.visible()
+                                                   if e.holds]),
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
@@ -186,11 +199,17 @@ class BoardScene(WeekFlow, Scene):
         for btn, row in w.adds:
             if el is btn:
                 return self.plan_row(row)
-        for btn, index in w.removes:
+        for btn, entry_id in w.removes:
             if el is btn:
-                self.session.remove(index)
-                self.status = self.ctx.tr("ui.board.removed")
+                why = self.session.withdraw(entry_id, self.viewer())
+                self.status = self.ctx.tr(why or "ui.board.removed")
                 return self._changed()
+        for btn, entry_id in w.accepts:
+            if el is btn:
+                return self.answer(entry_id, True)
+        for btn, entry_id in w.declines:
+            if el is btn:
+                return self.answer(entry_id, False)
         if el is w.plan_button:
             row = self.selected_row()
             return self.plan_row(row) if row is not None else None
@@ -302,12 +321,40 @@ class BoardScene(WeekFlow, Scene):
 
     def plan(self, action: Action) -> None:
         tr, s = self.ctx.tr, self.session
-        why = s.add(action)
+        why = s.add(action, self._owner(action))
         what = action_name(action, s.view, tr)
         self.status = tr(why) if why else tr("ui.board.planned", what=what)
+        if why is None and s.week.entries and s.week.entries[-1].status == "proposed":
+            partner = s.week.entries[-1].partner or ""
+            self.status = tr("ui.board.proposed", what=what,
+                             role=tr("ui.role." + partner))
         if why is None:
             self.ctx.play_sound("confirm")
             self.selected = None  # the preview moves on to the next action that can be planned
+        return self._changed()
+
+    def _owner(self, action: Action) -> str:
+        """Who plans ``action``: the selected role when it takes part, else the first role
+        of the action that people play (an event answer: the player at the screen)."""
+        from game.core.actions import CATALOG
+
+        d = CATALOG.get(action.kind)
+        if d is None or self.role in d.roles:
+            return self.role if d is not None else self.viewer()
+        return self.session.acting_role(action)
+
+    def answer(self, entry_id: int, yes: bool) -> None:
+        """Accept or decline a joint move a teammate proposed to this player's role."""
+        tr, s = self.ctx.tr, self.session
+        e = s.week.entry(entry_id)
+        if e is None or e.partner is None:
+            return self._changed()
+        why = s.week.accept(e.partner, entry_id) if yes else s.week.decline(e.partner, entry_id)
+        what = action_name(e.action, s.view, tr)
+        key = "ui.board.accepted" if yes else "ui.board.declined"
+        self.status = tr(why) if why else tr(key, what=what)
+        if why is None:
+            self.ctx.play_sound("confirm" if yes else "click")
         return self._changed()
 
     def toggle_sways(self) -> None:
@@ -315,7 +362,7 @@ class BoardScene(WeekFlow, Scene):
         return self._changed()
 
     def undo(self) -> Command | None:
-        if self.session.undo():
+        if self.session.undo(self.viewer()):
             self.status = self.ctx.tr("ui.board.undone")
         return self._changed()
 

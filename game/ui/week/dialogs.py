@@ -9,7 +9,6 @@ from typing import Any
 import pygame
 
 from game.core.actions import Action
-from game.core.checks import check
 from game.ui import fmt, router, theme
 from game.ui.scene import Command, Pop
 from game.ui.session import Session, saves_dir
@@ -35,13 +34,13 @@ class EventScene(CardScene):
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr, s = self.ctx.tr, self.session
         p = self.pending
-        others = [a for a in s.plan if not (a.kind == "choose" and a.target == p["event"])]
+        role = s.acting_role(self._choice(p["choices"][0]["id"])) if p["choices"] else "rep"
         acts = []
         self.blocked: dict[str, str] = {}
         for c in p["choices"]:
             cost = fmt.money(c["cost"], tr.language) if c["cost"] else tr("ui.board.free")
             tip = tr("ui.event.choice_tip", cost=cost)
-            why = check(s.view, self._choice(c["id"]), others)
+            why = s.week.check(role, self._choice(c["id"]))
             if why is not None:
                 self.blocked[c["id"]] = why
                 tip += "<br>× " + esc(tr(why))
@@ -69,8 +68,6 @@ class EventScene(CardScene):
         if choice == "later" or _esc(event):
             return Pop()
         if choice is not None and choice not in self.blocked:
-            self.session.plan = [a for a in self.session.plan
-                                 if not (a.kind == "choose" and a.target == self.pending["event"])]
             self.session.add(self._choice(choice))
             self.ctx.play_sound("confirm")
             return Pop()
@@ -78,16 +75,39 @@ class EventScene(CardScene):
 
 
 class HandoverScene(CardScene):
+    """The curtain between two players at one screen: it names who plans now, what waits
+    for them (joint moves a teammate proposed) and who has already committed, and hides
+    everything else until that player reveals their board."""
+
     title_key = "ui.handover.title"
 
-    def __init__(self, ctx, role: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, session: Session, role: str) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
-        self.role = role
+        self.session, self.role = session, role
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
-        tr = self.ctx.tr
+        from game.ui.words import action_name
+
+        tr, s = self.ctx.tr, self.session
         role = tr("ui.role." + self.role)
-        return (tr("ui.handover.heading", role=role), esc(tr("ui.handover.text", role=role)),
+        week = s.week
+        width = min(self.width, self.ctx.size[0] - 80) - 80
+        lines = [para(tr("ui.handover.week", n=s.view["week"], role=role), width)]
+        if self.role in week.committed:
+            lines.append(para(tr("ui.handover.answer_only", role=role), width))
+        else:
+            lines.append(para(tr("ui.handover.text", role=role), width))
+        days = week.days_left(self.role)
+        lines.append(esc(tr("ui.handover.days", n=days)))
+        for e in week.awaiting(self.role):
+            lines.append(para("• " + tr("ui.handover.proposal",
+                                        who=tr("ui.role." + e.owner),
+                                        what=action_name(e.action, s.view, tr)), width))
+        done = [tr("ui.role." + r) for r in week.roles if r in week.committed]
+        if done:
+            sep = "、" if tr.language == "zh" else ", "
+            lines.append(esc(tr("ui.handover.done", roles=sep.join(done))))
+        return (tr("ui.handover.heading", role=role), "<br>".join(lines),
                 [("reveal", tr("ui.handover.reveal"), tr("ui.handover.reveal_tip"), "#primary")])
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
