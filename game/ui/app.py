@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from game.ui.i18n import Translator
+from game.ui.input_guard import InputGuard
 from game.ui.options import AppOptions
 from game.ui.scene import Command, Quit, SceneStack
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
@@ -61,6 +63,7 @@ class App:
         self.sounds = SoundBoard()
         self._sync_sound()
         self.stack = SceneStack()
+        self.guard = InputGuard()
         self._rebuild = False
         self.frame = 0
 
@@ -156,6 +159,7 @@ class App:
         if isinstance(command, Quit):
             self.save_settings()
         if self.stack.apply(command):
+            self.guard.scene_changed()
             self.request_rebuild()
 
     def rebuild(self) -> None:
@@ -187,6 +191,8 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self._resized(event.w, event.h)
             return
+        if self.guard.drops(event):
+            return  # held from the scene before, or the new scene not yet seen long enough
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
             return
@@ -199,6 +205,8 @@ class App:
         """One frame: events, update, rebuild if needed, draw."""
         import pygame
 
+        self._frame_start = time.perf_counter()
+        self.guard.tick(dt)
         for event in pygame.event.get() if events is None else events:
             self.process_event(event)
             if self.stack.quit_code is not None:
@@ -227,6 +235,7 @@ class App:
             top.draw(self.screen)
         self.manager.draw_ui(self.screen)
         pygame.display.flip()
+        self.guard.shown(time.perf_counter() - getattr(self, "_frame_start", time.perf_counter()))
 
     def _veil(self) -> Any:
         """A translucent sheet that dims the scene under a dialog (kept per window size)."""

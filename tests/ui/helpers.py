@@ -24,7 +24,14 @@ def find_button(app: Any, text: str) -> UIButton:
     raise AssertionError(f"no button {text!r} in {texts(app)}")
 
 
+def settle(app: Any) -> None:
+    """Let the person look at the screen before acting: the input guard's settling time
+    passes (the scene is not redrawn; only the time a reader takes)."""
+    app.guard.settled()
+
+
 def click_at(app: Any, pos: tuple[int, int]) -> None:
+    settle(app)
     events = [
         pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
@@ -41,7 +48,11 @@ def click(app: Any, widget: Any) -> None:
 
 
 def press(app: Any, key: int, mod: int = 0) -> None:
+    """A deliberate key press after looking at the screen: down, then up."""
+    settle(app)
     app.step(0.016, [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="",
+                                        scancode=0),
+                     pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
                                         scancode=0)])
     app.step(0.016)
 

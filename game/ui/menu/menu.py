@@ -32,6 +32,7 @@ class MenuScene(Scene):
         self.card = pygame.Rect(0, 0, 0, 0)
         self.track = pygame.Rect(0, 0, 0, 0)
         self.resume_path, self.resume_week = self._interrupted()
+        self.focus = 0  # the item Enter opens; ↑↓ move it
 
     def _interrupted(self) -> tuple[Any, int | None]:
         """The autosave of a game left unfinished: offered first on the menu."""
@@ -66,7 +67,9 @@ class MenuScene(Scene):
         label(self.ctx, (right_x + 28, self.card.top + 14, card_w - 56, 26),
               tr("ui.menu.choose"), "#section")
         y = self.card.top + 48
-        for key, oid in items:
+        self.focus = max(0, min(self.focus, n - 1))
+        for i, (key, _oid) in enumerate(items):
+            oid = "#menu_primary" if i == self.focus else "#menu_button"
             text = tr(f"ui.menu.{key}", week=self.resume_week or 1)
             self.buttons[key] = UIButton(
                 pygame.Rect(right_x + 24, y, card_w - 48, BUTTON_H + 4),
@@ -100,8 +103,24 @@ class MenuScene(Scene):
             if is_pressed(event, widget):
                 self.ctx.play_sound("click")
                 return self.choose(key)
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+        if event.type == pygame.KEYDOWN:
+            return self._key(event.key)
+        return None
+
+    def _key(self, key: int) -> Command | None:
+        """Keyboard play: ↑↓ move the highlighted item, Enter opens it, F1 the library."""
+        items = [k for k, _oid in self.items()]
+        if key == pygame.K_F1:
             return self.choose("library")
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            step = -1 if key == pygame.K_UP else 1
+            self.focus = (self.focus + step) % len(items)
+            self.ctx.play_sound("click")
+            self.ctx.request_rebuild()
+            return None
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.ctx.play_sound("click")
+            return self.choose(items[min(self.focus, len(items) - 1)])
         return None
 
     def choose(self, key: str) -> Command | None:

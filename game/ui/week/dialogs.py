@@ -37,9 +37,9 @@ class EventScene(CardScene):
         role = s.acting_role(self._choice(p["choices"][0]["id"])) if p["choices"] else "rep"
         acts = []
         self.blocked: dict[str, str] = {}
-        for c in p["choices"]:
+        for n, c in enumerate(p["choices"], start=1):
             cost = fmt.money(c["cost"], tr.language) if c["cost"] else tr("ui.board.free")
-            tip = tr("ui.event.choice_tip", cost=cost)
+            tip = tr("ui.event.choice_tip", cost=cost, n=n)
             why = s.week.check(role, self._choice(c["id"]))
             if why is not None:
                 self.blocked[c["id"]] = why
@@ -67,6 +67,10 @@ class EventScene(CardScene):
         choice = self.pressed(event)
         if choice == "later" or _esc(event):
             return Pop()
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            n = event.key - pygame.K_1  # keyboard play: 1..9 pick the nth choice
+            ids = [c["id"] for c in self.pending["choices"]]
+            choice = ids[n] if n < len(ids) else None
         if choice is not None and choice not in self.blocked:
             self.session.add(self._choice(choice))
             self.ctx.play_sound("confirm")
