@@ -6,3 +6,4 @@ from game.ui.router import register
 register("board", "game.ui.board.scene:BoardScene")
 register("offer", "game.ui.board.offer:OfferScene")
 register("coach", "game.ui.board.coach:CoachScene")
+register("person", "game.ui.board.person:PersonScene")

@@ -75,11 +75,10 @@ def _top(scene: BoardScene, w: BoardWidgets) -> None:
     hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
     hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
     w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
-    rows = 1 + len(v["rivals"])
-    row_h = lay.track.height // rows
-    for i in range(rows):
-        hit(ctx, pygame.Rect(lay.track.left, lay.track.top + i * row_h, lay.track.width, row_h),
-            board_rows.track_tip(v, i, tr))
+    from game.ui.board.layout import track_rows
+
+    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]))):
+        hit(ctx, row, board_rows.track_tip(v, i, tr))
 
 
 def _cards(scene: BoardScene, w: BoardWidgets) -> None:
@@ -101,24 +100,16 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
 
 
 def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
-    lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
-             esc(tr.pick(p["department"]))]
-    if "roles" in p:
-        lines.append(esc(", ".join(tr("buying_role." + r) for r in p["roles"])))
-        lines.append(esc(tr("ui.board.influence", pct=round(p["influence"] * 100))))
-    else:
-        lines.append(esc(tr("ui.board.roles_unknown")))
+    """A short tooltip that always fits; the whole person is one click away (the panel)."""
     from game.ui.board.draw import support_text
 
-    lines.append(esc(tr("ui.board.support_tip", value=support_text(p["support"]),
-                        trust=round(p["trust"] * 100))))
-    for key in ("position_motive", "personal_motive"):
-        m = p.get(key)
-        lines.append(esc(f"{tr('ui.board.' + key)}: {tr.pick(m['text']) if m else '?'}"))
-    if p.get("traits"):
-        lines.append(esc(tr("ui.board.traits", traits=", ".join(tr("ui.trait." + t)
-                                                               for t in p["traits"]))))
-    lines.append(esc(tr("ui.board.card_hint")))
+    lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
+             esc(tr.pick(p["department"])),
+             esc(tr("ui.board.support_tip", value=support_text(p["support"]),
+                    trust=round(p["trust"] * 100)))]
+    known = sum(1 for key in ("position_motive", "personal_motive") if p.get(key))
+    lines.append(esc(tr("ui.person.motives_known", n=known)))
+    lines.append(esc(tr("ui.person.open_tip")))
     return "<br>".join(lines)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.ui import theme
-from game.ui.widgets import draw_text, fit
+from game.ui.widgets import draw_text, fit, text_width
 
 
 def vendor_colour(index: int) -> str:
@@ -29,25 +29,34 @@ def _hatch(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, i
 def draw_stage_track(surface: pygame.Surface, rect: pygame.Rect, view: dict[str, Any],
                      tr: Any) -> None:
     """One row per vendor, P1..P7; ours exact, rivals as far as we know (hatched) or '?'."""
+    from game.ui.board.layout import track_rows
+
     rows: list[tuple[str, int | None, bool, str]] = [
         (tr.pick(view["me"]["name"]), view["me"]["stage"], True, view["me"]["status"])]
     for r in view["rivals"]:
-        rows.append((tr.pick(r["name"]), r["stage_estimate"], False, r["status"]))
-    name_w = min(220, rect.width // 4)
-    row_h = max(20, min(26, rect.height // max(1, len(rows))))
-    cell_w = (rect.width - name_w) / 7
-    for i, (name, stage, exact, status) in enumerate(rows):
-        y = rect.top + i * row_h
+        # a rival that is out shows as out, never at a stage an old report gave
+        stage = r["stage_estimate"] if r["status"] in ("active", None) else None
+        rows.append((tr.pick(r["name"]), stage, False, r["status"]))
+    for i, ((name, stage, exact, status), row) in enumerate(
+            zip(rows, track_rows(rect, len(rows)), strict=True)):
+        name_w = min(220, row.width // 4)
+        cell_w = (row.width - name_w) / 7
+        row_h, y = row.height, row.top
         colour = theme.rgb(vendor_colour(i))
-        pygame.draw.rect(surface, colour, (rect.left, y + 6, 10, row_h - 12), border_radius=2)
-        label = name
-        if status not in ("active", None):
-            label = f"{name} · {tr('ui.board.status.' + status)}"
-        draw_text(surface, label, (rect.left + 16, y + row_h // 2), theme.LABEL,
+        pygame.draw.rect(surface, colour, (row.left, y + 6, 10, row_h - 12), border_radius=2)
+        tag_w = 0
+        if status not in ("active", None):  # the status is never the part that gets cut
+            tag = tr("ui.board.status." + status)
+            tag_w = text_width(tag, theme.LABEL, True) + 12
+            tag_rect = pygame.Rect(row.left + name_w - 4 - tag_w, y + 3, tag_w, row_h - 6)
+            pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), tag_rect, border_radius=3)
+            draw_text(surface, tag, tag_rect.center, theme.LABEL, theme.INK, bold=True,
+                      anchor="center")
+        draw_text(surface, name, (row.left + 16, y + row_h // 2), theme.LABEL,
                   theme.INK if exact else theme.INK_MUTED, bold=exact, anchor="midleft",
-                  max_width=name_w - 22)
+                  max_width=name_w - 22 - tag_w)
         for s in range(1, 8):
-            cell = pygame.Rect(round(rect.left + name_w + (s - 1) * cell_w) + 1, y + 3,
+            cell = pygame.Rect(round(row.left + name_w + (s - 1) * cell_w) + 1, y + 3,
                                round(cell_w) - 3, row_h - 6)
             filled = stage is not None and s <= stage
             if filled and exact:
@@ -62,8 +71,8 @@ def draw_stage_track(surface: pygame.Surface, rect: pygame.Rect, view: dict[str,
                 text_colour = "#FFFFFF" if filled else theme.INK_FAINT
                 draw_text(surface, f"P{s}", cell.center, theme.LABEL, text_colour, bold=filled,
                           anchor="center")
-        if stage is None and not exact:
-            x = round(rect.left + name_w + cell_w / 2)
+        if stage is None and not exact and not tag_w:
+            x = round(row.left + name_w + cell_w / 2)
             draw_text(surface, "?", (x, y + row_h // 2), theme.LABEL, theme.INK_MUTED,
                       bold=True, anchor="center")
 

@@ -55,7 +55,7 @@ def board_layout(size: tuple[int, int], vendors: int) -> BoardLayout:
     menu = pygame.Rect(width - PAD - 104, 9, 104, 38)
     money = pygame.Rect(calendar.right + PAD, 4, menu.left - calendar.right - 2 * PAD, TOP_H - 8)
     row_h = 22 if height < 700 else 24
-    track = pygame.Rect(PAD, TOP_H + 6, width - 2 * PAD, row_h * max(1, vendors))
+    track = pygame.Rect(PAD, TOP_H + 6, width - 2 * PAD, row_h * track_row_count(vendors))
     main_top = track.bottom + 10
     bottom = pygame.Rect(0, height - BOTTOM_H, width, BOTTOM_H)
     main_h = bottom.top - 8 - main_top
@@ -76,13 +76,45 @@ def board_layout(size: tuple[int, int], vendors: int) -> BoardLayout:
                        roles, acting, actions, preview, tabs, panel, bottom)
 
 
+def track_row_count(vendors: int) -> int:
+    """Stage-track rows: one per vendor up to four, then two columns side by side (a
+    six-seat workshop must leave the action list and the plan their room)."""
+    n = max(1, vendors)
+    return n if n <= 4 else math.ceil(n / 2)
+
+
+def track_rows(track: pygame.Rect, vendors: int) -> list[pygame.Rect]:
+    """One rectangle per vendor's stage row, us first, filling the first column down."""
+    n = max(1, vendors)
+    rows = track_row_count(n)
+    cols = 1 if n <= 4 else 2
+    gap = 24
+    col_w = (track.width - gap * (cols - 1)) // cols
+    row_h = track.height // rows
+    return [pygame.Rect(track.left + (i // rows) * (col_w + gap), track.top + (i % rows) * row_h,
+                        col_w, row_h) for i in range(n)]
+
+
+def card_columns(count: int) -> int:
+    """Columns of person cards: more people, more columns, so cards stay tall enough to read
+    (a designer's 16-person buying centre gets four)."""
+    if count <= 4:
+        return 2
+    if count <= 9:
+        return 3
+    if count <= 16:
+        return 4
+    return 5
+
+
 def card_rects(area: pygame.Rect, count: int) -> list[pygame.Rect]:
-    """A grid of person cards filling ``area``: three columns from five people up."""
+    """A grid of person cards filling ``area``; never overlapping (each card is drawn
+    clipped to its own rectangle, in the form its height allows)."""
     if count <= 0:
         return []
-    cols = 3 if count > 4 else 2
+    cols = card_columns(count)
     rows = max(1, math.ceil(count / cols))
-    gap = 12
+    gap = 12 if cols < 4 else 8
     cw = (area.width - gap * (cols - 1)) // cols
     ch = min(240, (area.height - gap * (rows - 1)) // rows)
     out = []

@@ -80,9 +80,12 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
 
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
     people = {p["id"]: p for p in b.view["people"]}
+    clip = surface.get_clip()
     for pid, rect in b.cards.items():
+        surface.set_clip(rect)  # a card never paints outside itself, whatever its size
         draw_person_card(surface, rect, people[pid], b.tr, pid == b.person,
-                                    b.planned.get(pid, 0))
+                         b.planned.get(pid, 0))
+    surface.set_clip(clip)
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
     legend = sway_legend(b.view["people"], b.person, b.tr)
     lg = b.layout.legend

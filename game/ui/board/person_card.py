@@ -19,6 +19,7 @@ from game.ui.widgets import draw_text, text_width, wrap_lines
 
 CONTACT_MAX = 4
 COMPACT_H = 130  # below this height a card uses its compact layout
+TINY_H = 76  # below this, name and support only (a large buying centre); the panel has the rest
 
 
 def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
@@ -31,6 +32,9 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
     pygame.draw.rect(surface, theme.rgb(border), rect, 3 if selected else (2 if strong else 1),
                      border_radius=10)
     x, w = rect.left + 10, rect.width - 20
+    if rect.height < TINY_H:
+        _tiny(surface, rect, p, tr, planned, x, w)
+        return
     y = _head(surface, rect, p, tr, planned, x, w)
     part = (tr("ui.board.now", pct=round(now * 100)) if now is not None
             else tr("ui.board.now_unknown"))
@@ -63,6 +67,23 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
                   anchor="midleft", max_width=room)
         y += 22
     _motives(surface, rect, p, tr, x, w, y)
+
+
+def _tiny(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
+          planned: int, x: int, w: int) -> None:
+    """Two lines: name with badges; support number, contact dots and a planned mark."""
+    badges = " ".join(p.get("key", []))
+    num = support_text(p["support"])
+    head = f"{tr.pick(p['name'])}" + (f" · {badges}" if badges else "")
+    draw_text(surface, head, (x, rect.top + 5), theme.LABEL, theme.INK, bold=True, max_width=w)
+    y = rect.top + 5 + 22
+    if rect.bottom - y < 16:
+        return
+    r = draw_text(surface, num, (x, y), theme.LABEL, theme.INK, bold=True)
+    end = _dots(surface, r.right + 10, y + 10, p["contact_level"])
+    if planned and end + 30 < rect.right:
+        draw_text(surface, f"+{planned}", (rect.right - 10, y), theme.LABEL, theme.ACCENT,
+                  bold=True, anchor="topright")
 
 
 def _head(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,

@@ -34,9 +34,12 @@ class Row:
 
 
 def action_rows(options: list[Any], person: str | None, stage: int = 0) -> list[Row]:
-    """The options for the selected person (and the untargeted ones): first those that can
-    be planned and suit our stage, then the other plannable ones, then the rest with their
-    reasons. An action with a choice of price or terms is one row whatever the choice."""
+    """The options for the selected person (and the untargeted ones): the ones open this
+    week first, those that suit our stage first among them, each group in the catalogue's
+    order. What this week's plan does (a move planned, days or money used up) never
+    reorders the list, so a row does not move under the pointer when the action above it is
+    planned: its reason shows in place. An action with a choice of price or terms is one
+    row whatever the choice."""
     rows = []
     for o in options:
         d = CATALOG[o.action.kind]
@@ -45,12 +48,20 @@ def action_rows(options: list[Any], person: str | None, stage: int = 0) -> list[
         action = Action(d.id, o.action.target, None) if d.options else o.action
         rows.append(Row(action, o.roles, o.days, o.cost, o.reason, bool(d.options)))
 
-    def order(r: Row) -> tuple[bool, bool]:
+    kinds = {k: i for i, k in enumerate(CATALOG)}
+
+    def order(r: Row) -> tuple[bool, bool, int]:
         best = CATALOG[r.action.kind].best
-        return r.reason is not None, not best[0] <= stage <= best[1]
+        closed = r.reason is not None and not plan_dependent(r.reason)
+        return closed, not best[0] <= stage <= best[1], kinds[r.action.kind]
 
     rows.sort(key=order)
     return rows
+
+
+def plan_dependent(reason: str) -> bool:
+    """A reason that comes from this week's plan rather than from the deal's state."""
+    return reason in ("why.planned", "why.no_budget") or reason.startswith("why.no_time")
 
 
 def row_text(row: Row, view: dict[str, Any], tr: Any) -> str:

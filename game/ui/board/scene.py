@@ -30,6 +30,20 @@ from game.ui.words import action_name, cost_text
 KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
+def card_order(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People grouped by department (in the scenario's order), seniors first in each.
+
+    Only what never changes decides a card's place, so cards stay where they were from week
+    to week (influence, for one, is learned later and would move a card when it appears).
+    """
+    first: dict[str, int] = {}
+    for i, p in enumerate(people):
+        first.setdefault(str(p["department"]), i)
+    index = {p["id"]: i for i, p in enumerate(people)}
+    return sorted(people, key=lambda p: (first[str(p["department"])], not p["senior"],
+                                         index[p["id"]]))
+
+
 class BoardScene(WeekFlow, Scene):
     title_key = "ui.board.title"
     opaque = True
@@ -103,7 +117,7 @@ class BoardScene(WeekFlow, Scene):
         s, tr = self.session, self.ctx.tr
         v = s.view
         self.layout = board_layout(self.ctx.size, 1 + len(v["rivals"]))
-        order = sorted(v["people"], key=lambda p: (not p["senior"], -p.get("influence", 0.0)))
+        order = card_order(v["people"])
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
         self.rows = board_rows.action_rows(s.options(self.role), self.person,
@@ -236,7 +250,7 @@ class BoardScene(WeekFlow, Scene):
                   pygame.K_ESCAPE: self.open_menu, pygame.K_c: self.open_coach,
                   pygame.K_r: self.open_review, pygame.K_l: self.toggle_sways,
                   pygame.K_F1: self.open_help, pygame.K_SPACE: self.plan_selected,
-                  pygame.K_e: self.open_event}
+                  pygame.K_e: self.open_event, pygame.K_i: self.open_person}
         if key in simple:
             return simple[key]()
         if key in (pygame.K_UP, pygame.K_DOWN):
@@ -262,17 +276,27 @@ class BoardScene(WeekFlow, Scene):
             self.scroll = bar.start_percentage
 
     # --- what the controls do ---------------------------------------------------------------
-    def select_person(self, pid: str) -> None:
+    def select_person(self, pid: str) -> Command | None:
+        """Pick a person; picking the one already picked opens their detail panel."""
         same = pid == self.person
         self.person = pid
+        if same:
+            return self.open_person()
         return self._changed(keep_scroll=same)
+
+    def open_person(self) -> Command | None:
+        if self.person is None:
+            return None
+        self.ctx.play_sound("click")
+        return router.push("person", self.ctx, self.session, self.person)
 
     def cycle_person(self, step: int) -> None:
         order = list(self.cards)
         if not order:
             return None
         i = order.index(self.person) if self.person in order else -step
-        return self.select_person(order[(i + step) % len(order)])
+        self.person = order[(i + step) % len(order)]
+        return self._changed(keep_scroll=False)
 
     def select_row(self, row: board_rows.Row) -> None:
         """Show ``row`` in the preview. The most frequent click touches three widgets and
@@ -329,8 +353,7 @@ class BoardScene(WeekFlow, Scene):
             self.status = tr("ui.board.proposed", what=what,
                              role=tr("ui.role." + partner))
         if why is None:
-            self.ctx.play_sound("confirm")
-            self.selected = None  # the preview moves on to the next action that can be planned
+            self.ctx.play_sound("confirm")  # the row stays selected: nothing moves
         return self._changed()
 
     def _owner(self, action: Action) -> str:

@@ -10,6 +10,7 @@ the board's because trainers read this page from the back of a room.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pygame
 
@@ -163,6 +164,7 @@ class Doc:
         if min_col and min(widths) < min_col:
             widths = [self.width // len(weights)] * len(weights)
             widths[-1] = self.width - sum(widths[:-1])
+        widths = _room_for_words(widths, headers, rows, size)
         xs = [sum(widths[:i]) for i in range(len(widths))]
         inner = [max(8, w - 2 * PAD) for w in widths]
         if any(headers):
@@ -200,6 +202,42 @@ class Doc:
         if c.sub:
             h += len(wrap_lines(c.sub, width, SMALL)) * line_height(SMALL)
         return h
+
+
+def _longest_word(text: str, size: int, bold: bool) -> int:
+    """The widest unbreakable piece of ``text`` (a Latin word; a CJK line breaks anywhere)."""
+    face = theme.font(size, bold)
+    return max((face.size(w)[0] for w in text.replace("\n", " ").split(" ")
+                if w and w.isascii()), default=0)
+
+
+def _room_for_words(widths: list[int], headers: list[str], rows: list[list[Any]],
+                    size: int) -> list[int]:
+    """Widen a column too narrow for its longest word ("Configuratio/n"), taking the room
+    from the columns that have the most to spare; the table's width stays the same."""
+    need = []
+    for i in range(len(widths)):
+        texts = [(headers[i], SMALL, True)] if i < len(headers) else []
+        for row in rows:
+            c = row[i] if i < len(row) else ""
+            if isinstance(c, Cell):
+                texts += [(c.text, size, c.bold), (c.head, size, True), (c.sub, SMALL, False)]
+            else:
+                texts.append((str(c), size, False))
+        need.append(max(_longest_word(t, sz, b) for t, sz, b in texts) + 2 * PAD + 2)
+    out = list(widths)
+    for i in range(len(out)):
+        short = need[i] - out[i]
+        while short > 0:
+            donors = [j for j in range(len(out)) if j != i and out[j] > need[j]]
+            if not donors:
+                break
+            j = max(donors, key=lambda k: out[k] - need[k])
+            give = min(short, out[j] - need[j])
+            out[j] -= give
+            out[i] += give
+            short -= give
+    return out
 
 
 def render(doc: Doc, background: str = theme.SURFACE, height: int | None = None) -> pygame.Surface:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,12 @@ def _tokens(text: str) -> list[str]:
     return glued
 
 
+def _mid_word(line: str, cut: int) -> bool:
+    """A Latin word cut in two ("Configuratio/n"): the box is too narrow for it."""
+    a, b = line[cut - 1], line[cut] if cut < len(line) else " "
+    return a.isalpha() and b.isalpha() and not _is_cjk(a) and not _is_cjk(b)
+
+
 def wrap_lines(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> list[str]:
     """Lines of ``text`` no wider than ``width`` px; Chinese breaks between characters."""
     face = theme.font(size, bold)
@@ -107,6 +114,8 @@ def wrap_lines(text: str, width: int, size: int = theme.BODY, bold: bool = False
                 cut = len(line) - 1
                 while cut > 1 and face.size(line[:cut])[0] > width:
                     cut -= 1
+                if TEXT_LOG is not None and _mid_word(line, cut):
+                    BROKEN_WORDS.append((line.strip(), width))
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line.rstrip())
@@ -256,12 +265,33 @@ def draw_text(
     max_width: int | None = None,
 ) -> pygame.Rect:
     """Text drawn outside pygame_gui, in the theme's font; fitted when ``max_width`` is set."""
+    whole = text
     if max_width is not None:
         text = fit(text, max_width, size, bold)
     image = rendered(text, size, colour, bold)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
+    if TEXT_LOG is not None:
+        TEXT_LOG.append(TextMark(whole, text, rect.copy(), surface.get_clip().copy(),
+                                 surface.get_size()))
     return rect
+
+
+@dataclass(frozen=True)
+class TextMark:
+    """One painted line, as the layout checks see it (``game.ui.layout_check``)."""
+
+    text: str
+    shown: str
+    rect: pygame.Rect
+    clip: pygame.Rect
+    surface: tuple[int, int]
+
+
+#: while a list, every ``draw_text`` adds its mark (see ``game.ui.layout_check``)
+TEXT_LOG: list[TextMark] | None = None
+#: words ``wrap_lines`` had to cut in two while ``TEXT_LOG`` was recording
+BROKEN_WORDS: list[tuple[str, int]] = []
 
 
 @lru_cache(maxsize=2048)
