@@ -40,6 +40,8 @@ class App:
         self.settings: Settings = load_settings()
         if self.options.lang:
             self.settings.language = self.options.lang
+        if self.options.text_size:
+            self.settings.text_size = self.options.text_size
         if self.options.fullscreen is not None:
             self.settings.fullscreen = bool(self.options.fullscreen)
         if self.options.width and self.options.height:
@@ -52,13 +54,17 @@ class App:
         clear_text_caches()
         pygame.key.set_repeat(400, 40)
         self._windowed_size = (self.settings.width, self.settings.height)
-        self.screen = self._open_window(self.settings.fullscreen)
+        self.window = self._open_window(self.settings.fullscreen)
+        self.scale = 1.0
+        self.screen = self.window  # what scenes draw on: the window, or a smaller canvas
+        self._fit_canvas()
         # Every text element names the theme's own CJK font, and the scenes pass text already
         # translated, so pygame_gui's locale only picks its fallback font: keep it Latin (0.6
         # MB) instead of loading its 9 MB Chinese face from package data a second time.
         self.manager = pygame_gui.UIManager(
             self.screen.get_size(), theme.build_theme(), starting_language="en"
         )
+        self.manager.mouse_pos_scale_factor = [1 / self.scale, 1 / self.scale]
         self.clock = pygame.time.Clock()
         self.sounds = SoundBoard()
         self._sync_sound()
@@ -96,10 +102,41 @@ class App:
         if on == self.settings.fullscreen:
             return
         self.settings.fullscreen = on
-        self.screen = self._open_window(on)
-        self.manager.set_window_resolution(self.screen.get_size())
+        self.window = self._open_window(on)
+        self._fit_canvas()
         self.save_settings()
         self.request_rebuild()
+
+    def set_text_size(self, value: str) -> None:
+        """Normal, large, or the projector preset (see ``settings.ui_scale``)."""
+        if value == self.settings.text_size:
+            return
+        self.settings.text_size = value
+        self.settings.normalised()
+        self._fit_canvas()
+        self.save_settings()
+        self.request_rebuild()
+
+    def _fit_canvas(self) -> None:
+        """Scenes lay out for the canvas; a scale above 1 draws the canvas smaller than the
+        window and enlarges it on the way out, so every text and control grows alike and a
+        layout that fits 1280x720 fits a projector at 1.5x without a line of its own."""
+        import pygame
+
+        from game.ui.settings import ui_scale
+
+        size = self.window.get_size()
+        self.scale = ui_scale(self.settings.text_size, size)
+        if self.scale == 1.0:
+            self.screen = self.window
+        else:
+            logical = (round(size[0] / self.scale), round(size[1] / self.scale))
+            if self.screen is self.window or self.screen.get_size() != logical:
+                self.screen = pygame.Surface(logical).convert()
+        manager = getattr(self, "manager", None)
+        if manager is not None:
+            manager.set_window_resolution(self.screen.get_size())
+            manager.mouse_pos_scale_factor = [1 / self.scale, 1 / self.scale]
 
     def save_settings(self) -> None:
         self._sync_sound()
@@ -142,9 +179,9 @@ class App:
         if self.settings.fullscreen:
             return
         self._windowed_size = (width, height)
-        if self.screen.get_size() != (width, height):
-            self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
-        self.manager.set_window_resolution((width, height))
+        if self.window.get_size() != (width, height):
+            self.window = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+        self._fit_canvas()
         self.settings.width, self.settings.height = width, height
         self.request_rebuild()
 
@@ -196,10 +233,22 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
             return
-        self.manager.process_events(event)
+        self.manager.process_events(event)  # pygame_gui scales mouse positions itself
         top = self.stack.top
         if top is not None and not self._rebuild:
-            self.apply(top.handle_event(event))
+            self.apply(top.handle_event(self._on_canvas(event)))
+
+    def _on_canvas(self, event: Any) -> Any:
+        """The event with its mouse position in canvas pixels (scenes lay out on the canvas)."""
+        if self.scale == 1.0 or not hasattr(event, "pos"):
+            return event
+        import pygame
+
+        data = dict(event.dict)
+        data["pos"] = (int(event.pos[0] / self.scale), int(event.pos[1] / self.scale))
+        if "rel" in data:
+            data["rel"] = (int(event.rel[0] / self.scale), int(event.rel[1] / self.scale))
+        return pygame.event.Event(event.type, data)
 
     def step(self, dt: float, events: list[Any] | None = None) -> None:
         """One frame: events, update, rebuild if needed, draw."""
@@ -234,6 +283,8 @@ class App:
         if top is not None:
             top.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        if self.screen is not self.window:
+            pygame.transform.smoothscale(self.screen, self.window.get_size(), self.window)
         pygame.display.flip()
         self.guard.shown(time.perf_counter() - getattr(self, "_frame_start", time.perf_counter()))
 
@@ -271,7 +322,7 @@ class App:
         import pygame
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.screen, str(path))
+        pygame.image.save(self.window, str(path))
 
 
 def run_app(argv_options: Any = None) -> int:

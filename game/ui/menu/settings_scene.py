@@ -1,4 +1,5 @@
-"""Settings: language, sound, window, animations. Every change applies and saves at once."""
+"""Settings: language, sound, window, text size, animations. Every change applies and saves
+at once."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class SettingsScene(Scene):
         self.sound: dict[str, UIButton] = {}
         self.window: dict[str, UIButton] = {}
         self.anim: dict[str, UIButton] = {}
+        self.text_size: dict[str, UIButton] = {}
         self.volume: UIHorizontalSlider | None = None
         self.volume_label = None
         self.size_menu: UIDropDownMenu | None = None
@@ -42,7 +44,7 @@ class SettingsScene(Scene):
         self.back = page_header(ctx, tr("ui.settings.title"), max_w=COLUMN)
         area = content_rect(ctx.size, max_w=COLUMN)
         card_w = area.width
-        self.card = pygame.Rect(area.left, area.top + 8, card_w, 4 * 76 + 96)
+        self.card = pygame.Rect(area.left, area.top + 8, card_w, 5 * 76 + 96)
         x_label = self.card.left + 32
         x_ctl = self.card.left + 280
         y = self.card.top + 28
@@ -95,6 +97,13 @@ class SettingsScene(Scene):
             self.size_menu.disable()
         y += row
 
+        row_label("text_size")
+        self.text_size = toggle_row(ctx, x_ctl, y, [
+            (value, tr(f"ui.settings.text_{value}"), tr(f"ui.settings.text_{value}_tip"))
+            for value in ("normal", "large", "projector")
+        ], s.text_size, width=150)
+        y += row
+
         row_label("animations")
         self.anim = toggle_row(ctx, x_ctl, y, [
             ("on", tr("ui.common.on"), tr("ui.settings.animations_tip")),
@@ -128,6 +137,10 @@ class SettingsScene(Scene):
         for value, widget in self.window.items():
             if is_pressed(event, widget):
                 ctx.set_fullscreen(value == "fullscreen")
+        for value, widget in self.text_size.items():
+            if is_pressed(event, widget):
+                ctx.play_sound("click")
+                ctx.set_text_size(value)
         if (
             event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED
             and event.ui_element is self.volume
