@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from game import palette
+
 FONT_PACKAGE = "pygame_gui.data"
 FONT_REGULAR = "NotoSansSC-Regular.otf"
 FONT_BOLD = "NotoSansSC-Bold.otf"
@@ -49,8 +51,8 @@ ACCENT_SOFT = "#DCEAF4"
 DANGER = "#A0400A"  # vermillion-dark, for destructive actions (paired with an icon/word)
 SELECTED = "#CFE3F1"
 
-US = "#0072B2"  # Okabe-Ito blue
-RIVALS = ("#E69F00", "#CC79A7", "#7A7A7A", "#56B4E9")  # orange, reddish purple, grey, sky
+US = palette.US  # one palette with the debrief and the report (game/palette.py)
+RIVALS = palette.RIVALS
 SUPPORT_AGAINST = "#D55E00"  # vermillion
 SUPPORT_NEUTRAL = "#BDBDBD"
 SUPPORT_FOR = "#0072B2"

@@ -54,6 +54,10 @@ def describe_entry(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str | No
     if e.get("kind") == "intel":
         rival = next((r for r in view["rivals"] if r["id"] == e["effects"].get("rival")), None)
         name = tr.pick(rival["name"]) if rival else "?"
+        if rival is not None and rival.get("status") not in ("active", None):
+            # a rival that is out is reported as out, not at the stage it had reached
+            return tr("ui.board.log.intel_out", rival=name,
+                      status=tr("ui.board.status." + rival["status"]))
         return tr("ui.board.log.intel", rival=name, stage=e["effects"].get("stage"))
     if e.get("vendor") != view["vendor"]:
         return None

@@ -90,7 +90,10 @@ def draw_support_bar(surface: pygame.Surface, rect: pygame.Rect, value: float) -
 
 
 def support_text(value: float) -> str:
-    return f"{value * 100:+.0f}"
+    """Support on its one scale, -100..+100 (the debrief and the report use the same)."""
+    from game.i18n import support
+
+    return support(value)
 
 
 def draw_c931(surface: pygame.Surface, rect: pygame.Rect, health: dict[str, Any],

@@ -14,7 +14,6 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.core.actions import BID_DISCOUNT, BID_OPTIONS, CATALOG, Action
-from game.core.checks import check
 from game.ui import fmt, theme
 from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
@@ -62,15 +61,30 @@ class OfferScene(Scene):
         me = session.view["me"]
         if self.bid:
             budget = session.view["customer"]["budget"]
-            fits = [o for o in BID_OPTIONS if budget is None or bid_price(me, o) <= budget]
+            fits = [o for o in BID_OPTIONS if (budget is None or bid_price(me, o) <= budget)
+                    and (o == "floor" or bid_price(me, o) > me["floor_price"] + 1e-9)]
             self.option = fits[0] if fits else "floor"
         else:
             self.discount, self.payment = counter_terms(me) or (0, 30)
             if self.discount / 100 > me["max_discount"] + 1e-9:
                 self.discount = 0
+            allowed = self.payments_allowed()
+            if self.payment not in allowed:
+                self.payment = max(allowed)
         self.card = pygame.Rect(0, 0, 0, 0)
         self.choices: dict[Any, UIButton] = {}
         self.w: dict[str, UIButton] = {}
+
+    def payments_allowed(self) -> list[int]:
+        """First-payment shares the customer can pay (all of them until we know its cap)."""
+        cap = self.session.view["customer"]["first_payment_max"]
+        ok = [p for p in PAYMENTS if cap is None or p / 100 <= cap + 1e-9]
+        return ok or [min(PAYMENTS)]
+
+    def why_not(self) -> str | None:
+        s = self.session
+        action = self.action()
+        return s.week.check(s.acting_role(action), action)
 
     def action(self) -> Action:
         option = self.option if self.bid else f"d{self.discount}_p{self.payment}"
@@ -91,9 +105,12 @@ class OfferScene(Scene):
             y = self._bid_choices(x, y, inner)
         else:
             y = self._terms_choices(x, y, inner)
-        summary_h = self.card.bottom - 120 - y
-        text_box(ctx, (x - 4, y, inner + 8, summary_h), self.summary_html(), "#plain_text")
-        why = check(self.session.view, self.action(), self.session.actions_only())
+        summary_h = self.card.bottom - 90 - y
+        why = self.why_not()
+        html = self.summary_html()
+        if why is not None:  # in the text, which wraps, never in a label that could be cut
+            html += f"<br><font color='{theme.DANGER}'><b>× {esc(tr(why))}</b></font>"
+        text_box(ctx, (x - 4, y, inner + 8, summary_h), html, "#plain_text")
         by = self.card.bottom - 24 - BUTTON_H - 4
         self.w["cancel"] = button(ctx, (self.card.right - 28 - 250 - 12 - 150, by, 150,
                                         BUTTON_H + 4), tr("ui.offer.cancel"),
@@ -104,7 +121,6 @@ class OfferScene(Scene):
                               "#primary")
         if why is not None:
             self.w["go"].disable()
-            label(ctx, (x, by - 34, inner, 28), "× " + tr(why), "#warning")
 
     def _bid_choices(self, x: int, y: int, inner: int) -> int:
         ctx, tr = self.ctx, self.ctx.tr
@@ -115,9 +131,14 @@ class OfferScene(Scene):
             r, c = divmod(i, cols)
             price = fmt.money(bid_price(me, opt), tr.language)
             text = f"{tr('ui.board.bid.' + opt)} · {price}"
-            self.choices[opt] = button(ctx, (x + c * (bw + 12), y + r * 54, bw, BUTTON_H + 2),
-                                       text, tr("ui.offer.bid_tip", price=price),
-                                       "#toggle_on" if opt == self.option else None)
+            # a discount the floor price stops is the floor: one choice, not two that look alike
+            same = opt != "floor" and bid_price(me, opt) <= me["floor_price"] + 1e-9
+            tip = tr("ui.offer.same_as_floor") if same else tr("ui.offer.bid_tip", price=price)
+            btn = button(ctx, (x + c * (bw + 12), y + r * 54, bw, BUTTON_H + 2), text, tip,
+                         "#toggle_on" if opt == self.option else None)
+            if same:
+                btn.disable()
+            self.choices[opt] = btn
         return y + 2 * 54 + 8
 
     def _terms_choices(self, x: int, y: int, inner: int) -> int:
@@ -136,10 +157,17 @@ class OfferScene(Scene):
         y += 26 + BUTTON_H + 14
         label(ctx, (x, y, inner, 24), tr("ui.offer.payment"), "#section")
         bw = (inner - 8 * 3) // 4
+        allowed = self.payments_allowed()
+        cap = self.session.view["customer"]["first_payment_max"]
         for i, p in enumerate(PAYMENTS):
-            self.choices[("p", p)] = button(ctx, (x + i * (bw + 8), y + 26, bw, BUTTON_H),
-                                            f"{p}%", tr("ui.offer.payment_tip", pct=p),
-                                            "#toggle_on" if p == self.payment else None)
+            ok = p in allowed
+            tip = (tr("ui.offer.payment_tip", pct=p) if ok
+                   else tr("ui.offer.cap", pct=round((cap or 0) * 100)))
+            btn = button(ctx, (x + i * (bw + 8), y + 26, bw, BUTTON_H), f"{p}%", tip,
+                         "#toggle_on" if p == self.payment else None)
+            if not ok:  # never offered beside "the customer can pay at most ..."
+                btn.disable()
+            self.choices[("p", p)] = btn
         y += 26 + BUTTON_H + 12
         if counter_terms(me) is not None:
             self.w["counter"] = button(ctx, (x, y, 260, 36), tr("ui.offer.use_counter"),

@@ -100,6 +100,10 @@ class BoardScene(WeekFlow, Scene):
         s.refresh()
         if s.view["week"] != getattr(self, "_week", None):
             self._week = s.view["week"]
+            # last week's backdrop must not show behind this week's first dialog: an event
+            # waits until the board has been built for the new week (see WeekFlow.update)
+            self._backdrop = None
+            self._bg = None
             self.role = self.turn_role() if s.human_roles else "rep"
             self.status = ""
             self.selected = None

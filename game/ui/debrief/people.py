@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.i18n import support as signed
 from game.ui import theme
 from game.ui.debrief.doc import BODY, SMALL, Cell, Doc
 
@@ -20,7 +21,7 @@ NEVER = "○"
 def _person_cell(p: dict[str, Any], tr: Any) -> Cell:
     facts = [p["title"], p["department"], ", ".join(p["roles"]),
              f"{tr('report.motives.influence')} {p['influence']:.2f}",
-             f"{tr('report.motives.support_end')} {p['support_end']:+.2f}", p["contact_text"]]
+             f"{tr('report.motives.support_end')} {signed(p['support_end'])}", p["contact_text"]]
     if not p["current"]:
         facts.append(tr("report.motives.replaced", week=p["replaced_week"]))
     name = " ".join([p["name"], *p["key"]])
@@ -91,7 +92,7 @@ def coordination_doc(d: dict[str, Any], tr: Any, width: int) -> Doc:
     doc.heading(tr("report.coord.joint_list"))
     joint = [tr("ui.debrief.joint_line", week=tr("report.fmt.week", week=j["week"]),
                 players=" + ".join(j["players"]), name=j["name"],
-                target=j["target_name"] or "-", support=f"{j['support']:+.2f}")
+                target=j["target_name"] or "-", support=signed(j['support']))
              for j in c["joint"]]
     doc.bullets(joint or ["-"], SMALL + 1)
     doc.heading(tr("report.h.ledger"))
@@ -107,7 +108,7 @@ def ledger(doc: Doc, d: dict[str, Any], tr: Any) -> None:
         rows.append([
             Cell(p["player"], roles if p["roles"] != [p["player"]] else "", bold=True),
             str(p["actions"]), str(p["joint"]), f"{p['days']:g}", f"{p['cost']:.1f}",
-            f"{p['support_gained']:+.2f}", str(p["motives_found"]),
+            signed(p['support_gained']), str(p["motives_found"]),
             f"{p['placed_share']:.0%}", "\n".join(p["best"]) or "-",
         ])
     doc.table([tr("report.ledger.player"), tr("report.coord.actions"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.i18n import support as signed
 from game.ui import theme
 from game.ui.debrief.doc import BIG, BODY, HEAD, SMALL, Cell, Doc
 
@@ -23,10 +24,12 @@ VERDICT_LOOK = {  # colour and a shape, so the verdict never rests on colour alo
 
 
 def money(tr: Any, value: float | None) -> str:
-    """万元 as the report writes it, so the window and the exported page read the same."""
+    """Money as the report and the board write it (``game.i18n.money``)."""
     if value is None:
         return "-"
-    return tr("report.fmt.money", v=value, m=value / 100)
+    from game.i18n import money as fmt_money
+
+    return fmt_money(value, tr.language)
 
 
 def vendor_names(d: dict[str, Any]) -> dict[str, str]:
@@ -128,7 +131,7 @@ def decision(doc: Doc, d: dict[str, Any], tr: Any, names: dict[str, str]) -> Non
         for v in vids:
             fav = v == ev["favourite"]
             split = tr("report.decision.split", merit=f"{ev['merit'].get(v, 0):.3f}",
-                       support=f"{ev['support'].get(v, 0):+.2f}")
+                       support=signed(ev['support'].get(v, 0)))
             row.append(Cell(("★ " if fav else "") + f"{ev['scores'].get(v, 0):.3f}", split,
                             theme.US if fav and v == ours else theme.INK, bold=fav))
         row.append(ev["sway_text"])
