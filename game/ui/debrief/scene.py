@@ -334,6 +334,12 @@ class DebriefScene(DebriefTabs, Scene):
             self.ctx.request_rebuild()
         return None
 
+    def first_tab_ready(self) -> bool:
+        """The tab on screen is drawn in full: built, and no chart of it still drawing."""
+        if not self.docs and self.page is None and self.grid is None:
+            return False
+        return self.tab != "charts" or self.ctx.tr.language in self.pngs
+
     def finish_jobs(self) -> None:
         """Wait for the background work (tests, and a clean exit), then take its results."""
         for job in [*self.chart_jobs.values(), self.export_job]:
