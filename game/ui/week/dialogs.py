@@ -12,7 +12,7 @@ from game.core.actions import Action
 from game.ui import fmt, router, theme
 from game.ui.scene import Command, Pop
 from game.ui.session import Session, saves_dir
-from game.ui.widgets import esc, para, text_width
+from game.ui.widgets import esc, para
 from game.ui.widgets.card import CardScene
 from game.ui.widgets.card import enter_key as _enter
 from game.ui.widgets.card import esc_key as _esc
@@ -32,25 +32,41 @@ class EventScene(CardScene):
         return Action("choose", self.pending["event"], cid)
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
+        """The event, then each answer with its likely effect (whom it moves, what it
+        reveals, what it risks) and, for an answer the team cannot give, why not."""
+        from game.ui.week.choice_effects import choice_lines
+
         tr, s = self.ctx.tr, self.session
         p = self.pending
         role = s.acting_role(self._choice(p["choices"][0]["id"])) if p["choices"] else "rep"
+        width = min(self.width, self.ctx.size[0] - 80) - 80
         acts = []
         self.blocked: dict[str, str] = {}
+        answers: list[str] = []
         for n, c in enumerate(p["choices"], start=1):
             cost = fmt.money(c["cost"], tr.language) if c["cost"] else tr("ui.board.free")
-            tip = tr("ui.event.choice_tip", cost=cost, n=n)
+            effects = choice_lines(s.view, s.state.spec, p["event"], c["id"], tr)
+            tip = tr("ui.event.choice_tip", cost=cost, n=n) + "<br>" + "<br>".join(
+                esc(line) for line in effects)
             why = s.week.check(role, self._choice(c["id"]))
+            text = f"{n} · {cost} · {tr.pick(c['label'])}"
+            answer = [f"<b>{esc(text)}</b>"]
+            answer += [para("   " + line, width - 20) for line in effects]
             if why is not None:
                 self.blocked[c["id"]] = why
-                tip += "<br>× " + esc(tr(why))
-            acts.append((c["id"], f"{cost} · {tr.pick(c['label'])}", tip, None))
+                reason = tr(why)
+                if why == "why.no_budget":
+                    reason = tr("ui.event.no_budget", need=cost,
+                                left=fmt.money(s.budget_left(), tr.language))
+                tip += "<br>× " + esc(reason)
+                answer.append(f"<font color='{theme.DANGER}'>"
+                              f"{para('   × ' + reason, width - 20)}</font>")
+            answers.append("<br>".join(answer))
+            acts.append((c["id"], text, tip, None))
         acts.append(("later", tr("ui.event.later"), tr("ui.event.later_tip"), "#quiet"))
-        width = min(self.width, self.ctx.size[0] - 80) - 80
         body = para(tr.pick(p["text"]), width)
-        for _cid, text, _tip, _oid in acts[:-1]:  # a choice its button cannot show in full
-            if text_width(text, theme.BUTTON) > width - 40:
-                body += "<br><br>" + para(f"• {text}", width)
+        if answers:
+            body += "<br><br>" + "<br>".join(answers)
         chosen = next((a.option for a in s.plan if a.kind == "choose"
                        and a.target == p["event"]), None)
         if chosen is not None:
