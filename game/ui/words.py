@@ -202,3 +202,54 @@ def plan_lines(plan: list[Action], view: dict[str, Any], tr: Any) -> list[str]:
         cost = f"  ({cost_text(d.days, d.cost, d.roles, tr)})" if d else ""
         out.append(action_name(a, view, tr) + cost)
     return out
+
+
+C931_GROUPS = ("clear", "first", "win")
+
+
+def c931_html(health: dict[str, Any], tr: Any, width: int) -> str:
+    """Each C931 item explains itself: what it means, and for one not met yet, what would
+    meet it on the current rules (texts under ``glossary.c931`` in the language files)."""
+    from game.ui.widgets import para
+
+    lines = [esc(tr("ui.board.c931_head", c=health["c"], f=health["f"], w=health["w"]))]
+    for group in C931_GROUPS:
+        for key, done in health[group].items():
+            mark = "●" if done else "○"
+            lines.append(f"<b>{esc(mark + ' ' + tr('c931.' + key))}</b>")
+            text = tr(f"glossary.c931.{key}.what")
+            if not done:
+                text += " · " + tr("ui.c931.how") + ": " + tr(f"glossary.c931.{key}.how")
+            lines.append(f"<font color='{theme.INK_MUTED}'>{para(text, width)}</font>")
+    lines.append(f"<font color='{theme.INK_MUTED}'>"
+                 f"{para(tr('ui.c931.forecast_rule'), width)}</font>")
+    return "<br>".join(lines)
+
+
+def c931_changes(before: dict[str, Any], after: dict[str, Any],
+                 tr: Any) -> list[tuple[str, str]]:
+    """Which C931 items changed this week and why, as (text, tone): an item gained says what
+    it means, one lost says what would win it back; a rival leaving the race and a forecast
+    that moved with no item of ours changing are named too."""
+    out: list[tuple[str, str]] = []
+    hb, ha = before["health"], after["health"]
+    changed = False
+    for group in C931_GROUPS:
+        for key, now in ha[group].items():
+            was = hb[group].get(key, False)
+            if now and not was:
+                changed = True
+                out.append((tr("ui.c931.gained", item=tr("c931." + key)) + " — "
+                            + tr(f"glossary.c931.{key}.what"), "good"))
+            elif was and not now:
+                changed = True
+                out.append((tr("ui.c931.lost", item=tr("c931." + key),
+                               how=tr(f"glossary.c931.{key}.how")), "bad"))
+    status = {r["id"]: r.get("status") for r in before["rivals"]}
+    for r in after["rivals"]:
+        if r.get("status") not in ("active", None) and status.get(r["id"]) in ("active", None):
+            out.append((tr("ui.c931.rival_out", rival=tr.pick(r["name"])), "good"))
+            changed = True
+    if not changed and abs(ha["forecast"] - hb["forecast"]) >= 0.05:
+        out.append((tr("ui.c931.field"), ""))
+    return out

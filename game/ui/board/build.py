@@ -15,7 +15,6 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.ui import theme, words
 from game.ui.board import rows as board_rows
-from game.ui.board.draw import c931_tip
 from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, label, para, text_box, text_width
@@ -212,8 +211,18 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     elif scene.panel == "exit":
         text_box(ctx, body, words.checklist_html(v, tr), "#plain_text")
     elif scene.panel == "c931":
-        text_box(ctx, (body.left, body.top + 34, body.width, body.height - 34),
-                 esc(c931_tip(v["health"], tr)), "#plain_text")
+        box = (body.left, body.top + 34, body.width, body.height - 34)
+        html = words.c931_html(v["health"], tr, body.width - 40)
+        before = s.before
+        if before is not None and before.get("week") == v["week"] - 1:
+            changes = words.c931_changes(before, v, tr)
+            if changes:  # what changed last week, and why, before the items themselves
+                marks = {"good": "+", "bad": "−", "": "·"}
+                lines = [f"<b>{esc(tr('ui.c931.this_week'))}</b>"] + [
+                    para(f"{marks.get(tone, '·')} {text}", body.width - 40)
+                    for text, tone in changes]
+                html = "<br>".join(lines) + "<br><br>" + html
+        text_box(ctx, box, html, "#plain_text")
     else:
         text_box(ctx, body, words.log_html(v, tr), "#plain_text")
 

@@ -47,7 +47,7 @@ def effect_lines(view: dict[str, Any], effects: list[Any], tr: Any) -> list[Line
             tone = "good" if (n > 0) == _ours(e.vendor, view) else "bad"
             out.append((tr(key, who=who, n=f"{n:+d}"), tone))
         elif kind == "reveal":
-            what = tr("ui.event.fx.motive_" + e.motive)
+            what = tr("ui.event.fx.motive." + e.motive)
             out.append((tr("ui.event.fx.reveal", who=_who(view, e.stakeholder, tr), what=what),
                         "good"))
         elif kind == "budget":
@@ -61,8 +61,7 @@ def effect_lines(view: dict[str, Any], effects: list[Any], tr: Any) -> list[Line
                 out.append((tr("ui.event.fx.our_budget", money=fmt.money(e.change, lang)),
                             "good" if e.change > 0 else "bad"))
         elif kind == "criteria":
-            out.append((tr("ui.event.fx.criteria", what=tr("ui.event.fx.criterion_" +
-                                                            e.criterion),
+            out.append((tr("ui.event.fx.criteria", what=tr("ui.event.fx.criterion." + e.criterion),
                            n=f"{round(e.change * 100):+d}"), "info"))
         elif kind == "first_payment":
             out.append((tr("ui.event.fx.first_payment", n=f"{round(e.change * 100):+d}"),

@@ -140,6 +140,7 @@ def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[st
         tone = "good" if ha["forecast"] > hb["forecast"] else "bad"
         head.append((tr("ui.resolve.forecast", old=round(hb["forecast"] * 100),
                         new=round(ha["forecast"] * 100)), tone))
+    head += words.c931_changes(before, after, tr)  # which items changed, and why
     out: list[tuple[str, str]] = []
     for e in report["entries"]:
         line = words.describe_entry(e, after, tr)
