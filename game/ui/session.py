@@ -60,6 +60,7 @@ class Session:
     before: dict[str, Any] | None = None  # our view at the start of the last resolved week
     _view: dict[str, Any] | None = None
     _week: TeamWeek | None = None
+    tutorial: Any = None  # the guided first deal's progress (game.play.guide)
     _agents: dict[str, Any] = field(default_factory=dict)
 
     # --- creation --------------------------------------------------------------------------

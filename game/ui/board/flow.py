@@ -28,6 +28,8 @@ class WeekFlow:
     next_command: Command | None
     _backdrop: Any
     seen_events: set[tuple[int, str]]
+    tutorial: Any
+    _guide_week: int | None
 
     def receive(self, result: Any) -> None:
         """A picker or the coach handed back an action to plan, or a confirmation."""
@@ -42,12 +44,36 @@ class WeekFlow:
             return command
         if self._backdrop is None:  # not built yet: the dialog would cover an empty screen
             return None
+        guide = self.guide_step()
+        if guide is not None:
+            return guide
         for p in self.session.pending_unanswered():
             key = (self.session.view["week"], p["event"])
             if key not in self.seen_events:
                 self.seen_events.add(key)
                 return router.push("event", self.ctx, self.session, p)
         return None
+
+    def guide_step(self) -> Command | None:
+        """The guided first deal: once a week, the guide's card when a goal was reached
+        (or, in the first week, the first step)."""
+        tut = self.tutorial
+        week = self.session.view["week"]
+        if tut is None or self._guide_week == week:
+            return None
+        self._guide_week = week
+        done = tut.update(self.session.view)
+        if done or (week == 1 and tut.step == 0):
+            return router.push("tutorial", self.ctx, tut, done[-1] if done else None)
+        return None
+
+    def open_guide(self) -> Command | None:
+        if self.tutorial is None:
+            return None
+        return router.push("tutorial", self.ctx, self.tutorial)
+
+    def open_glossary(self) -> Command:
+        return router.push("glossary", self.ctx)
 
     def open_menu(self) -> Command:
         return router.push("game_menu", self.ctx, self.session)

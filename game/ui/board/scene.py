@@ -30,6 +30,17 @@ from game.ui.words import action_name, cost_text
 KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
+def guided(session: Session) -> Any:
+    """The guide of the first deal, kept with the game in progress (None for other deals)."""
+    from game.play.guide import Tutorial, applies
+
+    if not applies(session.state.spec.id):
+        return None
+    if session.tutorial is None:
+        session.tutorial = Tutorial()
+    return session.tutorial
+
+
 def card_order(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """People grouped by department (in the scenario's order), seniors first in each.
 
@@ -67,6 +78,8 @@ class BoardScene(WeekFlow, Scene):
         self.next_command: Command | None = None
         self._bg: pygame.Surface | None = None
         self._backdrop: board_paint.Backdrop | None = None
+        self.tutorial = guided(session)
+        self._guide_week: int | None = None
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -178,9 +191,17 @@ class BoardScene(WeekFlow, Scene):
             targeted=row is None or row.action.target is not None)
 
     def _hint(self, tr: Any) -> str:
-        """The key hints for the status line, shortened when the line is narrow."""
+        """The key hints for the status line, shortened when the line is narrow; in the
+        guided first deal, the current step's goal."""
         from game.ui.widgets import text_width
 
+        tut = self.tutorial
+        if tut is not None:
+            cur = tut.current
+            if cur is None:
+                return tr("ui.tutorial.banner_done")
+            return tr("ui.tutorial.banner", n=tut.step + 1, total=len(tut.steps),
+                      goal=tr.pick(cur["goal"]))
         text = tr("ui.board.hint")
         room = self.w.status_rect.width
         return text if text_width(text, theme.LABEL) <= room else tr("ui.board.hint_short")
@@ -254,7 +275,8 @@ class BoardScene(WeekFlow, Scene):
                   pygame.K_ESCAPE: self.open_menu, pygame.K_c: self.open_coach,
                   pygame.K_r: self.open_review, pygame.K_l: self.toggle_sways,
                   pygame.K_F1: self.open_help, pygame.K_SPACE: self.plan_selected,
-                  pygame.K_e: self.open_event, pygame.K_i: self.open_person}
+                  pygame.K_e: self.open_event, pygame.K_i: self.open_person,
+                  pygame.K_g: self.open_glossary, pygame.K_t: self.open_guide}
         if key in simple:
             return simple[key]()
         if key in (pygame.K_UP, pygame.K_DOWN):

@@ -14,6 +14,7 @@ from game.ui.widgets import BUTTON_H, draw_card, draw_text, is_pressed, label, p
 
 MENU_ITEMS: tuple[tuple[str, str], ...] = (
     ("solo", "#menu_primary"),
+    ("tutorial", "#menu_button"),
     ("team", "#menu_button"),
     ("load", "#menu_button"),
     ("library", "#menu_button"),
@@ -135,6 +136,8 @@ class MenuScene(Scene):
             return result
         if key == "solo":
             return router.push("new_game", self.ctx, mode="solo")
+        if key == "tutorial":
+            return self.start_guide()
         if key == "team":
             return router.push("new_game", self.ctx, mode="team")
         if key == "load":
@@ -146,6 +149,19 @@ class MenuScene(Scene):
         if key == "quit":
             return Quit(0)
         return None
+
+    def start_guide(self) -> Command | None:
+        """The guided first deal: solo, every role played by the player, its own seed."""
+        from game.play.guide import guide
+        from game.ui.catalog import list_scenarios
+        from game.ui.setup import GameSetup
+
+        entry = next((e for e in list_scenarios(self.ctx.scenarios_dir)
+                      if e.spec is not None and e.spec.id == guide()["scenario"]), None)
+        if entry is None or entry.spec is None:
+            return None
+        setup = GameSetup.default_for(entry.spec, entry.path, mode="solo", seed=1)
+        return router.push("briefing", self.ctx, entry.spec, setup)
 
     # drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -214,10 +214,14 @@ class HelpScene(CardScene):
         width = min(self.width, self.ctx.size[0] - 80) - 80
         text = "<br>".join(para("• " + tr(f"ui.help.line{i}"), width) for i in range(1, 10))
         return (tr("ui.help.heading"), text,
-                [("ok", tr("ui.common.back"), tr("ui.common.back_tip"), "#primary")])
+                [("glossary", tr("ui.glossary.open"), tr("ui.glossary.open_tip"), None),
+                 ("ok", tr("ui.common.back"), tr("ui.common.back_tip"), "#primary")])
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
-        if self.pressed(event) or _esc(event) or _enter(event) or (
+        choice = self.pressed(event)
+        if choice == "glossary" or (event.type == pygame.KEYDOWN and event.key == pygame.K_g):
+            return router.replace("glossary", self.ctx)
+        if choice or _esc(event) or _enter(event) or (
             event.type == pygame.KEYDOWN and event.key == pygame.K_F1
         ):
             return Pop()
