@@ -80,5 +80,10 @@ class Tutorial:
         return out
 
 
+def guide_path(scenarios_dir: Path) -> Path:
+    """The guided deal's scenario file in a scenarios folder (``tutorial/`` in it)."""
+    return scenarios_dir / guide()["file"]
+
+
 def applies(scenario_id: str) -> bool:
     return scenario_id == guide()["scenario"]

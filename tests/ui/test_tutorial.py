@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from game.ai.coach import follow_coach
-from game.play.guide import Tutorial, guide, reached
+from game.play.guide import Tutorial, guide, guide_path, reached
 from game.scenario.lint import lint_file
 from game.scenario.loader import load_scenario
 from game.ui.i18n import Translator
@@ -22,7 +22,7 @@ from game.ui.tutorial.scene import TutorialScene
 from .conftest import SCENARIOS
 from .helpers import press, top
 
-TUTORIAL = SCENARIOS / f"{guide()['scenario']}.yaml"
+TUTORIAL = guide_path(SCENARIOS)
 
 
 def test_steps_and_glossary_are_complete_data() -> None:

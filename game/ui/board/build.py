@@ -42,6 +42,9 @@ class BoardWidgets:
     preview_hit: UIButton | None = None
     list_box: UIScrollingContainer | None = None
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    #: what a click can change (role tabs, actions, preview, panel, bottom row): rebuilt
+    #: alone, while the top bar, the stage track and the cards stay as they are
+    volatile: list[Any] = field(default_factory=list)
 
 
 def fits(text: str, rect: pygame.Rect) -> bool:
@@ -59,12 +62,32 @@ def build_widgets(scene: BoardScene) -> BoardWidgets:
     w = BoardWidgets()
     _top(scene, w)
     _cards(scene, w)
+    _volatile(scene, w)
+    return w
+
+
+def _volatile(scene: BoardScene, w: BoardWidgets) -> None:
+    before = set(scene.ctx.manager.get_sprite_group().sprites())
     _roles(scene, w)
     _actions(scene, w)
     _preview(scene, w)
     _panel(scene, w)
     _bottom(scene, w)
-    return w
+    w.volatile = [el for el in scene.ctx.manager.get_sprite_group().sprites()
+                  if el not in before]
+
+
+def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
+    """Rebuild only what a click can change: a click costs its own part of the board, not
+    the whole of it (the top bar, the track and the cards keep their widgets)."""
+    for el in w.volatile:
+        if el.alive():
+            el.kill()
+    keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
+    w.roles, w.panels, w.rows, w.adds = {}, {}, [], []
+    w.removes, w.accepts, w.declines = [], [], []
+    w.named, w.plan_button, w.preview_hit, w.list_box = keep, None, None, None
+    _volatile(scene, w)
 
 
 def _top(scene: BoardScene, w: BoardWidgets) -> None:

@@ -18,7 +18,7 @@ from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
-from game.ui.board.build import BoardWidgets, build_widgets, preview_button
+from game.ui.board.build import BoardWidgets, build_widgets, preview_button, refresh_widgets
 from game.ui.board.flow import WeekFlow
 from game.ui.board.layout import ROW_H, board_layout, card_rects
 from game.ui.preview import preview_text
@@ -137,15 +137,35 @@ class BoardScene(WeekFlow, Scene):
         order = card_order(v["people"])
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
+        self._rows()
+        self.w = build_widgets(self)
+        self._backdrop = self._make_backdrop(v, tr)
+        self._bg = None
+        self._built_for = (self.ctx.size, tr.language, v["week"])
+
+    def _rows(self) -> None:
+        s = self.session
         self.rows = board_rows.action_rows(s.options(self.role), self.person,
-                                           v["me"]["stage"])
+                                           s.view["me"]["stage"])
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
             self.selected = usable[0].action if usable else None
         self._scroll_to_selected()
-        self.w = build_widgets(self)
-        self._backdrop = self._make_backdrop(v, tr)
+
+    def refresh(self) -> None:
+        """After a click: the rows, the right column and the backdrop again, nothing else
+        (a full build only when the window, the language or the week changed)."""
+        v = self.session.view
+        built = getattr(self, "_built_for", None) == (self.ctx.size, self.ctx.tr.language,
+                                                      v["week"])
+        alive = bool(self.w.cards) and all(b.alive() for b in self.w.cards.values())
+        if not (built and alive):  # another scene's widgets hold the manager: build all
+            self.ctx.request_rebuild()
+            return
+        self._rows()
+        refresh_widgets(self, self.w)
+        self._backdrop = self._make_backdrop(v, self.ctx.tr)
         self._bg = None
 
     def _scroll_to_selected(self) -> None:
@@ -293,7 +313,7 @@ class BoardScene(WeekFlow, Scene):
             self._keep_scroll()
         else:
             self.scroll = 0.0
-        self.ctx.request_rebuild()
+        self.refresh()
         return None
 
     def _keep_scroll(self) -> None:
@@ -348,7 +368,7 @@ class BoardScene(WeekFlow, Scene):
         self.selected = self.rows[i].action
         self._keep_scroll()
         self.ctx.play_sound("click")
-        self.ctx.request_rebuild()
+        self.refresh()
         return None
 
     def plan_selected(self) -> Command | None:

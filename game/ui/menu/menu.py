@@ -152,16 +152,17 @@ class MenuScene(Scene):
 
     def start_guide(self) -> Command | None:
         """The guided first deal: solo, every role played by the player, its own seed."""
-        from game.play.guide import guide
-        from game.ui.catalog import list_scenarios
+        from game.play.guide import guide_path
+        from game.ui.catalog import load_spec
         from game.ui.setup import GameSetup
 
-        entry = next((e for e in list_scenarios(self.ctx.scenarios_dir)
-                      if e.spec is not None and e.spec.id == guide()["scenario"]), None)
-        if entry is None or entry.spec is None:
+        path = guide_path(self.ctx.scenarios_dir)
+        try:
+            spec = load_spec(path)
+        except Exception:  # noqa: BLE001 - a missing or broken file only loses the guide
             return None
-        setup = GameSetup.default_for(entry.spec, entry.path, mode="solo", seed=1)
-        return router.push("briefing", self.ctx, entry.spec, setup)
+        setup = GameSetup.default_for(spec, path, mode="solo", seed=1)
+        return router.push("briefing", self.ctx, spec, setup)
 
     # drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
