@@ -41,6 +41,7 @@ class BoardWidgets:
     plan_button: UIButton | None = None
     preview_hit: UIButton | None = None
     list_box: UIScrollingContainer | None = None
+    rows_built: tuple[int, int, float] = (0, 0, 0.0)  # first, last row built; at what scroll
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     #: what a click can change (role tabs, actions, preview, panel, bottom row): rebuilt
     #: alone, while the top bar, the stage track and the cards stay as they are
@@ -75,6 +76,19 @@ def _volatile(scene: BoardScene, w: BoardWidgets) -> None:
     _bottom(scene, w)
     w.volatile = [el for el in scene.ctx.manager.get_sprite_group().sprites()
                   if el not in before]
+
+
+def refresh_actions(scene: BoardScene, w: BoardWidgets) -> None:
+    """The action list alone again (it was scrolled to rows not built yet)."""
+    if w.list_box is not None:
+        w.list_box.kill()
+        if w.list_box in w.volatile:
+            w.volatile.remove(w.list_box)
+    w.rows, w.adds, w.list_box = [], [], None
+    before = set(scene.ctx.manager.get_sprite_group().sprites())
+    _actions(scene, w)
+    w.volatile += [el for el in scene.ctx.manager.get_sprite_group().sprites()
+                   if el not in before]
 
 
 def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
@@ -166,7 +180,15 @@ def _actions(scene: BoardScene, w: BoardWidgets) -> None:
     inner = area.width - 14
     row_w = inner - ADD_W - 6
     playable = scene.playable(scene.role)
+    # only the rows in sight (and one either side) get widgets; scrolling builds the others
+    # (BoardScene.update notices the scroll), so a click costs a handful of rows, not all
+    n = len(scene.rows)
+    first = max(0, round(scene.scroll * n) - 1)
+    last = min(n, first + area.height // ROW_H + 3)
+    w.rows_built = (first, last, scene.scroll)
     for i, row in enumerate(scene.rows):
+        if not first <= i < last:
+            continue
         y = 3 + i * ROW_H
         on = scene.selected is not None and row.key == (scene.selected.kind,
                                                          scene.selected.target)

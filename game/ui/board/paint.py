@@ -7,6 +7,7 @@ painting needs, so the painter cannot reach into the game state.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from game.ui import fmt, theme
 from game.ui.board import draw as board_draw
 from game.ui.board.layout import BoardLayout
 from game.ui.board.person_card import draw_person_card
-from game.ui.widgets import draw_text, fit, wrap_lines
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, wrap_lines
 from game.ui.widgets.calendar_strip import draw_calendar
 
 TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
@@ -80,17 +81,35 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
 
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
     people = {p["id"]: p for p in b.view["people"]}
-    clip = surface.get_clip()
     for pid, rect in b.cards.items():
-        surface.set_clip(rect)  # a card never paints outside itself, whatever its size
-        draw_person_card(surface, rect, people[pid], b.tr, pid == b.person,
-                         b.planned.get(pid, 0))
-    surface.set_clip(clip)
+        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                b.planned.get(pid, 0)), rect.topleft)
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
     legend = sway_legend(b.view["people"], b.person, b.tr)
     lg = b.layout.legend
     draw_text(surface, legend, (lg.left + 2, lg.centery), theme.LABEL, theme.INK_MUTED,
               anchor="midleft", max_width=lg.width - 150)
+
+
+_CARDS: dict[tuple[Any, ...], pygame.Surface] = {}
+CACHE_CLEARERS.append(_CARDS.clear)
+
+
+def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool,
+               planned: int) -> pygame.Surface:
+    """A person's card, painted once for what it shows: a click repaints the board, and
+    most cards look as they did (the layout checks bypass the memo to see every line)."""
+    from game.ui import widgets
+
+    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned)
+    image = _CARDS.get(key) if widgets.TEXT_LOG is None else None
+    if image is None:
+        image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
+        draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned)
+        if len(_CARDS) > 400:
+            _CARDS.clear()
+        _CARDS[key] = image
+    return image
 
 
 def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> str:

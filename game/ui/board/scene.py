@@ -18,7 +18,13 @@ from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
-from game.ui.board.build import BoardWidgets, build_widgets, preview_button, refresh_widgets
+from game.ui.board.build import (
+    BoardWidgets,
+    build_widgets,
+    preview_button,
+    refresh_actions,
+    refresh_widgets,
+)
 from game.ui.board.flow import WeekFlow
 from game.ui.board.layout import ROW_H, board_layout, card_rects
 from game.ui.preview import preview_text
@@ -315,6 +321,23 @@ class BoardScene(WeekFlow, Scene):
             self.scroll = 0.0
         self.refresh()
         return None
+
+    def follow_scroll(self) -> None:
+        """The action list was scrolled: build the rows that came into sight."""
+        w = self.w
+        bar = getattr(w.list_box, "vert_scroll_bar", None)
+        if bar is None or not w.list_box.alive():
+            return
+        first, last, at = w.rows_built
+        if abs(bar.start_percentage - at) < 1e-6:
+            return
+        n = len(self.rows)
+        now = round(bar.start_percentage * n)
+        shown = self.layout.actions.height // ROW_H
+        if first <= now and now + shown <= last:
+            return
+        self.scroll = bar.start_percentage
+        refresh_actions(self, w)
 
     def _keep_scroll(self) -> None:
         bar = getattr(self.w.list_box, "vert_scroll_bar", None)

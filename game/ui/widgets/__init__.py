@@ -301,10 +301,16 @@ def rendered(text: str, size: int, colour: str, bold: bool = False) -> pygame.Su
     return theme.font(size, bold).render(text, True, theme.rgb(colour))
 
 
+#: other memos of painted text to forget with these (a feature registers its own)
+CACHE_CLEARERS: list[Any] = []
+
+
 def clear_text_caches() -> None:
     """Forget rendered text and fitted strings (their fonts die with a pygame session)."""
     rendered.cache_clear()
     fit.cache_clear()
+    for clear in CACHE_CLEARERS:
+        clear()
 
 
 def is_pressed(event: pygame.event.Event, widget: Any) -> bool:
