@@ -69,7 +69,8 @@ class Seen:
 class BotClient:
     def __init__(self, url: str, *, code: str | None = None, role: str = "team",
                  name: str = "bot", token: str | None = None, decide: Decide | None = None,
-                 watch: bool = False, pin: str | None = None, record: bool = False,
+                 watch: bool = False, console: bool = False, pin: str | None = None,
+                 record: bool = False,
                  retry: tuple[float, float] = (1.0, 10.0), act: bool = True,
                  say: Callable[[str], None] | None = None) -> None:
         self.url = url if url.startswith("ws") else f"ws://{url}"
@@ -79,6 +80,8 @@ class BotClient:
         self.token = token
         self.decide = decide or ai_decide()
         self.watch = watch
+        self.console = console
+        self.console_frame: dict[str, Any] | None = None
         self.pin = pin
         self.record = record
         self.retry = retry
@@ -135,7 +138,9 @@ class BotClient:
             await self.conn.close()
 
     async def _hello(self, conn: ClientConnection) -> None:
-        if self.watch:
+        if self.console:
+            await self._send(conn, {"type": "console", "pin": self.pin}, wait=False)
+        elif self.watch:
             await self._send(conn, {"type": "watch", "pin": self.pin}, wait=False)
         elif self.token:
             await self._send(conn, {"type": "resume", "token": self.token}, wait=False)
@@ -178,11 +183,13 @@ class BotClient:
                     self.snapshot["desk"] = data["desk"]
             elif kind == "round" and self.snapshot is not None:
                 self.snapshot["round"] = {k: v for k, v in data.items() if k not in ("v", "type")}
+            elif kind == "console":
+                self.console_frame = data
             elif kind == "public":
                 self.public = data
                 if data["round"]["status"] == "over":
                     self.over.set()
-            if self.over.is_set():
+            if self.over.is_set() and not self.console:
                 return
         if self.fatal:
             return

@@ -86,9 +86,9 @@ class RoundClock:
                 "left": None if left is None or left == float("inf") else left}
 
     def thaw(self, d: dict[str, Any]) -> None:
-        """Back from the log after a restart: paused with the time it had, so the trainer
-        decides when the room goes on."""
+        """Back from the log after a restart: a countdown comes back paused with the time it
+        had, so the trainer decides when the room goes on; a week without one just goes on."""
         self.limit = d.get("limit")
         self.deadline = None
         left = d.get("left")
-        self.left = float("inf") if left is None else float(left)
+        self.left = None if left is None else float(left)

@@ -44,6 +44,7 @@ class Scanner:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
         self.frames = 0
+        self.shown = 0  # discovered motives seen in a seat's frames (the scan is not empty)
         self.leaks: list[str] = []
         spec = ws.base_spec
         self.motives: set[str] = set()
@@ -96,8 +97,9 @@ class Scanner:
                               for x in self.public_leaks(msg, text))
 
     def seat_leaks(self, team: str, role: str, msg: dict[str, Any], text: str) -> list[str]:
-        out = [f"undiscovered motive {m!r}" for m in self.motives
-               if m in text and m not in self.known[team]]
+        present = [m for m in self.motives if m in text]
+        self.shown += sum(1 for m in present if m in self.known[team])
+        out = [f"undiscovered motive {m!r}" for m in present if m not in self.known[team]]
         out += [f"{vid}'s briefing" for vid, texts in self.briefings.items() if vid != team
                 and any(t in text for t in texts)]
         if msg.get("type") == "snapshot":
