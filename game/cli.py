@@ -121,6 +121,7 @@ EXTRA_COMMANDS = (
     "game.sim.balance",        # balance
     "game.report.command",     # report
     "game.scenario.guide",     # guide
+    "game.net.cli",            # host, join
 )
 
 
