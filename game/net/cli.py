@@ -272,12 +272,12 @@ def _host(args: argparse.Namespace) -> int:
 def _join(args: argparse.Namespace) -> int:
     from game.net.client import BotClient, ai_decide
 
-    if not args.code and not args.token:
+    if not args.code and not args.token and not args.watch:
         print("join: give the team code (--code) or a seat token (--token)", file=sys.stderr)
         return 2
     bot = BotClient(args.address, code=args.code, role=args.role, name=args.name,
                     token=args.token, decide=ai_decide(args.seed), say=print,
-                    record=bool(args.record))
+                    record=bool(args.record), watch=args.watch)
 
     async def go() -> None:
         await bot.run()
@@ -295,7 +295,8 @@ def _join(args: argparse.Namespace) -> int:
     if bot.fatal:
         print(bot.fatal, file=sys.stderr)
         return 1
-    out = ((bot.snapshot or {}).get("view") or {}).get("outcome")
+    out = ((bot.snapshot or {}).get("view") or {}).get("outcome") or \
+        (bot.public or {}).get("outcome")
     print(f"game over: {json.dumps(out, ensure_ascii=False)}")
     return 0
 
@@ -333,5 +334,7 @@ def register(sub: Any) -> None:
                    help="play the seat with the built-in AI (required in this version)")
     j.add_argument("--token", default=None, help="come back to a seat with its token")
     j.add_argument("--seed", type=int, default=0)
+    j.add_argument("--watch", action="store_true",
+                   help="follow the public frames only, as the projector does")
     j.add_argument("--record", default=None, help=argparse.SUPPRESS)
     j.set_defaults(func=_join)

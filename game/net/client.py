@@ -23,7 +23,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from game.core.actions import CATALOG, Action
-from game.net.protocol import MAX_HOST_MESSAGE, PROTOCOL, Snapshot, parse_host
+from game.net.protocol import MAX_HOST_MESSAGE, PROTOCOL, parse_host
 
 Decide = Callable[[dict[str, Any], str], list[Action]]
 
@@ -151,10 +151,9 @@ class BotClient:
     async def _listen(self, conn: ClientConnection) -> None:
         async for raw in conn:
             assert isinstance(raw, str)
-            msg = parse_host(raw)
+            data = parse_host(raw)
             if self.record:
                 self.seen.frames.append(raw)
-            data = msg.model_dump()
             kind = data["type"]
             fut = self._pending.pop(data.get("cid", -1), None) \
                 if kind in ("ack", "refused") else None
@@ -170,7 +169,6 @@ class BotClient:
             elif kind == "bye":
                 self.fatal = f"bye: {data.get('reason')}"
             elif kind == "snapshot":
-                assert isinstance(msg, Snapshot)
                 self.snapshot = data
                 if data["stamp"] not in self.seen.weeks:
                     self.seen.weeks[data["stamp"]] = time.monotonic()
@@ -187,6 +185,8 @@ class BotClient:
                 self.console_frame = data
             elif kind == "public":
                 self.public = data
+                if data["round"]["stamp"] not in self.seen.weeks:
+                    self.seen.weeks[data["round"]["stamp"]] = time.monotonic()
                 if data["round"]["status"] == "over":
                     self.over.set()
             if self.over.is_set() and not self.console:

@@ -61,21 +61,23 @@ def desk_msg(ws: Workshop, seat: Seat) -> dict[str, Any]:
     return {"type": "desk", "stamp": ws.stamp, "desk": desk_view(ws, seat)}
 
 
-def snapshot(ws: Workshop, seat: Seat) -> dict[str, Any]:
+def snapshot(ws: Workshop, seat: Seat, with_view: bool = True) -> dict[str, Any]:
     vid = seat.team
     team = ws.lobby.teams[vid]
-    return {
+    out = {
         "type": "snapshot",
         "stamp": ws.stamp,
         "seat": {"team": vid, "role": seat.role, "name": seat.name, "mode": team.mode},
         "round": round_state(ws),
-        "view": ws.seat_view(vid),
         "report": ws.reports.get(vid),
         "desk": desk_view(ws, seat),
         "briefing": briefing(ws, vid),
         "presence": presence(team),
         "notices": ws.notices.get(vid, [])[-10:],
     }
+    if with_view:
+        out["view"] = ws.seat_view(vid)
+    return out
 
 
 def public(ws: Workshop) -> dict[str, Any]:
@@ -83,10 +85,15 @@ def public(ws: Workshop) -> dict[str, Any]:
     from game.net.workshop import PUBLIC
 
     st = ws.state
-    any_vendor = next(iter(st.vendors))
-    shared = view(st, any_vendor, with_log=False)  # tender, award, outcome: the same for all
-    events = report_for({"week": st.week, "entries": st.log, "moved": [], "events": []},
-                        PUBLIC)["entries"]
+    key = (ws.stamp, len(st.plans), len(st.log))
+    cache = ws.public_cache
+    if cache.get("key") != key:  # the log and the tender change only when a week ends
+        any_vendor = next(iter(st.vendors))
+        cache["key"] = key
+        cache["shared"] = view(st, any_vendor, with_log=False)  # the same for every vendor
+        cache["events"] = report_for({"week": st.week, "entries": st.log, "moved": [],
+                                      "events": []}, PUBLIC)["entries"]
+    shared, events = cache["shared"], cache["events"]
     teams = []
     for vid, v in st.vendors.items():
         team = ws.lobby.teams[vid]

@@ -134,10 +134,11 @@ class Host:
             self.ws.outbox.append((("seats",), frames.round_msg(self.ws)))
 
     # --- sending -----------------------------------------------------------------------------
-    def _send(self, peers: list[Peer], msg: dict[str, Any], target: tuple[str, ...]) -> None:
+    def _send(self, peers: list[Peer], msg: dict[str, Any] | str,
+              target: tuple[str, ...]) -> None:
         if not peers:
             return
-        text = dump(msg)
+        text = msg if isinstance(msg, str) else dump(msg)
         if self.tap is not None:
             for p in peers:
                 self.tap(p.label, target, text)
@@ -150,12 +151,17 @@ class Host:
         """Send everything the workshop queued, each message only to whom it is for."""
         ws = self.ws
         while ws.outbox:
-            target, msg = ws.outbox.pop(0)
+            target, item = ws.outbox.pop(0)
             kind = target[0]
+            if callable(item):
+                if not (self.projectors if kind == "public" else self.consoles):
+                    continue
+                item = item()
+            msg = item
             if kind == "snapshots":
                 for peer in list(self.seats.values()):
                     if peer.seat is not None:
-                        self._send([peer], ws.snapshot(peer.seat), ("seat", peer.label))
+                        self._send([peer], ws.snapshot_text(peer.seat), ("seat", peer.label))
             elif kind == "seat":
                 peer = self.seats.get((target[1], target[2]))
                 if peer is not None:
@@ -169,6 +175,7 @@ class Host:
                 self._send(list(self.projectors), msg, target)
             elif kind == "console":
                 self._send(list(self.consoles), msg, target)
+        ws.autosave_if_due()
 
     # --- one connection ----------------------------------------------------------------------
     async def _handler(self, conn: ServerConnection) -> None:
@@ -246,7 +253,7 @@ class Host:
             return
         assert peer.seat is not None
         ws.connected(peer.seat, True)
-        self.send_to(peer, ws.snapshot(peer.seat))
+        self._send([peer], ws.snapshot_text(peer.seat), ("seat", peer.label))
         self.flush()
 
     def _attach(self, peer: Peer, seat: Seat) -> None:
@@ -289,7 +296,7 @@ class Host:
                 peer.strikes += 1
             self._refuse(peer, cid, r)
             if r.code == "week/stale" and peer.seat is not None:
-                self.send_to(peer, self.ws.snapshot(peer.seat))
+                self._send([peer], self.ws.snapshot_text(peer.seat), ("seat", peer.label))
         self.flush()
 
     def handle(self, peer: Peer, msg: Msg) -> dict[str, Any] | None:

@@ -198,8 +198,13 @@ class Snapshot(BaseModel):
     notices: list[dict[str, Any]]
 
 
-def parse_host(raw: str) -> HostMsg | Snapshot:
+def parse_host(raw: str) -> dict[str, Any]:
+    """A host message, validated (a snapshot against its full model); returns the data."""
     data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("a host message must be a JSON object")
     if data.get("type") == "snapshot":
-        return Snapshot.model_validate(data)
-    return HostMsg.model_validate(data)
+        Snapshot.model_validate(data)
+    else:
+        HostMsg.model_validate(data)
+    return data

@@ -41,8 +41,14 @@ def _walk(x: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 
 class Scanner:
-    def __init__(self, ws: Workshop) -> None:
+    """Call it with every message as sent. With `defer`, it only notes what the receiver may
+    know at that moment and reads the messages in `finish()` (the bench keeps the scan out
+    of the timed path); otherwise it reads each message at once."""
+
+    def __init__(self, ws: Workshop, defer: bool = False) -> None:
         self.ws = ws
+        self.defer = defer
+        self._queue: list[tuple[str, str, dict[str, frozenset[str]], dict[str, Any]]] = []
         self.frames = 0
         self.shown = 0  # discovered motives seen in a seat's frames (the scan is not empty)
         self.leaks: list[str] = []
@@ -64,14 +70,15 @@ class Scanner:
                 self.briefings[v.id] = [t for x in (b.product, b.history, b.strengths)
                                         for t in (x.zh, x.en)]
         self.known: dict[str, set[str]] = {vid: set() for vid in ws.state.vendors}
+        self._frozen: dict[str, frozenset[str]] = {}
         self._seen_turn: tuple[int, int] | None = None
 
-    def _learn(self) -> None:
+    def _learn(self) -> dict[str, frozenset[str]]:
         """What each team has discovered, from the full state (accumulated: a team that
         learned a motive keeps it in its log even after the person is replaced)."""
         key = (self.ws.stamp, len(self.ws.state.plans))
         if key == self._seen_turn:
-            return
+            return self._frozen
         self._seen_turn = key
         tv = trainer_view(self.ws.state)
         for vid, rels in tv["relations"].items():
@@ -81,25 +88,46 @@ class Scanner:
                     self.known[vid].update(_texts(p["position_motive"]))
                 if r["known_personal"]:
                     self.known[vid].update(_texts(p["personal_motive"]))
+        self._frozen = {vid: frozenset(k) for vid, k in self.known.items()}
+        return self._frozen
+
+    def _committed(self) -> dict[str, Any]:
+        return {vid: frozenset(d.committed) for vid, d in self.ws.desks.items()
+                if isinstance(d, RoleDesk)}
 
     def __call__(self, label: str, target: tuple[str, ...], text: str) -> None:
         if label == "console":
             return
         self.frames += 1
-        self._learn()
+        item = (label, text, self._learn(), self._committed())
+        if self.defer:
+            self._queue.append(item)
+        else:
+            self._scan(*item)
+
+    def finish(self) -> list[str]:
+        for item in self._queue:
+            self._scan(*item)
+        self._queue.clear()
+        return self.leaks
+
+    def _scan(self, label: str, text: str, known: dict[str, frozenset[str]],
+              committed: dict[str, Any]) -> None:
         msg = json.loads(text)
         if "/" in label:
             team, role = label.split("/", 1)
             self.leaks.extend(f"{label} {msg.get('type')}: {x}"
-                              for x in self.seat_leaks(team, role, msg, text))
+                              for x in self.seat_leaks(team, role, msg, text, known[team],
+                                                       committed.get(team)))
         else:
             self.leaks.extend(f"{label} {msg.get('type')}: {x}"
                               for x in self.public_leaks(msg, text))
 
-    def seat_leaks(self, team: str, role: str, msg: dict[str, Any], text: str) -> list[str]:
+    def seat_leaks(self, team: str, role: str, msg: dict[str, Any], text: str,
+                   known: frozenset[str], committed: frozenset[str] | None) -> list[str]:
         present = [m for m in self.motives if m in text]
-        self.shown += sum(1 for m in present if m in self.known[team])
-        out = [f"undiscovered motive {m!r}" for m in present if m not in self.known[team]]
+        self.shown += sum(1 for m in present if m in known)
+        out = [f"undiscovered motive {m!r}" for m in present if m not in known]
         out += [f"{vid}'s briefing" for vid, texts in self.briefings.items() if vid != team
                 and any(t in text for t in texts)]
         if msg.get("type") == "snapshot":
@@ -114,18 +142,18 @@ class Scanner:
                 for e in entries:
                     if e.get("vendor") not in (None, team):
                         out.append(f"{where} entry of {e['vendor']}'s own move")
-            out += self._desk_leaks(team, role, msg.get("desk") or {})
+            out += self._desk_leaks(role, msg.get("desk") or {}, committed)
         elif msg.get("type") == "desk":
-            out += self._desk_leaks(team, role, msg.get("desk") or {})
+            out += self._desk_leaks(role, msg.get("desk") or {}, committed)
         elif msg.get("type") == "presence" and msg.get("team") != team:
             out.append("another team's presence")
         return out
 
-    def _desk_leaks(self, team: str, role: str, desk: dict[str, Any]) -> list[str]:
-        live = self.ws.desks.get(team)
+    def _desk_leaks(self, role: str, desk: dict[str, Any],
+                    committed: frozenset[str] | None) -> list[str]:
         out = []
         for r, plan in (desk.get("others") or {}).items():
-            if plan is not None and isinstance(live, RoleDesk) and not live.is_committed(r):
+            if plan is not None and (committed is None or r not in committed):
                 out.append(f"{r}'s uncommitted plan shown to {role}")
         return out
 

@@ -11,6 +11,7 @@ fresh snapshot built from its own team's view.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -45,7 +46,7 @@ class Settings:
     session_minutes: float = 180.0  # the room is booked this long (pacing warnings)
 
 
-Outbox = list[tuple[tuple[str, ...], dict[str, Any]]]
+Outbox = list[tuple[tuple[str, ...], dict[str, Any] | Callable[[], dict[str, Any]]]]
 
 
 class Workshop:
@@ -69,10 +70,14 @@ class Workshop:
         self.outbox: Outbox = []
         self._agents: dict[str, Any] = {}
         self._views: dict[tuple[int, str], dict[str, Any]] = {}
+        self._view_json: dict[tuple[int, str], str] = {}
+        self.public_cache: dict[str, Any] = {}
         self.log: SessionLog | None = None
         self.on_week: Callable[[Workshop, dict[str, Any]], None] | None = None
         self.opened = self.clock.now()
         self.week_times: list[float] = []  # when each week's planning began (this run)
+        self.last_commit_at: float | None = None
+        self.autosave_due = False
 
     # --- creating and resuming ---------------------------------------------------------------
     @classmethod
@@ -210,7 +215,7 @@ class Workshop:
             self.desks[seat.team] = new_desk(team.mode)
         self._write("seat", team=seat.team, role=seat.role, name=seat.name,
                     token=seat.token_hash)
-        self._queue(("console",), self.console_frame())
+        self._queue(("console",), self.console_frame)
         return seat, token
 
     def connected(self, seat: Seat, on: bool) -> None:
@@ -218,8 +223,8 @@ class Workshop:
         if on and seat.released:
             seat.released = False
         self._queue(("team", seat.team), frames.presence(self.lobby.teams[seat.team]))
-        self._queue(("console",), self.console_frame())
-        self._queue(("public",), self.public_frame())
+        self._queue(("console",), self.console_frame)
+        self._queue(("public",), self.public_frame)
         if on:
             self.maybe_autostart()
 
@@ -260,10 +265,11 @@ class Workshop:
     def commit(self, seat: Seat, stamp: int) -> None:
         desk = self._open(seat, stamp)
         desk.commit(seat.role)
+        self.last_commit_at = self.clock.now()
         self._write("desk", team=seat.team, desk=desk.freeze())
         self._queue_desk(seat.team)
-        self._queue(("console",), self.console_frame())
-        self._queue(("public",), self.public_frame())
+        self._queue(("console",), self.console_frame)
+        self._queue(("public",), self.public_frame)
         self.maybe_advance()
 
     def reopen(self, seat: Seat, stamp: int) -> None:
@@ -271,7 +277,7 @@ class Workshop:
         desk.reopen(seat.role)
         self._write("desk", team=seat.team, desk=desk.freeze())
         self._queue_desk(seat.team)
-        self._queue(("console",), self.console_frame())
+        self._queue(("console",), self.console_frame)
 
     def all_committed(self) -> bool:
         waiting = self.waiting_for()
@@ -344,9 +350,10 @@ class Workshop:
         turn = len(self.state.plans)
         self._write("week", turn=turn, week=report["week"], plans=self.state.plans[-1],
                     hash=state_hash(self.state))
-        self._autosave()
+        self.autosave_due = True  # after the frames are out (the log above is what resumes)
         self.stamp += 1
         self._views.clear()
+        self._view_json.clear()
         self.reports = {vid: report_for(report, vid) for vid in self.state.vendors}
         self.reports[PUBLIC] = report_for(report, PUBLIC)
         for team in self.lobby.teams.values():
@@ -387,7 +394,7 @@ class Workshop:
         """Carry out a console command; returns what the console is told back."""
         handler = getattr(self, f"_cmd_{c.cmd}")
         out = handler(c) or {}
-        self._queue(("console",), self.console_frame())
+        self._queue(("console",), self.console_frame)
         return out
 
     def _cmd_status(self, c: Command) -> dict[str, Any]:
@@ -430,7 +437,7 @@ class Workshop:
 
     def _cmd_leaderboard(self, c: Command) -> None:
         self._settings(leaderboard=bool(c.on))
-        self._queue(("public",), self.public_frame())
+        self._queue(("public",), self.public_frame)
 
     def _settings(self, **kw: Any) -> None:
         for k, val in kw.items():
@@ -441,7 +448,7 @@ class Workshop:
         self._write("clock", clock=self.clock.freeze())
         msg = frames.round_msg(self)
         self._queue(("seats",), msg)
-        self._queue(("public",), self.public_frame())
+        self._queue(("public",), self.public_frame)
 
     def _cmd_end_week(self, c: Command) -> dict[str, Any]:
         self._need_planning()
@@ -554,6 +561,7 @@ class Workshop:
         self._autosave()
         self.stamp += 1
         self._views.clear()
+        self._view_json.clear()
         self.status = "planning"
         for vid, team in self.lobby.teams.items():
             self.desks[vid] = new_desk(team.mode)
@@ -617,21 +625,47 @@ class Workshop:
             self._queue(("seat", vid, s.role), frames.desk_msg(self, s))
 
     def _queue_everyone(self) -> None:
+        # fresh snapshots supersede the desks and clocks queued for the state before
+        self.outbox = [(t, m) for t, m in self.outbox
+                       if callable(m) or m.get("type") not in ("desk", "round")]
         self._queue(("snapshots",), {})
-        self._queue(("public",), self.public_frame())
-        self._queue(("console",), self.console_frame())
+        self._queue(("public",), self.public_frame)
+        self._queue(("console",), self.console_frame)
 
-    def _queue(self, target: tuple[str, ...], msg: dict[str, Any]) -> None:
+    def _queue(self, target: tuple[str, ...],
+               msg: dict[str, Any] | Callable[[], dict[str, Any]]) -> None:
+        """Queue a message; a builder (the console's or projector's frame) is built only when
+        sent, only if someone receives it, and only once however often it was queued."""
+        if callable(msg):
+            self.outbox = [(t, m) for t, m in self.outbox if not (t == target and m == msg)]
         self.outbox.append((target, msg))
+
+    def snapshot_text(self, seat: Seat) -> str:
+        """A seat's snapshot as sent: the team's view is serialised once per state and shared
+        by the team's seats."""
+        from game.net.protocol import dump
+
+        key = (self.stamp, seat.team)
+        vj = self._view_json.get(key)
+        if vj is None:
+            vj = self._view_json[key] = json.dumps(self.seat_view(seat.team),
+                                                   ensure_ascii=False, separators=(",", ":"))
+        msg = frames.snapshot(self, seat, with_view=False)
+        return dump(msg)[:-1] + ',"view":' + vj + "}"
 
     # --- files -------------------------------------------------------------------------------
     def _write(self, kind: str, **data: Any) -> None:
         if self.log is not None:
             self.log.write(kind, **data)
 
+    def autosave_if_due(self) -> None:
+        if self.autosave_due:
+            self._autosave()
+
     def _autosave(self) -> None:
         from game.save import save_game
 
+        self.autosave_due = False
         spec = self.base_spec
         save_game(self.state, self.folder / AUTOSAVE_NAME, {
             "kind": "workshop", "title": {"zh": spec.title.zh, "en": spec.title.en},
@@ -642,6 +676,7 @@ class Workshop:
         })
 
     def close(self) -> None:
+        self.autosave_if_due()
         if self.log is not None:
             self.log.close()
 
