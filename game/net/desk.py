@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from game.core.actions import CATALOG, Action
 from game.core.checks import check_plan, plan_usage
+from game.i18n import tr
 from game.net.protocol import ROLES, Refusal
 
 
@@ -32,7 +33,7 @@ def _check(view: dict[str, Any], plan: list[Action]) -> None:
         i, why = bad
         a = plan[i]
         raise Refusal("plan/illegal", f"move {i + 1} ({a.kind} {a.target or ''}) cannot be "
-                      f"planned: {why}", reason=why, index=i)
+                      f"planned: {tr(why)}", reason=why, index=i)
 
 
 def _money_left(view: dict[str, Any], plan: list[Action]) -> float:
