@@ -277,7 +277,7 @@ def _join(args: argparse.Namespace) -> int:
         return 2
     bot = BotClient(args.address, code=args.code, role=args.role, name=args.name,
                     token=args.token, decide=ai_decide(args.seed), say=print,
-                    record=bool(args.record), watch=args.watch)
+                    record=bool(args.record), watch=args.watch, think=args.think)
 
     async def go() -> None:
         await bot.run()
@@ -334,6 +334,8 @@ def register(sub: Any) -> None:
                    help="play the seat with the built-in AI (required in this version)")
     j.add_argument("--token", default=None, help="come back to a seat with its token")
     j.add_argument("--seed", type=int, default=0)
+    j.add_argument("--think", type=float, default=0.0,
+                   help="seconds the bot waits before planning each week")
     j.add_argument("--watch", action="store_true",
                    help="follow the public frames only, as the projector does")
     j.add_argument("--record", default=None, help=argparse.SUPPRESS)

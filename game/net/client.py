@@ -72,6 +72,7 @@ class BotClient:
                  watch: bool = False, console: bool = False, pin: str | None = None,
                  record: bool = False,
                  retry: tuple[float, float] = (1.0, 10.0), act: bool = True,
+                 think: float = 0.0,
                  say: Callable[[str], None] | None = None) -> None:
         self.url = url if url.startswith("ws") else f"ws://{url}"
         self.code = code
@@ -86,6 +87,7 @@ class BotClient:
         self.record = record
         self.retry = retry
         self.act = act
+        self.think = think  # seconds a bot waits before planning, as a person reads first
         self.say = say or (lambda line: None)
         self.seen = Seen()
         self.snapshot: dict[str, Any] | None = None
@@ -224,6 +226,10 @@ class BotClient:
         if self._acted == stamp or desk.get("committed", {}).get(seat["role"]):
             return
         self._acted = stamp
+        if self.think:
+            await asyncio.sleep(self.think)
+            if self.snapshot is None or self.snapshot["stamp"] != stamp:
+                return
         plan = self.decide(snap["view"], seat["role"])
         with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
             while True:

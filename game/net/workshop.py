@@ -110,7 +110,7 @@ class Workshop:
         ws = cls(spec, head["seed"], lobby, folder, Settings(**head["settings"]), head["pin"],
                  now)
         plans: list[dict[str, Any]] = []
-        hashes: list[str] = []
+        hashes: dict[int, str] = {}
         desks: dict[str, dict[str, Any]] = {}
         clock: dict[str, Any] | None = None
         started = over = False
@@ -122,8 +122,9 @@ class Workshop:
                 started = True
             elif t == "week":
                 plans.append(rec["plans"])
-                hashes.append(rec["hash"])
                 desks = {}
+            elif t == "hash":
+                hashes[rec["turn"]] = rec["hash"]
             elif t == "desk":
                 desks[rec["team"]] = rec["desk"]
             elif t == "inject":
@@ -131,7 +132,7 @@ class Workshop:
             elif t == "rollback":
                 k = rec["to_turn"]
                 del plans[k:]
-                del hashes[k:]
+                hashes = {turn: h for turn, h in hashes.items() if turn <= k}
                 ws.injects = [i for i in ws.injects if i["turn"] < k]
                 desks = {}
             elif t == "trainer":
@@ -141,7 +142,7 @@ class Workshop:
             elif t == "end":
                 over = True
         ws.state = replay(ws.spec_now(), ws.seed, plans)
-        if hashes and state_hash(ws.state) != hashes[-1]:
+        if len(plans) in hashes and state_hash(ws.state) != hashes[len(plans)]:
             raise ValueError(f"{folder / LOG_NAME}: replaying the log does not give the state "
                              "it recorded (the scenario code changed?); the autosave is "
                              f"{folder / AUTOSAVE_NAME}")
@@ -345,12 +346,12 @@ class Workshop:
         return plans, reasons
 
     def resolve_week(self) -> dict[str, Any]:
+        self.autosave_if_due()  # the last week's hash is logged before this week's record
         plans, reasons = self.week_plans()
         report = end_week(self.state, plans, reasons)
         turn = len(self.state.plans)
-        self._write("week", turn=turn, week=report["week"], plans=self.state.plans[-1],
-                    hash=state_hash(self.state))
-        self.autosave_due = True  # after the frames are out (the log above is what resumes)
+        self._write("week", turn=turn, week=report["week"], plans=self.state.plans[-1])
+        self.autosave_due = True  # the hash and the autosave follow once the frames are out
         self.stamp += 1
         self._views.clear()
         self._view_json.clear()
@@ -663,17 +664,21 @@ class Workshop:
             self._autosave()
 
     def _autosave(self) -> None:
-        from game.save import save_game
+        """The game saved beside the log, and the state's hash logged for this turn (resume
+        checks that replaying the log gives it again)."""
+        from game.save import save_dict, write_atomic
 
         self.autosave_due = False
         spec = self.base_spec
-        save_game(self.state, self.folder / AUTOSAVE_NAME, {
+        data = save_dict(self.state, {
             "kind": "workshop", "title": {"zh": spec.title.zh, "en": spec.title.en},
             "scenario": spec.id, "week": self.state.week, "in_progress": not self.state.over,
             "teams": {t.vendor: {"human": t.human,
                                  "people": [s.name for s in t.seats.values()]}
                       for t in self.lobby.teams.values()},
         })
+        self._write("hash", turn=len(self.state.plans), hash=data["hash"])
+        write_atomic(self.folder / AUTOSAVE_NAME, json.dumps(data, ensure_ascii=False))
 
     def close(self) -> None:
         self.autosave_if_due()

@@ -105,7 +105,7 @@ def test_a_log_that_no_longer_replays_is_refused(tmp_path):
     log = tmp_path / LOG_NAME
     recs = [json.loads(x) for x in log.read_text().splitlines()]
     for r in recs:
-        if r["t"] == "week":
+        if r["t"] == "hash":
             r["hash"] = "0" * 64
     log.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     with pytest.raises(ValueError, match="does not give the state"):
