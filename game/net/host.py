@@ -119,8 +119,9 @@ class Host:
             await asyncio.sleep(0.5)
             try:
                 self.ws.autosave_if_due()  # off the path from the last commit to the frames
-                if self.ws.tick() is not None:
-                    self.say(f"week resolved by the clock; now week {self.ws.state.week}")
+                # the clock may end the week; so may commits logged just before a crash
+                if self.ws.tick() is not None or self.ws.maybe_advance() is not None:
+                    self.say(f"week resolved; now week {self.ws.state.week}")
                 elif self.ws.status == "planning" and not self.ws.clock.paused \
                         and self.ws.clock.running:
                     self._send_round_every(5.0)

@@ -69,7 +69,12 @@ def test_kill_the_host_and_resume_it(tmp_path):
         host.wait(10)
         host = start("host", "--resume", str(folder), "--port", str(port), "--bind",
                      "127.0.0.1", "--headless", env=env)
-        outs = [b.communicate(timeout=180)[0] for b in bots]
+        try:
+            outs = [b.communicate(timeout=180)[0] for b in bots]
+        except subprocess.TimeoutExpired:
+            host.kill()
+            raise AssertionError("the bots did not finish; the resumed host said:\n"
+                                 + host.communicate()[0]) from None
         assert all(b.returncode == 0 for b in bots), outs
         assert all("game over" in o for o in outs)
         assert "connection lost" in outs[0] and "retrying" in outs[0]

@@ -135,3 +135,16 @@ def test_pace_warns_when_the_session_will_not_fit(tmp_path):
     pace = ws.pace()
     assert pace["week_s"] == 600 and pace["weeks_left"] > 10
     assert not pace["fits"]
+
+
+def test_commits_logged_just_before_a_crash_still_end_the_week(tmp_path):
+    ws, seats = room(tmp_path)
+    ws.start()
+    ws.commit(seats["ruiyi"], ws.stamp)
+    ws.maybe_advance = lambda: None  # the host dies right after logging the last commit
+    ws.commit(seats["hengtai"], ws.stamp)
+    ws.close()
+    back = Workshop.resume(tmp_path)
+    assert not back.state.plans and back.all_committed()
+    assert back.maybe_advance() is not None  # the host's next tick ends the week
+    assert len(back.state.plans) == 1
