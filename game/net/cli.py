@@ -40,6 +40,7 @@ console commands (TEAM is a vendor id, ROLE is team|rep|presales|pm|exec):
   ai TEAM on|off              the AI plays the whole team (off: open the seat to people)
   preview EVENT               each team's likely forecast next week, with and without it
   inject EVENT                fire a scenario event this week (it lands when the week ends)
+  board TEAM                  a team's board as its seats see it (read-only)
   say TEAM|all TEXT...        a message on the teams' screens
   restart-week                plan this week again (drafts, commits and injects dropped)
   rollback                    undo the last resolved week and plan it again
@@ -108,6 +109,9 @@ def parse_console(line: str) -> Command | str | None:
     elif head in ("inject", "preview"):
         need(1, "name the event (status lists them)")
         kw = {"event": args[0]}
+    elif head == "board":
+        need(1, "name the team")
+        kw = {"team": args[0]}
     elif head == "say":
         need(2, "say TEAM|all TEXT")
         kw = {"team": args[0], "text": " ".join(args[1:])}
@@ -155,6 +159,23 @@ def status_text(frame: dict[str, Any], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def board_text(board: dict[str, Any]) -> str:
+    """One team's board as its seats see it, in a few lines (the console's drill-down)."""
+    v = board["view"]
+    me, h = v["me"], v["health"]
+    lines = [f"{board['team']}: week {v['week']}, stage P{me['stage']}, money {me['budget']:.1f}, "
+             f"C931 {h.get('c')}C{h.get('f')}F{h.get('w')}W, forecast "
+             f"{h.get('forecast', 0):.0%}"]
+    desk = board.get("desk") or {}
+    for role, plan in (desk.get("plan") or {}).items():
+        done = " (committed)" if role in desk.get("committed", []) else ""
+        moves = ", ".join(f"{a['kind']} {a['target'] or ''}".strip() for a in plan) or "-"
+        lines.append(f"  {role}{done}: {moves}")
+    for p in v["people"]:
+        lines.append(f"  {p['id']:<16} {p['contact']:<12} support {p['support']:+.2f}")
+    return "\n".join(lines)
+
+
 def codes_text(ws: Any) -> str:
     out = [f"trainer PIN: {ws.pin}"]
     for t in ws.lobby.teams.values():
@@ -188,6 +209,8 @@ async def _console(host: Any) -> None:
                 host.flush()
                 if "status" in out:
                     print(status_text(out["status"]))
+                elif "board" in out:
+                    print(board_text(out["board"]))
                 elif "preview" in out:
                     for vid, p in out["preview"].items():
                         a, b = p["forecast"]

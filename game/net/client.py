@@ -83,6 +83,7 @@ class BotClient:
         self.watch = watch
         self.console = console
         self.console_frame: dict[str, Any] | None = None
+        self.final: dict[str, Any] | None = None  # the finished game (a save), for the debrief
         self.pin = pin
         self.record = record
         self.retry = retry
@@ -185,14 +186,17 @@ class BotClient:
                 self.snapshot["round"] = {k: v for k, v in data.items() if k not in ("v", "type")}
             elif kind == "console":
                 self.console_frame = data
+            elif kind == "final":
+                self.final = data["save"]
             elif kind == "public":
                 self.public = data
                 if data["round"]["stamp"] not in self.seen.weeks:
                     self.seen.weeks[data["round"]["stamp"]] = time.monotonic()
                 if data["round"]["status"] == "over":
                     self.over.set()
-            if self.over.is_set() and not self.console:
-                return
+            if self.over.is_set() and not self.console and (
+                    self.final is not None or self.watch and not self.pin):
+                return  # a seat waits for the whole game, sent for its debrief
         if self.fatal:
             return
         raise ConnectionClosed(None, None)

@@ -158,7 +158,8 @@ class Host:
             target, item = ws.outbox.pop(0)
             kind = target[0]
             if callable(item):
-                if not (self.projectors if kind == "public" else self.consoles):
+                if not {"public": self.projectors, "console": self.consoles,
+                        "seats": self.seats, "public_pin": self.projectors}.get(kind):
                     continue
                 item = item()
             msg = item
@@ -177,6 +178,9 @@ class Host:
                 self._send(list(self.seats.values()), msg, target)
             elif kind == "public":
                 self._send(list(self.projectors), msg, target)
+            elif kind == "public_pin":
+                self._send([p for p in self.projectors if p.kind == "trainer_projector"], msg,
+                           target)
             elif kind == "console":
                 self._send(list(self.consoles), msg, target)
 
@@ -307,7 +311,8 @@ class Host:
         if isinstance(msg, Join | Resume | Watch | Console):
             raise Refusal("proto/hello_again", "this connection has already said who it is")
         if isinstance(msg, Command):
-            if peer.kind != "console":
+            reveal = peer.kind == "trainer_projector" and msg.cmd == "trainer_view"
+            if peer.kind != "console" and not reveal:
                 raise Refusal("auth/console", "only the trainer's console gives commands")
             out = ws.command(msg)
             if msg.cmd in ("end_week", "inject", "start", "end_game", "restart_week",

@@ -99,22 +99,19 @@ class Reopen(Msg):
     stamp: Stamp
 
 
-TRAINER_COMMANDS = (
+TrainerCommand = Literal[
     "status", "start", "pause", "resume", "extend", "minutes", "end_week", "auto",
     "cover", "absent", "release", "ai_team", "inject", "preview", "say", "restart_week",
-    "rollback", "end_game", "leaderboard", "trainer_view",
-)
+    "rollback", "end_game", "leaderboard", "board", "trainer_view",
+]
 
 
 class Command(Msg):
-    """A trainer's console command (only on a console connection)."""
+    """A trainer's console command (only on a console connection; a projector that gave the
+    PIN may ask for `trainer_view`, for the end-of-game reveal)."""
 
     type: Literal["command"]
-    cmd: Literal[
-        "status", "start", "pause", "resume", "extend", "minutes", "end_week", "auto",
-        "cover", "absent", "release", "ai_team", "inject", "preview", "say", "restart_week",
-        "rollback", "end_game", "leaderboard", "trainer_view",
-    ]
+    cmd: TrainerCommand
     team: Annotated[str, Field(max_length=40)] | None = None
     role: Literal["team", "rep", "presales", "pm", "exec"] | None = None
     event: Annotated[str, Field(max_length=64)] | None = None
@@ -177,7 +174,7 @@ class HostMsg(BaseModel):
 
     v: Literal[1]
     type: Literal["welcome", "snapshot", "desk", "round", "presence", "notice", "ack",
-                  "refused", "bye", "public", "console"]
+                  "refused", "bye", "public", "console", "final"]
 
 
 class Snapshot(BaseModel):

@@ -96,8 +96,10 @@ class Scanner:
                 if isinstance(d, RoleDesk)}
 
     def __call__(self, label: str, target: tuple[str, ...], text: str) -> None:
-        if label == "console":
-            return
+        if label == "console" or label == "trainer_projector":
+            return  # the PIN holders see everything
+        if target == ("seats",) and self.ws.status == "over" and '"type":"final"' in text:
+            return  # the whole game, for the debrief, once the deal is over
         self.frames += 1
         item = (label, text, self._learn(), self._committed())
         if self.defer:

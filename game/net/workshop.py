@@ -584,6 +584,27 @@ class Workshop:
     def _cmd_trainer_view(self, c: Command) -> dict[str, Any]:
         return {"trainer_view": trainer_view(self.state)}
 
+    def _cmd_board(self, c: Command) -> dict[str, Any]:
+        """A read-only look at one team's board: what its seats are shown right now."""
+        if not c.team or c.team not in self.lobby.teams:
+            raise Refusal("console/no_team", f"no team {c.team!r}; teams: "
+                          f"{', '.join(self.lobby.teams)}")
+        desk = self.desks.get(c.team)
+        return {"board": {"team": c.team, "view": self.seat_view(c.team),
+                          "report": self.reports.get(c.team),
+                          "desk": desk.freeze() if desk is not None else None,
+                          "briefing": frames.briefing(self, c.team),
+                          "notices": self.notices.get(c.team, [])[-10:]}}
+
+    def final(self) -> dict[str, Any]:
+        """After the game, every seat gets the whole game for its debrief (the debrief may
+        show everything once the deal is over): the same data as a save file."""
+        from game.save import save_dict
+
+        if self.status != "over":
+            raise RuntimeError("the whole game is shown only after it is over")
+        return {"type": "final", "save": save_dict(self.state, {"kind": "workshop"})}
+
     def pace(self) -> dict[str, Any]:
         """Where the session stands against the room's booking: the average week so far, the
         weeks the deal is likely to take (to the contract week and a little after), and the
@@ -630,6 +651,9 @@ class Workshop:
         self.outbox = [(t, m) for t, m in self.outbox
                        if callable(m) or m.get("type") not in ("desk", "round")]
         self._queue(("snapshots",), {})
+        if self.status == "over":
+            self._queue(("seats",), self.final)
+            self._queue(("public_pin",), self.final)
         self._queue(("public",), self.public_frame)
         self._queue(("console",), self.console_frame)
 

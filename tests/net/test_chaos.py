@@ -137,7 +137,7 @@ async def raw(host, messages, expect=None):
             await c.send(m if isinstance(m, str | bytes) else json.dumps(m))
         try:
             while True:
-                got.append(json.loads(await asyncio.wait_for(c.recv(), 2)))
+                got.append(json.loads(await asyncio.wait_for(c.recv(), 0.7)))
                 if expect and expect(got):
                     break
         except Exception:  # noqa: BLE001 - closed or quiet: we have what there is

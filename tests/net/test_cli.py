@@ -110,6 +110,7 @@ def test_kill_the_host_and_resume_it(tmp_path):
     ("leaderboard on", {"cmd": "leaderboard", "on": True}),
     ("end-game", {"cmd": "end_game"}),
     ("status", {"cmd": "status"}),
+    ("board hengtai", {"cmd": "board", "team": "hengtai"}),
 ])
 def test_console_lines_become_protocol_commands(line, want):
     cmd = parse_console(line)
@@ -139,10 +140,12 @@ def test_the_terminal_console_runs_a_room(tmp_path):
         cwd=REPO, env=env, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT)
     out, _ = host.communicate(
-        "codes\nstart\npause\nstatus\nsay all hello\nfly\nend-week\nstatus\nquit\n",
+        "codes\nstart\npause\nstatus\nsay all hello\nfly\nend-week\nstatus\nboard ruiyi\n"
+        "quit\n",
         timeout=60)
     assert host.returncode == 0, out
     assert "trainer PIN" in out and "ruiyi" in out
     assert "week 1/28" in out and "PAUSED" in out
     assert "refused: unknown command 'fly'" in out
     assert "week 2/28" in out
+    assert "ruiyi: week 2, stage P1" in out

@@ -216,10 +216,27 @@ def test_restart_week_rollback_and_end_game(tmp_path):
             assert watcher.public["leaderboard"] is not None
             tv = await cmd(console, "trainer_view")
             assert "relations" in tv["trainer_view"]
+            board = (await cmd(console, "board", team="hengtai"))["board"]
+            assert board["view"]["vendor"] == "hengtai" and board["briefing"] is None
+            assert (await cmd(console, "board", team="nobody"))["code"] == "console/no_team"
+            reveal = BotClient(url(host), watch=True, pin=host.ws.pin, act=False, retry=FAST)
+            t2 = asyncio.ensure_future(reveal.run())
+            await until(lambda: reveal.public is not None, "the PIN projector")
+            r = await reveal.command({"type": "command", "cmd": "trainer_view"})
+            assert "relations" in r["trainer_view"]
+            r = await reveal.command({"type": "command", "cmd": "end_game"})
+            assert r["code"] == "auth/console"
+            r = await watcher.command({"type": "command", "cmd": "trainer_view"})
+            assert r["code"] == "auth/console"
             await cmd(console, "end_game")
             await until(lambda: all(x.snapshot["round"]["status"] == "over" for x in bots),
                         "everyone told the game is over")
+            await until(lambda: all(x.final is not None for x in bots) and reveal.final,
+                        "the whole game, for each seat's debrief and the PIN projector")
+            assert watcher.final is None  # a projector without the PIN never gets it
+            assert bots[0].final["hash"] == state_hash(host.ws.state)
             task.cancel()
+            t2.cancel()
     run(go())
 
 
