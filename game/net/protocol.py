@@ -7,6 +7,15 @@ name a team or a role: the seat is bound to the connection, so a client cannot s
 another team. Every command that changes a plan carries the `stamp` of the state it was made
 from; the host refuses a stale one with a clear reason instead of applying it to a week the
 player never saw.
+
+A refusal is `{"type": "refused", "cid", "code", "text", "params"}`: `text` is an English
+sentence for logs and the terminal; a window shows its own translation of `code`, which is
+stable: proto/{binary, too_big, not_json, not_object, version, invalid, hello, hello_again,
+flood}, auth/{pin, console, seat}, join/{bad_code, ai_seat, taken, team_mode, roles_mode,
+over}, resume/unknown, week/{not_started, over, stale}, seat/ai, plan/{committed,
+unknown_action, illegal (params.reason is the rules' `why.*` key), not_your_role, joint},
+console/{started, not_planning, paused, not_paused, args, no_team, no_seat, no_event,
+no_week, over, unknown, parse}.
 """
 
 from __future__ import annotations

@@ -158,6 +158,7 @@ class Workshop:
         ws.log = SessionLog(folder / LOG_NAME)
         ws.log.write("resumed", turn=len(plans), warning=warning)
         ws._reports_from_history()
+        ws.outbox.clear()  # what the log replay queued was sent before the restart
         return ws
 
     def _replay_trainer(self, rec: dict[str, Any]) -> None:
@@ -173,11 +174,10 @@ class Workshop:
             self.settings = Settings(**rec["settings"])
         elif cmd == "say":
             self._notify(team, rec["text"], rec.get("week", 0))
-        elif cmd == "handback":
-            for t in self.lobby.teams.values():
-                for s in t.seats.values():
-                    if s.team == team and s.role == role:
-                        s.cover = False
+        elif cmd == "handback" and team in self.lobby.teams:
+            seat = self.lobby.teams[team].seats.get(role or "")
+            if seat is not None:
+                seat.cover = False
 
     def _reports_from_history(self) -> None:
         """After a restart the last week's report is rebuilt from the log (same entries)."""
