@@ -2,9 +2,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.build-installed
 export SDL_AUDIODRIVER ?= dummy
 
-.PHONY: play test lint sysdeps clean
+.PHONY: play test lint sysdeps dist clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,5 +38,25 @@ test: $(STAMP) sysdeps
 lint: $(STAMP)
 	$(BIN)/ruff check game tests main.py
 
+# The wheel (dist/dealcraft-*.whl, for pip or pipx) and a one-folder app for this platform
+# (dist/dealcraft/dealcraft, no Python needed). PyInstaller comes from the "build" extra.
+PYINSTALLER_OPTS := --noconfirm --clean --log-level ERROR --name dealcraft --onedir \
+	--distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
+	--collect-submodules game --collect-data game --collect-data pygame_gui \
+	--add-data "$(CURDIR)/scenarios:game/scenarios" \
+	--exclude-module tkinter --exclude-module _tkinter --exclude-module mypy \
+	--exclude-module hypothesis --exclude-module pytest --exclude-module IPython
+
+$(BUILD_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP)
+	rm -rf dist build
+	$(BIN)/python -m pip wheel --no-deps --quiet -w dist .
+	$(BIN)/pyinstaller $(PYINSTALLER_OPTS) main.py
+	SDL_VIDEODRIVER=dummy dist/dealcraft/dealcraft scenarios >/dev/null
+	@ls dist/*.whl && du -sh dist/dealcraft
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

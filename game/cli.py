@@ -20,12 +20,13 @@ def _play(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from game.scenario.issues import ScenarioError
+    from game.scenario.library import find_scenario
     from game.scenario.loader import load_scenario
     from game.sim.play import play_game
     from game.sim.summary import outcome_text, week_line
 
     try:
-        spec = load_scenario(args.scenario)
+        spec = load_scenario(find_scenario(args.scenario))
     except ScenarioError as exc:
         print(exc.render(), file=sys.stderr)
         return 1
@@ -42,8 +43,41 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.save:
         from game.save import save_game
 
-        save_game(state, args.save, {"kind": "simulate"})
+        save_game(state, args.save, {"kind": "simulate"}, language=args.lang)
         print(f"\nsaved: {args.save}")
+    return 0
+
+
+def _scenarios(args: argparse.Namespace) -> int:
+    from game.scenario.library import list_scenarios, search_dirs
+
+    entries = list_scenarios()
+    width = max((len(e.id) for e in entries), default=2)
+    print(f"{'source':<8} {'id':<{width}}  title")
+    for e in entries:
+        title = e.title.get(args.lang) or e.title.get("en") or f"(does not load: {e.error})"
+        print(f"{e.source:<8} {e.id:<{width}}  {title}\n{'':<8} {'':<{width}}  {e.path}")
+    print("\nA bare name is looked up in these folders, in this order:")
+    for source, folder in search_dirs():
+        print(f"  {source:<8} {folder}")
+    return 0
+
+
+def _saves(args: argparse.Namespace) -> int:
+    from game.paths import saves_dir
+    from game.save import list_saves
+
+    saves = list_saves()
+    if not saves:
+        print(f"no saves in {saves_dir()}")
+        return 0
+    print(f"{'saved':<16}  {'mode':<4}  {'week':>4}  {'lang':<4}  {'state':<8}  scenario / game id")
+    for info in saves:
+        title = info.scenario_title.get(args.lang) or info.scenario_id
+        state = "finished" if info.finished else "playing"
+        print(f"{info.saved_at.astimezone():%Y-%m-%d %H:%M}  {info.mode:<4}  {info.week:>4}  "
+              f"{info.language or '-':<4}  {state:<8}  {title}\n{'':<46}{info.path.name}")
+    print(f"\nin {saves_dir()}; `dealcraft report NAME --out FILE` writes a game's debrief")
     return 0
 
 
@@ -79,15 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--windowed", action="store_true", help="ignore a fullscreen setting")
     play.set_defaults(func=_play)
 
-    sim = sub.add_parser("simulate", help="play a whole game headless with the built-in AI")
-    sim.add_argument("scenario")
+    sim = sub.add_parser("simulate", help="play a whole game headless with the scenario's "
+                                          "line-up of AIs")
+    sim.add_argument("scenario", help="a scenario file, or a name such as city_hospital")
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--save", default=None, help="write the finished game to this file")
     sim.add_argument("--lang", choices=("zh", "en"), default="en")
-    sim.add_argument("--ai", choices=("basic", "scenario"), default="basic",
-                     help="basic: the built-in AI everywhere; scenario: each vendor's playbook "
-                          "and difficulty from the scenario")
+    sim.add_argument("--ai", choices=("scenario", "basic"), default="scenario",
+                     help="scenario (the default): each vendor plays the playbook and "
+                          "difficulty the scenario gives it; basic: the built-in AI everywhere")
     sim.set_defaults(func=_simulate)
+
+    lst = sub.add_parser("scenarios", help="list the shipped, your own and this folder's "
+                         "scenarios, and where names are looked up")
+    lst.add_argument("--lang", choices=("zh", "en"), default="en")
+    lst.set_defaults(func=_scenarios)
+
+    saves = sub.add_parser("saves", help="list the saved games in your data folder, newest first")
+    saves.add_argument("--lang", choices=("zh", "en"), default="en")
+    saves.set_defaults(func=_saves)
 
     val = sub.add_parser("validate", help="check scenario files; exit 1 on any error")
     val.add_argument("files", nargs="*")
@@ -119,6 +163,7 @@ EXTRA_COMMANDS = (
     "game.scenario.starter",   # new
     "game.scenario.lint",      # lint
     "game.sim.balance",        # balance
+    "game.sim.tune",           # tune
     "game.report.command",     # report
     "game.scenario.guide",     # guide
     "game.net.cli",            # host, join

@@ -38,7 +38,7 @@ def test_save_and_load_round_trip(spec, tmp_path: Path):
     loaded = load_game(path)
     assert state_hash(loaded) == state_hash(state)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["hash"] == state_hash(state)
+    assert data["game"]["hash"] == state_hash(state)
     assert load_meta(path) == {"team": "A"}
     assert _leftovers(path.parent, "one.json") == []
 

@@ -13,10 +13,8 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import shlex
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +48,10 @@ console commands (TEAM is a vendor id, ROLE is team|rep|presales|pm|exec):
 
 
 def workshops_dir() -> Path:
-    """Where workshops keep their session log and autosave (``DEALCRAFT_DATA_DIR`` wins)."""
-    override = os.environ.get("DEALCRAFT_DATA_DIR")
-    if override:
-        return Path(override) / "workshops"
-    import platformdirs
+    """Where workshops keep their session log and autosave, one folder each."""
+    from game.paths import data_dir
 
-    return Path(platformdirs.user_data_dir("dealcraft", appauthor=False)) / "workshops"
+    return data_dir() / "workshops"
 
 
 def newest_workshop(root: Path) -> Path | None:
@@ -247,18 +242,21 @@ async def serve_workshop(args: argparse.Namespace) -> int:
         if not args.scenario:
             print("host: name a scenario file (or --resume)", file=sys.stderr)
             return 2
+        from game.save import new_game_id
+        from game.scenario.library import find_scenario
+
         try:
-            spec = load_scenario(args.scenario)
+            spec = load_scenario(find_scenario(args.scenario))
         except ScenarioError as exc:
             print(exc.render(), file=sys.stderr)
             return 1
         teams = args.teams if args.teams is not None else len(spec.vendors)
-        folder = Path(args.dir) if args.dir else \
-            workshops_dir() / f"{spec.id}-{time.strftime('%Y%m%d-%H%M%S')}"
+        game_id = new_game_id(spec.id)
+        folder = Path(args.dir) if args.dir else workshops_dir() / game_id
         settings = Settings(minutes=args.minutes, autostart=args.headless,
                             session_minutes=args.session)
         ws = Workshop.create(spec, args.seed, human_vendors(spec, teams), folder, settings,
-                             pin=args.pin)
+                             pin=args.pin, game_id=game_id)
     host = Host(ws, args.bind, args.port, say=say)
     try:
         await host.start()

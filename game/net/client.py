@@ -83,7 +83,7 @@ class BotClient:
         self.watch = watch
         self.console = console
         self.console_frame: dict[str, Any] | None = None
-        self.final: dict[str, Any] | None = None  # the finished game (a save), for the debrief
+        self.final: str | None = None  # the finished game as a save file's text (debrief)
         self.pin = pin
         self.record = record
         self.retry = retry
@@ -187,7 +187,7 @@ class BotClient:
             elif kind == "console":
                 self.console_frame = data
             elif kind == "final":
-                self.final = data["save"]
+                self.final = data["save"]  # the text of a save file
             elif kind == "public":
                 self.public = data
                 if data["round"]["stamp"] not in self.seen.weeks:

@@ -1,10 +1,10 @@
 """The workshop's session log: one JSON object a line, only ever appended, flushed to disk.
 
-It holds what is needed to stand the workshop up again exactly after a crash: the scenario
-and seed, the teams and their codes, every seat claimed (with the token's hash, never the
-token), every committed plan, every resolved week with its state hash, and every trainer
-action. A power cut can leave a half-written last line; reading stops there and says so,
-everything before it is kept.
+It lives in the workshop's folder beside the game's autosave, and holds what is needed to
+stand the workshop up again exactly after a crash: the scenario and seed, the teams and their
+codes, every seat claimed (with the token's hash, never the token), every committed plan,
+every resolved week with its state hash, and every trainer action. A power cut can leave a
+half-written last line; reading stops there and says so, everything before it is kept.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 LOG_NAME = "session.jsonl"
-AUTOSAVE_NAME = "autosave.json"
 
 
 class SessionLog:

@@ -29,7 +29,8 @@ from game.net.clock import RoundClock
 from game.net.desk import RoleDesk, TeamDesk, new_desk, thaw_desk
 from game.net.protocol import ROLES, Command, Refusal
 from game.net.seats import Lobby, Seat, Team, new_pin, same_secret
-from game.net.session_log import AUTOSAVE_NAME, LOG_NAME, SessionLog, read_log
+from game.net.session_log import LOG_NAME, SessionLog, read_log
+from game.save import new_game_id
 from game.scenario.event_models import TriggerSpec
 from game.scenario.models import ScenarioSpec
 
@@ -59,6 +60,7 @@ class Workshop:
         self.folder = folder
         self.settings = settings
         self.pin = pin
+        self.game_id = "workshop"  # set by create/resume: the game's saves are named by it
         self.clock = RoundClock(now)
         self.state: GameState = new_game(spec, seed)
         self.status = "lobby"  # lobby | planning | over
@@ -83,15 +85,17 @@ class Workshop:
     @classmethod
     def create(cls, spec: ScenarioSpec, seed: int, human: list[str], folder: Path,
                settings: Settings | None = None, pin: str | None = None,
-               now: Callable[[], float] = time.monotonic) -> Workshop:
+               now: Callable[[], float] = time.monotonic, game_id: str | None = None
+               ) -> Workshop:
         vendors = [v.id for v in spec.vendors]
         unknown = [h for h in human if h not in vendors]
         if unknown:
             raise ValueError(f"no vendor {', '.join(unknown)} in {spec.id}")
         lobby = Lobby.create(vendors, human)
         ws = cls(spec, seed, lobby, folder, settings or Settings(), pin or new_pin(), now)
+        ws.game_id = game_id or new_game_id(spec.id)
         ws.log = SessionLog(folder / LOG_NAME)
-        ws.log.write("start", spec=spec.model_dump(mode="json"), seed=seed,
+        ws.log.write("start", game_id=ws.game_id, spec=spec.model_dump(mode="json"), seed=seed,
                      settings=asdict(ws.settings), pin=ws.pin,
                      teams={t.vendor: {"code": t.code, "human": t.human}
                             for t in lobby.teams.values()})
@@ -109,6 +113,7 @@ class Workshop:
         lobby = Lobby({vid: Team(vid, t["code"], t["human"]) for vid, t in head["teams"].items()})
         ws = cls(spec, head["seed"], lobby, folder, Settings(**head["settings"]), head["pin"],
                  now)
+        ws.game_id = head["game_id"]
         plans: list[dict[str, Any]] = []
         hashes: dict[int, str] = {}
         desks: dict[str, dict[str, Any]] = {}
@@ -145,7 +150,7 @@ class Workshop:
         if len(plans) in hashes and state_hash(ws.state) != hashes[len(plans)]:
             raise ValueError(f"{folder / LOG_NAME}: replaying the log does not give the state "
                              "it recorded (the scenario code changed?); the autosave is "
-                             f"{folder / AUTOSAVE_NAME}")
+                             f"{ws.autosave_path()}")
         ws.stamp = sum(1 for r in records if r["t"] in ("started", "week", "rollback"))
         ws.status = "over" if (over or ws.state.over) else ("planning" if started else "lobby")
         for vid, team in lobby.teams.items():
@@ -599,11 +604,12 @@ class Workshop:
     def final(self) -> dict[str, Any]:
         """After the game, every seat gets the whole game for its debrief (the debrief may
         show everything once the deal is over): the same data as a save file."""
-        from game.save import save_dict
+        from game.save_file import save_text
 
         if self.status != "over":
             raise RuntimeError("the whole game is shown only after it is over")
-        return {"type": "final", "save": save_dict(self.state, {"kind": "workshop"})}
+        return {"type": "final", "game_id": self.game_id,
+                "save": save_text(self.state, self._meta(), game_id=self.game_id, mode="team")}
 
     def pace(self) -> dict[str, Any]:
         """Where the session stands against the room's booking: the average week so far, the
@@ -687,22 +693,26 @@ class Workshop:
         if self.autosave_due:
             self._autosave()
 
+    def _meta(self) -> dict[str, Any]:
+        return {"kind": "workshop", "seed": self.seed,
+                "teams": {t.vendor: {"human": t.human,
+                                     "people": [s.name for s in t.seats.values()]}
+                          for t in self.lobby.teams.values()}}
+
+    def autosave_path(self) -> Path:
+        from game.save import autosave_path
+
+        return autosave_path(self.game_id, self.folder)
+
     def _autosave(self) -> None:
-        """The game saved beside the log, and the state's hash logged for this turn (resume
-        checks that replaying the log gives it again)."""
-        from game.save import save_dict, write_atomic
+        """The game's autosave beside the log (with last week's kept as its fallback), and
+        the state's hash logged for this turn (resume checks that replaying the log gives
+        it again)."""
+        from game.save import autosave
 
         self.autosave_due = False
-        spec = self.base_spec
-        data = save_dict(self.state, {
-            "kind": "workshop", "title": {"zh": spec.title.zh, "en": spec.title.en},
-            "scenario": spec.id, "week": self.state.week, "in_progress": not self.state.over,
-            "teams": {t.vendor: {"human": t.human,
-                                 "people": [s.name for s in t.seats.values()]}
-                      for t in self.lobby.teams.values()},
-        })
-        self._write("hash", turn=len(self.state.plans), hash=data["hash"])
-        write_atomic(self.folder / AUTOSAVE_NAME, json.dumps(data, ensure_ascii=False))
+        self._write("hash", turn=len(self.state.plans), hash=state_hash(self.state))
+        autosave(self.state, self.game_id, self.folder, meta=self._meta(), mode="team")
 
     def close(self) -> None:
         self.autosave_if_due()

@@ -79,8 +79,13 @@ def _won_causes(ctx: Ctx, dec: dict[str, Any] | None, add: Any) -> None:
     if dec and len(dec["ranking"]) > 1 and dec["ranking"][0] == us:
         second = dec["ranking"][1]
         merit, support = _gaps(dec, second, us)
-        add("won_lead", 6, vendor=ctx.vname(second), merit=f"{merit:+.3f}",
-            support=f"{support:+.3f}")
+        # Name each lead as a lead and each shortfall as a shortfall: "led on merit by
+        # -0.089" reads as nonsense to a team that won on its relationships.
+        key = ("won_lead" if merit >= 0 and support >= 0 else
+               "won_on_support" if support >= 0 else
+               "won_on_merit" if merit >= 0 else "won_behind")
+        add(key, 6, vendor=ctx.vname(second), merit=f"{abs(merit):.3f}",
+            support=f"{abs(support):.3f}")
     k = _kdm(dec) if dec else None
     if k and us in k["support"] and k["support"][us] >= max(k["support"].values()):
         add("won_kdm", 5, kdm=k["name"], ours=f"{k['support'][us]:+.2f}")

@@ -18,7 +18,8 @@ from game.i18n import LANGS
 def register(sub: Any) -> None:
     """Add the `report` sub-command to the CLI's sub-parsers."""
     p = sub.add_parser("report", help="write the debrief of a saved game as one HTML file")
-    p.add_argument("save", help="a save file (from the game or `simulate --save`)")
+    p.add_argument("save", help="a save file (from the game or `simulate --save`), or a save's "
+                   "file name or game id in your saves folder")
     p.add_argument("--out", required=True, help="the HTML file to write")
     p.add_argument("--lang", choices=LANGS, default="zh")
     p.add_argument("--vendor", default=None,
@@ -35,16 +36,15 @@ def run_report(args: argparse.Namespace) -> int:
     from game.report.charts import render_charts
     from game.report.debrief import build_debrief
     from game.report.html import render_html
-    from game.save import SaveError, load_game, write_atomic
+    from game.save import SaveError, find_save, load_save, write_atomic
 
     try:
-        state = load_game(args.save)
+        loaded = load_save(find_save(args.save))
     except SaveError as exc:
         return _fail(str(exc))
-    except IsADirectoryError:
-        return _fail(f"{args.save}: is a directory, not a save file")
-    meta = _meta(args.save)
-    vendor = args.vendor or meta.get("team")
+    state, meta = loaded.state, loaded.meta
+    team = meta.get("team")
+    vendor = args.vendor or (team if isinstance(team, str) else None)
     if vendor is not None and vendor not in state.vendors:
         known = ", ".join(state.vendors)
         return _fail(f"{args.save}: no vendor {vendor!r} in this game (vendors: {known})")
@@ -60,14 +60,3 @@ def run_report(args: argparse.Namespace) -> int:
         return _fail(f"{args.out}: cannot write the report ({exc.strerror or exc})")
     print(f"report: {args.out}")
     return 0
-
-
-def _meta(path: str) -> dict[str, Any]:
-    """The save's meta block (team, players), or {} when it has none."""
-    from game.save import load_meta
-
-    try:
-        meta = load_meta(path)
-    except (OSError, ValueError):
-        return {}
-    return meta if isinstance(meta, dict) else {}

@@ -16,6 +16,10 @@ from game.report.common import Ctx, support_gain
 
 # Moments that tell the same story; only the heaviest of a group is shown.
 GROUPS = {"award_us": "win", "paid": "win", "shelved": "win"}
+WAITS = frozenset({"bid_submitted", "tender_won"})
+"""P5 criteria that hold only when the customer's calendar gets there (the bids open in the
+tender phase, the award comes when it comes): waiting for them is the normal course of P5,
+not a stall."""
 HEAVY = {"kdm_met": 2.0, "support_kdm": 2.0, "coach": 1.5, "majority_evaluators": 1.5,
          "insider_ki": 1.2, "insider_ku": 1.2, "criteria_shaped": 1.2}
 
@@ -35,6 +39,8 @@ def _stalls(ctx: Ctx, add: Any) -> None:
             continue
         best: tuple[float, str, int] | None = None
         for key, _ in CRITERIA[stage]:
+            if key in WAITS:
+                continue
             open_weeks = [w for w in weeks if not series[w - 1].get(key, True)]
             if len(open_weeks) >= 3:
                 score = 2 + 0.6 * len(open_weeks) * HEAVY.get(key, 1.0)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.scenario.issues import Issue, ScenarioError
+from game.scenario.library import ScenarioNotFound, find_scenario
 from game.scenario.loader import load_scenario, scenario_files
 from game.scenario.schema import SCHEMA_PATH, render_schema
 
@@ -48,8 +49,9 @@ def run_validate(paths: list[str], out: TextIO = sys.stdout) -> int:
 
 
 def expand_paths(paths: list[str], out: TextIO) -> tuple[list[str], bool]:
-    """Files named on the command line, a folder standing for its .yaml files; the flag is
-    False when a folder was empty or unreadable (that has been said on `out`)."""
+    """Files named on the command line, a folder standing for its .yaml files, a bare name
+    found by the scenario library; the flag is False when a folder was empty or unreadable
+    or a name found nothing (that has been said on `out`)."""
     files: list[str] = []
     folders_ok = True
     for raw in paths:
@@ -59,6 +61,12 @@ def expand_paths(paths: list[str], out: TextIO) -> tuple[list[str], bool]:
             if found is None:
                 folders_ok = False
             files.extend(found or [])
+        elif path.parent == Path(".") and not path.exists():
+            try:
+                files.append(str(find_scenario(raw)))
+            except ScenarioNotFound as exc:
+                print(exc.render(), file=out)
+                folders_ok = False
         else:
             files.append(raw)
     return files, folders_ok

@@ -18,6 +18,7 @@ from game.scenario.models import (
     EventFiredCondition,
     NeedWeightEffect,
     NewRivalEffect,
+    Playbook,
     ReplaceStakeholderEffect,
     RevealEffect,
     ScenarioSpec,
@@ -65,6 +66,7 @@ class _Checker:
         yield from self._vendors()
         for e in range(len(spec.events)):
             yield from self._event(e)
+        yield from self._tune()
 
     # ---- helpers ---------------------------------------------------------------------
 
@@ -98,6 +100,53 @@ class _Checker:
                               hint, code="scenario/unknown_vendor")
 
     # ---- sections --------------------------------------------------------------------
+
+    def _tune(self) -> Iterator[Issue]:
+        """Knob paths that exist and hold numbers, ranges the fields allow, known targets."""
+        from game.scenario.knobs import KnobError, resolve
+
+        tune = self.spec.tune
+        if tune is None:
+            return
+        seen: dict[str, int] = {}
+        for i, k in enumerate(tune.knobs):
+            base: Path = ("tune", "knobs", i)
+            try:
+                knob = resolve(self.spec, k.path)
+            except KnobError as exc:
+                yield self._issue((*base, "path"), str(exc).removeprefix(f"{k.path}: "),
+                                  code="scenario/tune_path")
+                continue
+            if knob.kind not in ("number", "whole number"):
+                yield self._issue((*base, "path"), f"'{k.path}' holds a {knob.kind}; tune "
+                                  "changes numbers only", "try words with balance --sweep "
+                                  f"{k.path}=a,b,c", code="scenario/tune_path")
+                continue
+            if k.path in seen:
+                yield self._issue((*base, "path"), f"'{k.path}' is listed twice",
+                                  f"the first one is knob {seen[k.path] + 1}",
+                                  code="scenario/duplicate_id")
+            seen.setdefault(k.path, i)
+            lo, hi = k.range
+            if (knob.low is not None and lo < knob.low) or (knob.high is not None
+                                                             and hi > knob.high):
+                yield self._issue((*base, "range"), f"[{lo:g}, {hi:g}] goes outside what "
+                                  f"{k.path} allows ({knob.bounds()})", code="scenario/tune_range")
+            elif hi - lo + 1e-9 < k.step:
+                yield self._issue((*base, "step"), f"a step of {k.step:g} leaves one value in "
+                                  f"[{lo:g}, {hi:g}]: nothing to try", "use a smaller step",
+                                  code="scenario/tune_range")
+            elif (hi - lo) / k.step > 50:
+                yield self._issue((*base, "step"), f"{(hi - lo) / k.step + 1:.0f} values between "
+                                  f"{lo:g} and {hi:g}; tune tries at most 51",
+                                  "use a larger step", code="scenario/tune_range")
+        words = list(dict.fromkeys([*self.vendors, *(p.value for p in Playbook),
+                                    "every_vendor", "every_playbook"]))
+        for i, t in enumerate(tune.targets):
+            if t.who not in words:
+                yield self._issue(("tune", "targets", i, "who"), f"'{t.who}' is not a vendor, "
+                                  "a playbook, every_vendor or every_playbook",
+                                  did_you_mean(t.who, words), code="scenario/tune_target")
 
     def _reserved(self) -> Iterator[Issue]:
         for base, ids in (("stakeholders", self.people), ("vendors", self.vendors)):

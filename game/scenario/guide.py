@@ -24,12 +24,15 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from game.core.actions import CATALOG
+from game.i18n import tr
 from game.scenario import models as m
-from game.scenario.lint import ROLE_USE, RULES
+from game.scenario.difficulty import LEVELS, MEASURED, level_line
+from game.scenario.lint import NOTES, ROLE_USE, RULES
 from game.scenario.schema import SCHEMA_PATH
+from game.scenario.thresholds import caps
 
 README = SCHEMA_PATH.parent / "README.md"
-BLOCKS = ("fields", "words", "lint")
+BLOCKS = ("fields", "words", "lint", "caps", "actions", "difficulty")
 ENUMS = (m.BuyingRole, m.KeyTag, m.Trait, m.MotiveKind, m.ContactLevel, m.Phase, m.Playbook,
          m.Difficulty)
 MEANING: dict[str, str] = {
@@ -331,13 +334,48 @@ def _actions(test: Any, none: str = "-") -> str:
 
 
 def lint_block() -> str:
-    rows = [f"| `{code}` | {text} |" for code, text in RULES.items()]
+    rows = [f"| `{code}` | {text} |" for code, text in {**RULES, **NOTES}.items()]
     return "\n".join(["| code | what it warns about |", "|---|---|", *rows]) + "\n"
+
+
+def caps_block() -> str:
+    """Every point past which a number stops changing the game (game.scenario.thresholds)."""
+    rows = [f"| {c.field} | {c.point} | {c.rule} |" for c in caps()]
+    return "\n".join(["| field | stops mattering at | why |", "|---|---|---|", *rows]) + "\n"
+
+
+def actions_block() -> str:
+    """The action catalogue as a table: who, how many days, what it costs, when."""
+    rows = []
+    for d in CATALOG.values():
+        who = " + ".join(tr(f"role.{r}") for r in d.roles)
+        lo, hi = d.stages
+        stages = "any" if (lo, hi) == (1, 7) else f"P{lo}" if lo == hi else f"P{lo}-P{hi}"
+        phases = ", ".join(d.phases) if d.phases else "any"
+        notes = []
+        if d.once:
+            notes.append("once a game")
+        if d.senior_only:
+            notes.append("senior or KDM only")
+        if d.target:
+            notes.append("on one person")
+        rows.append(f"| `{d.id}` | {tr(f'action.{d.id}.name')} | {who} | {d.days} | "
+                    f"{d.cost:g} | {stages} | {phases} | {'; '.join(notes)} |")
+    head = ["| action | name | role | days | cost (万元) | stages | phases | notes |",
+            "|---|---|---|---:|---:|---|---|---|"]
+    return "\n".join([*head, *rows]) + "\n"
+
+
+def difficulty_block() -> str:
+    """What each difficulty level does, as measured (game.scenario.difficulty)."""
+    return "\n".join([f"Measured {MEASURED}:", "",
+                      *(f"- {level_line(w)}." for w in LEVELS)]) + "\n"
 
 
 def render_readme(text: str) -> str:
     """`text` with every generated block replaced by its current contents."""
-    makers = {"fields": fields_block, "words": words_block, "lint": lint_block}
+    makers = {"fields": fields_block, "words": words_block, "lint": lint_block,
+              "caps": caps_block, "actions": actions_block, "difficulty": difficulty_block}
     for name in BLOCKS:
         begin, end = _markers(name)
         pattern = re.compile(re.escape(begin) + r"\n.*?" + re.escape(end), re.S)

@@ -23,6 +23,7 @@ from game.scenario import models as m
 from game.scenario.commands import expand_paths
 from game.scenario.issues import Issue, ScenarioError, sort_issues
 from game.scenario.lint_reach import Reach, all_effects
+from game.scenario.lint_values import inert_values, lineup, moot_events, weights
 from game.scenario.loader import load_scenario_text, read_scenario_bytes
 from game.scenario.sourcemap import Path, SourceMap
 from game.scenario.yamlsource import decode, parse
@@ -36,8 +37,23 @@ RULES: dict[str, str] = {
     "lint/text_language": "Text missing a language: empty, or written in the other language.",
     "lint/calendar": "A calendar that cannot be met: no time to bid, shape the tender or be paid.",
     "lint/unreachable": "A stakeholder nobody can meet, or who takes part in no phase.",
+    "lint/inert_value": "A value past the point where the rules stop counting it: references "
+                        "over 5, a floor price no bid reaches, a budget above every price, "
+                        "... (see section 2's table).",
+    "lint/weights": "Tender weights that do not sum to 1, with the shares the game makes of "
+                    "them.",
+    "lint/lineup": "Rivals that mix the expert and easy levels: one decides, one hardly counts.",
+    "lint/event_moot": "An event that can fire only after what it changes is settled: a "
+                       "budget cut after the bids are opened, tender weights after the last "
+                       "scoring, a first-payment squeeze after the contract is signed, ...",
 }
 """Every warning code with what it means; the authoring guide's table is generated from it."""
+NOTES: dict[str, str] = {
+    "note/weights": "Need weights that do not sum to 1, with the shares the game makes of "
+                    "them (relative weights are allowed; the note only says what they "
+                    "become).",
+}
+"""Codes that inform without asking for a change: printed, never counted as warnings."""
 
 ROLE_USE = {
     "initiator": "the lead department and the purchase timeline are found through them",
@@ -69,6 +85,8 @@ class _Linter(Reach):
         for check in (self.stages, self.roles, self.motives, self.events, self.texts,
                       self.calendar, self.people):
             yield from check()
+        for rule in (inert_values, weights, lineup, moot_events):
+            yield from rule(self)
 
     # ---- stages ----------------------------------------------------------
 
@@ -171,7 +189,8 @@ class _Linter(Reach):
             if CJK.search(t.en):
                 yield self.warn((*path, "en"), "the en text contains Chinese characters",
                                 "lint/text_language",
-                                "write it in English: names in pinyin, money as 10k CNY")
+                                "write it in English: names in pinyin, money in yuan in "
+                                "words, e.g. 6.5 million yuan")
 
     # ---- calendar and people -----------------------------------------------------------
 
@@ -214,22 +233,29 @@ class _Linter(Reach):
 # ---- entry points -----------------------------------------------------------------------
 
 
-def lint_text(text: str, filename: str) -> list[Issue]:
-    """The warnings for a scenario's text; raises ScenarioError when it is not valid."""
+def lint_text(text: str, filename: str, notes: bool = False) -> list[Issue]:
+    """The warnings (and with `notes`, the notes) for a scenario's text; raises
+    ScenarioError when it is not valid."""
     spec = load_scenario_text(text, filename)
     _, source, _ = parse(text, filename)
-    return sort_issues(_Linter(spec, source).run())
+    found = sort_issues(_Linter(spec, source).run())
+    return [i for i in found if notes or not is_note(i)]
 
 
-def lint_file(path: str) -> list[Issue]:
-    return lint_text(decode(read_scenario_bytes(path), path), path)
+def lint_file(path: str, notes: bool = False) -> list[Issue]:
+    return lint_text(decode(read_scenario_bytes(path), path), path, notes)
+
+
+def is_note(issue: Issue) -> bool:
+    return issue.code.startswith("note/")
 
 
 def render_warning(issue: Issue) -> str:
-    """Like a loader error, with 'warning' and the code so a designer can look it up."""
+    """Like a loader error, with 'warning' (or 'note') and the code so a designer can look
+    it up."""
     lines = issue.render().split("\n")
     where = issue.file + (f":{issue.line}:{issue.column}" if issue.line else "")
-    lines[0] = f"{where}: warning: {issue.message}"
+    lines[0] = f"{where}: {'note' if is_note(issue) else 'warning'}: {issue.message}"
     if issue.hint:
         lines[0] += f" ({issue.hint})"
     lines[0] += f" [{issue.code}]"
@@ -246,18 +272,23 @@ def run_lint(paths: list[str], out: TextIO = sys.stdout) -> int:
     dirty = 0 if folders_ok else 1
     for name in files:
         try:
-            found = lint_file(name)
+            found = lint_file(name, notes=True)
         except ScenarioError as exc:
             dirty += 1
             print(f"FAILED  {name}: not a valid scenario; fix these first", file=out)
             print(exc.render() + "\n", file=out)
             continue
+        warned = [i for i in found if not is_note(i)]
+        noted = len(found) - len(warned)
+        also = f"; {noted} note{'s' if noted != 1 else ''}" if noted else ""
         if found:
-            dirty += 1
             print("\n\n".join(render_warning(i) for i in found) + "\n", file=out)
-            print(f"{name}: {len(found)} warning{'s' if len(found) != 1 else ''}\n", file=out)
+        if warned:
+            dirty += 1
+            print(f"{name}: {len(warned)} warning{'s' if len(warned) != 1 else ''}{also}\n",
+                  file=out)
         else:
-            print(f"ok      {name}  (no warnings)", file=out)
+            print(f"ok      {name}  (no warnings{also})", file=out)
     return 1 if dirty else 0
 
 

@@ -178,6 +178,13 @@ class Reach:
 
     def never(self, ev: m.EventSpec, seen: frozenset[str] = frozenset()) -> str | None:
         """Why `ev` can never fire, or None when some week can satisfy all of its trigger."""
+        found = self.window(ev, seen)
+        return found if isinstance(found, str) else None
+
+    def window(self, ev: m.EventSpec,
+               seen: frozenset[str] = frozenset()) -> tuple[int, int] | str:
+        """The first and last week `ev` can fire in, narrowed by its conditions, or why it
+        never can."""
         lo, hi = ev.trigger.weeks[0], min(ev.trigger.weeks[1], self.spec.last_week)
         if ev.trigger.chance == 0:
             return "its chance is 0"
@@ -212,5 +219,5 @@ class Reach:
             if max(lo, a) > min(hi, b):
                 return f"{what} and its trigger weeks {list(ev.trigger.weeks)} never overlap"
             lo, hi = max(lo, a), min(hi, b)
-        return None
+        return lo, hi
 

@@ -22,6 +22,7 @@ import annotated_types
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from game.scenario import fullwidth
 from game.scenario.issues import Issue
 from game.scenario.models import ID_PATTERN, ScenarioSpec
 from game.scenario.sourcemap import Path, SourceMap
@@ -239,6 +240,11 @@ def issues_from_validation(
     for err in errors:
         if err["type"] == "extra_forbidden":
             parent = _walk(err["loc"][:-1])
+            hit = fullwidth.in_value(str(err["loc"][-1]))
+            if hit is not None and hit.key is not None:
+                # 'zh：临江' is the key zh typed with a full-width colon: not missing.
+                typo_fixes.add((*parent.data_path, hit.key))
+                continue
             guess = suggest(str(err["loc"][-1]), _unused_fields(parent, data))
             if guess is not None:
                 typo_fixes.add((*parent.data_path, guess))
@@ -287,6 +293,11 @@ def _rewrite(err: Any, data: Any, source: SourceMap) -> Issue:
                             at_key=True)
     if kind == "extra_forbidden":
         name = str(loc[-1])
+        if (hit := fullwidth.in_value(name)) is not None:
+            return _fullwidth_issue(name, hit, path, source, at_key=True,
+                                    shown=(*path[:-1], hit.key or name))
+        if value is None and (cut := _cut_text(path, data, source)) is not None:
+            return cut
         parent = _walk(loc[:-1])
         allowed = _model_fields(parent.annotation)
         guess = suggest(name, _unused_fields(parent, data))
@@ -294,6 +305,10 @@ def _rewrite(err: Any, data: Any, source: SourceMap) -> Issue:
                 else "allowed here: " + ", ".join(allowed) if allowed else None)
         return source.issue(path, f"unknown field '{name}'", hint=hint,
                             code="scenario/unknown_field", at_key=True)
+    if isinstance(value, str) and kind != "missing" and fullwidth.has_fullwidth(value):
+        hit = fullwidth.in_value(value)
+        if hit is not None or not (target.annotation is str and not target.on_key):
+            return _fullwidth_issue(value, hit, path, source, at_key=target.on_key)
     if kind in ("enum", "literal_error"):
         allowed = _allowed_values(target.annotation, ctx)
         shown = f"'{value}'" if isinstance(value, str) else found
@@ -352,6 +367,66 @@ def _rewrite(err: Any, data: Any, source: SourceMap) -> Issue:
         hint = _type_hint(target, value)
         return source.issue(path, msg, hint=hint, code="scenario/wrong_type")
     return source.issue(path, err["msg"], code=code)
+
+
+def _fullwidth_issue(text: str, hit: fullwidth.Found | None, path: Path, source: SourceMap,
+                     at_key: bool, shown: Path | None = None) -> Issue:
+    """A value or key that failed because it was typed with full-width characters: name the
+    character, point at it and show the text as it should be typed. `shown` is the field
+    named in the message when it differs from the path (a key typed as 'zh：...' is 'zh')."""
+    line, column = source.key_mark(path) if at_key else source.value_mark(path)
+    path = shown or path
+    typed = fullwidth.fixed(text)
+    if hit is None:  # full-width digits or letters, e.g. ０.４
+        first = next(i for i, ch in enumerate(text) if fullwidth.fixed(ch) != ch)
+        where = fullwidth.column_in_line(source.line_text(line), column, text[first])
+        return source.issue(path, f"'{text}' is typed in full-width characters",
+                            hint=f"type it in half-width (ASCII): {typed}",
+                            code="scenario/fullwidth", mark=(line, where or column))
+    where = fullwidth.column_in_line(source.line_text(line), column, hit.char)
+    mark = (line, where or column)
+    if hit.char == "：" and hit.key is not None:
+        return source.issue(path, f"{hit.describe()} follows '{hit.key}', so '{text}' was "
+                            "read as one piece of text", code="scenario/fullwidth",
+                            hint=f"type the ASCII colon and a space: {typed}", mark=mark)
+    if hit.ascii == ",":
+        return source.issue(path, f"'{text}' is one item: {hit.describe()} does not separate "
+                            "items in YAML", code="scenario/fullwidth",
+                            hint=f"separate them with the ASCII comma: {typed}", mark=mark)
+    if hit.char == "\u3000":
+        return source.issue(path, f"'{text}' contains {hit.describe()}",
+                            code="scenario/fullwidth", mark=mark,
+                            hint=f"type an ordinary space, or none: {typed.strip()}")
+    return source.issue(path, f"'{text}' contains {hit.describe()}", code="scenario/fullwidth",
+                        hint=f"type '{hit.ascii}' instead: {typed}", mark=mark)
+
+
+def _cut_text(path: Path, data: Any, source: SourceMap) -> Issue | None:
+    """'{zh: ..., en: 96 branches, 3 data centres}': inside braces an unquoted comma ends the
+    text, and its rest becomes an unknown key with no value. Point at that comma and show the
+    text in quotes."""
+    parent = _value_at(data, path[:-1])
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    name = path[-1]
+    line, column = source.key_mark(path)
+    text = source.line_text(line)
+    if text is None or name not in keys or keys.index(name) == 0:
+        return None
+    before = text[: column - 1].rstrip()
+    if not before.endswith(","):
+        return None
+    previous = keys[keys.index(name) - 1]
+    start = source.value_mark((*path[:-1], previous))
+    if start[0] != line or not isinstance(parent[previous], str):
+        return None
+    end = column - 1 + len(str(name))
+    whole = text[start[1] - 1 : end]
+    return source.issue(
+        path, f"unknown field '{name}': the text of '{previous}' ends at this comma",
+        hint=f"inside {{...}} an unquoted comma ends a text; put it in double quotes: "
+        f'{previous}: "{whole}"', code="scenario/unquoted_comma", mark=(line, len(before)))
 
 
 def _fmt_value(value: Any) -> str:

@@ -218,6 +218,62 @@ class VendorSpec(Spec):
         return self
 
 
+class TuneKnobSpec(Spec):
+    """A number `tune` may change, and the values it may try."""
+
+    path: str = Field(
+        description="The field, written as for balance --sweep: vendors.ID.fit.NEED, "
+        "customer.budget, events.ID.trigger.chance, ...",
+        examples=["vendors.incumbent.fit.billing"],
+    )
+    range: tuple[float, float] = Field(
+        description="Lowest and highest value to try, e.g. [0.4, 0.7]."
+    )
+    step: Annotated[float, Field(gt=0)] = Field(
+        description="Distance between the values tried, e.g. 0.05."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TuneKnobSpec:
+        if self.range[1] < self.range[0]:
+            raise ValueError("range: the highest value comes before the lowest")
+        return self
+
+
+class TuneTargetSpec(Spec):
+    """A win rate the designer wants for a vendor, a playbook, or every one of them."""
+
+    who: str = Field(
+        description="A vendor id; a playbook name (in rotate mode: the team's seat playing "
+        "it); every_vendor; or every_playbook.",
+        examples=["every_playbook"],
+    )
+    win: tuple[Share, Share] = Field(
+        description="Lowest and highest win rate wanted, e.g. [0.25, 0.35]."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TuneTargetSpec:
+        if self.win[1] < self.win[0]:
+            raise ValueError("win: the highest rate comes before the lowest")
+        return self
+
+
+class TuneSpec(Spec):
+    """What `python main.py tune` may change and what it aims for. The game ignores this
+    section; tune only proposes changes with their evidence and never edits the file."""
+
+    mode: Literal["scenario", "rotate"] = Field(
+        "scenario", description="How tune plays the games, as balance --mode: 'rotate' lets "
+        "the team's seat play every playbook in turn."
+    )
+    knobs: list[TuneKnobSpec] = Field(min_length=1, description="The numbers it may change.")
+    targets: list[TuneTargetSpec] = Field(min_length=1, description="The win rates wanted.")
+    max_changes: Annotated[int, Field(ge=1, le=4)] = Field(
+        2, description="Most knobs one proposal may change."
+    )
+
+
 class ScenarioSpec(Spec):
     format: Literal[1] = Field(1, description="Scenario format version.")
     id: Ident = Field(description="Unique id of the scenario.")
@@ -228,3 +284,7 @@ class ScenarioSpec(Spec):
     stakeholders: list[StakeholderSpec] = Field(min_length=2)
     vendors: list[VendorSpec] = Field(min_length=2)
     events: list[EventSpec] = Field(default_factory=list)
+    tune: TuneSpec | None = Field(
+        None, description="Optional: what `python main.py tune` may change and the win rates "
+        "it aims for."
+    )

@@ -9,14 +9,14 @@ never silently drift from the models.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
+from game.scenario.library import shipped_dir
 from game.scenario.models import ScenarioSpec
 
 SCHEMA_ID = "urn:dealcraft:scenario:format-1"
 """Stable id; a URN because the schema is shipped with the game, not served from a website."""
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "scenarios" / "scenario.schema.json"
+SCHEMA_PATH = shipped_dir() / "scenario.schema.json"
 """Where `python main.py schema` writes the published copy by default."""
 
 

@@ -18,20 +18,18 @@ from pathlib import Path
 from game.scenario.models import ID_PATTERN
 from game.scenario.schema import SCHEMA_PATH
 
-SCENARIOS = SCHEMA_PATH.parent
-
 # In this source a backslash at the end of a line joins it to the next (Python's rule), so the
 # written file keeps each text on one line while this module stays within 100 columns.
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 #
-# A starter scenario written by `python main.py new {id}`. Change the facts, keep the shape.
+# A starter scenario written by `{cmd} new {id}`. Change the facts, keep the shape.
 # The authoring guide is scenarios/README.md; every field is listed there with an example.
 # Check your work as you go:
-#   python main.py validate {file}      errors (file:line, what is wrong, what would be right)
-#   python main.py lint {file}          warnings (things that are valid but play badly)
-#   python main.py simulate {file}      one AI-vs-AI game, week by week
-#   python main.py balance {file}       many games: who wins, how often, and why
+#   {cmd} validate {file}      errors (file:line, what is wrong, what would be right)
+#   {cmd} lint {file}          warnings (things that are valid but play badly)
+#   {cmd} simulate {file}      one AI-vs-AI game, week by week
+#   {cmd} balance {file}       many games: who wins, how often, and why
 # Money is in 万元 (10,000 CNY). Time is in weeks; week 1 is the first turn.
 
 format: 1
@@ -201,12 +199,12 @@ vendors:
     playbook: incumbent
     name: {{zh: "恒远软件", en: "Hengyuan Software"}}
     product: {{zh: "恒远营收系统升级版", en: "Hengyuan Billing, upgraded"}}
-    fit: {{leakage: 0.72, billing: 0.95, field_work: 0.6}}
+    fit: {{leakage: 0.72, billing: 0.7, field_work: 0.6}}
     list_price: 780
     floor_price: 600
     delivery_cost: 430
     brand: 0.5
-    references: 12
+    references: 5    # similar customers it can show; the tender counts up to 5
     delivery: 0.7
     sales_budget: 50
     start_stage: 3   # it already knows the account
@@ -219,11 +217,11 @@ vendors:
     name: {{zh: "华表智能", en: "Huabiao Smart Meters"}}
     product: {{zh: "华表NB-IoT整体方案", en: "Huabiao NB-IoT Suite"}}
     fit: {{leakage: 0.75, billing: 0.45, field_work: 0.8}}
-    list_price: 980
+    list_price: 880
     floor_price: 760
     delivery_cost: 560
     brand: 0.7
-    references: 20
+    references: 5
     delivery: 0.55
     sales_budget: 60
     start_stage: 2
@@ -279,6 +277,25 @@ with her"}}
           - type: support
             stakeholder: cfo
             change: -0.05
+
+# Optional: what `{cmd} tune {file}` may change, and the win rates you want. The game
+# ignores this section; tune plays games, proposes a small change set with its evidence,
+# and never edits this file.
+tune:
+  mode: rotate              # the team's seat plays every playbook in turn
+  knobs:
+    - path: vendors.incumbent.fit.billing
+      range: [0.8, 0.95]
+      step: 0.05
+    - path: customer.budget
+      range: [850, 1000]
+      step: 50
+  targets:
+    - who: every_playbook   # whatever strategy the team plays, it can win and can lose
+      win: [0.1, 0.45]
+    - who: incumbent        # the old supplier stays a real threat
+      win: [0.25, 0.35]
+  max_changes: 2
 """
 
 
@@ -288,15 +305,29 @@ def starter_text(scenario_id: str, target: Path) -> str:
         schema = Path(os.path.relpath(SCHEMA_PATH, target.resolve().parent)).as_posix()
     except ValueError:  # another drive on Windows: no relative path exists
         schema = SCHEMA_PATH.as_uri()
-    return TEMPLATE.format(id=scenario_id, schema=schema, file=target.as_posix())
+    return TEMPLATE.format(id=scenario_id, schema=schema, file=target.as_posix(),
+                           cmd=command_name())
+
+
+def command_name() -> str:
+    """How the designer runs Dealcraft from the current folder: `python main.py` in the
+    project folder, the installed `dealcraft` command anywhere else."""
+    here = Path("main.py")
+    if here.is_file() and here.resolve() == SCHEMA_PATH.parents[1] / "main.py":
+        return "python main.py"
+    return "dealcraft"
 
 
 def target_for(name: str, folder: str | None) -> tuple[str, Path]:
-    """(scenario id, file path) for NAME, which may be an id or a path ending in .yaml."""
+    """(scenario id, file path) for NAME, which may be an id or a path ending in .yaml.
+
+    A bare id is written into `folder`, else into the current folder, as people expect of a
+    command that makes a file; the schema line points back at the shipped schema from there.
+    """
     if name.endswith((".yaml", ".yml")):
         path = Path(name)
         return path.stem, path
-    return name, Path(folder) / f"{name}.yaml" if folder else SCENARIOS / f"{name}.yaml"
+    return name, Path(folder or ".") / f"{name}.yaml"
 
 
 def run_new(name: str, folder: str | None = None, force: bool = False) -> int:
@@ -315,14 +346,16 @@ def run_new(name: str, folder: str | None = None, force: bool = False) -> int:
     except OSError as exc:
         print(f"new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"wrote {path}\nnext: edit it, then run  python main.py lint {path}")
+    print(f"wrote {path}\nnext: edit it, then run  {command_name()} lint {path}")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `new NAME [--dir DIR] [--force]` to the command line."""
     p = sub.add_parser("new", help="write a commented starter scenario to edit")
-    p.add_argument("name", help="scenario id (written to scenarios/NAME.yaml) or a .yaml path")
-    p.add_argument("--dir", default=None, help="folder to write into (default scenarios/)")
+    p.add_argument("name", help="scenario id (written to NAME.yaml in the current folder) or "
+                                "a .yaml path")
+    p.add_argument("--dir", default=None, help="folder to write into (default: the current "
+                                               "folder)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=lambda args: run_new(args.name, args.dir, args.force))

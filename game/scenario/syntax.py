@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import yaml
 
+from game.scenario import fullwidth
 from game.scenario.issues import Issue
 from game.scenario.sourcemap import SourceMap
 
@@ -66,6 +67,9 @@ def syntax_issue(exc: yaml.MarkedYAMLError, source: SourceMap) -> Issue:
                 "replace the tab with spaces")
         else:
             message, hint = "this character cannot start a value", "put the value in quotes"
+    found = _fullwidth_culprit(source, exc, line, column)
+    if found is not None:
+        return found
     context_mark = exc.context_mark
     if exc.context and context_mark is not None and context_mark.line + 1 != line:
         where = next((text for needle, text in _CONTEXTS if needle in exc.context), None)
@@ -73,3 +77,33 @@ def syntax_issue(exc: yaml.MarkedYAMLError, source: SourceMap) -> Issue:
             message += f" ({where.format(context_mark.line + 1)})"
     return source.issue((), "YAML syntax error: " + message, hint=hint,
                         code="scenario/yaml_syntax", mark=(line, column))
+
+
+def _fullwidth_culprit(source: SourceMap, exc: yaml.MarkedYAMLError, line: int,
+                       column: int) -> Issue | None:
+    """A full-width character typed for YAML punctuation, on the lines where the parser got
+    lost: it usually notices a line later, so the lines from the context (or the two lines
+    before) up to the error are searched, nearest first."""
+    context = exc.context_mark
+    first = context.line + 1 if context is not None else max(1, line - 2)
+    for number in range(line, max(1, min(first, line - 2)) - 1, -1):
+        text = source.line_text(number)
+        if text is None:
+            continue
+        # On the error's own line, only what the parser had read.
+        hit = fullwidth.structural(text[:column] if number == line else text)
+        if hit is None:
+            continue
+        if hit.char == "：":
+            message = f"{hit.describe()} follows the key '{hit.key}'"
+            typed = (text[:hit.column - 1] + ": " + text[hit.column:].lstrip()).strip()
+            hint = f"type the ASCII colon and a space: {typed}"
+        elif hit.char == "\u3000":
+            message = f"{hit.describe()} is used for indentation"
+            hint = "indent with ordinary spaces; switch the input method to half-width"
+        else:
+            message = f"{hit.describe()} does not quote text in YAML"
+            hint = "put the text in ASCII double quotes \"...\""
+        return source.issue((), "YAML syntax error: " + message, hint=hint,
+                            code="scenario/fullwidth", mark=(number, hit.column))
+    return None

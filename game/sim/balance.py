@@ -16,11 +16,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any, TextIO
 
 from game.core.state import GameState
-from game.scenario.issues import ScenarioError
+from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
@@ -32,7 +31,7 @@ playbook cycles through all playbooks game by game, so each strategy meets the s
 PLAYBOOKS = tuple(p.value for p in Playbook)
 AGENT_MODULES = ("game.ai", "game.ai.agents", "game.ai.base", "game.ai.playbooks")
 """Where the playbook AIs' `make_agent(playbook, difficulty, seed)` may live."""
-BENCH_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "city_hospital.yaml"
+BENCH_SCENARIO = shipped_dir() / "city_hospital.yaml"
 BENCH_GAMES = 10_000
 
 
@@ -151,6 +150,9 @@ def game_record(state: GameState, playbooks: dict[str, str]) -> dict[str, Any]:
         }
     return {
         "seed": state.seed,
+        "events": fired_weeks(state),
+        "choices": choices_taken(state),
+        "milestones": milestones(state),
         "result": o["result"],
         "reason": o["reason"],
         "winner": o["winner"],
@@ -164,13 +166,44 @@ def game_record(state: GameState, playbooks: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def fired_weeks(state: GameState) -> dict[str, int]:
+    """The week each event that fired did so, from `state.fired` and the log."""
+    fired = set(state.fired)
+    return {e["event"]: e["week"] for e in state.log
+            if e.get("event") in fired and not e.get("calendar") and "affects" in e}
+
+
+def choices_taken(state: GameState) -> list[tuple[str, str, str, bool, int]]:
+    """(vendor, event, choice, taken by default, week) for every event choice answered."""
+    return [(e["vendor"], e["target"], e["option"], bool((e.get("effects") or {}).get("default")),
+             e["week"]) for e in state.log if e.get("kind") == "choose"]
+
+
+def milestones(state: GameState) -> dict[str, int | None]:
+    """The weeks after which an event's effect can no longer matter: the bids opened, the
+    public notice ended (the last scoring), the contract's terms were agreed."""
+    out: dict[str, int | None] = {"bids": None, "scored": None, "terms": None}
+    for e in state.log:
+        if e.get("calendar"):
+            if e["event"] == "bids_opened":
+                out["bids"] = e["week"]
+            elif e["event"] in ("award", "notice_end"):
+                out["scored"] = e["week"]
+    c = state.contract
+    if c is not None:
+        agreed = [e["week"] for e in state.log if e.get("vendor") == c["vendor"]
+                  and (e.get("effects") or {}).get("agreed")]
+        out["terms"] = agreed[-1] if agreed else c["signed_week"]
+    return out
+
+
 # ---- running many games -----------------------------------------------------------------
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(path: str, mode: str) -> None:
-    _WORKER["spec"] = load_scenario(path)
+def _init_worker(spec: ScenarioSpec, mode: str) -> None:
+    _WORKER["spec"] = spec
     _WORKER["mode"] = mode
     _WORKER["make"] = agent_factory()
 
@@ -201,13 +234,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_games(path: str, games: int, jobs: int, base_seed: int = 1, mode: str = "scenario",
-              on_progress: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
-    """Play `games` games of the scenario at `path`; records come back in seed order."""
+def run_games(scenario: ScenarioSpec | str, games: int, jobs: int, base_seed: int = 1,
+              mode: str = "scenario", on_progress: Callable[[int], None] | None = None
+              ) -> list[dict[str, Any]]:
+    """Play `games` games of a scenario (a spec, or the path of its file); records come back
+    in seed order. A spec lets a sweep play changed copies without writing files."""
+    spec = load_scenario(scenario) if isinstance(scenario, str) else scenario
     parts = chunks(games, base_seed, jobs)
     records: list[dict[str, Any]] = []
     if jobs <= 1 or len(parts) == 1:
-        _init_worker(path, mode)
+        _init_worker(spec, mode)
         results: Iterable[list[dict[str, Any]]] = map(_play_chunk, parts)
         for batch in results:
             records.extend(batch)
@@ -216,7 +252,7 @@ def run_games(path: str, games: int, jobs: int, base_seed: int = 1, mode: str = 
     else:
         import multiprocessing
 
-        with multiprocessing.get_context().Pool(jobs, _init_worker, (path, mode)) as pool:
+        with multiprocessing.get_context().Pool(jobs, _init_worker, (spec, mode)) as pool:
             for batch in pool.imap_unordered(_play_chunk, parts):
                 records.extend(batch)
                 if on_progress:
@@ -261,60 +297,36 @@ class Progress:
             self.stream.flush()
 
 
-def balance(path: str, games: int, jobs: int | None = None, base_seed: int = 1,
-            mode: str = "scenario", progress: bool = True) -> tuple[dict[str, Any], float]:
+def agents_meta() -> dict[str, Any]:
+    """How the vendors are played, for a report's header."""
+    make = agent_factory()
+    return {"agents": "playbook AIs" if make else "built-in AI for every vendor",
+            "by_playbook": make is not None}
+
+
+def balance(scenario: str | ScenarioSpec, games: int, jobs: int | None = None,
+            base_seed: int = 1, mode: str = "scenario", progress: bool = True,
+            meta: dict[str, Any] | None = None) -> tuple[dict[str, Any], float]:
     """Play the games and summarise them; returns the summary and the seconds taken."""
-    spec = load_scenario(path)
+    spec = load_scenario(scenario) if isinstance(scenario, str) else scenario
     jobs = jobs or default_jobs()
     bar = Progress(games) if progress else None
     t0 = time.perf_counter()
-    records = run_games(path, games, jobs, base_seed, mode, bar)
+    records = run_games(spec, games, jobs, base_seed, mode, bar)
     seconds = time.perf_counter() - t0
     if bar:
         bar.close()
-    meta = {"file": path, "games": games, "jobs": jobs, "seed": base_seed, "mode": mode,
-            "agents": "playbook AIs" if agent_factory() else "built-in AI for every vendor",
-            "by_playbook": agent_factory() is not None, "seconds": round(seconds, 2)}
-    return summarise(records, spec, meta), seconds
-
-
-def run_balance(args: argparse.Namespace) -> int:
-    if args.games < 1:
-        print("balance: --games must be at least 1", file=sys.stderr)
-        return 1
-    try:
-        summary, _ = balance(args.file, args.games, args.jobs, args.seed, args.mode,
-                             progress=not args.quiet)
-    except ScenarioError as exc:
-        print(exc.render(), file=sys.stderr)
-        return 1
-    report = render_report(summary)
-    print(report)
-    out = Path(args.out) if args.out else Path(f"balance-{summary['scenario']}.md")
-    try:
-        out.write_text(report + "\n", encoding="utf-8")
-    except OSError as exc:
-        print(f"balance: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"\nwrote {out}")
-    return 0
+    info = {"file": scenario if isinstance(scenario, str) else spec.id, "games": games,
+            "jobs": jobs, "seed": base_seed, "mode": mode, **agents_meta(),
+            **(meta or {}), "seconds": round(seconds, 2)}
+    return summarise(records, spec, info), seconds
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `balance FILE --games N [--jobs J]` to the command line."""
-    p = sub.add_parser("balance", help="play many AI-vs-AI games and report win rates")
-    p.add_argument("file", help="the scenario file")
-    p.add_argument("--games", type=int, default=200, help="games to play (default 200)")
-    p.add_argument("--jobs", type=int, default=None,
-                   help=f"worker processes (default: all cores, here {default_jobs()})")
-    p.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
-    p.add_argument("--mode", choices=MODES, default="scenario",
-                   help="scenario: each vendor plays its own playbook; rotate: the team "
-                        "vendor cycles through every playbook")
-    p.add_argument("--out", default=None,
-                   help="Markdown report path (default balance-<scenario id>.md)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=run_balance)
+    """Add `balance FILE [--games N | --margin M] [--sweep PATH=VALUES] ...`."""
+    from game.sim.balance_command import register_balance
+
+    register_balance(sub)
 
 
 # ---- the benchmark ----------------------------------------------------------------------

@@ -4,24 +4,38 @@ Rates carry Wilson 95% intervals because a few hundred games are a small sample:
 at 58% over 200 games is not shown to be dominant, and the interval says so. The report
 flags what makes a scenario a poor class exercise: one side almost always winning (over
 60% of its games), one side almost never (under 5%), and games that rarely reach a paid
-contract.
+contract. A side is called dominant or dead only when its whole interval is past the line;
+when the interval straddles it the verdict is "inconclusive", with the games it would take.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from game.scenario.difficulty import lineup_notes
 from game.scenario.models import ScenarioSpec
+from game.sim.balance_events import choice_figures, event_figures, render_events
+from game.sim.report_kit import (
+    ci,
+    games_for_margin,
+    games_to_settle,
+    num,
+    pct,
+    rate,
+    table,
+    wilson,
+)
+
+__all__ = ["CAUSES", "flags", "games_for_margin", "render_report", "seat_profit", "summarise",
+           "table", "wilson"]
 
 DOMINANT = 0.60
 DEAD = 0.05
 FEW_DEALS = 0.50
 MIN_GAMES_TO_FLAG = 20
-Z95 = 1.959964
 
 CAUSES = {
     "shelved": "won the contract, but the project was shelved",
@@ -44,23 +58,10 @@ C931_GROUPS: list[tuple[str, Callable[[int, int, int], bool]]] = [
     ("8C+, 0F 0W", lambda c, f, w: w == 0 and c >= 8 and f == 0),
     ("under 8C, 0F 0W", lambda c, f, w: w == 0 and c < 8 and f == 0),
 ]
-RULE_OF_THUMB = ("8C 1F 0W or better (the seed: 60%+)", lambda c, f, w: c >= 8 and f >= 1)
-
-
-def wilson(k: int, n: int) -> tuple[float, float]:
-    """The Wilson score 95% interval of k successes in n trials (sensible near 0 and 1)."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    denom = 1 + Z95 ** 2 / n
-    centre = (p + Z95 ** 2 / (2 * n)) / denom
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95 ** 2 / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def _rate(k: int, n: int) -> dict[str, Any]:
-    lo, hi = wilson(k, n)
-    return {"n": n, "wins": k, "rate": k / n if n else 0.0, "lo": lo, "hi": hi}
+RULE_OF_THUMB = ("8C 1F 0W or better (the material: 60%+)",
+                 lambda c, f, w: c >= 8 and f >= 1)
+MAX_GAMES_SAID = 20_000
+"""Past this many games per arm a verdict is called a coin toss instead of a number."""
 
 
 def _mean(xs: Sequence[float]) -> float | None:
@@ -90,6 +91,10 @@ def summarise(records: list[dict[str, Any]], spec: ScenarioSpec,
         "team_playbooks": team_books,
         "c931": _c931_rows(records),
         "last_week": spec.last_week,
+        "events": event_figures(records, spec),
+        "choices": choice_figures(records, spec),
+        "lineup": [{"id": v.id, "side": v.side, "playbook": v.playbook.value,
+                    "difficulty": v.difficulty.value} for v in spec.vendors],
     }
     summary["flags"] = flags(summary)
     return summary
@@ -111,7 +116,7 @@ def _by_playbook(records: list[dict[str, Any]],
                 tally[4].append(seat_profit(r, vid))
                 if won:
                     tally[3].append(r["margin"])
-    return [dict(_rate(k, n), playbook=b, vendors=sorted(v), margin=_mean(margins),
+    return [dict(rate(k, n), playbook=b, vendors=sorted(v), margin=_mean(margins),
                  profit=_mean(profits))
             for b, (k, n, v, margins, profits) in sorted(books.items())]
 
@@ -138,7 +143,7 @@ def _vendor_figures(vid: str, name: str, side: str,
     causes = Counter(x["cause"] for _, x in seats if x["cause"])
     books = sorted({x["playbook"] for _, x in seats})
     return dict(
-        _rate(len(wins), len(seats)), id=vid, name=name, side=side, playbooks=books,
+        rate(len(wins), len(seats)), id=vid, name=name, side=side, playbooks=books,
         reach=reach, causes=causes,
         spent=_mean([x["spent"] for _, x in seats]),
         spent_won=_mean([r["vendors"][vid]["spent"] for r in wins]),
@@ -158,10 +163,16 @@ def _c931_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for label, test in [*C931_GROUPS, RULE_OF_THUMB]:
         hit = [(h, won) for h, won in obs if test(h[0], h[1], h[2])]
-        row = _rate(sum(won for _, won in hit), len(hit))
+        row = rate(sum(won for _, won in hit), len(hit))
         row.update(label=label, forecast=_mean([h[3] for h, _ in hit]))
         rows.append(row)
     return rows
+
+
+def round_games(n: int) -> int:
+    """A game count to two significant figures: an estimate should not look exact."""
+    digits = max(0, len(str(n)) - 2)
+    return int(round(n, -digits))
 
 
 def flags(summary: dict[str, Any]) -> list[str]:
@@ -178,11 +189,21 @@ def flags(summary: dict[str, Any]) -> list[str]:
         if g["n"] < MIN_GAMES_TO_FLAG:
             continue
         shown = f"{g['rate']:.0%} ({g['lo']:.0%}-{g['hi']:.0%}) of {g['n']} games"
-        if g["rate"] > DOMINANT:
+        if g["lo"] > DOMINANT:
             out.append(f"DOMINANT {kind} {name}: wins {shown}, more than "
                        f"{DOMINANT:.0%} against the field")
-        elif g["rate"] < DEAD:
+        elif g["hi"] < DEAD:
             out.append(f"DEAD {kind} {name}: wins {shown}, under {DEAD:.0%}")
+        elif g["lo"] <= DOMINANT <= g["hi"] or g["lo"] <= DEAD <= g["hi"]:
+            line = DOMINANT if g["lo"] <= DOMINANT <= g["hi"] else DEAD
+            word = "dominant" if line == DOMINANT else "dead"
+            need = games_to_settle(g["rate"], line)
+            more = ("no number of games would settle it: it sits on the line"
+                    if need is None or need > MAX_GAMES_SAID
+                    else f"about {round_games(need):,} games for this {kind} would settle "
+                    "it")
+            out.append(f"INCONCLUSIVE {kind} {name}: wins {shown}; the interval spans "
+                       f"{line:.0%}, so it may or may not be {word} ({more})")
     n = summary["games"]
     deals = summary["results"].get("won", 0)
     if n >= MIN_GAMES_TO_FLAG and deals < FEW_DEALS * n:
@@ -192,34 +213,6 @@ def flags(summary: dict[str, Any]) -> list[str]:
 
 
 # ---- Markdown ---------------------------------------------------------------------------
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Sequence[bool] | None = None) -> str:
-    """A Markdown table padded so that it also reads well as plain text in a terminal."""
-    right = right or [False] + [True] * (len(headers) - 1)
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
-
-    def line(cells: Sequence[str]) -> str:
-        parts = [str(c).rjust(w) if r else str(c).ljust(w)
-                 for c, w, r in zip(cells, widths, right, strict=False)]
-        return "| " + " | ".join(parts) + " |"
-
-    rule = "|" + "|".join(("-" * (w + 1) + ":") if r else ("-" * (w + 2))
-                          for w, r in zip(widths, right, strict=False)) + "|"
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
-
-
-def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{x * 100:.0f}%"
-
-
-def _num(x: float | None, digits: int = 1) -> str:
-    return "-" if x is None else f"{x:.{digits}f}"
-
-
-def _ci(g: dict[str, Any]) -> str:
-    return f"{_pct(g['lo'])}-{_pct(g['hi'])}" if g["n"] else "-"
 
 
 def render_report(s: dict[str, Any]) -> str:
@@ -234,41 +227,59 @@ def render_report(s: dict[str, Any]) -> str:
         f"{m['jobs']} worker(s), {m['seconds']:.1f} s; mode `{m['mode']}`; "
         f"{m['agents']}.",
     ]
+    arms = _arms(s)
+    if arms:
+        fewest = min(g["n"] for g in arms)
+        widest = max((g["hi"] - g["lo"]) / 2 for g in arms)
+        what = ("each team playbook" if m.get("mode") == "rotate" and m.get("by_playbook")
+                else "each vendor")
+        sized = (f"sized for ±{m['margin'] * 100:g} points; " if m.get("margin") else "")
+        out += [f"Arms: {what} played at least {fewest} games ({sized}the widest 95% interval "
+                f"is ±{widest * 100:.0f} points)."]
     if not m.get("by_playbook"):
         out += ["", "The playbook AIs are not installed, so every vendor plays the built-in AI "
                 "and the figures compare vendors (their data), not strategies."]
     out += ["", "## Verdict", ""]
     out += [f"- {f}" for f in s["flags"]] or ["- No dominant or dead side; deals end often "
                                              "enough."]
+    if s["flags"] and all(f.startswith("INCONCLUSIVE") for f in s["flags"]):
+        out += ["- Nothing is shown dominant or dead, but the verdicts above are open: run "
+                "more games (a smaller --margin) before changing the scenario for them."]
+    if s.get("lineup"):
+        out += ["", "## Line-up", "", table(
+            ["vendor", "side", "playbook", "difficulty"],
+            [[x["id"], x["side"], x["playbook"] if m.get("mode") != "rotate"
+              or x["side"] != "team" else "each in turn", x["difficulty"]]
+             for x in s["lineup"]], [False] * 4), "", *lineup_notes(s["lineup"])]
     out += [
         "", "## Outcomes", "",
-        f"Paid contract: {_pct(res.get('won', 0) / n)}; shelved after signing: "
-        f"{_pct(res.get('shelved', 0) / n)}; no deal: {_pct(res.get('no_deal', 0) / n)}. "
-        f"Contracts signed in {_pct(s['signed'] / n)} of games. Games last "
-        f"{_num(s['weeks'])} weeks on average ({_num(s['deal_weeks'])} when a deal is paid; "
+        f"Paid contract: {pct(res.get('won', 0) / n)}; shelved after signing: "
+        f"{pct(res.get('shelved', 0) / n)}; no deal: {pct(res.get('no_deal', 0) / n)}. "
+        f"Contracts signed in {pct(s['signed'] / n)} of games. Games last "
+        f"{num(s['weeks'])} weeks on average ({num(s['deal_weeks'])} when a deal is paid; "
         f"last week {s['last_week']}).",
     ]
     if s["reasons"]:
         out += ["", "No deal because: " + ", ".join(
-            f"{k} {_pct(v / n)}" for k, v in s["reasons"].most_common()) + "."]
+            f"{k} {pct(v / n)}" for k, v in s["reasons"].most_common()) + "."]
     out += ["", "## Win rate by vendor", "", table(
         ["vendor", "side", "playbook", "games", "wins", "win rate", "95% interval"],
         [[v["id"], v["side"], ",".join(v["playbooks"]), str(v["n"]), str(v["wins"]),
-          _pct(v["rate"]), _ci(v)] for v in s["vendors"]],
+          pct(v["rate"]), ci(v)] for v in s["vendors"]],
         [False, False, False, True, True, True, True])]
     if m.get("by_playbook"):
         out += ["", "## Win rate by playbook", "", table(
             ["playbook", "seats", "wins", "win rate", "95% interval", "margin when won",
              "profit per game"],
-            [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p),
-              _pct(p["margin"]), _num(p["profit"])] for p in s["playbooks"]])]
+            [[p["playbook"], str(p["n"]), str(p["wins"]), pct(p["rate"]), ci(p),
+              pct(p["margin"]), num(p["profit"])] for p in s["playbooks"]])]
     if m.get("by_playbook") and m.get("mode") == "rotate":
         out += ["", "## The team's seat by playbook", "",
                 "The team vendor played each playbook in turn against the same field.", "",
                 table(["team playbook", "games", "wins", "win rate", "95% interval",
                        "margin when won", "profit per game"],
-                      [[p["playbook"], str(p["n"]), str(p["wins"]), _pct(p["rate"]), _ci(p),
-                        _pct(p["margin"]), _num(p["profit"])] for p in s["team_playbooks"]])]
+                      [[p["playbook"], str(p["n"]), str(p["wins"]), pct(p["rate"]), ci(p),
+                        pct(p["margin"]), num(p["profit"])] for p in s["team_playbooks"]])]
     if m.get("by_playbook"):
         out += ["", "Profit per game (万元): the contract's gross profit (value less delivery "
                 "cost) when the seat won and was paid, less its cost of sale, averaged over "
@@ -279,29 +290,40 @@ def render_report(s: dict[str, Any]) -> str:
                 ["vendor", *(f"P{k}" for k in range(2, 8))],
                 [[v["id"], *(_reach(v, k) for k in range(2, 8))] for v in s["vendors"]])]
     out += ["", "## Why vendors lost", "", _causes(s["vendors"])]
+    out += render_events(s)
     out += ["", "## C931 at the decision against win rate", "",
-            "Every vendor with a valid bid at the award, by its C931 then; the seed's rule of "
-            "thumb is that 8C 1F 0W or better wins 60% or more.", "", table(
+            "Every vendor with a valid bid at the award, by its C931 then; the training "
+            "material's rule of thumb is that 8C 1F 0W or better wins 60% or more.", "", table(
                 ["C931 at the decision", "vendors", "won", "win rate", "95% interval",
                  "mean forecast"],
-                [[r["label"], str(r["n"]), str(r["wins"]), _pct(r["rate"]) if r["n"] else "-",
-                  _ci(r), _pct(r["forecast"])] for r in s["c931"]])]
+                [[r["label"], str(r["n"]), str(r["wins"]), pct(r["rate"]) if r["n"] else "-",
+                  ci(r), pct(r["forecast"])] for r in s["c931"]])]
     out += ["", "## Money (万元)", "",
             "Contract value, margin and first payment are averaged over the vendor's paid "
             "wins; cost of sale over all its games.", "", table(
                 ["vendor", "value", "margin", "first payment", "amount", "cost of sale",
                  "cost when won"],
-                [[v["id"], _num(v["value"]), _pct(v["margin"]), _pct(v["first_payment"]),
-                  _num(v["first_amount"]), _num(v["spent"]), _num(v["spent_won"])]
+                [[v["id"], num(v["value"]), pct(v["margin"]), pct(v["first_payment"]),
+                  num(v["first_amount"]), num(v["spent"]), num(v["spent_won"])]
                  for v in s["vendors"]])]
     return "\n".join(out)
+
+
+def _arms(s: dict[str, Any]) -> list[dict[str, Any]]:
+    """The groups the verdict judges: the team's playbooks in rotate mode, else the vendors
+    present from the start (a late rival plays fewer games by design)."""
+    m = s["meta"]
+    if m.get("mode") == "rotate" and m.get("by_playbook") and s.get("team_playbooks"):
+        return list(s["team_playbooks"])
+    full = [v for v in s["vendors"] if v["n"] == s["games"]]
+    return full or [v for v in s["vendors"] if v["n"]]
 
 
 def _reach(v: dict[str, Any], k: int) -> str:
     got, week = v["reach"][k]
     if not v["n"]:
         return "-"
-    share = _pct(got / v["n"])
+    share = pct(got / v["n"])
     return f"{share} w{week:g}" if week is not None else share
 
 
@@ -309,7 +331,7 @@ def _causes(vendors: list[dict[str, Any]]) -> str:
     keys = [k for k in CAUSES if any(v["causes"].get(k) for v in vendors)]
     if not keys:
         return "Nobody lost."
-    rows = [[CAUSES[k], *(_pct(v["causes"].get(k, 0) / v["n"]) if v["n"] else "-"
+    rows = [[CAUSES[k], *(pct(v["causes"].get(k, 0) / v["n"]) if v["n"] else "-"
                           for v in vendors)] for k in keys]
     return ("Share of each vendor's games lost for each reason.\n\n"
             + table(["cause", *(v["id"] for v in vendors)], rows))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
+from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.sim.play import play_game
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIOS = shipped_dir()
 
 
 def bench_engine(runs: int, games: int) -> int:

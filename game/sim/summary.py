@@ -22,7 +22,25 @@ def week_line(state: GameState, report: dict[str, Any], lang: str) -> str:
     for vid, st in report["moved"]:
         notes.append(f"{vid}→P{st}")
     tail = f"  | {'; '.join(notes)}" if notes else ""
-    return f"W{report['week']:02d}  {stages}{tail}"
+    return "\n".join([f"W{report['week']:02d}  {stages}{tail}",
+                      *choice_lines(state, report, lang)])
+
+
+def choice_lines(state: GameState, report: dict[str, Any], lang: str) -> list[str]:
+    """One indented line per event choice answered this week: who chose what, for which
+    event, and whether nobody answered so the default was taken."""
+    out = []
+    for e in report["entries"]:
+        if e.get("kind") != "choose":
+            continue
+        ev = next(x for x in state.spec.events if x.id == e["target"])
+        ch = next(c for c in ev.choices if c.id == e["option"])
+        line = tr("outcome.chose", lang, vendor=e["vendor"], choice=getattr(ch.label, lang),
+                  event=getattr(ev.title, lang))
+        if (e.get("effects") or {}).get("default"):
+            line += tr("outcome.by_default", lang)
+        out.append("     \u21b3 " + line)
+    return out
 
 
 def outcome_text(state: GameState, lang: str) -> str:

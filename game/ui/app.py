@@ -106,11 +106,9 @@ class App:
         self._rebuild = True
 
     def autosave(self, session: Any) -> None:
-        """Save the game in progress to the user's data folder (every week)."""
-        from game.ui.session import autosave_path
-
+        """Save the game in progress to its own slot in the user's data folder (every week)."""
         try:
-            session.save(autosave_path(self.data_dir))
+            session.autosave(self.data_dir, self.tr.language)
         except OSError as error:
             print(f"dealcraft: autosave failed: {error}", file=sys.stderr)
 

@@ -1,4 +1,5 @@
-"""The scenario library as the UI sees it: every ``scenarios/*.yaml``, loaded or with its error."""
+"""The scenario library as the UI sees it: every shipped and user scenario, loaded or with
+its error."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.paths import user_scenarios_dir
+from game.scenario.library import shipped_dir
 from game.scenario.models import ScenarioSpec
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
+SCENARIO_DIR = shipped_dir()
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,13 @@ def _first_line(error: BaseException) -> str:
 
 
 def list_scenarios(directory: Path | None = None) -> list[ScenarioEntry]:
-    """All ``*.yaml``/``*.yml`` files in ``directory``, sorted; broken ones carry an error."""
-    folder = directory or SCENARIO_DIR
-    if not folder.is_dir():
-        return []
+    """All ``*.yaml``/``*.yml`` files in ``directory``, sorted; broken ones carry an error.
+    Without a folder (or with the shipped one): the shipped scenarios, then the user's own."""
+    folders = [directory] if directory not in (None, SCENARIO_DIR) else [SCENARIO_DIR,
+                                                                           user_scenarios_dir()]
     entries: list[ScenarioEntry] = []
-    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    paths = [path for folder in folders if folder is not None and folder.is_dir()
+             for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])]
     for path in paths:
         try:
             entries.append(ScenarioEntry(path, load_spec(path)))

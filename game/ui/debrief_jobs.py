@@ -94,8 +94,8 @@ def export_report(data: dict[str, Any], charts: dict[str, bytes] | None, path: P
 def keep_finished(session: Session, data_dir: Path) -> Path:
     """Save the finished game under its own name before a what-if restart.
 
-    The restarted game autosaves every week over ``autosave.json``, which may be the only
-    copy of the game being debriefed; this copy keeps it on the Load-game list.
+    The restarted game is a game of its own with its own autosave slot; the debriefed game's
+    autosave may hold an earlier week, so this copy keeps the finished game on the list.
     """
     name = time.strftime(f"finished-{session.state.spec.id}-%Y%m%d-%H%M%S.json")
     path = saves_dir(data_dir) / name

@@ -23,11 +23,9 @@ from game.ui.catalog import team_vendor
 from game.ui.setup import ROLES, GameSetup, RivalChoice
 
 if TYPE_CHECKING:
+    from game.save import SaveError
     from game.ui.context import UIContext
     from game.ui.scene import Command
-
-AUTOSAVE = "autosave.json"
-
 
 def effective_spec(spec: ScenarioSpec, setup: GameSetup) -> ScenarioSpec:
     """The scenario as configured: rivals left out are removed (with the events naming
@@ -59,8 +57,15 @@ class Session:
     history: list[list[Action]] = field(default_factory=list)
     last_report: dict[str, Any] | None = None
     before: dict[str, Any] | None = None  # our view at the start of the last resolved week
+    game_id: str = ""  # names the game's autosave slot; a new game (or a what-if) gets its own
     _view: dict[str, Any] | None = None
     _agents: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.game_id:
+            from game.save import new_game_id
+
+            self.game_id = new_game_id(self.state.spec.id)
 
     # --- creation --------------------------------------------------------------------------
     @classmethod
@@ -71,13 +76,17 @@ class Session:
 
     @classmethod
     def from_save(cls, path: Path) -> Session:
-        from game.save import load_game, load_meta
+        """The saved game, rebuilt and checked (``game.save.SaveError`` when it cannot be
+        trusted); it keeps autosaving into its own slot."""
+        from game.save import load_save
 
-        state = load_game(path)
-        meta = load_meta(path)
+        loaded = load_save(path)
+        state, meta = loaded.state, loaded.meta
         setup = setup_from_meta(meta, state)
-        team = meta.get("team") or team_vendor(state.spec).id
-        return cls(state, setup, team)
+        team = meta.get("team")
+        if team not in state.vendors:
+            team = team_vendor(state.spec).id
+        return cls(state, setup, team, game_id=loaded.info.game_id)
 
     # --- what we see -----------------------------------------------------------------------
     @property
@@ -205,25 +214,37 @@ class Session:
             "setup": self.setup.options(),
         }
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, language: str | None = None) -> None:
         from game.save import save_game
 
-        save_game(self.state, path, self.meta())
+        save_game(self.state, path, self.meta(), game_id=self.game_id, mode=self.setup.mode,
+                  language=language)
+
+    def autosave(self, data_dir: Path, language: str | None = None) -> Path:
+        """This game's own autosave slot (the week before kept as its fallback)."""
+        from game.save import autosave
+
+        return autosave(self.state, self.game_id, saves_dir(data_dir), meta=self.meta(),
+                        mode=self.setup.mode, language=language)
 
 
 def setup_from_meta(meta: dict[str, Any], state: GameState) -> GameSetup:
-    data = meta.get("setup") or {}
-    rivals = [RivalChoice(r["vendor_id"], True, r.get("playbook", "basic"),
-                          r.get("difficulty", "normal"))
-              for r in data.get("rivals", []) if isinstance(r, dict) and "vendor_id" in r]
-    humans = data.get("humans") if isinstance(data.get("humans"), dict) else None
+    """The game's setup from a save's meta; any field of the wrong kind takes its default
+    (the game itself comes from the checked record, never from here)."""
+    data = meta.get("setup") if isinstance(meta.get("setup"), dict) else {}
+    listed = data.get("rivals") if isinstance(data.get("rivals"), list) else []
+    rivals = [RivalChoice(str(r["vendor_id"]), True, str(r.get("playbook", "basic")),
+                          str(r.get("difficulty", "normal")))
+              for r in listed if isinstance(r, dict) and "vendor_id" in r]
+    humans = data.get("humans") if isinstance(data.get("humans"), dict) else {}
+    seed = data.get("seed")
     return GameSetup(
         scenario_path=str(data.get("scenario_path", "")),
         scenario_id=state.spec.id,
         mode="team" if data.get("mode") == "team" else "solo",
-        humans={r: bool((humans or {}).get(r, True)) for r in ROLES},
+        humans={r: bool(humans.get(r, True)) for r in ROLES},
         rivals=rivals,
-        seed=int(data.get("seed", state.seed)),
+        seed=seed if type(seed) is int else state.seed,
     )
 
 
@@ -231,28 +252,26 @@ def saves_dir(data_dir: Path) -> Path:
     return data_dir / "saves"
 
 
-def autosave_path(data_dir: Path) -> Path:
-    return saves_dir(data_dir) / AUTOSAVE
-
-
 def interrupted_game(data_dir: Path) -> Path | None:
-    """The autosave of a game that was left before its end, if there is one."""
-    path = autosave_path(data_dir)
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8")).get("meta", {})
-    except (OSError, ValueError, AttributeError):
-        return None
-    return path if meta.get("in_progress") else None
+    """The newest autosave of a game left before its end, if there is one."""
+    from game.save import list_saves
+
+    for info in list_saves(saves_dir(data_dir)):
+        if info.autosave and not info.finished:
+            return info.path
+    return None
 
 
-def open_save(ctx: UIContext, path: Path) -> Command | str:
-    """A command that opens the saved game, or the i18n key of why it cannot."""
+def open_save(ctx: UIContext, path: Path) -> Command | SaveError:
+    """A command that opens the saved game, or the SaveError saying why it cannot (with
+    its translation key, and the last good autosave of the same game as ``fallback``)."""
+    from game.save import SaveError
     from game.ui.scene import Push
 
     try:
         session = Session.from_save(path)
-    except Exception:  # noqa: BLE001 - a damaged save is reported, never a crash
-        return "ui.load.unavailable"
+    except SaveError as error:
+        return error
     from game.ui.scenes.board import BoardScene
 
     if session.state.over:

@@ -19,7 +19,8 @@ from game.cli import main
 from .conftest import REPO
 
 GOLDEN = REPO / "tests" / "core" / "golden" / "city_hospital_seed7.txt"
-ARGS = ["simulate", str(REPO / "scenarios" / "city_hospital.yaml"), "--seed", "7"]
+ARGS = ["simulate", str(REPO / "scenarios" / "city_hospital.yaml"), "--seed", "7",
+        "--ai", "basic"]
 REGEN = "DEALCRAFT_REGEN_GOLDEN"
 
 

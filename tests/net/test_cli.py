@@ -5,7 +5,6 @@ console's command parser."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -20,6 +19,7 @@ from game.core.serialize import state_hash
 from game.net.cli import parse_console
 from game.net.client import ai_decide
 from game.net.protocol import Command, Refusal
+from game.save import load_save
 
 from .conftest import SCENARIOS, local_game, spec
 
@@ -83,9 +83,9 @@ def test_kill_the_host_and_resume_it(tmp_path):
         for p in (host, *bots):
             if p.poll() is None:
                 p.kill()
-    saved = json.loads((folder / "autosave.json").read_text(encoding="utf-8"))
+    saved = load_save(next(folder.glob("autosave-*[0-9a-f].json"))).state
     local = local_game(spec("city_hospital"), 12, {v: ai_decide(0) for v in codes})
-    assert saved["hash"] == state_hash(local)
+    assert state_hash(saved) == state_hash(local)
 
 
 @pytest.mark.parametrize(("line", "want"), [

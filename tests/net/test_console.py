@@ -11,6 +11,7 @@ import pytest
 from game.core.serialize import state_hash
 from game.net.client import BotClient
 from game.net.workshop import Settings
+from game.save import load_save
 
 from .conftest import FAST, bot, hosting, spec, until, url
 
@@ -234,7 +235,9 @@ def test_restart_week_rollback_and_end_game(tmp_path):
             await until(lambda: all(x.final is not None for x in bots) and reveal.final,
                         "the whole game, for each seat's debrief and the PIN projector")
             assert watcher.final is None  # a projector without the PIN never gets it
-            assert bots[0].final["hash"] == state_hash(host.ws.state)
+            final = tmp_path / "final.json"
+            final.write_text(bots[0].final, encoding="utf-8")
+            assert state_hash(load_save(final).state) == state_hash(host.ws.state)
             task.cancel()
             t2.cancel()
     run(go())

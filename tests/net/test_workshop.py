@@ -14,6 +14,7 @@ from game.net.protocol import Command, Refusal
 from game.net.secrecy import Scanner
 from game.net.session_log import LOG_NAME, read_log
 from game.net.workshop import PUBLIC, Settings, Workshop
+from game.save import load_save
 
 from .conftest import spec
 
@@ -44,7 +45,9 @@ def test_the_week_ends_when_every_seat_has_committed(tmp_path):
     with pytest.raises(Refusal) as err:
         ws.plan(seats["ruiyi"], ws.stamp - 1, [])
     assert err.value.code == "week/stale" and "week 2" in err.value.text
-    assert (tmp_path / "autosave.json").exists() is True
+    assert load_save(ws.autosave_path()).state.week == 1  # the week before the last one
+    ws.autosave_if_due()
+    assert load_save(ws.autosave_path()).state.week == 2
 
 
 def test_resume_rebuilds_seats_commits_injects_and_settings(tmp_path):

@@ -56,5 +56,32 @@ def test_won_report(won_game: GameState, won_debrief: dict[str, Any]) -> None:
     assert lo["winner"] is None
     assert "signed" in lo["ours"]["payment"]
     keys = {c["key"] for c in lo["causes"]}
-    assert keys & {"won_lead", "won_kdm", "won_payment"}
+    assert keys & {"won_lead", "won_on_support", "won_on_merit", "won_kdm", "won_payment"}
+    for c in lo["causes"]:
+        assert "by -" not in c["text"] and "(ahead by -" not in c["text"], c["text"]
     assert not keys & {"support_gap", "merit_gap", "price_higher", "kdm_behind"}
+
+
+@pytest.mark.parametrize(("ours", "theirs", "key", "text"), [
+    ((0.60, 0.30), (0.50, 0.10), "won_lead",
+     "We led Beta on merit by 0.100 and on support by 0.060."),
+    ((0.50, 0.50), (0.589, 0.10), "won_on_support",
+     "We beat Beta on support (ahead by 0.120), although they led on merit by 0.089."),
+    ((0.60, 0.10), (0.50, 0.30), "won_on_merit",
+     "We beat Beta on merit (ahead by 0.100), although they had more support (by 0.060)."),
+])
+def test_a_won_lead_names_leads_and_shortfalls_plainly(ours, theirs, key, text) -> None:
+    """Winning on relationships while behind on merit once read "led on merit by -0.089"."""
+    from types import SimpleNamespace
+
+    from game.i18n import tr
+    from game.report.causes import _won_causes
+
+    dec = {"ranking": ["us", "them"], "evaluators": [{
+        "weight_share": 1.0, "key": [], "scores": {"us": 1, "them": 1},
+        "merit": {"us": ours[0], "them": theirs[0]},
+        "support": {"us": ours[1], "them": theirs[1]}}]}
+    ctx = SimpleNamespace(vendor="us", vname=lambda v: "Beta", state=SimpleNamespace(contract=None))
+    got: list[tuple[str, str]] = []
+    _won_causes(ctx, dec, lambda k, w, **kw: got.append((k, tr(f"report.cause.{k}", "en", **kw))))
+    assert got == [(key, text)]

@@ -87,7 +87,7 @@ def test_run_lint_exit_codes(tmp_path: Path) -> None:
     assert "ok" in out.getvalue() and "no warnings" in out.getvalue()
     out = io.StringIO()
     assert run_lint([str(LINT / "role_unheld.yaml")], out) == 1
-    assert "role_unheld.yaml: 1 warning\n" in out.getvalue()
+    assert "role_unheld.yaml: 1 warning; 1 note\n" in out.getvalue()
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: [\n", encoding="utf-8")
     out = io.StringIO()
@@ -103,4 +103,30 @@ def test_run_lint_reads_every_file_of_a_folder(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_lint([str(tmp_path)], out) == 1
     text = out.getvalue()
-    assert "clean.yaml  (no warnings)" in text and "role_unheld.yaml: 1 warning" in text
+    assert "clean.yaml  (no warnings; 1 note)" in text and "role_unheld.yaml: 1 warning" in text
+
+
+def test_notes_say_what_relative_weights_become_without_failing_lint() -> None:
+    found = lint_file(str(LINT / "clean.yaml"), notes=True)
+    assert [render_warning(i).split("\n")[0] for i in found] == [
+        f"{LINT / 'clean.yaml'}:18:3: note: need weights are relative (they sum to 3); the "
+        "game uses them as shares: traceability 67%, scheduling 33% [note/weights]"]
+    assert lint_file(str(LINT / "clean.yaml")) == []
+    out = io.StringIO()
+    assert run_lint([str(LINT / "clean.yaml")], out) == 0
+    assert "note: need weights are relative" in out.getvalue()
+
+
+def test_every_code_is_in_the_guide() -> None:
+    from game.scenario.guide import lint_block
+
+    block = lint_block()
+    for code in [*RULES, *lint.NOTES]:
+        assert f"`{code}`" in block
+
+
+@pytest.mark.parametrize("name", ["city_hospital", *NEW_SCENARIOS])
+def test_shipped_scenarios_have_nothing_inert_or_too_late(name: str) -> None:
+    found = lint_file(str(SCENARIOS / f"{name}.yaml"))
+    assert [i for i in found if i.code in ("lint/inert_value", "lint/event_moot",
+                                           "lint/lineup", "lint/weights")] == []

@@ -69,8 +69,15 @@ def test_name_may_be_a_yaml_path(tmp_path: Path) -> None:
     assert load_scenario(target).id == "steel_mill"
 
 
-def test_default_folder_is_the_scenario_library() -> None:
-    assert target_for("steel_mill", None) == ("steel_mill", SCHEMA_PATH.parent / "steel_mill.yaml")
+def test_default_folder_is_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+    assert target_for("steel_mill", None) == ("steel_mill", Path("steel_mill.yaml"))
+    monkeypatch.chdir(tmp_path)
+    assert run_new("steel_mill") == 0
+    written = tmp_path / "steel_mill.yaml"
+    assert load_scenario(written).id == "steel_mill"
+    first = written.read_text(encoding="utf-8").splitlines()[0]
+    assert (tmp_path / first.split("=", 1)[1]).resolve() == SCHEMA_PATH
+    assert lint_file(str(written)) == []
 
 
 def test_register_adds_the_new_command(tmp_path: Path) -> None:

@@ -22,12 +22,14 @@ from game.sim.balance import (
 from game.sim.balance_report import (
     CAUSES,
     flags,
+    games_for_margin,
     render_report,
     seat_profit,
     summarise,
     table,
     wilson,
 )
+from game.sim.report_kit import games_to_settle
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = str(ROOT / "tests" / "scenario" / "good" / "minimal.yaml")
@@ -97,10 +99,23 @@ def _fake(rates: dict[str, tuple[int, int]], won: int, games: int) -> dict:
 
 
 def test_flags_name_dominant_and_dead_sides_and_rare_deals() -> None:
-    out = flags(_fake({"a": (70, 100), "b": (3, 100), "c": (27, 100)}, 100, 100))
+    out = flags(_fake({"a": (70, 100), "b": (0, 100), "c": (27, 100)}, 100, 100))
     assert any(f.startswith("DOMINANT vendor a") for f in out)
     assert any(f.startswith("DEAD vendor b") for f in out)
     assert not any(" c:" in f for f in out)
+
+
+def test_a_verdict_whose_interval_spans_the_line_is_inconclusive() -> None:
+    """3 wins in 100 games (1-8%) and 58 in 100 (48-67%) prove neither dead nor dominant."""
+    out = flags(_fake({"a": (58, 100), "b": (3, 100), "c": (40, 100)}, 100, 100))
+    assert out == [
+        "INCONCLUSIVE vendor a: wins 58% (48%-67%) of 100 games; the interval spans 60%, so "
+        "it may or may not be dominant (about 2,300 games for this vendor would settle it)",
+        "INCONCLUSIVE vendor b: wins 3% (1%-8%) of 100 games; the interval spans 5%, so it may "
+        "or may not be dead (about 410 games for this vendor would settle it)"]
+    # Near 0 the interval is lopsided: 0 wins in 30 games needs 73 before 5% is ruled out.
+    assert games_to_settle(0.0, 0.05) == 73 and games_to_settle(0.6, 0.6) is None
+    assert games_for_margin(0.07) == 196 and games_for_margin(0.05) == 385
     assert flags(_fake({"a": (30, 100), "b": (30, 100)}, 40, 100)) == [
         "FEW DEALS: only 40% of games end with a first payment received (under 50%)"]
 
@@ -111,7 +126,7 @@ def test_playbook_flags_skip_single_vendor_playbooks_and_judge_the_team_seat() -
     shared = dict(_fake({"x": (70, 100)}, 0, 0)["vendors"][0], playbook="solution",
                   vendors=["a", "b"])
     alone = dict(shared, playbook="incumbent", vendors=["b"])
-    team = dict(_fake({"x": (1, 40)}, 0, 0)["vendors"][0], playbook="relationship",
+    team = dict(_fake({"x": (0, 80)}, 0, 0)["vendors"][0], playbook="relationship",
                 vendors=["a"])
     summary["playbooks"] = [shared, alone]
     summary["team_playbooks"] = [team]

@@ -37,8 +37,26 @@ def test_simulate_is_deterministic_and_readable():
         assert re.search(label, outcome), f"missing {label!r} in:\n{outcome}"
 
 
-def test_simulate_with_the_scenarios_playbooks_is_deterministic_and_differs():
-    first, second = run("--ai", "scenario", "--lang", "zh"), run("--ai", "scenario", "--lang", "zh")
-    assert first == second
+def test_the_scenarios_line_up_is_the_default_and_basic_keeps_the_old_game():
+    first = run("--lang", "zh")
+    assert first == run("--ai", "scenario", "--lang", "zh")
     assert "结果" in first and "定标时的C931" in first
-    assert first != run("--lang", "zh")
+    assert first != run("--ai", "basic", "--lang", "zh")
+
+
+def test_each_event_choice_taken_is_shown_under_its_week():
+    from game.scenario.loader import load_scenario
+
+    spec = load_scenario(REPO / "scenarios" / "city_hospital.yaml")
+    labels = {c.label.en: ev.title.en for ev in spec.events for c in ev.choices}
+    lines = run().splitlines()
+    shown = [ln for ln in lines if ln.startswith("     \u21b3 ")]
+    assert shown, "seed 3 answers at least one event"
+    vendors = {v.id for v in spec.vendors}
+    for ln in shown:
+        m = re.match(r"^     \u21b3 (\w+) chose \u201c(.+)\u201d \u2014 (.+?)( \(no answer, so "
+                     r"the default\))?$", ln)
+        assert m, ln
+        assert m.group(1) in vendors and labels[m.group(2)] == m.group(3)
+        # The answer follows the week line of the week it was taken in.
+        assert re.match(r"^W\d{2}  |^     \u21b3 ", lines[lines.index(ln) - 1])

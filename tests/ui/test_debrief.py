@@ -5,7 +5,6 @@ restart rebuilds exactly the game as it stood at the chosen week."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,10 @@ import pygame
 import pytest
 
 from game.core.replay import replay
-from game.core.serialize import state_from_dict, state_hash
+from game.core.serialize import state_hash
 from game.report.charts import render_charts
 from game.report.debrief import build_debrief
-from game.save import load_game, load_meta, save_dict
+from game.save import autosave_path, load_game, load_meta, read_info, save_text
 from game.scenario.loader import load_scenario
 from game.sim.play import play_game
 from game.ui.catalog import team_vendor
@@ -41,28 +40,27 @@ SEED = 3
 
 
 @cache
-def recorded_save() -> str:
-    """City hospital, seed 3, every vendor played by the AI to the end, as the game saves
-    it (with its setup in the meta); played once per test run."""
+def recorded_game() -> tuple[Any, str]:
+    """City hospital, seed 3, every vendor played by the AI to the end, and its save as the
+    game writes it (with its setup in the meta); played once per test run."""
     spec = load_scenario(SCENARIO)
     state = play_game(spec, SEED)
     assert state.over
     setup = GameSetup(scenario_path=str(SCENARIO), scenario_id=spec.id, seed=SEED)
     session = Session(state, setup, team_vendor(spec).id)
-    return json.dumps(save_dict(state, session.meta()), ensure_ascii=False)
+    return state, save_text(state, session.meta(), game_id=session.game_id, language="en")
 
 
 @cache
 def chart_pngs(lang: str) -> dict[str, bytes]:
     """The recorded game's charts in one language, drawn once per test run (seconds each)."""
-    state = state_from_dict(json.loads(recorded_save()))
-    return render_charts(build_debrief(state, None, lang))
+    return render_charts(build_debrief(recorded_game()[0], None, lang))
 
 
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("recorded") / "finished.json"
-    path.write_text(recorded_save(), encoding="utf-8")
+    path.write_text(recorded_game()[1], encoding="utf-8")
     return path
 
 
@@ -322,8 +320,9 @@ def test_whatif_restart_is_the_game_as_it_stood(make_app, recorded: Path,  # typ
                                                   weeks=week - 1))
     assert scene.kept is not None and scene.kept.parent == saves_dir(private_dirs / "data")
     assert state_hash(load_game(scene.kept)) == state_hash(original), "the finished game is kept"
-    autosave = saves_dir(private_dirs / "data") / "autosave.json"
+    autosave = autosave_path(board.session.game_id, saves_dir(private_dirs / "data"))
     assert load_meta(autosave)["week"] == week and load_meta(autosave)["in_progress"]
+    assert board.session.game_id != read_info(scene.kept).game_id, "a what-if is its own game"
 
 
 def test_whatif_refuses_a_save_that_no_longer_replays(make_app, recorded: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ Skipped when Xvfb, xdotool or ImageMagick's `import` is missing.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -17,6 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+
+from game.core.serialize import state_to_dict
+from game.save import list_saves, load_save
 
 from .conftest import REPO
 from .helpers import click, enabled_adds, find_button
@@ -99,11 +101,11 @@ def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # ty
             subprocess.run(["xdotool", "click", "1"], env=env, check=True)
             time.sleep(1.0 if name != "End week ›" else 1.5)
             shot(f"{i:02d}_{name.strip(' ›').replace(' ', '_').lower()}")
-        save_path = tmp_path / "game_data" / "saves" / "autosave.json"
-        save = json.loads(save_path.read_text("utf-8"))
-        assert save["meta"]["week"] == 2 and save["meta"]["in_progress"] is True
-        team = save["meta"]["team"]
-        assert save["plans"][0][team], "our week-1 plan is not in the saved game"
+        (info,) = list_saves(tmp_path / "game_data" / "saves")
+        saved = load_save(info.path)
+        assert info.autosave and info.week == 2 and not info.finished
+        team = saved.meta["team"]
+        assert state_to_dict(saved.state)["plans"][0][team], "our week-1 plan is not saved"
         assert game.poll() is None, "the game quit unexpectedly"
     finally:
         keep = os.environ.get("DEALCRAFT_E2E_SHOTS")  # a folder to keep the screenshots in

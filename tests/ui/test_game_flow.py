@@ -3,19 +3,19 @@ summary, MPC review; the autosave holds the result and the menu offers to resume
 
 from __future__ import annotations
 
-import json
 import warnings
 from pathlib import Path
 
 import pygame
 from pygame_gui.elements import UIButton
 
+from game.core.serialize import state_to_dict
+from game.save import autosave_path, load_save
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.review import ResolveScene, ReviewScene
 from game.ui.scenes.week import ConfirmEndScene
-from game.ui.session import autosave_path
 
 from .helpers import click, enabled_adds, find_button, press, top
 
@@ -48,10 +48,10 @@ def test_one_week_by_mouse(make_app, private_dirs: Path) -> None:  # type: ignor
     click(app, find_button(app, "Back to the board ›"))
     assert isinstance(top(app), BoardScene)
     assert board.session.state.week == 2
-    save = json.loads(autosave_path(private_dirs / "data").read_text(encoding="utf-8"))
-    assert save["meta"]["week"] == 2 and save["meta"]["in_progress"] is True
-    team = save["meta"]["team"]
-    assert save["plans"][0][team][0]["kind"] == planned[0].kind
+    saved = load_save(autosave_path(board.session.game_id, private_dirs / "data" / "saves"))
+    assert saved.info.week == 2 and not saved.info.finished and saved.info.language == "en"
+    team = saved.meta["team"]
+    assert state_to_dict(saved.state)["plans"][0][team][0]["kind"] == planned[0].kind
 
 
 def test_select_then_plan_with_the_preview_button(make_app) -> None:  # type: ignore[no-untyped-def]

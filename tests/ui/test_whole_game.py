@@ -4,7 +4,6 @@ them; rivals are the agents their setup chose."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pygame
@@ -12,11 +11,12 @@ import pygame
 from game.ai.agents import PlaybookAgent
 from game.ai.policy import EASY
 from game.ai.search import ExpertAgent
+from game.save import autosave_path, read_info
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.coach import CoachScene
 from game.ui.scenes.outcome import OutcomeScene
 from game.ui.scenes.week import EventScene
-from game.ui.session import Session, autosave_path
+from game.ui.session import Session
 from game.ui.setup import GameSetup
 
 from .conftest import SCENARIOS
@@ -56,8 +56,8 @@ def test_solo_game_to_the_outcome_following_the_coach(make_app, private_dirs: Pa
     assert isinstance(top(app), OutcomeScene), "the game did not reach its outcome"
     assert session.state.over and session.view["outcome"] is not None
     assert coached >= 5, "the coach's moves were planned in too few weeks"
-    save = json.loads(autosave_path(private_dirs / "data").read_text(encoding="utf-8"))
-    assert save["meta"]["in_progress"] is False
+    saved = read_info(autosave_path(session.game_id, private_dirs / "data" / "saves"))
+    assert saved.finished and saved.week == session.state.week
 
 
 def test_ai_teammates_plan_the_roles_left_to_them(make_app) -> None:  # type: ignore[no-untyped-def]

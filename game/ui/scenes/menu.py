@@ -111,13 +111,14 @@ class MenuScene(Scene):
         from game.ui.scenes.settings_scene import SettingsScene
 
         if key == "resume" and self.resume_path is not None:
+            from game.save import SaveError
             from game.ui.session import open_save
 
-            result = open_save(self.ctx, self.resume_path)
-            if isinstance(result, str):
+            path, result = self.resume_path, open_save(self.ctx, self.resume_path)
+            if isinstance(result, SaveError):  # say why, and offer the last good autosave
                 self.resume_path = None
                 self.ctx.request_rebuild()
-                return None
+                return Push(LoadScene(self.ctx, refused=(path, result)))
             return result
         if key == "solo":
             return Push(NewGameScene(self.ctx, mode="solo"))

@@ -234,7 +234,7 @@ class GameMenuScene(CardScene):
         if choice == "save":
             name = time.strftime("save-%Y%m%d-%H%M%S.json")
             try:
-                self.session.save(saves_dir(self.ctx.data_dir) / name)
+                self.session.save(saves_dir(self.ctx.data_dir) / name, self.ctx.tr.language)
                 self.note = self.ctx.tr("ui.game_menu.saved", name=name)
             except OSError as error:
                 self.note = str(error)
