@@ -30,8 +30,7 @@ from game.net.protocol import ROLES
 from game.net.secrecy import Scanner
 from game.net.workshop import Settings, Workshop
 
-SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "workshop_hospital.yaml"
-REPO = Path(__file__).resolve().parents[2]
+SCENARIO = "workshop_hospital"  # found like any bare name: here, the user's, the shipped ones
 # The bots read the new week for a second before planning, as people do (they take minutes):
 # without it, on a 2-core machine the first bots' planning competes for the CPU with the
 # clients still reading the frame, and the roundtrip measures the bots, not the host.
@@ -65,9 +64,10 @@ def percentile(xs: list[float], q: float) -> float:
 
 
 async def run(seed: int, folder: Path) -> dict[str, Any]:
+    from game.scenario.library import find_scenario
     from game.scenario.loader import load_scenario
 
-    spec = load_scenario(SCENARIO)
+    spec = load_scenario(find_scenario(SCENARIO))
     human = [v.id for v in spec.vendors]
     ws = Workshop.create(spec, seed, human, folder,
                          Settings(autostart=True, min_seats=len(human) * len(ROLES)))
@@ -90,7 +90,7 @@ async def run(seed: int, folder: Path) -> dict[str, Any]:
     host = TimedHost(ws, "127.0.0.1", 0, tap=scan)
     await host.start()
     clients: list[tuple[str, str, Path, subprocess.Popen[bytes]]] = []
-    base = [sys.executable, str(REPO / "main.py"), "join", f"127.0.0.1:{host.port}", "--bot",
+    base = [sys.executable, "-m", "game", "join", f"127.0.0.1:{host.port}", "--bot",
             "--think", str(THINK_S)]
     for vid in human:
         for role in ROLES:
@@ -98,11 +98,11 @@ async def run(seed: int, folder: Path) -> dict[str, Any]:
             cmd = [*base, "--code", ws.lobby.teams[vid].code, "--role", role,
                    "--name", f"{vid}-{role}", "--record", str(rec)]
             clients.append((vid, role, rec, subprocess.Popen(
-                cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 preexec_fn=laptop)))
     rec = folder / "projector.json"
     clients.append(("projector", "watch", rec, subprocess.Popen(
-        [*base, "--watch", "--record", str(rec)], cwd=REPO, stdout=subprocess.DEVNULL,
+        [*base, "--watch", "--record", str(rec)], stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, preexec_fn=laptop)))
     while ws.status == "lobby":
         await asyncio.sleep(0.05)
