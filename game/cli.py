@@ -166,6 +166,7 @@ EXTRA_COMMANDS = (
     "game.sim.tune",           # tune
     "game.report.command",     # report
     "game.scenario.guide",     # guide
+    "game.net.cli",            # host, join
 )
 
 

@@ -36,6 +36,25 @@ def table(lang: str) -> dict[str, str]:
     return flat
 
 
+def money(wan: float, lang: str) -> str:
+    """Money in one unit system per language, the same on every screen and in the report:
+    万元 in Chinese (``380 万元``, ``1.20 亿元``), yuan in English (``¥3.80 M``, ``¥45 k``)."""
+    if lang == "zh":
+        if abs(wan) >= 10000:
+            return f"{wan / 10000:.2f} 亿元"
+        return f"{wan:,.0f} 万元" if abs(wan) >= 100 else f"{wan:.1f} 万元"
+    yuan = wan * 10_000
+    if abs(yuan) >= 1_000_000:
+        return f"¥{yuan / 1_000_000:.2f} M"
+    return f"¥{yuan / 1_000:,.0f} k"
+
+
+def support(value: float) -> str:
+    """Support (-1..1) on one scale everywhere: -100..+100, never "-0"."""
+    n = round(value * 100)
+    return "0" if n == 0 else f"{n:+d}"
+
+
 def tr(key: str, lang: str = "en", **kw: Any) -> str:
     text = table(lang).get(key, key)
     return text.format(**kw) if kw else text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.resolve import SUPPORT_IN_SCORE
-from game.report.common import Ctx, pct
+from game.report.common import Ctx, pct, signed
 from game.report.decision import decision
 from game.report.motives import motives
 
@@ -71,7 +71,7 @@ def _tender_causes(ctx: Ctx, dec: dict[str, Any], add: Any) -> None:
     if k and k["support"].get(lead, 0) > k["support"].get(us, 0):
         diff = k["support"][lead] - k["support"][us]
         add("kdm_behind", 2 + 10 * diff, kdm=k["name"], vendor=name,
-            ours=f"{k['support'][us]:+.2f}", theirs=f"{k['support'][lead]:+.2f}")
+            ours=signed(k['support'][us]), theirs=signed(k['support'][lead]))
 
 
 def _won_causes(ctx: Ctx, dec: dict[str, Any] | None, add: Any) -> None:
@@ -88,7 +88,7 @@ def _won_causes(ctx: Ctx, dec: dict[str, Any] | None, add: Any) -> None:
             support=f"{abs(support):.3f}")
     k = _kdm(dec) if dec else None
     if k and us in k["support"] and k["support"][us] >= max(k["support"].values()):
-        add("won_kdm", 5, kdm=k["name"], ours=f"{k['support'][us]:+.2f}")
+        add("won_kdm", 5, kdm=k["name"], ours=signed(k['support'][us]))
     c = ctx.state.contract
     if c and c["vendor"] == us and c["first_payment"] >= 0.3:
         add("won_payment", 3, share=pct(c["first_payment"]))
@@ -112,7 +112,7 @@ def _people_causes(ctx: Ctx, add: Any) -> None:
                 was = before["support"][ctx.vendor][eff["replaced"]] if before else 0.0
                 if was > 0.05:
                     add("replaced", 3 + 10 * was, week=e["week"], old=eff["was"][ctx.lang],
-                        support=f"{was:+.2f}")
+                        support=signed(was))
 
 
 def causes(ctx: Ctx) -> list[dict[str, Any]]:

@@ -12,12 +12,11 @@ from typing import Any
 
 from game.core.actions import CATALOG
 from game.core.state import ROLES, GameState, phase_of
+from game.i18n import money as i18n_money
+from game.i18n import support as i18n_support
 from game.i18n import tr
 from game.report.trace import Trace
 
-# One colour per vendor, in scenario order; colour-blind-safe (Okabe-Ito), ours is blue.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
-           "#000000")
 STAGE_COLOURS = ("#d9d9d9", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594")
 
 
@@ -43,7 +42,7 @@ def support_gain(e: dict[str, Any]) -> float:
 
 
 def money(value: float, lang: str) -> str:
-    return tr("report.fmt.money", lang, v=value, m=value / 100)
+    return i18n_money(value, lang)  # the board's units: 万元 in Chinese, ¥k/¥M in English
 
 
 def pct(share: float) -> str:
@@ -51,7 +50,8 @@ def pct(share: float) -> str:
 
 
 def signed(x: float) -> str:
-    return f"{x:+.2f}"
+    """A support change on the board's scale (-100..+100)."""
+    return i18n_support(x)
 
 
 @dataclass

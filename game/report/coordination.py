@@ -12,7 +12,7 @@ from typing import Any
 
 from game.core.actions import CATALOG
 from game.core.state import ROLES
-from game.report.common import Ctx, support_gain
+from game.report.common import Ctx, signed, support_gain
 
 
 def active_weeks(ctx: Ctx) -> list[int]:
@@ -122,7 +122,7 @@ def ledger(ctx: Ctx) -> list[dict[str, Any]]:
             if mine else 0.0,
             "best": [ctx.t("report.coord.best_move", week=e["week"], action=ctx.action(e["kind"]),
                            person=ctx.pname(e["target"], e["week"] - 1) if e["target"]
-                           else "-", v=f"{support_gain(e):+.2f}") for e in best
+                           else "-", v=signed(support_gain(e))) for e in best
                      if support_gain(e) > 0],
         })
     return out

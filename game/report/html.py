@@ -10,7 +10,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from game.i18n import money as i18n_money
 from game.i18n import tr
+from game.report.common import signed
 from game.report.fonts import embedded_font_css
 from game.report.html_kit import CSS
 from game.report.html_kit import chart as _chart
@@ -48,7 +50,7 @@ def _moments(d: dict[str, Any]) -> str:
 
 def _outcome(d: dict[str, Any]) -> str:
     o = d["outcome"]
-    money = lambda v: escape(tr("report.fmt.money", d["lang"], v=v, m=v / 100))  # noqa: E731
+    money = lambda v: escape(i18n_money(v, d["lang"]))  # noqa: E731
     kv = [
         ("report.o.winner", escape(o["winner_name"])),
         ("report.o.value", money(o["value"])),
@@ -100,7 +102,7 @@ def _decision(d: dict[str, Any]) -> str:
         for v in vids:
             mark = " class=win" if v == ev["favourite"] else ""
             split = _t(d, "report.decision.split", merit=f"{ev['merit'].get(v, 0):.3f}",
-                       support=f"{ev['support'].get(v, 0):+.2f}")
+                       support=signed(ev['support'].get(v, 0)))
             cells.append(f"<span{mark}>{ev['scores'].get(v, 0):.3f}</span><br>"
                          f"<span class=small>{split}</span>")
         cells.append(escape(ev["sway_text"]))

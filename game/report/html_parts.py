@@ -7,6 +7,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+from game.report.common import signed
 from game.report.html_kit import chart as _chart
 from game.report.html_kit import t as _t
 from game.report.html_kit import table as _table
@@ -32,7 +33,7 @@ def _rivals(moves: list[dict[str, Any]]) -> str:
         for a in mine:
             target = f"→{a['target_name']}" if a["target_name"] else ""
             option = f" ({a['option_text']})" if a["option_text"] else ""
-            gain = f" {a['support']:+.2f}" if a["support"] else ""
+            gain = f" {signed(a['support'])}" if a["support"] else ""
             items.append(escape(f"{a['name']}{target}{option}{gain}"))
         reasons = Counter(a["reason_text"] for a in mine if a["reason_text"])
         why = "; ".join(f"{escape(r)} ×{n}" for r, n in reasons.most_common())
@@ -77,7 +78,7 @@ def motives_section(d: dict[str, Any]) -> str:
         who = (f"<b>{escape(p['name'])}</b>{tags}<br><span class=small>{escape(p['title'])} · "
                f"{escape(', '.join(p['roles']))}<br>{_t(d, 'report.motives.influence')} "
                f"{p['influence']:.2f} · {_t(d, 'report.motives.support_end')} "
-               f"{p['support_end']:+.2f} · {escape(p['contact_text'])}</span>{seat}")
+               f"{signed(p['support_end'])} · {escape(p['contact_text'])}</span>{seat}")
         for i, m in enumerate(p["motives"]):
             state = "found" if m["found"] else "never"
             how = f"<br><span class=small>{escape(m['how'])}</span>" if m["how"] else ""
@@ -115,7 +116,7 @@ def coordination_section(d: dict[str, Any], charts: dict[str, bytes]) -> str:
     by_stage = _table([_t(d, "report.coord.stage")] + [escape(n) for n in role_names],
                       stage_rows, num=set(range(1, 5)))
     joint = "".join(f"<li>{_t(d, 'report.fmt.week', week=j['week'])}: {escape(j['name'])} "
-                    f"→ {escape(j['target_name'] or '-')} ({j['support']:+.2f})</li>"
+                    f"→ {escape(j['target_name'] or '-')} ({signed(j['support'])})</li>"
                     for j in c["joint"]) or "<li>-</li>"
     ledger = _table(
         [_t(d, "report.ledger.player"), _t(d, "report.coord.actions"),
@@ -125,7 +126,7 @@ def coordination_section(d: dict[str, Any], charts: dict[str, bytes]) -> str:
         [[f"<b>{escape(p['player'])}</b>" + (
             f"<br><span class=small>{escape(', '.join(p['roles']))}</span>"
             if p["roles"] != [p["player"]] else ""), str(p["actions"]), str(p["joint"]),
-          str(p["days"]), f"{p['cost']:.1f}", f"{p['support_gained']:+.2f}",
+          str(p["days"]), f"{p['cost']:.1f}", signed(p['support_gained']),
           str(p["motives_found"]), f"{p['placed_share']:.0%}",
           "<br>".join(escape(b) for b in p["best"]) or "-"] for p in d["ledger"]],
         num={1, 2, 3, 4, 5, 6, 7})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.stages import CHECKLIST_OF
-from game.report.common import Ctx, support_gain
+from game.report.common import Ctx, signed, support_gain
 
 # Moments that tell the same story; only the heaviest of a group is shown.
 GROUPS = {"award_us": "win", "paid": "win", "shelved": "win"}
@@ -87,7 +87,7 @@ def _people_moments(ctx: Ctx, add: Any) -> None:
                 infl = ctx.state.people[eff["replaced"]].influence
                 add(e["week"], "replaced", 3 + 10 * infl * max(was, 0.0),
                     old=eff["was"][ctx.lang], new=ctx.pname(eff["replaced"], e["week"]),
-                    support=f"{was:+.2f}")
+                    support=signed(was))
     kdm = next((p for p in ctx.state.people.values() if "KDM" in p.key), None)
     if kdm is not None and ctx.trace.consistent:
         met = ctx.trace.first_week(ctx.trace.criteria[ctx.vendor],
@@ -126,7 +126,7 @@ def _our_moves(ctx: Ctx, add: Any) -> None:
         if impact(top) > 0.02:
             add(top["week"], "best_move", 2 + 25 * impact(top), action=ctx.action(top["kind"]),
                 person=ctx.pname(top["target"], top["week"] - 1) if top["target"] else "-",
-                v=f"{support_gain(top):+.2f}")
+                v=signed(support_gain(top)))
 
 
 def candidates(ctx: Ctx) -> list[dict[str, Any]]:

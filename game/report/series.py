@@ -10,7 +10,8 @@ from typing import Any
 
 from game.core.health import C_KEYS, F_KEYS, W_KEYS
 from game.core.state import MILESTONES, ROLES
-from game.report.common import PALETTE, Ctx, took_part
+from game.palette import vendor_colours
+from game.report.common import Ctx, took_part
 from game.report.coordination import weekly_cost, weekly_use
 
 
@@ -68,10 +69,11 @@ def series(ctx: Ctx) -> dict[str, Any]:
                                             else ctx.t(f"calendar.{e['event']}")),
                "calendar": bool(e.get("calendar"))}
               for e in s.log if e.get("event")]
+    colours = vendor_colours(vendors, ctx.vendor)  # the board's colours, the same rival each
     return {
         "weeks": weeks,
         "vendors": [{"id": vid, "name": ctx.vname(vid), "ours": vid == ctx.vendor,
-                     "colour": PALETTE[i % len(PALETTE)]} for i, vid in enumerate(vendors)],
+                     "colour": colours[vid]} for vid in vendors],
         "people": [{"id": pid, "name": _seat_names(ctx, pid),
                     "title": p.title[ctx.lang], "key": list(p.key),
                     "influence": p.influence} for pid, p in s.people.items()],

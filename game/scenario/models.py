@@ -167,6 +167,17 @@ class TimeSpec(Spec):
     exec: Annotated[int, Field(ge=0, le=7)] = 2
 
 
+class BriefingSpec(Spec):
+    """What the team playing this vendor's seat reads before the deal (workshop mode): who
+    they are, so a team seated as a rival plays it in character. Only that team sees it."""
+
+    product: TextSpec = Field(description="What the vendor sells here and how it is built.")
+    history: TextSpec = Field(description="The vendor's history with this customer so far.")
+    strengths: TextSpec = Field(
+        description="What the vendor is good at, and where it is weak, in the team's words."
+    )
+
+
 class VendorSpec(Spec):
     id: Ident = Field(description="Unique id of the vendor.")
     name: TextSpec = Field(description="Company name.")
@@ -195,6 +206,9 @@ class VendorSpec(Spec):
     )
     relations: dict[Ident, RelationSpec] = Field(
         default_factory=dict, description="Starting relations, keyed by stakeholder id."
+    )
+    briefing: BriefingSpec | None = Field(
+        None, description="The seat's own briefing for a workshop team; omit for none."
     )
 
     @model_validator(mode="after")

@@ -54,7 +54,13 @@ def _ui(args: argparse.Namespace) -> int:
     return run_ui_bench(args)
 
 
-BENCHES = {"engine": _engine, "ai": _ai, "balance": _balance, "ui": _ui}
+def _workshop(args: argparse.Namespace) -> int:
+    from game.net.bench import run_bench_workshop
+
+    return run_bench_workshop(args)
+
+
+BENCHES = {"engine": _engine, "ai": _ai, "balance": _balance, "ui": _ui, "workshop": _workshop}
 
 
 def run_bench(what: str, args: argparse.Namespace) -> int:

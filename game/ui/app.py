@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from game.ui.i18n import Translator
+from game.ui.input_guard import InputGuard
 from game.ui.options import AppOptions
-from game.ui.scene import Command, Push, Quit, SceneStack
+from game.ui.scene import Command, Quit, SceneStack
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 from game.ui.sound import SoundBoard
+
+#: ``--start`` names that open a registered scene with arguments
+START: dict[str, tuple[str, dict[str, Any]]] = {
+    "new_game": ("new_game", {"mode": "solo"}),
+    "new_team_game": ("new_game", {"mode": "team"}),
+}
 
 
 class App:
@@ -32,6 +40,8 @@ class App:
         self.settings: Settings = load_settings()
         if self.options.lang:
             self.settings.language = self.options.lang
+        if self.options.text_size:
+            self.settings.text_size = self.options.text_size
         if self.options.fullscreen is not None:
             self.settings.fullscreen = bool(self.options.fullscreen)
         if self.options.width and self.options.height:
@@ -44,17 +54,22 @@ class App:
         clear_text_caches()
         pygame.key.set_repeat(400, 40)
         self._windowed_size = (self.settings.width, self.settings.height)
-        self.screen = self._open_window(self.settings.fullscreen)
+        self.window = self._open_window(self.settings.fullscreen)
+        self.scale = 1.0
+        self.screen = self.window  # what scenes draw on: the window, or a smaller canvas
+        self._fit_canvas()
         # Every text element names the theme's own CJK font, and the scenes pass text already
         # translated, so pygame_gui's locale only picks its fallback font: keep it Latin (0.6
         # MB) instead of loading its 9 MB Chinese face from package data a second time.
         self.manager = pygame_gui.UIManager(
             self.screen.get_size(), theme.build_theme(), starting_language="en"
         )
+        self.manager.mouse_pos_scale_factor = [1 / self.scale, 1 / self.scale]
         self.clock = pygame.time.Clock()
         self.sounds = SoundBoard()
         self._sync_sound()
         self.stack = SceneStack()
+        self.guard = InputGuard()
         self._rebuild = False
         self.frame = 0
 
@@ -87,10 +102,41 @@ class App:
         if on == self.settings.fullscreen:
             return
         self.settings.fullscreen = on
-        self.screen = self._open_window(on)
-        self.manager.set_window_resolution(self.screen.get_size())
+        self.window = self._open_window(on)
+        self._fit_canvas()
         self.save_settings()
         self.request_rebuild()
+
+    def set_text_size(self, value: str) -> None:
+        """Normal, large, or the projector preset (see ``settings.ui_scale``)."""
+        if value == self.settings.text_size:
+            return
+        self.settings.text_size = value
+        self.settings.normalised()
+        self._fit_canvas()
+        self.save_settings()
+        self.request_rebuild()
+
+    def _fit_canvas(self) -> None:
+        """Scenes lay out for the canvas; a scale above 1 draws the canvas smaller than the
+        window and enlarges it on the way out, so every text and control grows alike and a
+        layout that fits 1280x720 fits a projector at 1.5x without a line of its own."""
+        import pygame
+
+        from game.ui.settings import ui_scale
+
+        size = self.window.get_size()
+        self.scale = ui_scale(self.settings.text_size, size)
+        if self.scale == 1.0:
+            self.screen = self.window
+        else:
+            logical = (round(size[0] / self.scale), round(size[1] / self.scale))
+            if self.screen is self.window or self.screen.get_size() != logical:
+                self.screen = pygame.Surface(logical).convert()
+        manager = getattr(self, "manager", None)
+        if manager is not None:
+            manager.set_window_resolution(self.screen.get_size())
+            manager.mouse_pos_scale_factor = [1 / self.scale, 1 / self.scale]
 
     def save_settings(self) -> None:
         self._sync_sound()
@@ -131,9 +177,9 @@ class App:
         if self.settings.fullscreen:
             return
         self._windowed_size = (width, height)
-        if self.screen.get_size() != (width, height):
-            self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
-        self.manager.set_window_resolution((width, height))
+        if self.window.get_size() != (width, height):
+            self.window = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+        self._fit_canvas()
         self.settings.width, self.settings.height = width, height
         self.request_rebuild()
 
@@ -148,6 +194,7 @@ class App:
         if isinstance(command, Quit):
             self.save_settings()
         if self.stack.apply(command):
+            self.guard.scene_changed()
             self.request_rebuild()
 
     def rebuild(self) -> None:
@@ -162,11 +209,12 @@ class App:
 
     def push_start(self) -> None:
         """The main menu, with the ``--start`` scene on top of it when one is asked for."""
-        from game.ui.scenes import start_scene
+        from game.ui import router
 
-        self.apply(Push(start_scene(self, "menu")))
+        self.apply(router.push("menu", self))
         if self.options.start != "menu":
-            self.apply(Push(start_scene(self, self.options.start)))
+            name, kwargs = START.get(self.options.start, (self.options.start, {}))
+            self.apply(router.push(name, self, **kwargs))
 
     # --- loop ------------------------------------------------------------------------------
     def process_event(self, event: Any) -> None:
@@ -178,18 +226,34 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self._resized(event.w, event.h)
             return
+        if self.guard.drops(event):
+            return  # held from the scene before, or the new scene not yet seen long enough
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.set_fullscreen(not self.settings.fullscreen)
             return
-        self.manager.process_events(event)
+        self.manager.process_events(event)  # pygame_gui scales mouse positions itself
         top = self.stack.top
         if top is not None and not self._rebuild:
-            self.apply(top.handle_event(event))
+            self.apply(top.handle_event(self._on_canvas(event)))
+
+    def _on_canvas(self, event: Any) -> Any:
+        """The event with its mouse position in canvas pixels (scenes lay out on the canvas)."""
+        if self.scale == 1.0 or not hasattr(event, "pos"):
+            return event
+        import pygame
+
+        data = dict(event.dict)
+        data["pos"] = (int(event.pos[0] / self.scale), int(event.pos[1] / self.scale))
+        if "rel" in data:
+            data["rel"] = (int(event.rel[0] / self.scale), int(event.rel[1] / self.scale))
+        return pygame.event.Event(event.type, data)
 
     def step(self, dt: float, events: list[Any] | None = None) -> None:
         """One frame: events, update, rebuild if needed, draw."""
         import pygame
 
+        self._frame_start = time.perf_counter()
+        self.guard.tick(dt)
         for event in pygame.event.get() if events is None else events:
             self.process_event(event)
             if self.stack.quit_code is not None:
@@ -217,7 +281,10 @@ class App:
         if top is not None:
             top.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        if self.screen is not self.window:
+            pygame.transform.smoothscale(self.screen, self.window.get_size(), self.window)
         pygame.display.flip()
+        self.guard.shown(time.perf_counter() - getattr(self, "_frame_start", time.perf_counter()))
 
     def _veil(self) -> Any:
         """A translucent sheet that dims the scene under a dialog (kept per window size)."""
@@ -253,7 +320,7 @@ class App:
         import pygame
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.screen, str(path))
+        pygame.image.save(self.window, str(path))
 
 
 def run_app(argv_options: Any = None) -> int:

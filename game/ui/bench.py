@@ -6,8 +6,12 @@ Runs headless (dummy video driver) so it measures our code, not the display serv
   mouse moving over the board (hover and tooltips as a player causes them);
 - rss_mb: the peak resident memory of the whole run, which plays the game on to its end
   with the board rebuilt every week.
-Before those three last lines it prints the idle median, the 95th percentile and the median
-time of a full rebuild of the board (what one click costs).
+- debrief_open_s: from pressing Enter on the outcome screen to the debrief's first tab
+  fully drawn (no "Drawing…" left on it), the same game played to its end;
+- click_ms_p95: a fixed script of state-changing clicks on the board (pick a person, pick
+  an action, plan it, undo), each timed from the click to its next drawn frame.
+Before those lines it prints the idle median, the 95th percentile and the median time of a
+full rebuild of the board.
 """
 
 from __future__ import annotations
@@ -45,9 +49,9 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
         import pygame
 
         from game.ai.basic import plan_week
+        from game.ui.board.scene import BoardScene
         from game.ui.catalog import list_scenarios
         from game.ui.scene import Push
-        from game.ui.scenes.board import BoardScene
         from game.ui.session import Session
         from game.ui.setup import GameSetup
 
@@ -59,10 +63,13 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
             session.plan = plan_week(session.view)[0]
             session.end_week()
         mid_week = session.state.week
+        # the week's events answered as the AI would, so no dialog covers the board
+        session.plan = [a for a in plan_week(session.view)[0] if a.kind == "choose"]
         board = BoardScene(app, session)
         app.apply(Push(board))
         for _ in range(5):
             app.step(0.016, [])
+        assert app.stack.top is board, f"{app.stack.top} covers the board"
         idle = [_timed(app, []) for _ in range(frames)]
         moving = []
         for i in range(frames):
@@ -73,6 +80,7 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
         for _ in range(20):
             app.request_rebuild()
             rebuilds.append(_timed(app, []))
+        clicks = _click_script(app, board)
         weeks = 0
         while not session.state.over and weeks < 40:
             session.plan = plan_week(session.view)[0]
@@ -80,17 +88,78 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
             app.request_rebuild()
             app.step(0.016, [])
             weeks += 1
+        # peak memory of the game itself, before the debrief (its charts load matplotlib)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        debrief_open = _open_debrief(app, session)
         pygame.quit()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"board at 1280x720 (zh), week {mid_week}: {frames} idle and "
           f"{frames} mouse-moving frames, 20 rebuilds, then {weeks} more weeks")
     print(f"frame_idle_ms: {statistics.median(idle):.2f}")
     print(f"frame_p95_ms: {_percentile(moving, 0.95):.2f}")
     print(f"rebuild_ms: {statistics.median(rebuilds):.1f}")
+    print(f"click_ms_median: {statistics.median(clicks):.1f} ({len(clicks)} clicks)")
     print(f"startup_s: {startup:.2f}")
     print(f"frame_ms: {statistics.median(moving):.2f}")
     print(f"rss_mb: {rss:.0f}")
+    print(f"debrief_open_s: {debrief_open:.2f}")
+    print(f"click_ms_p95: {_percentile(clicks, 0.95):.1f}")
     return 0
+
+
+def _click_at(app: Any, pos: tuple[int, int]) -> float:
+    """A real click (motion, press, release) and the frames until its effect is drawn."""
+    import pygame
+
+    app.guard.settled()  # the player has looked at the board before clicking
+    t = time.perf_counter()
+    app.step(0.016, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                        buttons=(0, 0, 0)),
+                     pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+                     pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+    app.step(0.016)  # pygame_gui delivers the button press through the queue: next frame
+    return (time.perf_counter() - t) * 1000
+
+
+def _click_script(app: Any, board: Any, rounds: int = 8) -> list[float]:
+    """Pick a person, pick an action, plan it, undo: ``rounds`` times over the people."""
+    out: list[float] = []
+    people = list(board.cards)
+    for i in range(rounds):
+        pid = people[(i + 1) % len(people)]
+        out.append(_click_at(app, board.w.cards[pid].rect.center))
+        rows = [(b, r) for b, r in board.w.rows if r.reason is None and not r.picker
+                and board.layout.actions.contains(b.rect)]
+        if not rows:
+            continue
+        button, _row = rows[min(1, len(rows) - 1)]
+        out.append(_click_at(app, button.rect.center))
+        if board.w.plan_button is not None and board.w.plan_button.is_enabled:
+            out.append(_click_at(app, board.w.plan_button.rect.center))
+            undo = board.w.named.get("undo")
+            if undo is not None and undo.is_enabled:
+                out.append(_click_at(app, undo.rect.center))
+    return out
+
+
+def _open_debrief(app: Any, session: Any) -> float:
+    """Seconds from Enter on the outcome screen to the first debrief tab fully drawn."""
+    import pygame
+
+    from game.ui import router
+
+    app.apply(router.push("outcome", app, session))
+    app.step(0.016, [])
+    app.guard.settled()
+    t = time.perf_counter()
+    app.step(0.016, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
+                                        unicode="", scancode=0)])
+    scene = app.stack.top
+    for _ in range(2000):
+        if type(scene).__name__ == "DebriefScene" and scene.first_tab_ready():
+            break
+        app.step(0.016)
+        scene = app.stack.top
+    return time.perf_counter() - t
 
 
 def _timed(app: Any, events: list[Any]) -> float:

@@ -25,6 +25,7 @@ class AppOptions:
     screenshot: Path | None = None  # save the window here before quitting
     fps: int = 60
     no_resume: bool = False  # do not offer to resume an interrupted game
+    text_size: str | None = None  # normal | large | projector, for this run
 
     @classmethod
     def from_any(cls, value: Any) -> AppOptions:
@@ -68,4 +69,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--screenshot", help="save a PNG of the window before quitting")
     parser.add_argument("--fps", type=int, default=60)
     parser.add_argument("--no-resume", dest="no_resume", action="store_true", default=False)
+    parser.add_argument("--text-size", dest="text_size",
+                        choices=("normal", "large", "projector"),
+                        help="enlarge everything (projector: body text ~25 px at 1080p)")
     return parser

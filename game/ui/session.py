@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.core.actions import Action
-from game.core.checks import Option, check, legal_actions, plan_usage
+from game.core.actions import CATALOG, Action
+from game.core.checks import Option, legal_actions, plan_usage
 from game.core.engine import end_week, new_game
 from game.core.state import GameState
 from game.core.views import report_for, view
+from game.play.team_week import TeamWeek
 from game.scenario.models import ScenarioSpec
 from game.ui.catalog import team_vendor
 from game.ui.setup import ROLES, GameSetup, RivalChoice
@@ -53,12 +54,12 @@ class Session:
     state: GameState
     setup: GameSetup
     team: str
-    plan: list[Action] = field(default_factory=list)
-    history: list[list[Action]] = field(default_factory=list)
     last_report: dict[str, Any] | None = None
     before: dict[str, Any] | None = None  # our view at the start of the last resolved week
     game_id: str = ""  # names the game's autosave slot; a new game (or a what-if) gets its own
     _view: dict[str, Any] | None = None
+    _week: TeamWeek | None = None
+    tutorial: Any = None  # the guided first deal's progress (game.play.guide)
     _agents: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -96,7 +97,10 @@ class Session:
         return self._view
 
     def refresh(self) -> None:
+        """Build the view again (the plan in the making stays: it belongs to the week)."""
         self._view = None
+        if self._week is not None:
+            self._week.view = self.view
 
     @property
     def human_roles(self) -> list[str]:
@@ -106,49 +110,94 @@ class Session:
     def ai_roles(self) -> list[str]:
         return [r for r in ROLES if not self.setup.humans.get(r, True)]
 
+    @property
+    def team_mode(self) -> bool:
+        return self.setup.mode == "team"
+
+    # --- the team's week in the making ---------------------------------------------------------
+    def _seats(self) -> dict[str, str]:
+        """Solo: one person plays every human role; team: each role its own seat."""
+        return {r: (r if self.team_mode else "solo") for r in self.human_roles}
+
+    @property
+    def week(self) -> TeamWeek:
+        """This week's plan as the team makes it (``game.play.team_week``)."""
+        if self._week is None or self._week.view.get("week") != self.view["week"]:
+            self._week = TeamWeek(self.view, self._seats())
+        return self._week
+
+    @property
+    def plan(self) -> list[Action]:
+        """The moves that count so far: event answers, solo moves, agreed joint moves."""
+        return self.week.actions()
+
+    @plan.setter
+    def plan(self, actions: list[Action]) -> None:
+        """Replace the week with moves agreed elsewhere (the coach's plan, a replay)."""
+        self._week = TeamWeek.agreed(self.view, self._seats(), actions)
+
+    def turn_role(self) -> str | None:
+        """Team mode: the role whose player acts now (None in solo play or when done)."""
+        return self.week.waiting_for() if self.team_mode else None
+
     def options(self, role: str) -> list[Option]:
-        return legal_actions(self.view, self.plan, role)
+        return legal_actions(self._checked_view(role), self.week.seen_actions(role, True), role)
+
+    def _checked_view(self, role: str) -> dict[str, Any]:
+        """The view with this role's days and the team's money as the week leaves them,
+        for listing what ``role`` may still plan (hidden moves counted, never shown)."""
+        w = self.week
+        seen = w.seen_actions(role, True)
+        days, cost = plan_usage(seen, self.view)
+        me = dict(self.view["me"])
+        me["time"] = {r: w.days_left(r) + days.get(r, 0) for r in self.view["me"]["time"]}
+        me["budget"] = w.budget_left() + cost
+        return {**self.view, "me": me}
+
+    def seen_plan(self, role: str | None = None) -> list[Action]:
+        """The moves that count and that the player at the screen may see."""
+        r = role or self.turn_role()
+        return self.week.seen_actions(r) if r is not None else self.plan
 
     def time_left(self) -> dict[str, int]:
-        used, _ = plan_usage([a for a in self.plan if a.kind != "choose"])
-        return {r: n - used.get(r, 0) for r, n in self.view["me"]["time"].items()}
+        return {r: self.week.days_left(r) for r in self.view["me"]["time"]}
 
     def budget_left(self) -> float:
-        _, cost = plan_usage([a for a in self.plan if a.kind != "choose"])
-        return self.view["me"]["budget"] - cost
+        return self.week.budget_left()
 
     def actions_only(self) -> list[Action]:
         return [a for a in self.plan if a.kind != "choose"]
 
+    def acting_role(self, action: Action) -> str:
+        """Who plans ``action`` when the caller does not say: the player whose turn it is,
+        else the first role people play among the action's roles."""
+        turn = self.turn_role()
+        d = CATALOG.get(action.kind)
+        roles = d.roles if d is not None else tuple(self.human_roles)
+        if turn is not None and (turn in roles or action.kind == "choose"):
+            return turn
+        return next((r for r in roles if r in self.human_roles),
+                    (self.human_roles or list(ROLES))[0])
+
     # --- planning (undo until the week is committed) ---------------------------------------
-    def add(self, action: Action) -> str | None:
-        """Plan ``action``; returns the i18n key of why it cannot be planned, or None."""
-        if action.kind == "choose":
-            self._push()
-            self.plan = [a for a in self.plan
-                         if not (a.kind == "choose" and a.target == action.target)]
-            self.plan.append(action)
-            return None
-        reason = check(self.view, action, self.actions_only())
-        if reason is not None:
-            return reason
-        self._push()
-        self.plan.append(action)
-        return None
+    def add(self, action: Action, role: str | None = None) -> str | None:
+        """Plan ``action`` for ``role``; returns the i18n key of why it cannot be, or None.
+        An event answer replaces the team's earlier answer to the same event."""
+        return self.week.plan(role or self.acting_role(action), action)
 
-    def remove(self, index: int) -> None:
-        if 0 <= index < len(self.plan):
-            self._push()
-            del self.plan[index]
+    def withdraw(self, entry_id: int, role: str | None = None) -> str | None:
+        e = self.week.entry(entry_id)
+        if e is None:
+            return "team.no_such_move"
+        return self.week.withdraw(role or e.owner, entry_id)
 
-    def undo(self) -> bool:
-        if not self.history:
-            return False
-        self.plan = self.history.pop()
-        return True
+    def undo(self, role: str | None = None) -> bool:
+        r = role or self.turn_role() or (self.human_roles or list(ROLES))[0]
+        return self.week.undo(r) is None
 
-    def _push(self) -> None:
-        self.history.append(list(self.plan))
+    def can_undo(self, role: str | None = None) -> bool:
+        r = role or self.turn_role() or (self.human_roles or list(ROLES))[0]
+        return self.week.can_undo(r)
 
     def pending_unanswered(self) -> list[dict[str, Any]]:
         answered = {a.target for a in self.plan if a.kind == "choose"}
@@ -197,7 +246,7 @@ class Session:
                                                                        with_log=False))
         report = report_for(end_week(state, plans, reasons), self.team)
         self.last_report = report
-        self.plan, self.history = [], []
+        self._week = None
         self.refresh()
         return report
 
@@ -266,16 +315,10 @@ def open_save(ctx: UIContext, path: Path) -> Command | SaveError:
     """A command that opens the saved game, or the SaveError saying why it cannot (with
     its translation key, and the last good autosave of the same game as ``fallback``)."""
     from game.save import SaveError
-    from game.ui.scene import Push
+    from game.ui import router
 
     try:
         session = Session.from_save(path)
     except SaveError as error:
         return error
-    from game.ui.scenes.board import BoardScene
-
-    if session.state.over:
-        from game.ui.scenes.outcome import OutcomeScene
-
-        return Push(OutcomeScene(ctx, session))
-    return Push(BoardScene(ctx, session))
+    return router.push("outcome" if session.state.over else "board", ctx, session)

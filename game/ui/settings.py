@@ -20,6 +20,25 @@ DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
 
 
+TEXT_SIZES = ("normal", "large", "projector")
+#: the canvas the projector preset lays out for: body text 17 px there is 25 px at 1080p
+PROJECTOR_CANVAS = (1280, 720)
+
+
+def ui_scale(text_size: str, window: tuple[int, int]) -> float:
+    """How much everything is enlarged in a window of this size.
+
+    ``large`` is 1.25x; ``projector`` fits a 1280x720 layout to the window (1.5x at
+    1920x1080, so 17 px body text reads at 25 px from the back of a room). The canvas never
+    gets smaller than the smallest window the layouts are made for.
+    """
+    w, h = window
+    want = {"large": 1.25,
+            "projector": min(w / PROJECTOR_CANVAS[0], h / PROJECTOR_CANVAS[1])}.get(text_size, 1.0)
+    most = min(w / MIN_SIZE[0], h / MIN_SIZE[1])
+    return round(max(1.0, min(want, most)), 3)
+
+
 def config_dir() -> Path:
     """The folder for settings; ``DEALCRAFT_CONFIG_DIR`` overrides it (tests, kiosks)."""
     override = os.environ.get("DEALCRAFT_CONFIG_DIR")
@@ -58,6 +77,7 @@ class Settings:
     width: int = DEFAULT_SIZE[0]
     height: int = DEFAULT_SIZE[1]
     animations: bool = True
+    text_size: str = "normal"  # normal | large | projector (see ui_scale)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -84,6 +104,8 @@ class Settings:
     def normalised(self) -> Settings:
         if self.language not in LANGUAGES:
             self.language = "en"
+        if self.text_size not in TEXT_SIZES:
+            self.text_size = "normal"
         self.volume = min(1.0, max(0.0, self.volume))
         self.width = max(MIN_SIZE[0], min(7680, self.width))
         self.height = max(MIN_SIZE[1], min(4320, self.height))

@@ -2,9 +2,12 @@
 
 Runs the window headless (dummy video driver), plays the shipped hospital scenario to the
 middle of the deal the way a coached player would, then visits the screens and saves
-``menu``, ``board``, ``week_summary``, ``mpc_review`` and ``coach`` as PNG, each in Chinese
-and English (``board_zh.png``, ``board_en.png``, ...); then plays the same game to its end and
-saves the debrief's tabs (``debrief_outcome_zh.png``, ...). The same seed gives the same pictures.
+``menu``, ``board``, ``person`` (the detail panel), ``coach``, ``week_summary`` and
+``mpc_review`` as PNG, each in Chinese and English (``board_zh.png``, ``board_en.png``, ...);
+then plays the same game to its end and saves the debrief's tabs (``debrief_outcome_zh.png``,
+...); then the guided first deal's first step (``tutorial``), an event with its answers'
+effects (``event``) and the board with the projector preset at 1920x1080
+(``projector``). The same seed gives the same pictures.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ai.coach import follow_coach
     from game.ui.app import App
+    from game.ui.board.scene import BoardScene
     from game.ui.catalog import list_scenarios
+    from game.ui.menu.menu import MenuScene
     from game.ui.options import AppOptions
     from game.ui.scene import Push, Reset
-    from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.menu import MenuScene
     from game.ui.session import Session
     from game.ui.setup import GameSetup
 
@@ -65,11 +68,19 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     app.apply(Reset(MenuScene(app), (board,)))
     _plan_a_little(app, board)
     save("board")
+    from game.ui import router
+
+    known = max(session.view["people"], key=lambda p: (bool(p.get("position_motive"))
+                                                       + bool(p.get("personal_motive"))))
+    app.apply(router.push("person", app, session, known["id"]))
+    save("person")
+    app.apply(app.stack.top.handle_event(_key("escape")))
+    frames()
     app.apply(board.open_coach())
     save("coach")
     app.apply(app.stack.top.handle_event(_key("escape")))
     frames()
-    from game.ui.scenes.review import ResolveScene
+    from game.ui.week.review import ResolveScene
 
     app.apply(Push(ResolveScene(app, session)))
     frames(60, 0.1)  # every card has slid in
@@ -80,15 +91,69 @@ def take(folder: Path, lang: str, size: tuple[int, int] = (1280, 720)) -> list[P
     import pygame
 
     pygame.quit()
+    out += _extras(folder, lang)
+    return out
+
+
+def _extras(folder: Path, lang: str) -> list[Path]:
+    """The guide's first step, an event dialog, and the projector preset at 1920x1080."""
+    import pygame
+
+    from game.ai.coach import follow_coach
+    from game.ui import router
+    from game.ui.app import App
+    from game.ui.catalog import list_scenarios
+    from game.ui.options import AppOptions
+    from game.ui.session import Session
+    from game.ui.setup import GameSetup
+
+    out: list[Path] = []
+
+    def shot(app: App, name: str) -> None:
+        for _ in range(4):
+            app.step(0.016, [])
+        path = folder / f"{name}_{lang}.png"
+        app.screenshot(path)
+        out.append(path)
+
+    entries = {e.spec.id: e for e in list_scenarios() if e.spec is not None}
+    app = App(AppOptions(lang=lang, no_resume=True, width=1280, height=720, fullscreen=False))
+    app.settings.sound = False
+    app.apply(router.push("menu", app))
+    app.step(0.016, [])
+    app.apply(app.stack.top.start_guide())  # the menu's "Guided first deal"
+    app.step(0.016, [])
+    app.apply(app.stack.top.handle_event(_key("return")))  # begin week 1
+    shot(app, "tutorial")
+    hospital = entries[SCENARIO]
+    assert hospital.spec is not None
+    session = Session.start(hospital.spec, GameSetup.default_for(hospital.spec, hospital.path,
+                                                                  seed=SEED))
+    while not session.view["pending"]:
+        session.plan = follow_coach(session.view, SEED)[0]
+        session.end_week()
+    app.apply(router.reset("menu", app))
+    app.apply(router.push("board", app, session))
+    shot(app, "event")
+    pygame.quit()
+
+    app = App(AppOptions(lang=lang, no_resume=True, width=1920, height=1080, fullscreen=False,
+                         text_size="projector"))
+    app.settings.sound = False
+    session.plan = [a for a in follow_coach(session.view, SEED)[0] if a.kind == "choose"]
+    app.apply(router.push("menu", app))
+    app.apply(router.push("board", app, session))
+    shot(app, "projector")
+    pygame.quit()
     return out
 
 
 def _debrief(app: object, session: object, save: object) -> None:
     """Play the game on to its end as the coached player, then visit the debrief's tabs."""
     from game.ai.coach import follow_coach
+    from game.ui.debrief.scene import DebriefScene
+    from game.ui.menu.menu import MenuScene
     from game.ui.scene import Reset
-    from game.ui.scenes.debrief import DebriefScene
-    from game.ui.scenes.menu import MenuScene
 
     while not session.state.over:  # type: ignore[attr-defined]
         session.plan = follow_coach(session.view, SEED)[0]  # type: ignore[attr-defined]

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from game import palette
+
 FONT_PACKAGE = "pygame_gui.data"
 FONT_REGULAR = "NotoSansSC-Regular.otf"
 FONT_BOLD = "NotoSansSC-Bold.otf"
@@ -39,16 +41,18 @@ SURFACE_ALT = "#F8F6F1"
 BORDER = "#D6D0C4"
 BORDER_STRONG = "#B9B1A2"
 INK = "#1F2A36"  # body text, 13:1 on paper
-INK_MUTED = "#55606C"  # secondary text, 6:1 on paper
-INK_FAINT = "#7C858E"  # hints; still 3.6:1
+# Secondary text meets WCAG AA (4.5:1) on every background it is drawn on, selected cards
+# and the deep bands included (tests/ui/test_scale.py computes it)
+INK_MUTED = "#4B5560"  # secondary text, >= 5.7:1
+INK_FAINT = "#5A636C"  # hints and "not yet known", >= 4.6:1
 ACCENT = "#0B5E91"  # primary buttons, "us"
 ACCENT_HOVER = "#0A6FAB"
 ACCENT_SOFT = "#DCEAF4"
-DANGER = "#B6470A"  # vermillion-dark, for destructive actions (paired with an icon/word)
+DANGER = "#A0400A"  # vermillion-dark, for destructive actions (paired with an icon/word)
 SELECTED = "#CFE3F1"
 
-US = "#0072B2"  # Okabe-Ito blue
-RIVALS = ("#E69F00", "#CC79A7", "#7A7A7A", "#56B4E9")  # orange, reddish purple, grey, sky
+US = palette.US  # one palette with the debrief and the report (game/palette.py)
+RIVALS = palette.RIVALS
 SUPPORT_AGAINST = "#D55E00"  # vermillion
 SUPPORT_NEUTRAL = "#BDBDBD"
 SUPPORT_FOR = "#0072B2"
@@ -57,6 +61,23 @@ SUPPORT_FOR = "#0072B2"
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     value = hex_colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+#: backgrounds that text is drawn on
+TEXT_BACKGROUNDS = (BG, BG_DEEP, SURFACE, SURFACE_ALT, SELECTED, ACCENT_SOFT)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    def lum(colour: str) -> float:
+        def channel(c: int) -> float:
+            v = c / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b_ = (channel(c) for c in rgb(colour))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def support_colour(value: float) -> tuple[int, int, int]:

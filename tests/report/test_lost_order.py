@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from game.core.state import GameState
+from game.i18n import money
 from game.report.causes import _gaps
 
 
@@ -17,10 +18,10 @@ def test_lost_report_rows(lost_game: GameState, lost_debrief: dict[str, Any]) ->
     assert lo["winner"]["maker"] == winner.name["en"]
     assert lo["winner"]["product"] == winner.product["en"]
     value = lost_game.contract["value"]
-    assert f"{value:,.1f}" in lo["winner"]["price"]
+    assert money(value, "en") in lo["winner"]["price"]  # the board's units
     ours = lo["ours"]
     our_bid = lost_game.tender["bids"][ours["vendor"]]["price"]
-    assert f"{our_bid:,.1f}" in ours["price"]
+    assert money(our_bid, "en") in ours["price"]
     keys = [h["key"] for h in lo["header"]]
     assert keys[:2] == ["customer", "industry"] and "purchase_time" in keys
     header = {h["key"]: h["value"] for h in lo["header"]}

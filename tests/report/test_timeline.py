@@ -57,7 +57,7 @@ def test_effect_lines_read_the_effects(lost_game: GameState, lost_trace: Trace) 
              "effects": {"person": "zhou_liqun", "support": 0.05, "trust": 0.02,
                          "learned": "both", "motive_hit": "personal"}}
     text = effect_text(ctx, entry)
-    assert "support +0.05" in text and "trust +0.02" in text
+    assert "support +5" in text and "trust +2" in text  # the board's -100..+100 scale
     assert "found both motives" in text and "struck their personal motive" in text
     refused = dict(entry, kind="negotiate", target=None,
                    effects={"agreed": False, "counter": {"discount": 0.1,

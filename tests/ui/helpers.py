@@ -24,7 +24,14 @@ def find_button(app: Any, text: str) -> UIButton:
     raise AssertionError(f"no button {text!r} in {texts(app)}")
 
 
+def settle(app: Any) -> None:
+    """Let the person look at the screen before acting: the input guard's settling time
+    passes (the scene is not redrawn; only the time a reader takes)."""
+    app.guard.settled()
+
+
 def click_at(app: Any, pos: tuple[int, int]) -> None:
+    settle(app)
     events = [
         pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
@@ -41,7 +48,11 @@ def click(app: Any, widget: Any) -> None:
 
 
 def press(app: Any, key: int, mod: int = 0) -> None:
+    """A deliberate key press after looking at the screen: down, then up."""
+    settle(app)
     app.step(0.016, [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="",
+                                        scancode=0),
+                     pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="",
                                         scancode=0)])
     app.step(0.016)
 
@@ -57,7 +68,7 @@ def top(app: Any) -> Any:
 
 def answer_events(app: Any) -> None:
     """While an event dialog is open, click its first choice the team can afford."""
-    from game.ui.scenes.week import EventScene
+    from game.ui.week.dialogs import EventScene
 
     while isinstance(top(app), EventScene):
         scene = top(app)
@@ -69,9 +80,9 @@ def answer_events(app: Any) -> None:
 def end_week_by_mouse(app: Any) -> None:
     """From the board: End week, confirm an idle role, answer events, watch the summary,
     read the MPC review, and come back to the board (or stop at the outcome)."""
-    from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.review import ResolveScene, ReviewScene
-    from game.ui.scenes.week import ConfirmEndScene, EventScene
+    from game.ui.board.scene import BoardScene
+    from game.ui.week.dialogs import ConfirmEndScene, EventScene
+    from game.ui.week.review import ResolveScene, ReviewScene
 
     for _ in range(10):
         scene = top(app)
@@ -95,12 +106,13 @@ def end_week_by_mouse(app: Any) -> None:
 
 
 def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
-             humans: dict[str, bool] | None = None) -> Any:
-    """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``."""
+             humans: dict[str, bool] | None = None, reveal: bool = True) -> Any:
+    """A board pushed on ``app`` for a game played (the coach's way) until ``until(view)``;
+    in team mode the week's first handover is passed unless ``reveal`` is False."""
     from game.ai.coach import follow_coach
+    from game.ui.board.scene import BoardScene
     from game.ui.catalog import list_scenarios
     from game.ui.scene import Push
-    from game.ui.scenes.board import BoardScene
     from game.ui.session import Session
     from game.ui.setup import GameSetup
 
@@ -119,4 +131,9 @@ def board_at(app: Any, scenario: str, seed: int, until: Any, mode: str = "solo",
     app.apply(Push(board))
     app.step(0.016, [])
     app.step(0.016, [])
+    if reveal and mode == "team":
+        from game.ui.week.dialogs import HandoverScene
+
+        assert isinstance(top(app), HandoverScene)
+        press(app, pygame.K_RETURN)
     return board

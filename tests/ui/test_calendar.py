@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.ui.calendar_strip import LABEL_GAP, label_lanes
+from game.ui.widgets.calendar_strip import LABEL_GAP, label_lanes
 
 CASES = [
     # (x of each mark, label width): the hospital's calendar at 1280 and 1024 px, crowded

@@ -19,21 +19,21 @@ from game.report.debrief import build_debrief
 from game.save import autosave_path, load_game, load_meta, read_info, save_text
 from game.scenario.loader import load_scenario
 from game.sim.play import play_game
+from game.ui.board.scene import BoardScene
 from game.ui.catalog import team_vendor
-from game.ui.debrief_doc import Doc, TextOp
-from game.ui.debrief_timeline import WEEK_W
+from game.ui.debrief.doc import Doc, TextOp
+from game.ui.debrief.outcome import OutcomeScene
+from game.ui.debrief.scene import TABS, DebriefScene
+from game.ui.debrief.timeline import WEEK_W
+from game.ui.menu.load import LoadScene
+from game.ui.menu.menu import MenuScene
+from game.ui.menu.new_game import NewGameScene
 from game.ui.scene import Push
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.debrief import TABS, DebriefScene
-from game.ui.scenes.load import LoadScene
-from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.new_game import NewGameScene
-from game.ui.scenes.outcome import OutcomeScene
 from game.ui.session import Session, open_save, saves_dir, setup_from_meta
 from game.ui.setup import GameSetup
 
 from .conftest import SCENARIOS
-from .helpers import click, find_button, press, texts
+from .helpers import click, find_button, press, settle, texts
 
 SCENARIO = SCENARIOS / "city_hospital.yaml"
 SEED = 3
@@ -192,6 +192,7 @@ def test_timeline_points_and_clicks_explain_entries(make_app, recorded: Path) ->
         scene.scroll.clamp()
         body = scene._grid_body()
         pos = (body.left + rect.centerx - scene.scroll.x, body.top + rect.centery - scene.scroll.y)
+        settle(app)
         if kind == pygame.MOUSEMOTION:
             app.step(0.016, [pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
         else:
@@ -217,6 +218,7 @@ def test_scrolling_by_wheel_keys_and_scrollbar(make_app, recorded: Path) -> None
     to_tab(app, scene, "motives")
     scroll = scene.scroll
     assert scroll.max_y > 0 and scroll.y == 0
+    settle(app)
     app.step(0.016, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-2, flipped=False)])
     assert scroll.y == 120
     press(app, pygame.K_END)
@@ -226,12 +228,14 @@ def test_scrolling_by_wheel_keys_and_scrollbar(make_app, recorded: Path) -> None
     track = scene._v_track()
     thumb = scroll.v_thumb(track)
     assert thumb is not None
+    settle(app)
     app.step(0.016, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=thumb.center, button=1),
                      pygame.event.Event(pygame.MOUSEMOTION, pos=(thumb.centerx, track.bottom),
                                         rel=(0, 0), buttons=(1, 0, 0)),
                      pygame.event.Event(pygame.MOUSEBUTTONUP, pos=thumb.center, button=1)])
     assert scroll.y == scroll.max_y
     to_tab(app, scene, "timeline")
+    settle(app)
     app.step(0.016, [pygame.event.Event(pygame.MOUSEWHEEL, x=3, y=0, flipped=False)])
     assert scene.scroll.x == 180
     to_tab(app, scene, "motives")

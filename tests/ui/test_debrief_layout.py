@@ -12,10 +12,10 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton
 
-from game.ui.debrief_doc import Scroll, overflows
-from game.ui.debrief_timeline import WEEK_W
-from game.ui.scenes.debrief import TABS
-from game.ui.scenes.outcome import OutcomeScene
+from game.ui.debrief.doc import Scroll, overflows
+from game.ui.debrief.outcome import OutcomeScene
+from game.ui.debrief.scene import TABS
+from game.ui.debrief.timeline import WEEK_W
 
 from .test_debrief import open_debrief, pngs, recorded  # noqa: F401 - shared fixtures
 from .test_shell import top_level
@@ -88,7 +88,7 @@ def test_scroll_stays_inside_the_page() -> None:
 
 
 def test_overflow_check_catches_text_wider_than_its_box(make_app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.debrief_doc import Doc, TextOp
+    from game.ui.debrief.doc import Doc, TextOp
 
     make_app("en")  # fonts need a live pygame
     doc = Doc(200)

@@ -11,11 +11,11 @@ from pygame_gui.elements import UIButton
 
 from game.core.serialize import state_to_dict
 from game.save import autosave_path, load_save
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.review import ResolveScene, ReviewScene
-from game.ui.scenes.week import ConfirmEndScene
+from game.ui.board.scene import BoardScene
+from game.ui.menu.briefing import BriefingScene
+from game.ui.menu.menu import MenuScene
+from game.ui.week.dialogs import ConfirmEndScene
+from game.ui.week.review import ResolveScene, ReviewScene
 
 from .helpers import click, enabled_adds, find_button, press, top
 

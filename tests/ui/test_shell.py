@@ -18,10 +18,10 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from game.ui.scenes.library import LibraryScene
-from game.ui.scenes.menu import MenuScene
-from game.ui.scenes.new_game import NewGameScene
-from game.ui.scenes.settings_scene import SettingsScene
+from game.ui.menu.library import LibraryScene
+from game.ui.menu.menu import MenuScene
+from game.ui.menu.new_game import NewGameScene
+from game.ui.menu.settings_scene import SettingsScene
 
 from .helpers import click, find_button, press, texts, widgets
 

@@ -12,12 +12,12 @@ from game.ai.agents import PlaybookAgent
 from game.ai.policy import EASY
 from game.ai.search import ExpertAgent
 from game.save import autosave_path, read_info
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.coach import CoachScene
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.week import EventScene
+from game.ui.board.coach import CoachScene
+from game.ui.board.scene import BoardScene
+from game.ui.debrief.outcome import OutcomeScene
 from game.ui.session import Session
 from game.ui.setup import GameSetup
+from game.ui.week.dialogs import EventScene
 
 from .conftest import SCENARIOS
 from .helpers import click, enabled_adds, end_week_by_mouse, find_button, press, top

@@ -1,0 +1,351 @@
+"""The deal board's widgets, built from the scene's state in the layout's rectangles.
+
+Only what a player clicks or hovers is a widget: buttons, the scrolling action list, the
+panels' text, and invisible hit areas that carry tooltips for painted things (the calendar,
+the money, the stage rows). Everything else is painted by ``board_paint``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pygame
+from pygame_gui.elements import UIButton, UIScrollingContainer
+
+from game.ui import theme, words
+from game.ui.board import rows as board_rows
+from game.ui.board.layout import GAP, PAD, ROW_H, split_row
+from game.ui.setup import ROLES
+from game.ui.widgets import button, esc, label, para, text_box, text_width
+
+if TYPE_CHECKING:
+    from game.play.team_week import Entry
+    from game.ui.board.scene import BoardScene
+
+PANELS = ("plan", "exit", "c931", "log")
+ADD_W = 40
+
+
+@dataclass
+class BoardWidgets:
+    cards: dict[str, UIButton] = field(default_factory=dict)
+    roles: dict[str, UIButton] = field(default_factory=dict)
+    panels: dict[str, UIButton] = field(default_factory=dict)
+    rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
+    adds: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
+    removes: list[tuple[UIButton, int]] = field(default_factory=list)
+    accepts: list[tuple[UIButton, int]] = field(default_factory=list)
+    declines: list[tuple[UIButton, int]] = field(default_factory=list)
+    named: dict[str, UIButton] = field(default_factory=dict)
+    plan_button: UIButton | None = None
+    preview_hit: UIButton | None = None
+    list_box: UIScrollingContainer | None = None
+    rows_built: tuple[int, int, float] = (0, 0, 0.0)  # first, last row built; at what scroll
+    status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    #: what a click can change (role tabs, actions, preview, panel, bottom row): rebuilt
+    #: alone, while the top bar, the stage track and the cards stay as they are
+    volatile: list[Any] = field(default_factory=list)
+
+
+def fits(text: str, rect: pygame.Rect) -> bool:
+    """Whether a button of ``rect`` shows ``text`` whole (the button's own padding kept)."""
+    return text_width(text, theme.BUTTON, True) <= rect.width - min(28, rect.width // 3)
+
+
+def hit(ctx: Any, rect: pygame.Rect, tip: str) -> UIButton:
+    """An invisible area over something painted, only there for its tooltip."""
+    btn = UIButton(rect, "", ctx.manager, tool_tip_text=tip, object_id="#hit")
+    return btn
+
+
+def build_widgets(scene: BoardScene) -> BoardWidgets:
+    w = BoardWidgets()
+    _top(scene, w)
+    _cards(scene, w)
+    _volatile(scene, w)
+    return w
+
+
+def _volatile(scene: BoardScene, w: BoardWidgets) -> None:
+    before = set(scene.ctx.manager.get_sprite_group().sprites())
+    _roles(scene, w)
+    _actions(scene, w)
+    _preview(scene, w)
+    _panel(scene, w)
+    _bottom(scene, w)
+    w.volatile = [el for el in scene.ctx.manager.get_sprite_group().sprites()
+                  if el not in before]
+
+
+def refresh_actions(scene: BoardScene, w: BoardWidgets) -> None:
+    """The action list alone again (it was scrolled to rows not built yet)."""
+    if w.list_box is not None:
+        w.list_box.kill()
+        if w.list_box in w.volatile:
+            w.volatile.remove(w.list_box)
+    w.rows, w.adds, w.list_box = [], [], None
+    before = set(scene.ctx.manager.get_sprite_group().sprites())
+    _actions(scene, w)
+    w.volatile += [el for el in scene.ctx.manager.get_sprite_group().sprites()
+                   if el not in before]
+
+
+def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
+    """Rebuild only what a click can change: a click costs its own part of the board, not
+    the whole of it (the top bar, the track and the cards keep their widgets)."""
+    for el in w.volatile:
+        if el.alive():
+            el.kill()
+    keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
+    w.roles, w.panels, w.rows, w.adds = {}, {}, [], []
+    w.removes, w.accepts, w.declines = [], [], []
+    w.named, w.plan_button, w.preview_hit, w.list_box = keep, None, None, None
+    _volatile(scene, w)
+
+
+def _top(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, lay, v = scene.ctx, scene.ctx.tr, scene.layout, scene.session.view
+    title = tr.pick(v["scenario"]["title"])
+    hit(ctx, lay.title, f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}")
+    hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
+    hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
+    w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
+    from game.ui.board.layout import track_rows
+
+    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]))):
+        hit(ctx, row, board_rows.track_tip(v, i, tr))
+
+
+def _cards(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
+    people = {p["id"]: p for p in v["people"]}
+    for pid, rect in scene.cards.items():
+        w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
+                                tool_tip_text=card_tip(people[pid], v, tr))
+    lg = scene.layout.legend
+    from game.ui.board.paint import sway_legend
+
+    legend = esc(sway_legend(v["people"], scene.person, tr))
+    hit(ctx, pygame.Rect(lg.left, lg.top, lg.width - 150, lg.height),
+        legend + "<br>" + esc(tr("ui.board.sways.all_tip")))
+    on = scene.show_all_sways
+    w.named["sways"] = button(ctx, (lg.right - 140, lg.top, 140, lg.height),
+                              tr("ui.board.sways.all_on" if on else "ui.board.sways.all_off"),
+                              tr("ui.board.sways.all_tip"), "#toggle_on" if on else "#quiet")
+
+
+def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
+    """A short tooltip that always fits; the whole person is one click away (the panel)."""
+    from game.ui.board.draw import support_text
+
+    lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
+             esc(tr.pick(p["department"])),
+             esc(tr("ui.board.support_tip", value=support_text(p["support"]),
+                    trust=round(p["trust"] * 100)))]
+    known = sum(1 for key in ("position_motive", "personal_motive") if p.get(key))
+    lines.append(esc(tr("ui.person.motives_known", n=known)))
+    lines.append(esc(tr("ui.person.open_tip")))
+    return "<br>".join(lines)
+
+
+def _roles(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    left, time = s.time_left(), s.view["me"]["time"]
+    cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
+    for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
+        text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
+        if not fits(text, rect):
+            text = f"{tr('ui.role_tiny.' + role)} {left[role]}/{time[role]}"
+        tip = tr("ui.board.role_tip", role=tr("ui.role." + role), left=left[role],
+                 total=time[role]) + f" ({i + 1})"
+        if role not in s.human_roles:
+            text = f"{tr('ui.role_short.' + role)} · AI"
+            if not fits(text, rect):
+                text = f"{tr('ui.role_tiny.' + role)} · AI"
+            tip += "<br>" + tr("ui.board.role_ai")
+        elif scene.team_mode and role != scene.turn_role():
+            tip += "<br>" + tr("ui.board.role_not_turn")
+        btn = button(ctx, rect, text, tip, "#toggle_on" if role == scene.role else None)
+        if not scene.playable(role) and role != scene.role:
+            btn.disable()
+        w.roles[role] = btn
+
+
+def _actions(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
+    area = scene.layout.actions
+    box = UIScrollingContainer(area, ctx.manager, allow_scroll_x=False)
+    w.list_box = box
+    inner = area.width - 14
+    row_w = inner - ADD_W - 6
+    playable = scene.playable(scene.role)
+    # only the rows in sight (and one either side) get widgets; scrolling builds the others
+    # (BoardScene.update notices the scroll), so a click costs a handful of rows, not all
+    n = len(scene.rows)
+    first = max(0, round(scene.scroll * n) - 1)
+    last = min(n, first + area.height // ROW_H + 3)
+    w.rows_built = (first, last, scene.scroll)
+    for i, row in enumerate(scene.rows):
+        if not first <= i < last:
+            continue
+        y = 3 + i * ROW_H
+        on = scene.selected is not None and row.key == (scene.selected.kind,
+                                                         scene.selected.target)
+        btn = button(ctx, (4, y, row_w - 4, ROW_H - 4), board_rows.row_text(row, v, tr),
+                     board_rows.row_tip(row, v, tr), "#action_on" if on else "#action",
+                     container=box, double=True)
+        w.rows.append((btn, row))
+        if row.reason is not None:
+            continue  # nothing to add: the row says why
+        add_tip = tr("ui.board.pick_tip" if row.picker else "ui.board.add_tip")
+        add = button(ctx, (row_w + 4, y, ADD_W, ROW_H - 4), "…" if row.picker else "+",
+                     add_tip, "#add", container=box)
+        if not playable:
+            add.disable()
+        w.adds.append((add, row))
+    if not scene.rows:
+        label(ctx, (10, 6, inner - 20, 28), tr("ui.board.no_actions"), "#muted", container=box)
+    box.set_scrollable_area_dimensions((inner, max(area.height - 2, len(scene.rows) * ROW_H
+                                                   + 6)))
+    if scene.scroll and box.vert_scroll_bar is not None:
+        box.vert_scroll_bar.set_scroll_from_start_percentage(scene.scroll)
+
+
+def preview_button(scene: BoardScene, w: BoardWidgets) -> None:
+    """The preview's Plan (or Choose…) button for the selected row; replaces the old one."""
+    for widget in (w.plan_button, w.preview_hit):
+        if widget is not None:
+            widget.kill()
+    w.plan_button = w.preview_hit = None
+    _preview(scene, w)
+
+
+def _preview(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr = scene.ctx, scene.ctx.tr
+    row = scene.selected_row()
+    if row is None:
+        return
+    r = scene.layout.preview
+    tip = board_rows.row_tip(row, scene.session.view, tr)
+    w.preview_hit = hit(ctx, pygame.Rect(r.left, r.top, r.width - 176, r.height), tip)
+    key = "ui.board.choose" if row.picker else "ui.board.plan_it"
+    btn = button(ctx, (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),
+                 tr(key + "_tip"), "#primary")
+    if row.reason is not None or not scene.playable(scene.role):
+        btn.disable()
+    w.plan_button = btn
+
+
+def _panel(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    v = s.view
+    cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
+    shown = scene.visible()
+    for name, rect in zip(PANELS, cells, strict=True):
+        text = tr(f"ui.board.panel.{name}", n=len(shown))
+        if not fits(text, rect):
+            text = tr(f"ui.board.panel_short.{name}", n=len(shown))
+        w.panels[name] = button(ctx, rect, text, tr(f"ui.board.panel.{name}_tip"),
+                                "#toggle_on" if name == scene.panel else None)
+    body = scene.layout.panel
+    if body.height < 30:
+        return
+    if scene.panel == "plan":
+        _plan_rows(scene, w, body, shown)
+    elif scene.panel == "exit":
+        text_box(ctx, body, words.checklist_html(v, tr), "#plain_text")
+    elif scene.panel == "c931":
+        box = (body.left, body.top + 34, body.width, body.height - 34)
+        html = words.c931_html(v["health"], tr, body.width - 40)
+        before = s.before
+        if before is not None and before.get("week") == v["week"] - 1:
+            changes = words.c931_changes(before, v, tr)
+            if changes:  # what changed last week, and why, before the items themselves
+                marks = {"good": "+", "bad": "−", "": "·"}
+                lines = [f"<b>{esc(tr('ui.c931.this_week'))}</b>"] + [
+                    para(f"{marks.get(tone, '·')} {text}", body.width - 40)
+                    for text, tone in changes]
+                html = "<br>".join(lines) + "<br><br>" + html
+        text_box(ctx, box, html, "#plain_text")
+    else:
+        text_box(ctx, body, words.log_html(v, tr), "#plain_text")
+
+
+def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
+               shown: list[Entry]) -> None:
+    """The week's moves this player may see. Their own carry × (withdraw); a joint move
+    proposed to them carries ✓ and × (accept, decline) and cannot be deleted; a proposal
+    says whom it waits for; other players' uncommitted moves are only counted."""
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    v = s.view
+    me = scene.viewer()
+    week = s.week
+    lines: list[tuple[str, int | None, str, str]] = []
+    for e in shown:
+        text = board_rows.entry_line(e, v, tr)
+        if e.partner == me and e.status == "proposed" and not week.same_seat(e.owner, me):
+            lines.append((text, e.id, "#warning", "answer"))
+        elif e.owner == me or week.same_seat(e.owner, me) or e.is_choice:
+            lines.append((text, e.id, "#body" if e.active else "#muted", "withdraw"))
+        else:
+            lines.append((text, None, "#body" if e.active else "#muted", ""))
+    hidden = week.hidden_from(me)
+    if hidden:
+        lines.append((tr("ui.board.plan_hidden", n=hidden), None, "#muted", ""))
+    if s.ai_roles:
+        for a in s.ai_fill():
+            lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
+                          "#muted", ""))
+    if not lines:
+        text_box(ctx, (body.left, body.top, body.width, min(body.height, 90)),
+                 f"<font color='{theme.INK_MUTED}'>"
+                 f"{para(tr('ui.board.plan_empty'), body.width - 16, theme.BODY)}</font>",
+                 "#plain_text")
+        return
+    row = 32
+    box = UIScrollingContainer(body, ctx.manager, allow_scroll_x=False)
+    inner = body.width - 14
+    for n, (text, entry_id, oid, control) in enumerate(lines):
+        y = n * row
+        if entry_id is None or not control:
+            label(ctx, (4, y, inner - 8, 28), text, oid, container=box)
+            continue
+        if control == "answer":
+            label(ctx, (4, y, inner - 94, 28), text, oid, container=box)
+            yes = button(ctx, (inner - 84, y, 38, 28), "✓", tr("ui.board.accept_tip"),
+                         "#primary", container=box)
+            no = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.decline_tip"),
+                        container=box)
+            w.accepts.append((yes, entry_id))
+            w.declines.append((no, entry_id))
+            continue
+        label(ctx, (4, y, inner - 52, 28), text, oid, container=box)
+        rm = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"), container=box)
+        if week.committed & {e.owner for e in shown if e.id == entry_id}:
+            rm.disable()
+        w.removes.append((rm, entry_id))
+    box.set_scrollable_area_dimensions((inner, max(body.height - 2, len(lines) * row)))
+
+
+def _bottom(scene: BoardScene, w: BoardWidgets) -> None:
+    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    lay = scene.layout
+    pending = s.view["pending"]
+    widths: list[int | None] = [104, 150, 124] + ([176] if pending else []) + [None, 210]
+    row = pygame.Rect(PAD, lay.bottom.top + 9, lay.bottom.width - 2 * PAD, 42)
+    cells = split_row(row, widths, GAP)
+    w.named["undo"] = button(ctx, cells[0], tr("ui.board.undo"), tr("ui.board.undo_tip"))
+    if not s.can_undo(scene.viewer()):
+        w.named["undo"].disable()
+    w.named["review"] = button(ctx, cells[1], tr("ui.board.review"), tr("ui.board.review_tip"))
+    w.named["coach"] = button(ctx, cells[2], tr("ui.board.coach"), tr("ui.board.coach_tip"))
+    if pending:
+        unanswered = s.pending_unanswered()
+        key = "ui.board.event_open" if unanswered else "ui.board.event_answered"
+        w.named["event"] = button(ctx, cells[3], tr(key, n=len(pending)),
+                                  tr("ui.board.event_tip"), "#warning_button"
+                                  if unanswered else None)
+    key = "ui.board.hand_over" if scene.handing_over() else "ui.board.end_week"
+    w.named["end"] = button(ctx, cells[-1], tr(key), tr(key + "_tip"), "#primary")
+    w.status_rect = cells[-2].inflate(-8, 0)

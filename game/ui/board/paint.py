@@ -1,0 +1,206 @@
+"""The deal board's backdrop: everything that is painted rather than a widget.
+
+The board paints this once per change into a surface it keeps, and each frame only blits it
+under the widgets; nothing here runs per frame. ``Backdrop`` carries exactly what the
+painting needs, so the painter cannot reach into the game state.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from game.ui import fmt, theme
+from game.ui.board import draw as board_draw
+from game.ui.board.layout import BoardLayout
+from game.ui.board.person_card import draw_person_card
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, wrap_lines
+from game.ui.widgets.calendar_strip import draw_calendar
+
+TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
+
+
+@dataclass
+class Backdrop:
+    view: dict[str, Any]
+    layout: BoardLayout
+    tr: Any
+    cards: dict[str, pygame.Rect]
+    person: str | None
+    role: str
+    planned: dict[str, int]
+    budget_left: float
+    status: str
+    show_all_sways: bool
+    action_title: str = ""
+    action_cost: str = ""
+    action_reason: str = ""
+    preview: list[tuple[str, str]] = field(default_factory=list)
+    preview_room: int = 0  # width left of the Plan button on the preview's last rows
+    panel: str = "plan"
+    targeted: bool = True  # the selected action is aimed at the selected person
+
+
+def paint(surface: pygame.Surface, b: Backdrop) -> None:
+    """Paint the whole backdrop of the board into ``surface``."""
+    surface.fill(theme.rgb(theme.BG))
+    _top(surface, b)
+    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr)
+    _org(surface, b)
+    _right(surface, b)
+    _bottom(surface, b)
+
+
+def _top(surface: pygame.Surface, b: Backdrop) -> None:
+    lay, v, tr = b.layout, b.view, b.tr
+    pygame.draw.rect(surface, theme.rgb(theme.SURFACE), lay.top)
+    pygame.draw.line(surface, theme.rgb(theme.BORDER), (0, lay.top.bottom),
+                     (lay.top.right, lay.top.bottom))
+    t = lay.title
+    draw_text(surface, tr.pick(v["scenario"]["title"]), (t.left, t.top), theme.LABEL,
+              theme.INK_MUTED, bold=True, max_width=t.width)
+    week = tr("ui.board.week", week=v["week"], last=v["last_week"],
+              phase=tr("phase." + v["phase"]))
+    draw_text(surface, week, (t.left, t.top + 21), theme.BODY, theme.INK, bold=True,
+              max_width=t.width)
+    draw_calendar(surface, lay.calendar, v["calendar"], v["last_week"], tr, v["week"],
+                  compact=True)
+    m = lay.money
+    money = tr("ui.board.budget", money=fmt.money(b.budget_left, tr.language))
+    draw_text(surface, money, (m.left, m.top), theme.BODY, theme.INK, bold=True,
+              max_width=m.width)
+    h = v["health"]
+    health = tr("ui.board.c931_short", c=h["c"], f=h["f"], w=h["w"],
+                pct=round(h["forecast"] * 100))
+    draw_text(surface, health, (m.left, m.top + 24), theme.LABEL, theme.INK_MUTED,
+              max_width=m.width)
+
+
+def _org(surface: pygame.Surface, b: Backdrop) -> None:
+    people = {p["id"]: p for p in b.view["people"]}
+    for pid, rect in b.cards.items():
+        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                b.planned.get(pid, 0)), rect.topleft)
+    board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+    legend = sway_legend(b.view["people"], b.person, b.tr)
+    lg = b.layout.legend
+    draw_text(surface, legend, (lg.left + 2, lg.centery), theme.LABEL, theme.INK_MUTED,
+              anchor="midleft", max_width=lg.width - 150)
+
+
+_CARDS: dict[tuple[Any, ...], pygame.Surface] = {}
+CACHE_CLEARERS.append(_CARDS.clear)
+
+
+def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool,
+               planned: int) -> pygame.Surface:
+    """A person's card, painted once for what it shows: a click repaints the board, and
+    most cards look as they did (the layout checks bypass the memo to see every line)."""
+    from game.ui import widgets
+
+    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned)
+    image = _CARDS.get(key) if widgets.TEXT_LOG is None else None
+    if image is None:
+        image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
+        draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned)
+        if len(_CARDS) > 400:
+            _CARDS.clear()
+        _CARDS[key] = image
+    return image
+
+
+def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> str:
+    """One line naming whom the selected person sways and who sways them."""
+    names = {p["id"]: tr.pick(p["name"]) for p in people}
+    if person is None or person not in names:
+        return tr("ui.board.sways.none_selected")
+    links = board_draw.sway_links(people)
+    out = [names[b] for a, b, _k in links if a == person]
+    into = [names[a] for a, b, _k in links if b == person]
+    me = next(p for p in people if p["id"] == person)
+    if "roles" not in me and not into:
+        return tr("ui.board.sways.unknown", name=names[person])
+    parts = [tr("ui.board.sways.out", name=names[person],
+                who="、".join(out) if tr.language == "zh" else ", ".join(out))
+             if out else tr("ui.board.sways.out_none", name=names[person])]
+    if into:
+        parts.append(tr("ui.board.sways.in", who="、".join(into) if tr.language == "zh"
+                        else ", ".join(into)))
+    return " · ".join(parts)
+
+
+def _right(surface: pygame.Surface, b: Backdrop) -> None:
+    lay, tr = b.layout, b.tr
+    people = {p["id"]: p for p in b.view["people"]}
+    if b.person in people and b.targeted:
+        who = tr.pick(people[b.person]["name"])
+        hint = tr("ui.board.acting_on", role=tr("ui.role." + b.role), person=who)
+    elif b.person in people:  # the selected action is not about one person
+        hint = tr("ui.board.acting_account", role=tr("ui.role." + b.role))
+    else:
+        hint = tr("ui.role." + b.role)
+    draw_text(surface, hint, (lay.acting.left + 2, lay.acting.centery), theme.LABEL,
+              theme.INK_MUTED, bold=True, anchor="midleft", max_width=lay.acting.width)
+    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), lay.actions, border_radius=8)
+    _preview(surface, b)
+    if b.panel == "c931":
+        r = lay.panel
+        board_draw.draw_c931(surface, pygame.Rect(r.left + 8, r.top + 6, r.width - 16, 24),
+                             b.view["health"], tr)
+
+
+def _preview(surface: pygame.Surface, b: Backdrop) -> None:
+    r = b.layout.preview
+    pygame.draw.rect(surface, theme.rgb(theme.SURFACE), r, border_radius=10)
+    pygame.draw.rect(surface, theme.rgb(theme.BORDER), r, 1, border_radius=10)
+    x, y, w = r.left + 12, r.top + 8, r.width - 24
+    if not b.action_title:
+        for line in wrap_lines(b.tr("ui.board.preview_hint"), w, theme.LABEL)[:4]:
+            draw_text(surface, line, (x, y), theme.LABEL, theme.INK_MUTED)
+            y += 20
+        return
+    cost_w = min(w // 2, theme.font(theme.LABEL).size(b.action_cost)[0])
+    draw_text(surface, b.action_title, (x, y), theme.BODY, theme.INK, bold=True,
+              max_width=w - cost_w - 12)
+    draw_text(surface, b.action_cost, (r.right - 12, y + 2), theme.LABEL, theme.INK_MUTED,
+              anchor="topright", max_width=cost_w)
+    y += 26
+    rows: list[list[tuple[str, str]]] = [[]]
+    if b.action_reason:
+        rows = [[(f"× {b.action_reason}", "bad")], []]
+    row_w = 0
+    for text, tone in b.preview:  # the first row is full width, the Plan button is below it
+        limit = w if len(rows) < 2 else b.preview_room
+        width = theme.font(theme.LABEL).size(text)[0] + 18
+        if rows[-1] and row_w + width > limit:
+            if len(rows) == 3:
+                break
+            rows.append([])
+            row_w = 0
+        rows[-1].append((text, tone))
+        row_w += width
+    for n, row in enumerate(rows[:3]):
+        cx = x
+        limit = w if n < 1 else b.preview_room
+        for text, tone in row:
+            rect = draw_text(surface, text, (cx, y), theme.LABEL, TONE_COLOURS[tone],
+                             bold=tone == "bad" and text.startswith("×"),
+                             max_width=limit - (cx - x))
+            cx = rect.right + 18
+        y += 21
+
+
+def _bottom(surface: pygame.Surface, b: Backdrop) -> None:
+    lay = b.layout
+    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), lay.bottom)
+    pygame.draw.line(surface, theme.rgb(theme.BORDER), lay.bottom.topleft, lay.bottom.topright)
+
+
+def draw_status(surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
+    """The status line between the bottom buttons (last message, or the key hints)."""
+    if rect.width > 60:
+        draw_text(surface, fit(text, rect.width, theme.LABEL), (rect.left, rect.centery),
+                  theme.LABEL, theme.INK_MUTED, anchor="midleft")

@@ -1,0 +1,471 @@
+"""The deal board: stage track, buying centre, role actions with an effect preview, the
+week's plan, C931, the log, the coach.
+
+Widgets are rebuilt only when something changes (a click, a key, a new week); everything
+painted is drawn once per change into a backdrop surface, so an idle frame is one blit plus
+pygame_gui's own update and draw.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.core.actions import Action
+from game.play.team_week import Entry
+from game.ui import router, theme
+from game.ui.board import paint as board_paint
+from game.ui.board import rows as board_rows
+from game.ui.board.build import (
+    BoardWidgets,
+    build_widgets,
+    preview_button,
+    refresh_actions,
+    refresh_widgets,
+)
+from game.ui.board.flow import WeekFlow
+from game.ui.board.layout import ROW_H, board_layout, card_rects
+from game.ui.preview import preview_text
+from game.ui.scene import Command, Scene
+from game.ui.session import Session
+from game.ui.setup import ROLES
+from game.ui.words import action_name, cost_text
+
+KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+
+
+def guided(session: Session) -> Any:
+    """The guide of the first deal, kept with the game in progress (None for other deals)."""
+    from game.play.guide import Tutorial, applies
+
+    if not applies(session.state.spec.id):
+        return None
+    if session.tutorial is None:
+        session.tutorial = Tutorial()
+    return session.tutorial
+
+
+def card_order(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People grouped by department (in the scenario's order), seniors first in each.
+
+    Only what never changes decides a card's place, so cards stay where they were from week
+    to week (influence, for one, is learned later and would move a card when it appears).
+    """
+    first: dict[str, int] = {}
+    for i, p in enumerate(people):
+        first.setdefault(str(p["department"]), i)
+    index = {p["id"]: i for i, p in enumerate(people)}
+    return sorted(people, key=lambda p: (first[str(p["department"])], not p["senior"],
+                                         index[p["id"]]))
+
+
+class BoardScene(WeekFlow, Scene):
+    title_key = "ui.board.title"
+    opaque = True
+
+    def __init__(self, ctx, session: Session) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.session = session
+        humans = session.human_roles
+        self.role = humans[0] if humans else "rep"
+        self.person: str | None = self._first_person()
+        self.panel = "plan"
+        self.status = ""
+        self.selected: Action | None = None
+        self.show_all_sways = False
+        self.scroll = 0.0
+        self.rows: list[board_rows.Row] = []
+        self.w = BoardWidgets()
+        self.cards: dict[str, pygame.Rect] = {}
+        self.layout: Any = None
+        self.seen_events: set[tuple[int, str]] = set()
+        self.next_command: Command | None = None
+        self._bg: pygame.Surface | None = None
+        self._backdrop: board_paint.Backdrop | None = None
+        self.tutorial = guided(session)
+        self._guide_week: int | None = None
+
+    # --- state the widgets show -------------------------------------------------------------
+    @property
+    def team_mode(self) -> bool:
+        return self.session.setup.mode == "team"
+
+    def turn_role(self) -> str:
+        """Team mode: the role whose player has the screen now (the team's week says)."""
+        humans = self.session.human_roles
+        return self.session.turn_role() or (humans[0] if humans else "rep")
+
+    def viewer(self) -> str:
+        """The role whose eyes the board shows: the player whose turn it is, or in solo
+        play any role (one person plays them all and sees every move)."""
+        humans = self.session.human_roles
+        return self.turn_role() if self.team_mode else (humans[0] if humans else "rep")
+
+    def playable(self, role: str) -> bool:
+        """Whether the player at the screen may plan for ``role`` right now."""
+        if role not in self.session.human_roles:
+            return False
+        return not self.team_mode or role == self.turn_role()
+
+    def _first_person(self) -> str | None:
+        people = self.session.view["people"]
+        known = [p for p in people if p["contact_level"] > 0]
+        return (known or people or [{"id": None}])[0]["id"]
+
+    def on_enter(self) -> None:
+        s = self.session
+        s.refresh()
+        if s.view["week"] != getattr(self, "_week", None):
+            self._week = s.view["week"]
+            # last week's backdrop must not show behind this week's first dialog: an event
+            # waits until the board has been built for the new week (see WeekFlow.update)
+            self._backdrop = None
+            self._bg = None
+            self.role = self.turn_role() if s.human_roles else "rep"
+            self.status = ""
+            self.selected = None
+            if self.team_mode and s.human_roles and not s.view["over"]:
+                # every week starts with a handover that names who plans now
+                self.next_command = router.push("handover", self.ctx, s, self.role)
+
+    def visible(self) -> list[Entry]:
+        """The week's moves this player may see (their own, committed roles', proposals to
+        them, the team's event answers)."""
+        return self.session.week.visible(self.viewer())
+
+    # --- build ------------------------------------------------------------------------------
+    def build(self) -> None:
+        s, tr = self.session, self.ctx.tr
+        v = s.view
+        self.layout = board_layout(self.ctx.size, 1 + len(v["rivals"]))
+        order = card_order(v["people"])
+        self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
+                                                  strict=True)}
+        self._rows()
+        self.w = build_widgets(self)
+        self._backdrop = self._make_backdrop(v, tr)
+        self._bg = None
+        self._built_for = (self.ctx.size, tr.language, v["week"])
+
+    def _rows(self) -> None:
+        s = self.session
+        self.rows = board_rows.action_rows(s.options(self.role), self.person,
+                                           s.view["me"]["stage"])
+        keys = {r.key for r in self.rows}
+        if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
+            usable = [r for r in self.rows if r.reason is None] or self.rows
+            self.selected = usable[0].action if usable else None
+        self._scroll_to_selected()
+
+    def refresh(self) -> None:
+        """After a click: the rows, the right column and the backdrop again, nothing else
+        (a full build only when the window, the language or the week changed)."""
+        v = self.session.view
+        built = getattr(self, "_built_for", None) == (self.ctx.size, self.ctx.tr.language,
+                                                      v["week"])
+        alive = bool(self.w.cards) and all(b.alive() for b in self.w.cards.values())
+        if not (built and alive):  # another scene's widgets hold the manager: build all
+            self.ctx.request_rebuild()
+            return
+        self._rows()
+        refresh_widgets(self, self.w)
+        self._backdrop = self._make_backdrop(v, self.ctx.tr)
+        self._bg = None
+
+    def _scroll_to_selected(self) -> None:
+        """Keep the selected action's row inside the visible part of the list."""
+        keys = [r.key for r in self.rows]
+        if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
+            return
+        i = keys.index((self.selected.kind, self.selected.target))
+        visible = max(1, self.layout.actions.height // ROW_H)
+        first = round(self.scroll * len(keys))
+        if i < first or i >= first + visible:
+            first = max(0, min(i - visible // 2, len(keys) - visible))
+            self.scroll = first / len(keys)
+
+    def selected_row(self) -> board_rows.Row | None:
+        if self.selected is None:
+            return None
+        key = (self.selected.kind, self.selected.target)
+        return next((r for r in self.rows if r.key == key), None)
+
+    def _make_backdrop(self, v: dict[str, Any], tr: Any) -> board_paint.Backdrop:
+        s = self.session
+        row = self.selected_row()
+        title = cost = reason = ""
+        lines: list[tuple[str, str]] = []
+        if row is not None:
+            title = action_name(row.action, v, tr)
+            cost = cost_text(row.days, row.cost, row.roles, tr)
+            reason = tr(row.reason) if row.reason else ""
+            if not self.playable(self.role):
+                reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
+            lines = preview_text(v, row.action, tr)
+        plan_btn = self.w.plan_button
+        room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
+        return board_paint.Backdrop(
+            view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
+            role=self.role,
+            planned=board_rows.planned_per_person([e.action for e in self.visible()
+                                                   if e.holds]),
+            budget_left=s.budget_left(), status=self.status or self._hint(tr),
+            show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
+            action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
+            targeted=row is None or row.action.target is not None)
+
+    def _hint(self, tr: Any) -> str:
+        """The key hints for the status line, shortened when the line is narrow; in the
+        guided first deal, the current step's goal."""
+        from game.ui.widgets import text_width
+
+        tut = self.tutorial
+        if tut is not None:
+            cur = tut.current
+            if cur is None:
+                return tr("ui.tutorial.banner_done")
+            return tr("ui.tutorial.banner", n=tut.step + 1, total=len(tut.steps),
+                      goal=tr.pick(cur["goal"]))
+        text = tr("ui.board.hint")
+        room = self.w.status_rect.width
+        return text if text_width(text, theme.LABEL) <= room else tr("ui.board.hint_short")
+
+    # --- input ------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Command | None:
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame_gui.UI_BUTTON_DOUBLE_CLICKED:
+            for btn, row in self.w.rows:
+                if event.ui_element is btn:
+                    return self.plan_row(row)
+            return None
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return None
+        return self._pressed(event.ui_element)
+
+    def _pressed(self, el: Any) -> Command | None:  # noqa: C901 - one dispatch table
+        w = self.w
+        for pid, btn in w.cards.items():
+            if el is btn:
+                return self.select_person(pid)
+        for role, btn in w.roles.items():
+            if el is btn:
+                self.role = role
+                return self._changed(keep_scroll=False)
+        for name, btn in w.panels.items():
+            if el is btn:
+                self.panel = name
+                return self._changed()
+        for btn, row in w.rows:
+            if el is btn:
+                return self.select_row(row)
+        for btn, row in w.adds:
+            if el is btn:
+                return self.plan_row(row)
+        for btn, entry_id in w.removes:
+            if el is btn:
+                why = self.session.withdraw(entry_id, self.viewer())
+                self.status = self.ctx.tr(why or "ui.board.removed")
+                return self._changed()
+        for btn, entry_id in w.accepts:
+            if el is btn:
+                return self.answer(entry_id, True)
+        for btn, entry_id in w.declines:
+            if el is btn:
+                return self.answer(entry_id, False)
+        if el is w.plan_button:
+            row = self.selected_row()
+            return self.plan_row(row) if row is not None else None
+        named = {"undo": self.undo, "end": self.end_week, "review": self.open_review,
+                 "menu": self.open_menu, "coach": self.open_coach, "event": self.open_event,
+                 "sways": self.toggle_sways}
+        for name, handler in named.items():
+            if el is w.named.get(name):
+                return handler()
+        return None
+
+    def _key(self, event: pygame.event.Event) -> Command | None:
+        key, ctrl = event.key, event.mod & pygame.KMOD_CTRL
+        if key in KEY_ROLES:
+            role = ROLES[KEY_ROLES[key]]
+            btn = self.w.roles.get(role)
+            if btn is not None and btn.is_enabled:
+                self.role = role
+                return self._changed(keep_scroll=False)
+            return None
+        if key == pygame.K_z and ctrl:
+            return self.undo()
+        simple = {pygame.K_RETURN: self.end_week, pygame.K_KP_ENTER: self.end_week,
+                  pygame.K_ESCAPE: self.open_menu, pygame.K_c: self.open_coach,
+                  pygame.K_r: self.open_review, pygame.K_l: self.toggle_sways,
+                  pygame.K_F1: self.open_help, pygame.K_SPACE: self.plan_selected,
+                  pygame.K_e: self.open_event, pygame.K_i: self.open_person,
+                  pygame.K_g: self.open_glossary, pygame.K_t: self.open_guide}
+        if key in simple:
+            return simple[key]()
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            return self.move_selection(-1 if key == pygame.K_UP else 1)
+        if key in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT):
+            back = key == pygame.K_LEFT or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            return self.cycle_person(-1 if back else 1)
+        return None
+
+    def _changed(self, keep_scroll: bool = True) -> None:
+        """Something the widgets show changed: rebuild them (keeping the list's scroll)."""
+        self.ctx.play_sound("click")
+        if keep_scroll:
+            self._keep_scroll()
+        else:
+            self.scroll = 0.0
+        self.refresh()
+        return None
+
+    def follow_scroll(self) -> None:
+        """The action list was scrolled: build the rows that came into sight."""
+        w = self.w
+        bar = getattr(w.list_box, "vert_scroll_bar", None)
+        if bar is None or not w.list_box.alive():
+            return
+        first, last, at = w.rows_built
+        if abs(bar.start_percentage - at) < 1e-6:
+            return
+        n = len(self.rows)
+        now = round(bar.start_percentage * n)
+        shown = self.layout.actions.height // ROW_H
+        if first <= now and now + shown <= last:
+            return
+        self.scroll = bar.start_percentage
+        refresh_actions(self, w)
+
+    def _keep_scroll(self) -> None:
+        bar = getattr(self.w.list_box, "vert_scroll_bar", None)
+        if bar is not None:
+            self.scroll = bar.start_percentage
+
+    # --- what the controls do ---------------------------------------------------------------
+    def select_person(self, pid: str) -> Command | None:
+        """Pick a person; picking the one already picked opens their detail panel."""
+        same = pid == self.person
+        self.person = pid
+        if same:
+            return self.open_person()
+        return self._changed(keep_scroll=same)
+
+    def open_person(self) -> Command | None:
+        if self.person is None:
+            return None
+        self.ctx.play_sound("click")
+        return router.push("person", self.ctx, self.session, self.person)
+
+    def cycle_person(self, step: int) -> None:
+        order = list(self.cards)
+        if not order:
+            return None
+        i = order.index(self.person) if self.person in order else -step
+        self.person = order[(i + step) % len(order)]
+        return self._changed(keep_scroll=False)
+
+    def select_row(self, row: board_rows.Row) -> None:
+        """Show ``row`` in the preview. The most frequent click touches three widgets and
+        the backdrop only: the old and new row's look and the preview's button."""
+        self.ctx.play_sound("click")
+        old = self.selected_row()
+        self.selected = row.action
+        for btn, r in self.w.rows:
+            if r is old or r is row:
+                btn.change_object_id("#action_on" if r is row else "#action")
+        preview_button(self, self.w)
+        self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
+        self._bg = None
+        return None
+
+    def move_selection(self, step: int) -> None:
+        if not self.rows:
+            return None
+        keys = [r.key for r in self.rows]
+        cur = (self.selected.kind, self.selected.target) if self.selected else None
+        i = keys.index(cur) if cur in keys else -step
+        i = max(0, min(len(keys) - 1, i + step))
+        self.selected = self.rows[i].action
+        self._keep_scroll()
+        self.ctx.play_sound("click")
+        self.refresh()
+        return None
+
+    def plan_selected(self) -> Command | None:
+        row = self.selected_row()
+        return self.plan_row(row) if row is not None else None
+
+    def plan_row(self, row: board_rows.Row) -> Command | None:
+        """Plan a row's action, or open the price/terms picker for a bid or negotiation."""
+        tr = self.ctx.tr
+        self.selected = row.action
+        if not self.playable(self.role):
+            self.status = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
+            return self._changed()
+        if row.reason is not None:
+            self.status = tr(row.reason)
+            return self._changed()
+        if row.picker:
+            return router.push("offer", self.ctx, self.session, row.action)
+        return self.plan(row.action)
+
+    def plan(self, action: Action) -> None:
+        tr, s = self.ctx.tr, self.session
+        why = s.add(action, self._owner(action))
+        what = action_name(action, s.view, tr)
+        self.status = tr(why) if why else tr("ui.board.planned", what=what)
+        if why is None and s.week.entries and s.week.entries[-1].status == "proposed":
+            partner = s.week.entries[-1].partner or ""
+            self.status = tr("ui.board.proposed", what=what,
+                             role=tr("ui.role." + partner))
+        if why is None:
+            self.ctx.play_sound("confirm")  # the row stays selected: nothing moves
+        return self._changed()
+
+    def _owner(self, action: Action) -> str:
+        """Who plans ``action``: the selected role when it takes part, else the first role
+        of the action that people play (an event answer: the player at the screen)."""
+        from game.core.actions import CATALOG
+
+        d = CATALOG.get(action.kind)
+        if d is None or self.role in d.roles:
+            return self.role if d is not None else self.viewer()
+        return self.session.acting_role(action)
+
+    def answer(self, entry_id: int, yes: bool) -> None:
+        """Accept or decline a joint move a teammate proposed to this player's role."""
+        tr, s = self.ctx.tr, self.session
+        e = s.week.entry(entry_id)
+        if e is None or e.partner is None:
+            return self._changed()
+        why = s.week.accept(e.partner, entry_id) if yes else s.week.decline(e.partner, entry_id)
+        what = action_name(e.action, s.view, tr)
+        key = "ui.board.accepted" if yes else "ui.board.declined"
+        self.status = tr(why) if why else tr(key, what=what)
+        if why is None:
+            self.ctx.play_sound("confirm" if yes else "click")
+        return self._changed()
+
+    def toggle_sways(self) -> None:
+        self.show_all_sways = not self.show_all_sways
+        return self._changed()
+
+    def undo(self) -> Command | None:
+        if self.session.undo(self.viewer()):
+            self.status = self.ctx.tr("ui.board.undone")
+        return self._changed()
+
+    # --- drawing ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Blit the backdrop; it is repainted only after a build (a memo, not game state)."""
+        if self._backdrop is None:
+            return
+        if self._bg is None or self._bg.get_size() != surface.get_size():
+            self._bg = pygame.Surface(surface.get_size()).convert()
+            board_paint.paint(self._bg, self._backdrop)
+            board_paint.draw_status(self._bg, self.w.status_rect, self._backdrop.status)
+        surface.blit(self._bg, (0, 0))
+

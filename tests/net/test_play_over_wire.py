@@ -1,0 +1,72 @@
+"""Whole games over real WebSockets on 127.0.0.1 reach exactly the state of the same game
+played locally: the wire changes nothing about what a seat sees or plays."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from game.core.serialize import state_hash
+from game.net.client import ai_decide
+
+from .conftest import bot, hosting, local_game, play_out, spec
+
+
+@pytest.mark.parametrize(("scenario", "seed", "human"), [
+    ("city_hospital", 7, ["ruiyi", "hengtai"]),
+    ("workshop_hospital", 3, ["ruiyi", "guorui", "jiayi", "kangning"]),
+    ("telecom_network", 11, ["hailan"]),
+])
+def test_bots_over_the_wire_reach_the_local_state(tmp_path, scenario, seed, human):
+    sp = spec(scenario)
+    human = [h for h in human if h in {v.id for v in sp.vendors}] or [sp.vendors[0].id]
+
+    async def go():
+        async with hosting(sp, seed, human, tmp_path) as host:
+            await play_out(host, [bot(host, vid, decide=ai_decide(seed)) for vid in human])
+            return host.ws.state
+
+    wire = asyncio.run(go())
+    local = local_game(sp, seed, {vid: ai_decide(seed) for vid in human})
+    assert wire.over and local.over
+    assert wire.week == local.week
+    assert state_hash(wire) == state_hash(local)
+
+
+def test_a_game_that_stops_moving_fails_as_stuck(tmp_path, monkeypatch):
+    from . import conftest
+
+    monkeypatch.setattr(conftest, "STALL_S", 1.0)
+    sp = spec("city_hospital")
+
+    async def go():
+        async with hosting(sp, 1, ["ruiyi"], tmp_path) as host:
+            await play_out(host, [bot(host, "ruiyi", act=False)])  # joins, never commits
+
+    with pytest.raises(AssertionError, match="bots got stuck in week 1"):
+        asyncio.run(go())
+
+
+def test_a_team_with_a_laptop_per_role_plays_a_whole_game(tmp_path):
+    """Four role seats of one team, each planning only its own role's moves, commit every
+    week; the game ends and every committed move is in the record."""
+    sp = spec("workshop_hospital")
+
+    async def go():
+        async with hosting(sp, 5, ["ruiyi", "hengtai"], tmp_path) as host:
+            host.ws.settings.min_seats = 5
+            bots = [bot(host, "ruiyi", role) for role in ("rep", "presales", "pm", "exec")]
+            bots.append(bot(host, "hengtai"))
+            await play_out(host, bots)
+            return host.ws, bots
+
+    ws, bots = asyncio.run(go())
+    assert ws.state.over
+    for b in bots[:4]:
+        assert b.seen.committed, f"{b.role} never committed"
+        for stamp, actions in b.seen.committed.items():
+            week_plan = ws.state.plans[stamp - 1]["ruiyi"]
+            for a in actions:
+                assert {k: a[k] for k in ("kind", "target", "option")} in [
+                    {k: x[k] for k in ("kind", "target", "option")} for x in week_plan]

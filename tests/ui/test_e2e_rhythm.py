@@ -1,0 +1,127 @@
+"""End to end, keyboard alone, with a person's rhythm: the real window under Xvfb, keys
+sent by xdotool as a hurried player would — Enter held down, Enter and Esc pressed twice in
+quick succession — on every scene change from the menu through a week, the MPC review
+above all. The window's title names the scene on top, so each step checks where it landed.
+Skipped when Xvfb or xdotool is missing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+from .test_e2e import _free_display
+
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(t) is None for t in ("Xvfb", "xdotool")), reason="needs Xvfb, xdotool"
+)
+
+TITLES = json.loads((REPO / "game" / "i18n" / "en.json").read_text("utf-8"))["ui"]
+
+
+def scene_title(key: str) -> str:
+    return f"{TITLES['app']['title']} · {TITLES[key]['title']}"
+
+
+class Window:
+    def __init__(self, env: dict[str, str], pid: int) -> None:
+        self.env = env
+        self.id = ""
+        for _ in range(80):
+            found = subprocess.run(["xdotool", "search", "--pid", str(pid)], env=env,
+                                   capture_output=True, text=True)
+            if found.stdout.split():
+                self.id = found.stdout.split()[0]
+                break
+            time.sleep(0.25)
+        assert self.id, "the game window did not appear"
+
+    def xdo(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], env=self.env, check=True)
+
+    def title(self) -> str:
+        return subprocess.run(["xdotool", "getwindowname", self.id], env=self.env,
+                              capture_output=True, text=True).stdout.strip()
+
+    def wait_for(self, key: str, timeout: float = 20.0) -> None:
+        want = scene_title(key)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.title() == want:
+                time.sleep(0.6)  # a person reads the new screen before acting
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"expected {want!r}, the window shows {self.title()!r}")
+
+    def stays(self, key: str, seconds: float = 1.2) -> None:
+        """The scene is still ``key`` after the inputs had every chance to land."""
+        time.sleep(seconds)
+        assert self.title() == scene_title(key), f"{self.title()!r} instead of {key!r}"
+
+    def twice(self, name: str, gap_ms: int = 90) -> None:
+        """The same key pressed twice in quick succession (a hurried double press)."""
+        self.xdo("key", "--delay", str(gap_ms), name, name)
+
+    def hold(self, name: str, seconds: float) -> None:
+        self.xdo("keydown", name)
+        time.sleep(seconds)
+        self.xdo("keyup", name)
+
+
+def test_hurried_keys_never_act_unseen(tmp_path: Path) -> None:
+    display = _free_display()
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = tmp_path / "game_data"
+    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
+           "DEALCRAFT_CONFIG_DIR": str(tmp_path / "game_config"),
+           "DEALCRAFT_DATA_DIR": str(data)}
+    env.pop("SDL_VIDEODRIVER", None)
+    game = None
+    try:
+        time.sleep(1.0)
+        game = subprocess.Popen([sys.executable, "main.py", "play", "--lang", "en"], cwd=REPO,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        w = Window(env, game.pid)
+        w.wait_for("menu")
+        w.hold("Return", 1.5)  # held: opens the new-game screen once, starts nothing
+        w.stays("new_game")
+        w.twice("Return")  # the second press must not begin week 1 unseen
+        w.stays("briefing")
+        w.xdo("key", "Return")
+        w.wait_for("board")
+        w.twice("Escape")  # the game menu opens; the second Esc must not close it unseen
+        w.stays("game_menu")
+        w.xdo("key", "Escape")
+        w.wait_for("board")
+        w.xdo("key", "space")  # plan the selected action
+        time.sleep(0.6)
+        w.twice("Return")  # "a role has nothing planned": the second Enter must not confirm
+        w.stays("confirm")
+        w.xdo("key", "Return")
+        w.wait_for("resolve")
+        w.hold("space", 1.0)  # skip the summary's cards, however long it is held
+        w.stays("resolve")
+        w.xdo("key", "Return")
+        w.wait_for("review")
+        w.hold("Return", 2.0)  # the MPC review: a held Enter closes it and does nothing more
+        w.stays("board", 1.5)
+        save = json.loads((data / "saves" / "autosave.json").read_text("utf-8"))
+        assert save["meta"]["week"] == 2, "a week ended that the player never confirmed"
+        assert game.poll() is None, "the game quit unexpectedly"
+    finally:
+        if game is not None:
+            game.terminate()
+            try:
+                game.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                game.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
