@@ -29,8 +29,9 @@ COMPILED = (
     "game.core.rng", "game.core.num", "game.core.actions", "game.core.state",
     "game.core.stages", "game.core.resolve", "game.core.health", "game.core.views",
     "game.core.checks", "game.core.effects", "game.core.events", "game.core.engine",
-    "game.ai.queue", "game.ai.playbooks", "game.ai.knowledge", "game.ai.context", "game.ai.criteria_value",
-    "game.ai.value", "game.ai.policy", "game.ai.basic", "game.ai.world", "game.ai.search",
+    "game.ai.queue", "game.ai.playbooks", "game.ai.knowledge", "game.ai.context",
+    "game.ai.criteria_value", "game.ai.value", "game.ai.policy", "game.ai.basic",
+    "game.ai.world", "game.ai.search",
     "game.sim.batch",
 )
 # Sources whose change changes a compiled module without being compiled themselves.

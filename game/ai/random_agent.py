@@ -11,14 +11,18 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from game.core.actions import CATALOG, Action
-from game.core.checks import check, legal_actions
+from game.ai.policy import Plan
+from game.core.actions import DEFS
+from game.core.checks import OK, Move, as_view, check_one, groups, to_action
+from game.core.ids import A_CHOOSE
+from game.core.views import VendorView
 
 REASON = "ai.reason.random"
 
 
 class RandomAgent:
-    """Call it with a view to get `(plan, reasons)`, like `game.ai.basic.plan_week`.
+    """`plan(view)` gives typed moves; calling it with either form of view gives
+    `(plan, reasons)` by name, like every agent's `decide`.
 
     Each week it answers every pending event with a random choice (or, with probability
     `1 - answer`, leaves it to the default), then keeps adding an action drawn uniformly
@@ -26,53 +30,67 @@ class RandomAgent:
     has options, stopping after each addition with probability `stop`.
     """
 
+    playbook = "random"
+    difficulty = "random"
+
     def __init__(self, seed: int, stop: float = 0.1, answer: float = 0.8) -> None:
         self.rng = random.Random(seed)
         self.stop = stop
         self.answer = answer
 
-    def __call__(self, view: dict[str, Any]) -> tuple[list[Action], list[str]]:
-        return self.plan_week(view)
+    def __call__(self, view: Any) -> tuple[list, list[str]]:
+        return self.decide(view)
 
-    def plan_week(self, view: dict[str, Any]) -> tuple[list[Action], list[str]]:
+    def decide(self, view: Any) -> tuple[list, list[str]]:
+        vv = as_view(view)
+        plan = self.plan(vv)
+        return [to_action(vv, m) for m in plan.moves], list(plan.reasons)
+
+    def plan_week(self, view: Any) -> tuple[list, list[str]]:
+        return self.decide(view)
+
+    def plan(self, vv: VendorView, explain: bool = False) -> Plan:
         rng = self.rng
-        plan: list[Action] = []
-        for pend in view["pending"]:
-            affordable = [c for c in pend["choices"]
-                          if check(view, Action("choose", pend["event"], c["id"]), plan) is None]
+        moves: list[Move] = []
+        for k, pend in enumerate(vv.pending):
+            affordable = [Move(A_CHOOSE, k, j) for j in range(len(pend["choices"]))]
+            affordable = [m for m in affordable if check_one(vv, m, moves) == OK]
             if affordable and rng.random() < self.answer:
-                pick = rng.choice(affordable)
-                plan.append(Action("choose", pend["event"], pick["id"]))
-        me = view["me"]
-        if view["over"] or not me["active"]:
-            return plan, [REASON] * len(plan)
-        # Legality only shrinks as the plan grows (time and budget are used up), so walking
-        # a random permutation of the actions legal now and keeping each one that is still
-        # legal picks, at every step, uniformly among the moves legal at that step.
-        candidates = [o.action for o in legal_actions(view, plan, include_disabled=False)]
-        rng.shuffle(candidates)
-        actions: list[Action] = []
-        for a in candidates:
-            picked = self._pick_option(view, a, plan + actions)
-            if picked is None:
-                continue
-            actions.append(picked)
-            if rng.random() < self.stop:
-                break
-        plan.extend(actions)
-        return plan, [REASON] * len(plan)
+                moves.append(rng.choice(affordable))
+        out = Plan()
+        me = vv.me
+        if not vv.over and me.active:
+            # Legality only shrinks as the plan grows (time and budget are used up), so
+            # walking a random permutation of the moves legal now and keeping each one that
+            # is still legal picks, at every step, uniformly among the moves legal then.
+            candidates = [(d.kind, t) for d, targets in groups(vv, [])
+                          for t in ([-1] if targets is None else targets)]
+            rng.shuffle(candidates)
+            actions: list[Move] = []
+            for kind, target in candidates:
+                picked = self._pick_option(vv, kind, target, moves + actions)
+                if picked is None:
+                    continue
+                actions.append(picked)
+                if rng.random() < self.stop:
+                    break
+            moves.extend(actions)
+        out.moves = moves
+        out.reasons = [REASON] * len(moves)
+        return out
 
-    def _pick_option(self, view: dict[str, Any], a: Action,
-                     plan: list[Action]) -> Action | None:
-        """`a` with a random option that is legal after `plan`, or None if none is."""
-        options = list(CATALOG[a.kind].options)
+    def _pick_option(self, vv: VendorView, kind: int, target: int,
+                     plan: list[Move]) -> Move | None:
+        """The move with a random option that is legal after `plan`, or None if none is."""
+        options = list(range(len(DEFS[kind].options)))
         if not options:
-            return a if check(view, a, plan) is None else None
+            m = Move(kind, target, -1)
+            return m if check_one(vv, m, plan) == OK else None
         self.rng.shuffle(options)
         for opt in options:
-            b = Action(a.kind, a.target, opt)
-            if check(view, b, plan) is None:
-                return b
+            m = Move(kind, target, opt)
+            if check_one(vv, m, plan) == OK:
+                return m
         return None
 
 

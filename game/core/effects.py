@@ -20,6 +20,7 @@ from game.core.state import GameState, Person, Relation, Vendor
 
 if not cython.compiled:
     from game.core.ids import (
+        A_CALL,
         B_BUDGET_HOLDER,
         B_INFLUENCER,
         B_INITIATOR,
@@ -64,7 +65,6 @@ if not cython.compiled:
         T_BUSY,
         T_SKEPTICAL,
     )
-    from game.core.ids import A_CALL
 
 MOTIVE_FOUND = 1.8
 _MOTIVE_FOUND = cython.declare(cython.double, MOTIVE_FOUND)

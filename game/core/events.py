@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import cython
-
 from game.core.effects import nudge_support, nudge_trust
 from game.core.health import health_all
 from game.core.num import fround

@@ -20,11 +20,11 @@ if not cython.compiled:
     from game.core.ids import (
         B_BUDGET_HOLDER,
         B_PURCHASER,
+        F_AWARD_DEFENDED,
         F_BID_SERVICE,
         F_BID_TECHNICAL,
-        F_KICKOFF_READY,
-        F_AWARD_DEFENDED,
         F_CONTRACT_SIGNED,
+        F_KICKOFF_READY,
         F_NOTICE_SURVIVED,
         F_PAID,
         F_PREFERRED,
@@ -102,7 +102,6 @@ def panel(state: GameState) -> Panel:
     n_needs: cython.Py_ssize_t = state.n_needs
     v: Vendor
     p: Person
-    i: cython.Py_ssize_t
     n: cython.Py_ssize_t
     w: cython.double
     for v in state.vlist:

@@ -558,10 +558,19 @@ class GameState:
         n.people = dict(self.people)
         n.plist = list(self.plist)
         v: Vendor
-        n.vlist = [v.copy() for v in self.vlist]
-        n.vendors = {v.id: v for v in n.vlist}
         r: Relation
-        n.rels = [[r.copy() for r in rels] for rels in self.rels]
+        n.vlist = []
+        n.vendors = {}
+        for v in self.vlist:
+            v = v.copy()
+            n.vlist.append(v)
+            n.vendors[v.id] = v
+        n.rels = []
+        for rels in self.rels:
+            copies = []
+            for r in rels:
+                copies.append(r.copy())
+            n.rels.append(copies)
         n.relations = {v.id: {p.id: n.rels[v.index][p.index] for p in n.plist}
                        for v in n.vlist}
         n.fired = list(self.fired)

@@ -17,6 +17,7 @@ from typing import Any
 import cython
 
 from game.core.health import health_dict, health_now
+from game.core.ids import BUYING_ROLES as _BUYING_ROLES
 from game.core.ids import (
     CONTACT_LEVELS,
     CRITERIA,
@@ -29,7 +30,6 @@ from game.core.ids import (
     TRAITS,
     mask,
 )
-from game.core.ids import BUYING_ROLES as _BUYING_ROLES
 from game.core.num import fround
 from game.core.stages import STAGE_CRITERIA, criterion_met
 from game.core.state import GameState, Person, Relation, Vendor
@@ -544,8 +544,11 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     vv.me = _me(state, v, texts, full)
     o: Vendor
     bids = state.tender["bids"] if state.tender is not None else {}
-    vv.rivals = [_rival(state, v, o, bids) for o in state.vlist
-                 if o.index != vi and (o.active or o.status != "active")]
+    rivals = []
+    for o in state.vlist:
+        if o.index != vi and (o.active or o.status != "active"):
+            rivals.append(_rival(state, v, o, bids))
+    vv.rivals = rivals
     people = []
     i: cython.Py_ssize_t
     for i in range(state.n_people):

@@ -12,7 +12,6 @@ import pytest
 
 from game.core import effects
 from game.core.actions import CATALOG, Action
-from game.core.rng import Rng
 from game.core.state import GameState, Relation
 
 from .conftest import ME, at_stage, lab_state, make_spec, rel, relate

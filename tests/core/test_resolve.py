@@ -13,14 +13,14 @@ from game.core import resolve
 from game.core.actions import NEGOTIATE_OPTIONS, Action
 from game.core.checks import check
 from game.core.errors import IllegalAction
-from game.core.rng import Rng, seed_state
+from game.core.rng import seed_state
 from game.core.state import GameState
 from game.core.views import view
 
 from .conftest import (
-    StubDice,
     ME,
     RIVAL,
+    StubDice,
     at_stage,
     awarded_state,
     give,

@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 import pytest
 
-from game.core.ids import CRITERIA
 from game.core import resolve, stages
 from game.core.actions import Action
 from game.core.errors import IllegalAction
-from game.core.rng import Rng
+from game.core.ids import CRITERIA
 from game.core.state import GameState
 
 from .conftest import ME, at_stage, awarded_state, give, lab_state, play, relate, take

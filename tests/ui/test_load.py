@@ -9,9 +9,9 @@ from pathlib import Path
 import pygame
 
 from game.scenario.loader import load_scenario
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.load import LoadScene
-from game.ui.scenes.menu import MenuScene
+from game.ui.board.scene import BoardScene
+from game.ui.menu.load import LoadScene
+from game.ui.menu.menu import MenuScene
 from game.ui.session import Session, saves_dir
 from game.ui.setup import GameSetup
 

@@ -133,7 +133,7 @@ class MenuScene(Scene):
             if isinstance(result, SaveError):  # say why, and offer the last good autosave
                 self.resume_path = None
                 self.ctx.request_rebuild()
-                return Push(LoadScene(self.ctx, refused=(path, result)))
+                return router.push("load", self.ctx, refused=(path, result))
             return result
         if key == "solo":
             return router.push("new_game", self.ctx, mode="solo")
