@@ -37,8 +37,6 @@ ENUMS = (m.BuyingRole, m.KeyTag, m.Trait, m.MotiveKind, m.ContactLevel, m.Phase,
          m.Difficulty)
 MEANING: dict[str, str] = {
     "ScenarioSpec.customer": "The customer: who it is, what it needs, its budget and calendar.",
-    "ScenarioSpec.stakeholders": "The buying centre: the people who decide (two or more).",
-    "ScenarioSpec.vendors": "The competing vendors, the players' own (side: team) included.",
     "ScenarioSpec.events": "Things that may happen during the game.",
     "ScenarioSpec.title": "The scenario's name in the library.",
     "EventSpec.title": "The event's headline.",

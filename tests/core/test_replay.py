@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from game.ai.basic import plan_week
+from game.ai.agents import BuiltinAgent
 from game.ai.random_agent import RandomAgent
 from game.core.engine import new_game
 from game.core.replay import replay
@@ -23,7 +23,7 @@ def mixed_game(spec, seed: int) -> tuple[object, list[str]]:
     """Play a whole game with a seeded mix of agents; return it and each week's hash."""
     pick = random.Random(seed)
     state = new_game(spec, seed)
-    planners = {vid: RandomAgent(seed + i) if pick.random() < 0.5 else plan_week
+    planners = {vid: RandomAgent(seed + i) if pick.random() < 0.5 else BuiltinAgent()
                 for i, vid in enumerate(state.vendors)}
     hashes = []
     while not state.over:

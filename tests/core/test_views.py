@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from game.ai.basic import plan_week
+from game.ai.agents import BuiltinAgent
 from game.ai.random_agent import RandomAgent
 from game.core.actions import Action
 from game.core.engine import new_game
 from game.core.state import GameState
-from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view, view
+from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view, typed_view, view
 from game.scenario.models import ScenarioSpec
 from game.sim.play import play_week
 
@@ -183,9 +183,26 @@ def _secrets(state: GameState, vid: str, waiting: set[str]) -> set[str]:
     return out
 
 
-def _check_views(state: GameState, waiting: set[str], where: str) -> None:
+def _check_typed(state: GameState, where: str) -> None:
+    """The typed view holds nothing of what it does not know (not merely hides it)."""
+    for vid, v in state.vendors.items():
+        tv = typed_view(state, vid)
+        for pv in tv.people:
+            r = state.relations[vid][pv.id]
+            assert (pv.position_motive is None and pv.pos_kind == -1) == \
+                (not r.known_position), f"{where}: {vid} {pv.id} position motive"
+            assert (pv.personal_motive is None and pv.pers_kind == -1) == \
+                (not r.known_personal), f"{where}: {vid} {pv.id} personal motive"
+            assert (pv.roles is None) == (not r.known_roles), f"{where}: {vid} {pv.id} roles"
+            assert (pv.traits is None) == (not r.known_needs), f"{where}: {vid} {pv.id} traits"
+        assert all(not hasattr(rv, "relations") for rv in tv.rivals)
+        assert tv.vendor == vid and tv.me.id == vid and v.index == tv.vi
+
+
+def _check_views(state: GameState, waiting: set[str], where: str, log: bool = True) -> None:
+    _check_typed(state, where)
     for vid in state.vendors:
-        vw = view(state, vid, with_log=True)
+        vw = view(state, vid, with_log=log)
         blob = json.dumps(vw, ensure_ascii=False)
         leaked = [t for t in _secrets(state, vid, waiting) if t in blob]
         assert not leaked, f"{where}: {vid} sees undiscovered motive text {leaked[0]!r}"
@@ -202,11 +219,12 @@ def test_no_view_leaks_a_secret_in_random_and_ai_games(path):
     for game in range(LEAK_GAMES):
         pick = random.Random(game)
         state = new_game(spec, game)
-        planners = {vid: RandomAgent(game * 31 + i) if pick.random() < 0.5 else plan_week
+        planners = {vid: RandomAgent(game * 31 + i) if pick.random() < 0.5 else BuiltinAgent()
                     for i, vid in enumerate(state.vendors)}
         while not state.over:
-            if state.week % CHECK_EVERY == 1:
-                _check_views(state, waiting, f"{spec.id} seed {game} week {state.week}")
+            if state.week % CHECK_EVERY == 1:  # the log is checked whole at the end
+                _check_views(state, waiting, f"{spec.id} seed {game} week {state.week}",
+                             log=False)
                 checked += 1
             play_week(state, planners)
         _check_views(state, waiting, f"{spec.id} seed {game} final week {state.week}")

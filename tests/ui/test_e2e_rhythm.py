@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from game.save import list_saves
+
 from .conftest import REPO
 from .test_e2e import _free_display
 
@@ -113,8 +115,8 @@ def test_hurried_keys_never_act_unseen(tmp_path: Path) -> None:
         w.wait_for("review")
         w.hold("Return", 2.0)  # the MPC review: a held Enter closes it and does nothing more
         w.stays("board", 1.5)
-        save = json.loads((data / "saves" / "autosave.json").read_text("utf-8"))
-        assert save["meta"]["week"] == 2, "a week ended that the player never confirmed"
+        saves = [i for i in list_saves(data / "saves") if i.autosave]
+        assert saves and saves[0].week == 2, "a week ended that the player never confirmed"
         assert game.poll() is None, "the game quit unexpectedly"
     finally:
         if game is not None:

@@ -8,6 +8,7 @@ import copy
 from game.core.actions import CATALOG, Action
 from game.core.checks import legal_actions
 from game.core.engine import new_game
+from game.core.state import Person
 from game.core.views import view
 from game.ui.catalog import list_scenarios, team_vendor
 from game.ui.i18n import Translator
@@ -34,10 +35,12 @@ def test_hidden_state_never_changes_the_preview() -> None:
     hidden = next(p for p in before["people"] if "position_motive" not in p
                   and "traits" not in p)
     other = copy.deepcopy(state)
-    person = other.people[hidden["id"]]
-    person.position_motive = {**person.position_motive, "kind": "relationship"}
-    person.personal_motive = {**person.personal_motive, "kind": "career"}
-    person.traits = ["relational", "ambitious"]
+    fields = other.people[hidden["id"]].to_dict()
+    fields["position_motive"] = {**fields["position_motive"], "kind": "relationship"}
+    fields["personal_motive"] = {**fields["personal_motive"], "kind": "career"}
+    fields["traits"] = ["relational", "ambitious"]
+    other.people[hidden["id"]] = Person(**fields)  # people are replaced, never edited
+    other.relink()
     rival = next(vid for vid in other.vendors if vid != team)
     other.relations[rival][hidden["id"]].support = 0.9
     after = view(other, team, with_log=False)
