@@ -99,6 +99,7 @@ def reason_key(code: int) -> str | None:
 
 
 @cython.final
+@cython.freelist(256)
 @cython.cclass
 class Move:
     """A planned action in numbers: the kind (ids.KINDS, or A_CHOOSE for an event answer),

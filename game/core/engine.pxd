@@ -9,3 +9,9 @@ from game.core.effects cimport apply_move, nudge_support
 from game.core.health cimport Health, health_all
 from game.core.views cimport vendor_view
 from game.core.num cimport fround
+
+cimport cython
+
+@cython.final
+cdef class Sways:
+    cdef public list src, who, k

@@ -259,21 +259,45 @@ def resolve_week(
     return report
 
 
+@cython.final
+@cython.cclass
+class Sways:
+    """Who sways whom and how strongly, as three parallel lists (one entry a sway)."""
+
+    def __init__(self) -> None:
+        self.src = []
+        self.who = []
+        self.k = []
+
+
+@cython.cfunc
+def _sways(state: GameState) -> Sways:
+    """The people's sways, worked out again only when someone in a seat has changed."""
+    if state.sways is not None and state.sways_stamp == state.stamp:
+        return state.sways
+    out: Sways = Sways()
+    p: Person
+    for p in state.plist:
+        for who, strength in p.sway_ids:
+            out.src.append(p.index)
+            out.who.append(who)
+            out.k.append(0.08 * strength)
+    state.sways = out
+    state.sways_stamp = state.stamp
+    return out
+
+
 @cython.cfunc
 def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     """Influence spreads, untended relations cool, insiders and coaches report."""
     out = []
     week: cython.int = state.week
     n: cython.Py_ssize_t = state.n_people
-    sway_src = []
-    sway_who = []
-    sway_k = []
+    sways: Sways = _sways(state)
+    sway_src: list = sways.src
+    sway_who: list = sways.who
+    sway_k: list = sways.k
     p: Person
-    for p in state.plist:
-        for who, strength in p.sway_ids:
-            sway_src.append(p.index)
-            sway_who.append(who)
-            sway_k.append(0.08 * strength)
     ns: cython.Py_ssize_t = len(sway_src)
     v: Vendor
     r: Relation
@@ -392,7 +416,7 @@ def _check_end(state: GameState) -> None:
             reason = "no_valid_bids"
         elif state.award is not None and state.award.get("vendor") is None:
             reason = "no_contract"
-        elif w >= state.spec.last_week:
+        elif w >= state.last_week:
             reason = "timeout"
         if reason:
             state.outcome = {"result": "no_deal", "winner": None, "week": w,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import cython
+
 from game.core.effects import nudge_support, nudge_trust
 from game.core.health import health_all
 from game.core.num import fround
@@ -114,7 +116,7 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
         moved = {}
         for m in order[order.index(e.milestone):]:
             new = max(state.calendar[m] + e.shift, state.week + 1)
-            state.calendar[m] = min(new, state.spec.last_week)
+            state.calendar[m] = min(new, state.last_week)
             moved[m] = state.calendar[m]
         state.sync()
         return {"calendar": moved}
@@ -175,12 +177,13 @@ def apply_effect(state: GameState, e: Any, affected: list[str]) -> dict[str, Any
 def fire_events(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     """End of week: every event whose window, conditions and chance hold fires once."""
     entries = []
-    for ev in state.spec.events:
-        if ev.id in state.fired:
+    week: cython.int = state.week
+    i: cython.Py_ssize_t
+    for i in range(len(state.event_ids)):
+        if not cython.cast(cython.int, state.event_lo[i]) <= week <= \
+                cython.cast(cython.int, state.event_hi[i]) or state.event_ids[i] in state.fired:
             continue
-        lo, hi = ev.trigger.weeks
-        if not lo <= state.week <= hi:
-            continue
+        ev = state.event_specs[i]
         affected = resolve_vendors(state, ev.affects, [])
         if ev.affects not in ("all", "any") and not affected:
             continue

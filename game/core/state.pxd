@@ -52,7 +52,7 @@ cdef class Vendor:
 cdef class GameState:
     cdef public object spec, seed
     cdef public Rng dice
-    cdef public int week
+    cdef public int week, last_week
     cdef public dict calendar, need_weights, criteria, need_raw
     cdef public double budget, first_payment_max, first_payment_min, shelve_risk
     cdef public dict people, vendors, relations, pending, cache
@@ -61,7 +61,9 @@ cdef class GameState:
     cdef public bint recording
     cdef public int turn_id
     cdef public object panel, texts, public
-    cdef public list tviews
+    cdef public list tviews, event_ids, event_lo, event_hi
+    cdef public object sways
+    cdef public long sways_stamp
     cdef public int tviews_turn, public_turn
     cdef public long panel_stamp, stamp
     cdef public list need_ids, event_specs

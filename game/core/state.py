@@ -397,6 +397,7 @@ class GameState:
                  log: list | None = None, plans: list | None = None,
                  history: list | None = None, need_raw: dict | None = None) -> None:
         self.spec = spec
+        self.last_week = spec.last_week
         self.seed = seed
         self.dice = Rng(rng)
         self.week = week
@@ -428,6 +429,11 @@ class GameState:
         self.texts = None
         self.tviews = []
         self.tviews_turn = -1
+        self.sways = None
+        self.sways_stamp = -1
+        self.event_ids = [e.id for e in spec.events]
+        self.event_lo = [e.trigger.weeks[0] for e in spec.events]
+        self.event_hi = [e.trigger.weeks[1] for e in spec.events]
         self.public = None
         self.public_turn = -1
         self.stamp = 0
@@ -544,7 +550,7 @@ class GameState:
         copied; people, the scenario and the tables built from it are shared (read-only).
         A fork keeps no record of the past (log, plans, history) and records nothing."""
         n: GameState = GameState.__new__(GameState)
-        n.spec, n.seed = self.spec, self.seed
+        n.spec, n.seed, n.last_week = self.spec, self.seed, self.last_week
         n.dice = Rng(self.dice.s)
         n.week = self.week
         n.calendar = dict(self.calendar)
@@ -586,6 +592,8 @@ class GameState:
         n.panel, n.panel_stamp, n.stamp = self.panel, self.panel_stamp, self.stamp
         n.texts = self.texts
         n.tviews, n.tviews_turn, n.public, n.public_turn = [], -1, None, -1
+        n.sways, n.sways_stamp = self.sways, self.sways_stamp
+        n.event_ids, n.event_lo, n.event_hi = self.event_ids, self.event_lo, self.event_hi
         n.need_ids, n.need_index = self.need_ids, self.need_index
         n.vendor_specs, n.event_specs = self.vendor_specs, self.event_specs
         n.event_index = self.event_index

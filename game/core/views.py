@@ -49,6 +49,7 @@ TIME_KEYS = ("rep", "presales", "pm", "exec")
 
 
 @cython.final
+@cython.freelist(256)
 @cython.cclass
 class PersonView:
     """One person as a vendor knows them. Roles, needs and each motive are present only once
@@ -138,6 +139,7 @@ class PersonView:
 
 
 @cython.final
+@cython.freelist(256)
 @cython.cclass
 class MeView:
     """The vendor's own position, all of it, and what it brings to the deal."""
@@ -201,6 +203,7 @@ def _copy(bid: Any) -> Any:
 
 
 @cython.final
+@cython.freelist(256)
 @cython.cclass
 class RivalView:
     """A rival as this vendor sees it: public facts, and its stage as far as our insiders
@@ -216,6 +219,7 @@ class RivalView:
 
 
 @cython.final
+@cython.freelist(256)
 @cython.cclass
 class VendorView:
     """Everything one vendor knows this week, typed for the rules and the AI."""
@@ -522,7 +526,7 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     vv.vendor = v.id
     vv.vi = vi
     vv.week = state.week
-    vv.last_week = state.spec.last_week
+    vv.last_week = state.last_week
     vv.phase = phase
     vv.over = state.outcome is not None
     vv.calendar = dict(state.calendar) if full else state.calendar
