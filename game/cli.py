@@ -164,6 +164,7 @@ EXTRA_COMMANDS = (
     "game.scenario.lint",      # lint
     "game.sim.balance",        # balance
     "game.sim.tune",           # tune
+    "game.sim.fidelity",       # fidelity
     "game.report.command",     # report
     "game.scenario.guide",     # guide
     "game.net.cli",            # host, join

@@ -27,7 +27,8 @@ from typing import Any
 # Modules compiled by the build, in dependency order.
 COMPILED = (
     "game.core.rng", "game.core.num", "game.core.actions", "game.core.state",
-    "game.core.stages", "game.core.resolve", "game.core.health", "game.core.views",
+    "game.core.stages", "game.core.preference", "game.core.informants",
+    "game.core.resolve", "game.core.health", "game.core.views",
     "game.core.checks", "game.core.effects", "game.core.events", "game.core.engine",
     "game.ai.queue", "game.ai.playbooks", "game.ai.knowledge", "game.ai.context",
     "game.ai.criteria_value", "game.ai.value", "game.ai.policy", "game.ai.basic",

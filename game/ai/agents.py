@@ -78,3 +78,34 @@ def make_agent(playbook: str, difficulty: str = "normal", seed: int = 0) -> Any:
 
         return ExpertAgent(playbook, difficulty, seed)
     return PlaybookAgent(playbook, difficulty, seed)
+
+
+class CoachedAgent:
+    """A player who follows the coach: for every role the coach's first suggestion, asked
+    again until the coach has nothing more (the `coached` side of `bench ai`, and the team's
+    seat in `fidelity`, where `skill` carries the arm's handicap)."""
+
+    playbook = "coached"
+    difficulty = "coached"
+
+    def __init__(self, seed: int = 0, skill: Skill = NORMAL) -> None:
+        self.seed = seed
+        self.skill = skill
+
+    def __call__(self, view: Any) -> Decision:
+        return self.decide(view)
+
+    def decide(self, view: Any) -> Decision:
+        from game.ai.coach import follow_coach
+
+        return follow_coach(view, self.seed, self.skill)
+
+    def plan(self, vv: VendorView, explain: bool = False) -> Plan:
+        from game.ai.coach import follow_coach
+        from game.core.checks import to_move
+
+        actions, why = follow_coach(vv, self.seed, self.skill)
+        out = Plan()
+        out.moves = [to_move(vv, a) for a in actions]
+        out.reasons = list(why)
+        return out

@@ -17,7 +17,7 @@ from game.ai import value as V
 from game.ai.base import Decision, View
 from game.ai.coach_warnings import warnings
 from game.ai.playbooks import style_for
-from game.ai.policy import NORMAL
+from game.ai.policy import NORMAL, Skill
 from game.ai.search import ExpertAgent
 from game.core.actions import CATALOG, Action
 from game.core.checks import as_view, check, legal_actions, plan_usage
@@ -39,14 +39,15 @@ C931_OF = {
 _CACHE: list[tuple[View, tuple, Decision]] = []
 
 
-def recommended(view: View, seed: int = 0, playbook: str | None = None) -> Decision:
+def recommended(view: View, seed: int = 0, playbook: str | None = None,
+                skill: Skill = NORMAL) -> Decision:
     """The expert's plan for this view (kept for the last few views asked about)."""
     playbook = playbook or as_view(view).me.playbook
-    key = (seed, playbook)
+    key = (seed, playbook, skill)
     for v, k, plan in _CACHE:
         if v is view and k == key:
             return plan
-    plan = ExpertAgent(playbook, "expert", seed).decide(view)
+    plan = ExpertAgent(playbook, "expert", seed, skill=skill).decide(view)
     _CACHE.append((view, key, plan))
     del _CACHE[:-4]
     return plan
@@ -112,7 +113,8 @@ def _suggestion(vv: VendorView, ctx: V.Context, a: Action, picked: bool) -> dict
 
 
 def advise(view: View, plan: Sequence[Action] = (), seed: int = 0,
-           playbook: str | None = None, with_warnings: bool = True) -> dict[str, Any]:
+           playbook: str | None = None, with_warnings: bool = True,
+           skill: Skill = NORMAL) -> dict[str, Any]:
     """{role: [up to three suggestions], "events": [...], "warnings": [...]}.
 
     `plan` is what the team has planned so far this week; suggestions are what to add next.
@@ -127,9 +129,9 @@ def advise(view: View, plan: Sequence[Action] = (), seed: int = 0,
     me = vv.me
     if not me.active or vv.over:
         return out
-    rec, rec_why = recommended(view, seed, playbook)
+    rec, rec_why = recommended(view, seed, playbook, skill)
     style = style_for(playbook or me.playbook)
-    ctx = V.make_context(vv, style, NORMAL.use_motives)
+    ctx = V.make_context(vv, style, skill.use_motives)
     answered = {a.target for a in plan if a.kind == "choose"}
     for a, why in zip(rec, rec_why, strict=True):
         if a.kind == "choose" and a.target not in answered:
@@ -156,6 +158,8 @@ def advise(view: View, plan: Sequence[Action] = (), seed: int = 0,
         d = CATALOG[a.kind]
         if (a.kind, a.target) in rec_keys or (a.kind, a.target) in taken or d.options:
             continue
+        if skill.handicapped and skill.forbids(d, V.person_index(ctx, a.target), me.stage):
+            continue
         total, _ = V.score(ctx, d, a.target)
         if total < NORMAL.min_score or (d.cost > room + 1e-9 and total < V.MUST):
             continue
@@ -171,13 +175,14 @@ def advise(view: View, plan: Sequence[Action] = (), seed: int = 0,
     return out
 
 
-def follow_coach(view: View, seed: int = 0) -> Decision:
+def follow_coach(view: View, seed: int = 0, skill: Skill = NORMAL) -> Decision:
     """A player who answers events as advised and, for every role, takes the coach's first
-    suggestion, asks again, and stops when the coach has nothing more (the bench's "coached")."""
+    suggestion, asks again, and stops when the coach has nothing more (the bench's "coached").
+    `skill` may carry a handicap (an arm of the `fidelity` command)."""
     vv = as_view(view)
     plan: list[Action] = []
     why: list[str] = []
-    advice = advise(vv, plan, seed, with_warnings=False)
+    advice = advise(vv, plan, seed, with_warnings=False, skill=skill)
     for e in advice["events"]:
         plan.append(Action("choose", e["event"], e["choice"]))
         why.append("ai.reason.coach")
@@ -192,7 +197,7 @@ def follow_coach(view: View, seed: int = 0) -> Decision:
                     added = True
         if not added:
             break
-        advice = advise(vv, plan, seed, with_warnings=False)
+        advice = advise(vv, plan, seed, with_warnings=False, skill=skill)
     return plan, why
 
 

@@ -42,7 +42,11 @@ LAST = frozenset((A_QUALIFY, A_SUBMIT_BID, A_GATHER_INTEL))
 
 @dataclass(frozen=True, slots=True)
 class Skill:
-    """How well a vendor carries out its playbook: the difficulty knobs of the planner."""
+    """How well a vendor carries out its playbook: the difficulty knobs of the planner.
+
+    The last three fields hold an experiment's handicap (the `fidelity` command's arms):
+    kinds never planned, people (by index) never approached, and a planner that works the
+    people only with moves meant for another stage."""
 
     noise: float = 0.0  # random error in judging options (easy)
     use_motives: bool = True  # reads and aims at discovered motives
@@ -50,6 +54,26 @@ class Skill:
     day_use: float = 1.0  # share of each role's days it actually fills
     min_score: float = 0.12
     limit: int = 14
+    banned: frozenset[int] = frozenset()
+    shunned: frozenset[int] = frozenset()
+    off_stage: bool = False
+
+    @property
+    def handicapped(self) -> bool:
+        return bool(self.banned or self.shunned or self.off_stage)
+
+    def forbids(self, d: ActionDef, target: int, stage: int) -> bool:
+        """Whether the handicap rules this option out."""
+        if d.kind in self.banned or (target >= 0 and target in self.shunned):
+            return True
+        return False
+
+    def stage_mult(self, d: ActionDef, stage: int) -> float:
+        """The wrong-stage habit: a move meant for this stage looks a fifth as good as it is
+        (the player still makes it when nothing else is left)."""
+        if self.off_stage and d.target and d.best_lo <= stage <= d.best_hi:
+            return 0.2
+        return 1.0
 
 
 NORMAL = Skill()
@@ -181,14 +205,22 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     s: cython.double
     target: cython.int
     k: cython.Py_ssize_t
+    handicapped: cython.bint = skill.handicapped
     for d, targets in groups(vv, fixed_acts):
         group = [-1] if targets is None else targets
         if (1 << d.role_a) & ~allowed or (d.role_b >= 0 and (1 << d.role_b) & ~allowed):
             continue
+        if handicapped:
+            group = [t for t in group if not skill.forbids(d, t, ctx.stage)]
+            if not group:
+                continue
         extra = _day_charge(d)
         values = values_of(ctx, d, group)
+        off: cython.double = skill.stage_mult(d, ctx.stage) if handicapped else 1.0
         for k in range(len(group)):
             s = values[k]
+            if s > 0:
+                s *= off
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
             queue.add(-(s - extra), d.kind, group[k])
@@ -217,6 +249,8 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if target >= 0 and cython.cast(cython.int, version[target]) != \
                 cython.cast(cython.int, seen[i]):
             s = value_of(ctx, d, target)
+            if handicapped and s > 0:
+                s *= skill.stage_mult(d, ctx.stage)
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise * 0.5)
             queue.keys[i] = -(s - _day_charge(d))

@@ -20,7 +20,7 @@ from typing import Any
 import cython
 
 from game.ai.playbooks import Style
-from game.ai.policy import NORMAL, Plan, plan_week
+from game.ai.policy import NORMAL, Plan, Skill, plan_week
 from game.ai.tactics import BID_STEPS, bid_price, fits_budget
 from game.ai.world import clone, determinise
 from game.core.checks import Move
@@ -54,11 +54,12 @@ def variants(style: Style) -> list[tuple[Style, dict[str, float]]]:
     ]
 
 
-def candidates(vv: VendorView, style: Style, explain: bool = True) -> list[Plan]:
+def candidates(vv: VendorView, style: Style, explain: bool = True, skill: Skill = NORMAL
+               ) -> list[Plan]:
     seen: set[tuple[tuple[int, int, int], ...]] = set()
     out: list[Plan] = []
     for st, emphasis in variants(style):
-        plan = plan_week(vv, st, NORMAL, None, emphasis, explain=explain)
+        plan = plan_week(vv, st, skill, None, emphasis, explain=explain)
         key = tuple((m.kind, m.target, m.option) for m in plan.moves)
         if key not in seen:
             seen.add(key)
@@ -166,7 +167,7 @@ class ExpertAgent:
     """Plays its playbook, choosing each week's plan and its bid by look-ahead."""
 
     def __init__(self, playbook: str, difficulty: str = "expert", seed: int = 0,
-                 samples: int = SAMPLES) -> None:
+                 samples: int = SAMPLES, skill: Skill = NORMAL) -> None:
         from game.ai.playbooks import style_for
 
         self.playbook = playbook
@@ -174,6 +175,7 @@ class ExpertAgent:
         self.seed = seed
         self.samples = samples
         self.style = style_for(playbook)
+        self.skill = skill
 
     def __call__(self, view: Any) -> tuple[list, list[str]]:
         return self.decide(view)
@@ -193,8 +195,8 @@ class ExpertAgent:
         me = vv.me
         if not me.active or vv.over or me.status != "active" or me.stage >= 6 \
                 or vv.award is not None:
-            return plan_week(vv, self.style, NORMAL, explain=explain)
-        cands = candidates(vv, self.style, explain)
+            return plan_week(vv, self.style, self.skill, explain=explain)
+        cands = candidates(vv, self.style, explain, self.skill)
         worlds = [determinise(vv, rng) for _ in range(self.samples)]
         if len(cands) > 1:
             scores = [(self._value(vv, worlds, c, rng), -i) for i, c in enumerate(cands)]

@@ -3,6 +3,7 @@ from game.ai.context cimport Context, Info, focus_of
 from game.ai.criteria_value cimport Offer, criterion_bonus, qualify_value, touches_open
 from game.ai.playbooks cimport Style
 from game.core.actions cimport ActionDef
+from game.core.effects cimport kdm_phase
 from game.core.ids cimport *
 from game.core.views cimport MeView, PersonView, VendorView
 
@@ -10,10 +11,11 @@ cpdef double support_gain(Context ctx, ActionDef d, int p)
 cpdef list values_of(Context ctx, ActionDef d, list targets)
 cpdef double value_of(Context ctx, ActionDef d, int target)
 cpdef void project(Context ctx, ActionDef d, int p)
+cpdef double access_value(Context ctx, ActionDef d, int target)
 
 @cython.final
 cdef class KindTerms:
     cdef public double bias, money, intel, shape, warm, early_kdm, follow_m
     cdef public double reveal_position, reveal_personal
-    cdef public bint has_intel, criteria, follow, newcomer, late
+    cdef public bint has_intel, criteria, follow, newcomer, late, access
 cimport game.ai.knowledge as K

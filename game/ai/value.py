@@ -22,6 +22,7 @@ from game.ai.criteria_value import Offer, criterion_bonus, qualify_value, touche
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
 from game.core.actions import ActionDef
+from game.core.effects import DISCREDIT, INTRO_COACH, JOINT_PREMIUM, REPEAT, kdm_phase
 from game.core.ids import CRITERIA, MOTIVES
 from game.core.views import MeView, PersonView, VendorView
 
@@ -56,12 +57,17 @@ if not cython.compiled:
         A_TECH_EXCHANGE,
         A_VISIT,
         A_WRITE_BID,
+        B_PURCHASER,
         B_USER,
         CR_EL_BUDGET,
         CR_EL_TIMELINE,
         F_KDM_MET,
+        K_KDM,
         M_RISK,
+        S_ASK_COACH,
+        S_DISCREDIT,
         S_INTEL,
+        S_INTRODUCE,
         S_MEET_KDM,
         S_NEEDS_REFERENCES,
         S_NEGOTIATE,
@@ -72,6 +78,10 @@ __all__ = ["MUST", "FOLLOW_UP", "Context", "make_context", "values_of", "value_o
            "score", "support_gain", "project", "person_index", "focus_of", "Style"]
 
 MUST = 4.0  # a score at or above this may dip into the reserve
+DOOR = 1.6  # the worth of a way to the KDM (an introduction, a joint executive visit)
+_DOOR = cython.declare(cython.double, DOOR)
+_REPEAT = cython.declare(cython.double, REPEAT)
+_JOINT = cython.declare(cython.double, JOINT_PREMIUM)
 _MUST = cython.declare(cython.double, MUST)
 # What a teammate does after a colleague has opened the door to someone (seed 004: presales
 # researches needs and demos where the rep has been; the PM answers delivery risk there).
@@ -177,8 +187,18 @@ def support_gain(ctx: Context, d: ActionDef, p: cython.int) -> cython.double:
         mult *= 0.4 + 1.2 * i.fit
     if d.special_id == S_NEEDS_REFERENCES:
         mult *= min(1.0, 0.4 + 0.15 * ctx.vv.me.references)
-    if d.special_id == S_REACH_OUT and i.support < 0:
-        mult *= 2.0
+    pv: PersonView = ctx.vv.people[p]
+    if d.special_id == S_REACH_OUT:
+        if i.support < 0:
+            mult *= 2.0
+        if pv.favourite is not None and pv.favourite != "" and pv.favourite != ctx.vv.vendor:
+            mult *= 1.5
+    if pv.last_kind == d.kind:
+        mult *= _REPEAT
+    if d.joint:
+        mult *= _JOINT
+    if i.kdm:
+        mult *= kdm_phase(ctx.phase)
     raw: cython.double = d.support * mult * (0.6 + 0.4 * i.trust)
     return raw * (1 - max(i.support, 0.0)) if raw >= 0 else raw
 
@@ -220,7 +240,62 @@ def _terms(ctx: Context, d: ActionDef) -> KindTerms:
     t.late = ctx.stage >= 5
     t.reveal_position = d.reveal_position if ctx.use_motives else 0.0
     t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
+    t.access = d.opens_doors or d.special_id == S_INTRODUCE or d.special_id == S_ASK_COACH \
+        or d.special_id == S_DISCREDIT
     return t
+
+
+@cython.cfunc
+def _kdm_weight(ctx: Context) -> cython.double:
+    """The KDM's weight as the scorer sees it (the largest, if the KDM is not known yet)."""
+    best: cython.double = 0.0
+    i: Info
+    for i in ctx.infos:
+        if i.kdm and i.w > best:
+            best = i.w
+    return best if best > 0.0 else 1.0
+
+
+@cython.ccall
+def access_value(ctx: Context, d: ActionDef, target: cython.int) -> cython.double:
+    """What opening a door, asking a coach or smearing a rival is worth to us (the engine's
+    odds, as the view shows them)."""
+    vv: VendorView = ctx.vv
+    pv: PersonView = vv.people[target]
+    i: Info = ctx.infos[target]
+    sp: cython.int = d.special_id
+    q: PersonView
+    chance: cython.double
+    waiting: cython.bint = False
+    if d.opens_doors:
+        return _DOOR * (i.w + 0.3) if pv.needs_intro else 0.0
+    if sp == S_INTRODUCE:
+        for q in vv.people:
+            if q.needs_intro:
+                waiting = True
+        if not waiting:
+            return 0.0
+        if pv.contact >= 4 and pv.favours_left > 0:
+            chance = INTRO_COACH
+        else:
+            chance = 0.2 + 0.5 * pv.trust + (0.15 if pv.senior or pv.roles_mask & (
+                B_PURCHASER | B_USER) else 0.0)
+            chance = min(chance, 0.85)
+        return chance * _DOOR * (_kdm_weight(ctx) + 0.3) * (1.3 if ctx.stage >= 4 else 1.0)
+    if sp == S_ASK_COACH:
+        v: cython.double = 0.0 if vv.criteria is not None else 0.8
+        known_kdm: cython.bint = False
+        for q in vv.people:
+            if q.key_mask & K_KDM:
+                known_kdm = True
+                v += (0.0 if q.pos_known else 0.6) + (0.0 if q.pers_known else 0.6)
+                v += 0.3 * (1.0 - max(q.support, 0.0))
+        if not known_kdm:
+            v += 1.5
+        return v * (1.0 if ctx.use_motives else 0.4)
+    # discrediting a rival: as likely to turn the person against us as to hurt the rival
+    chance = 0.5 + 0.2 * pv.trust - (0.25 if i.skeptical else 0.0)
+    return (chance * DISCREDIT - (1.0 - chance) * DISCREDIT) * (i.w + 0.2) * 8.0
 
 
 @cython.cfunc
@@ -281,6 +356,8 @@ def _value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> c
         total += cython.cast(cython.double, ctx.follow[target]) * (w + 0.3) * t.follow_m
     if t.newcomer and i.replaced and lvl == 0:
         total += 0.8 * (w + 0.3)
+    if t.access:
+        total += access_value(ctx, d, target)
     if has_extra:
         total += extra
     return total + t.bias - t.money
@@ -399,6 +476,10 @@ def explain(ctx: Context, d: ActionDef, target: int | str | None
         parts["team.follow"] = ctx.follow[pi] * (w + 0.3) * (1.0 if d.support else 0.5)
     if pv.generation > 0 and lvl == 0 and (d.contact_to or d.special_id == S_MEET_KDM):
         parts["event.replaced"] = 0.8 * (w + 0.3)
+    if d.opens_doors or d.special_id in (S_INTRODUCE, S_ASK_COACH, S_DISCREDIT):
+        key = "access.door" if d.opens_doors or d.special_id == S_INTRODUCE else \
+            "access.coach" if d.special_id == S_ASK_COACH else "access.discredit"
+        parts[key] = access_value(ctx, d, pi)
     for tag, weight in zip(ctx.emph_tags, ctx.emph_weights, strict=True):
         if (tag == 0 and i.kdm) or (tag == 1 and i.ki) or (tag == 2 and i.ku):
             parts["support.decider"] = parts.get("support.decider", 0.0) + gain * weight * 8

@@ -25,6 +25,7 @@ from game.core.ids import (
     TRAITS,
     mask,
 )
+from game.core.informants import COACH_FAVOURS
 from game.core.rng import Rng
 from game.core.state import (
     FIVE_ELEMENTS,
@@ -74,12 +75,31 @@ class _VendorInfo:
 
 
 @dataclass
+class _Mode:
+    value: str
+
+
+@dataclass
+class _Personnel:
+    weekly_chance: float = 0.0  # a sampled world assumes nobody moves on
+    rumour_weeks: int = 0
+
+
+@dataclass
+class _Customer:
+    procurement: _Mode
+    personnel: _Personnel = field(default_factory=_Personnel)
+    budget_approved_week: int = 0
+
+
+@dataclass
 class _World:
     """The parts of a scenario a sampled world needs: no events, the view's season."""
 
     id: str
     last_week: int
     vendors: list[_VendorInfo]
+    customer: _Customer
     events: list[Any] = field(default_factory=list)
 
 
@@ -122,7 +142,7 @@ def _person(vv: VendorView, p: PersonView, rng: Rng, make_kdm: bool) -> Person:
         influence=infl, participation=_participation(p, PHASES[vv.phase], share),
         senior=p.senior, traits=traits, cares_about=cares, sways=[],
         position_motive=position, personal_motive=personal,
-        leaning=rng.gauss(0.0, 0.08), generation=p.generation,
+        leaning=rng.gauss(0.0, 0.08), generation=p.generation, availability=p.gap,
     )
 
 
@@ -130,7 +150,9 @@ def _my_relation(p: PersonView) -> Relation:
     return Relation(
         support=p.support, trust=p.trust, contact=p.contact, known_position=p.pos_known,
         known_personal=p.pers_known, known_needs=p.needs_known, known_roles=p.roles_known,
-        last_touch=p.last_touch,
+        last_touch=p.last_touch, met_week=p.met_week, last_kind=p.last_kind,
+        introduced=p.introduced, favours=COACH_FAVOURS - p.favours_left if p.contact >= 4
+        else 0,
     )
 
 
@@ -182,9 +204,19 @@ def _rival(vv: VendorView, r: RivalView, rng: Rng
     progress = min(1.0, (stage - 1) / 4)
     for p in vv.people:
         mean = 0.5 * max(p.support, -0.2) + 0.5 * (0.05 + 0.35 * progress)
+        fav = p.favourite  # an informant told us whom this person favours
+        if fav == r.id:
+            mean = max(mean, p.support + 0.2)
+        elif fav == vv.vendor:
+            mean = min(mean, p.support - 0.1)
+        elif fav == "":
+            mean = p.support
+        elif fav is not None:
+            mean = min(mean, p.support)
         contact = min(3, int(progress * 3 + rng.random())) if p.contact or \
             rng.random() < 0.6 else 0
         rels[p.id] = Relation(
+            introduced=contact > 0,
             support=max(-1.0, min(1.0, rng.gauss(mean, 0.14))),
             trust=max(0.0, min(1.0, rng.gauss(0.2 + 0.3 * progress, 0.1))),
             contact=contact, known_roles=contact > 0, known_needs=contact > 1,
@@ -248,7 +280,8 @@ def determinise(vv: VendorView, rng: Rng) -> GameState:
     budget = vv.cust_budget if vv.budget_known else me.list_price * rng.uniform(0.9, 1.2)
     crit = dict(vv.criteria) if vv.criteria is not None else _criteria(rng)
     state = GameState(
-        spec=_World(id=vv.texts["scenario"]["id"], last_week=vv.last_week, vendors=infos),
+        spec=_World(id=vv.texts["scenario"]["id"], last_week=vv.last_week, vendors=infos,
+                    customer=_Customer(_Mode(vv.procurement))),
         seed=0, rng=rng.next64(), week=vv.week, calendar=dict(vv.calendar), budget=budget,
         need_weights=dict(zip(vv.need_ids, vv.nw, strict=True)), criteria=crit,
         first_payment_max=vv.first_payment_max if vv.budget_known else 0.3,

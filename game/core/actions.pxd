@@ -37,4 +37,4 @@ cdef class ActionDef:
     cdef readonly int special_id
     cdef readonly tuple options
     cdef public int reach
-    cdef readonly bint vendor_special, person_special
+    cdef readonly bint vendor_special, person_special, opens_doors

@@ -107,10 +107,13 @@ class ActionDef:
         self.options = options
         self.reach = -1  # numbered with the other kinds' (min_contact, max_contact, min_trust)
         # whether a vendor-level or person-level refusal needs more than the plain tests
-        self.vendor_special = special in ("needs_references", "complaint", "negotiate") \
+        self.vendor_special = special in ("needs_references", "complaint", "negotiate",
+                                          "confirm") \
             or id in ("defend_award", "collect_payment")
         self.person_special = target and (senior_only or special in (
-            "coach", "reach_out", "shape", "intel"))
+            "coach", "reach_out", "shape", "intel", "introduce", "ask_coach", "discredit"))
+        # A joint executive visit is the one way to a KDM nobody has introduced us to.
+        self.opens_doors = id == "sponsor_visit"
 
     def __repr__(self) -> str:
         return f"ActionDef({self.id!r})"
@@ -227,8 +230,8 @@ CATALOG: dict[str, ActionDef] = {
            senior_only=True, support=0.18, trust=0.12,
            addresses=("recognition", "career", "innovation"), best=(4, 5),
            traits={"ambitious": 1.3, "relational": 1.2, "skeptical": 0.8}),
-        _d(id="confirm_opportunity", roles=("exec",), days=1, cost=0.5, target=False,
-           stages=(3, 7), once=True, best=(3, 3), special="confirm"),
+        _d(id="confirm_opportunity", roles=("rep", "exec"), days=1, cost=0.5, target=False,
+           stages=(3, 7), best=(3, 3), special="confirm"),
         _d(id="reach_out", roles=("exec",), days=1, cost=1.0, min_contact=1,
            support=0.08, trust=0.06, addresses=("relationship", "recognition"),
            best=(3, 6), special="reach_out", traits={"relational": 1.3}),
@@ -258,6 +261,14 @@ CATALOG: dict[str, ActionDef] = {
            best=(5, 5), special="bid_defense"),
         _d(id="negotiation_team", roles=("rep", "exec"), days=1, cost=0.0, target=False,
            stages=(6, 6), best=(6, 6), special="negotiate", options=NEGOTIATE_OPTIONS),
+        # ---- working through the people who open doors and tell us things --------------
+        _d(id="ask_introduction", roles=("rep",), days=1, cost=0.3, min_contact=3,
+           stages=(3, 6), best=(3, 5), special="introduce"),
+        _d(id="ask_coach", roles=("exec",), days=1, cost=0.5, min_contact=4, stages=(3, 7),
+           best=(4, 6), special="ask_coach"),
+        _d(id="discredit_rival", roles=("rep",), days=1, cost=0.5, min_contact=2,
+           stages=(3, 6), phases=("solution", "tender", "decision"), best=(4, 5),
+           special="discredit", traits={"skeptical": 0.5}),
     ]
 }
 

@@ -33,14 +33,19 @@ if not cython.compiled:
         B_INFLUENCER,
         B_USER,
         F_DONE,
+        F_EXEC_CONFIRMED,
         F_PAID,
         F_TERMS_AGREED,
         K_KDM,
         K_KI,
         N_KINDS,
+        S_ASK_COACH,
         S_COACH,
         S_COMPLAINT,
+        S_CONFIRM,
+        S_DISCREDIT,
         S_INTEL,
+        S_INTRODUCE,
         S_NEEDS_REFERENCES,
         S_NEGOTIATE,
         S_REACH_OUT,
@@ -54,7 +59,9 @@ WHY = ("", "why.over", "why.inactive", "why.lost", "why.stage", "why.phase", "wh
        "why.contact_low", "why.contact_high", "why.trust_low", "why.senior_only",
        "why.support_low", "why.already_support", "why.roles_unknown", "why.not_evaluator",
        "why.no_budget", "why.planned", "why.option", "why.no_choice", "why.unknown_action",
-       "why.target", "why.discount_not_approved")
+       "why.target", "why.discount_not_approved", "why.unavailable",
+       "why.needs_introduction", "why.kdm_not_coach", "why.no_favours", "why.introduce_kdm",
+       "why.introduced", "why.favours_other")
 OK = 0
 W_OVER = 1
 W_INACTIVE = 2
@@ -81,6 +88,13 @@ W_NO_CHOICE = 22
 W_UNKNOWN_ACTION = 23
 W_TARGET = 24
 W_DISCOUNT = 25
+W_UNAVAILABLE = 26
+W_NEEDS_INTRO = 27
+W_KDM_NOT_COACH = 28
+W_NO_FAVOURS = 29
+W_INTRODUCE_KDM = 30
+W_INTRODUCED = 31
+W_FAVOURS_OTHER = 32
 W_NO_TIME = 100
 W_REQUIRES = 1000
 NO_TARGET = -1  # an action without a target
@@ -224,6 +238,8 @@ def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
             return W_NO_AWARD
     if d.kind == A_COLLECT_PAYMENT and me.flags[F_PAID]:
         return W_DONE
+    if sp == S_CONFIRM and me.flags[F_EXEC_CONFIRMED]:
+        return W_DONE
     return OK
 
 
@@ -238,11 +254,26 @@ def person_reason(vv: VendorView, d: ActionDef, p: PersonView) -> cython.int:
         return W_CONTACT_HIGH
     if p.trust < d.min_trust:
         return W_TRUST_LOW
+    if vv.week < p.free_week:
+        return W_UNAVAILABLE
+    if p.needs_intro and not d.opens_doors:
+        return W_NEEDS_INTRO
     if d.senior_only and not (p.senior or p.key_mask & K_KDM):
         return W_SENIOR_ONLY
     sp: cython.int = d.special_id
+    if sp == S_COACH and p.key_mask & K_KDM:
+        return W_KDM_NOT_COACH
     if sp == S_COACH and p.support < 0.3:
         return W_SUPPORT_LOW
+    if sp == S_COACH and p.favourite is not None and p.favourite != vv.vendor:
+        return W_FAVOURS_OTHER
+    if sp == S_INTRODUCE:
+        if p.key_mask & K_KDM:
+            return W_INTRODUCE_KDM
+        if not _anyone_to_meet(vv):
+            return W_INTRODUCED
+    if sp == S_ASK_COACH and p.favours_left <= 0:
+        return W_NO_FAVOURS
     if sp == S_REACH_OUT and p.support >= 0.2:
         return W_ALREADY_SUPPORT
     if sp == S_SHAPE and not p.roles_known:
@@ -266,7 +297,19 @@ class Budget:
 
 
 @cython.cfunc
-def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget) -> cython.int:
+def _anyone_to_meet(vv: VendorView) -> cython.bint:
+    """Whether someone (the KDM) still waits for an introduction."""
+    pv: PersonView
+    for pv in vv.people:
+        if pv.needs_intro:
+            return True
+    return False
+
+
+@cython.cfunc
+def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget, gap: cython.int) -> cython.int:
+    """The week's own limits: days, money, the same move twice, a senior person twice
+    (`gap`: the target's weeks between meetings, 0 for a move without a target)."""
     if b.left[d.role_a] < d.days:
         return W_NO_TIME + d.role_a
     if d.role_b >= 0 and b.left[d.role_b] < d.days:
@@ -277,6 +320,9 @@ def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget) -> cython.int:
     for x in plan:
         if x.kind == m.kind and (x.target == m.target or d.once or not d.target):
             return W_PLANNED
+        if gap > 1 and x.target == m.target and \
+                cython.cast(ActionDef, DEFS[x.kind]).target:
+            return W_UNAVAILABLE  # a senior person sees us once in a week at most
         if d.special_id == S_NEGOTIATE and \
                 cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             return W_PLANNED
@@ -309,7 +355,7 @@ def check_move(vv: VendorView, m: Move, plan: list, b: Budget) -> cython.int:
     if r == OK and p is not None:
         r = person_reason(vv, d, p)
     if r == OK:
-        r = _plan_reason(d, m, plan, b)
+        r = _plan_reason(d, m, plan, b, p.gap if p is not None else 0)
     return r
 
 
@@ -415,13 +461,14 @@ KINDS_BY_STAGE_PHASE = _by_stage_phase()
 # Kinds whose vendor-level refusal needs more than stage, phase, facts and status.
 VENDOR_SPECIAL = frozenset(
     d.kind for d in DEFS
-    if d.special_id in (S_NEEDS_REFERENCES, S_COMPLAINT, S_NEGOTIATE)
+    if d.special_id in (S_NEEDS_REFERENCES, S_COMPLAINT, S_NEGOTIATE, S_CONFIRM)
     or d.kind in (A_DEFEND_AWARD, A_COLLECT_PAYMENT)
 )
 # Targeted kinds whose refusal needs more than the contact range and trust floor.
 PERSON_SPECIAL = frozenset(
     d.kind for d in DEFS
-    if d.target and (d.senior_only or d.special_id in (S_COACH, S_REACH_OUT, S_SHAPE, S_INTEL))
+    if d.target and (d.senior_only or d.special_id in (
+        S_COACH, S_REACH_OUT, S_SHAPE, S_INTEL, S_INTRODUCE, S_ASK_COACH, S_DISCREDIT))
 )
 assert VENDOR_SPECIAL == {d.kind for d in DEFS if d.vendor_special}
 assert PERSON_SPECIAL == {d.kind for d in DEFS if d.person_special}
@@ -453,14 +500,19 @@ def groups(vv: VendorView, plan: list) -> list:
     cost_left: cython.double = b.money + 1e-9
     planned_kinds = set()
     planned_pairs = set()
+    seen_seniors = set()  # people who see us once a week at most, already in the plan
     negotiating: cython.bint = False
     x: Move
     for x in actions:
         planned_kinds.add(x.kind)
         planned_pairs.add((x.kind, x.target))
+        if x.target >= 0 and cython.cast(ActionDef, DEFS[x.kind]).target and \
+                cython.cast(PersonView, vv.people[x.target]).gap > 1:
+            seen_seniors.add(x.target)
         if cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             negotiating = True
     out = []
+    week: cython.int = vv.week
     within = [None] * len(REACHES)
     lost: cython.bint = me.status == "lost"
     d: ActionDef
@@ -492,13 +544,24 @@ def groups(vv: VendorView, plan: list) -> list:
         if not d.target:
             out.append((d, None))
             continue
-        targets = within[d.reach]
-        if targets is None:  # kinds share a few contact ranges and trust floors
+        if d.opens_doors:  # the one kind that may meet a KDM nobody introduced us to
             targets = []
             for pv in vv.people:
-                if d.min_contact <= pv.contact <= d.max_contact and pv.trust >= d.min_trust:
+                if d.min_contact <= pv.contact <= d.max_contact and \
+                        pv.trust >= d.min_trust and week >= pv.free_week:
                     targets.append(pv.index)
-            within[d.reach] = targets
+        else:
+            targets = within[d.reach]
+            if targets is None:  # kinds share a few contact ranges and trust floors
+                targets = []
+                for pv in vv.people:
+                    if d.min_contact <= pv.contact <= d.max_contact and \
+                            pv.trust >= d.min_trust and week >= pv.free_week and \
+                            not pv.needs_intro:
+                        targets.append(pv.index)
+                within[d.reach] = targets
+        if seen_seniors:
+            targets = [t for t in targets if t not in seen_seniors]
         if d.person_special:
             targets = [t for t in targets if person_reason(vv, d, vv.people[t]) == OK]
         if actions and d.kind in planned_kinds:

@@ -13,7 +13,9 @@ from typing import Any
 import cython
 
 from game.core.actions import BID_DISCOUNT, BID_OPTIONS, DEFS, NEGOTIATE_OPTIONS, ActionDef
+from game.core.informants import COACH_FAVOURS, WRONG_REPORT, informants
 from game.core.num import clamp, fround
+from game.core.preference import best_other, court, favourite, nudge_support, nudge_trust
 from game.core.resolve import MAX_DISCOUNT, collect_payment, negotiate, sign_contract
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
@@ -26,6 +28,7 @@ if not cython.compiled:
         B_INITIATOR,
         B_PURCHASER,
         B_USER,
+        C_COACH,
         F_BID_DEFENDED,
         F_COMPETITORS_KNOWN,
         F_CRITERIA_KNOWN,
@@ -46,14 +49,20 @@ if not cython.compiled:
         K_KI,
         M_RISK,
         PH_DECISION,
+        PH_EARLY,
+        PH_SOLUTION,
         S_APPROVE_DISCOUNT,
+        S_ASK_COACH,
         S_BID,
         S_BID_DEFENSE,
+        S_COACH,
         S_COLLECT,
         S_COMPLAINT,
         S_CONFIRM,
         S_DELIVERY_PLAN,
+        S_DISCREDIT,
         S_INTEL,
+        S_INTRODUCE,
         S_MEET_KDM,
         S_NEEDS_REFERENCES,
         S_NEGOTIATE,
@@ -70,6 +79,24 @@ MOTIVE_FOUND = 1.8
 _MOTIVE_FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 MOTIVE_LUCKY = 1.15
 _MOTIVE_LUCKY = cython.declare(cython.double, MOTIVE_LUCKY)
+REPEAT = 0.5  # the same move on the same person twice running lands half as hard
+_REPEAT = cython.declare(cython.double, REPEAT)
+JOINT_PREMIUM = 1.3  # two roles together land harder than one (001: team selling)
+_JOINT_PREMIUM = cython.declare(cython.double, JOINT_PREMIUM)
+INTRO_COACH = 0.9  # a coach's introduction to the KDM almost always works
+DISCREDIT = 0.15  # what smearing a rival takes from it, or costs us when it backfires
+
+
+@cython.ccall
+def kdm_phase(phase: cython.int) -> cython.double:
+    """The KDM is mostly silent early on and decides at the end (001): how much a meeting
+    moves them, by phase. Early contact still opens the door and builds trust for later
+    (004: do not wait for the tender to meet senior people)."""
+    if phase == PH_EARLY:
+        return 0.5
+    if phase == PH_SOLUTION:
+        return 0.75
+    return 1.0
 _HIT = ("", "position", "personal")
 
 
@@ -127,24 +154,6 @@ def motive_mult(d: ActionDef, p: Person, r: Relation) -> tuple[float, str | None
     return (MOTIVE_FOUND if known else MOTIVE_LUCKY), _HIT[hit]
 
 
-@cython.ccall
-def nudge_support(r: Relation, delta: cython.double) -> cython.double:
-    """Diminishing returns: the closer to +1 (or -1), the harder to move further."""
-    before: cython.double = r.support
-    if delta >= 0:
-        r.support = clamp(r.support + delta * (1 - max(r.support, 0.0)), -1.0, 1.0)
-    else:
-        r.support = clamp(r.support + delta * (1 + min(r.support, 0.0)), -1.0, 1.0)
-    return r.support - before
-
-
-@cython.ccall
-def nudge_trust(r: Relation, delta: cython.double) -> cython.double:
-    before: cython.double = r.trust
-    r.trust = clamp(r.trust + (delta * (1 - r.trust) if delta >= 0 else delta), 0.0, 1.0)
-    return r.trust - before
-
-
 @cython.cfunc
 def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
            eff: dict | None) -> cython.void:
@@ -165,18 +174,29 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         trait_m *= d.trait_mult[t]
     part_m: cython.double = 0.4 + 0.6 * p.part[phase]
     mult = stage_m * mot_m * trait_m * part_m * rng.uniform(0.8, 1.2)
+    if r.last_kind == d.kind:
+        mult *= _REPEAT
+    if d.joint:
+        mult *= _JOINT_PREMIUM
+    if p.key_mask & K_KDM:
+        mult *= kdm_phase(phase)
     if d.fit_scaled:
         mult *= 0.4 + 1.2 * person_fit(state, v, p)
     if d.special_id == S_NEEDS_REFERENCES:
         mult *= min(1.0, 0.4 + 0.15 * v.references)
-    if d.special_id == S_REACH_OUT and r.support < 0:
-        mult *= 2.0
+    if d.special_id == S_REACH_OUT:
+        if r.support < 0:
+            mult *= 2.0
+        rival: cython.int = best_other(state, v.index, p.index)
+        if rival >= 0 and cython.cast(Relation, state.rels[rival][p.index]).support > \
+                r.support + 0.05:
+            mult *= 1.5  # reaching out to a rival's backer (004: 主动示好)
     skeptic: cython.double = 0.7 if p.traits_mask & T_SKEPTICAL else 1.0
     gain: cython.double
     if rec:
         eff["person"] = p.id
     if d.support:
-        gain = nudge_support(r, d.support * mult * (0.6 + 0.4 * r.trust))
+        gain = court(state, v, p.index, d.support * mult * (0.6 + 0.4 * r.trust))
         if rec:
             eff["support"] = fround(gain, 4)
     if d.trust:
@@ -190,6 +210,10 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         ok = True
         if d.kind == A_CALL:
             ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
+        elif d.special_id == S_COACH and favourite(state, p.index) != v.index:
+            ok = False  # nobody coaches a vendor other than the one they favour
+            if rec:
+                eff["declined"] = True
         if ok:
             r.contact = d.contact_to
             if rec:
@@ -216,6 +240,10 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
     if learned and rec:
         eff["learned"] = ("position", "personal", "both")[learned - 1]
     r.last_touch = state.week
+    r.met_week = state.week
+    r.last_kind = d.kind
+    if d.opens_doors and p.key_mask & K_KDM:
+        r.introduced = True
     if d.special_id == S_MEET_KDM and p.key_mask & K_KDM and r.contact >= 1:
         v.give(F_KDM_MET)
     f: cython.int
@@ -247,7 +275,8 @@ def _qualify(state: GameState, v: Vendor) -> list:
         if r.known_needs:
             any_known = True
             cares.update(p.care_ids)
-        if r.contact >= 2 and p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER):
+        if r.contact >= 2 and p.roles_mask & (B_BUDGET_HOLDER | B_PURCHASER) and \
+                state.week >= state.approved_week:
             budget = True
         if r.contact >= 1 and p.roles_mask & (B_PURCHASER | B_INITIATOR):
             timeline = True
@@ -277,15 +306,30 @@ def qualify(state: GameState, v: Vendor) -> list[str]:
     return [_fact_name(f) for f in _qualify(state, v)]
 
 
+@cython.ccall
+def reported_stage(o: Vendor, lone: cython.bint, rng: Rng) -> cython.int:
+    """A rival's stage as an insider reports it: a lone insider is sometimes a stage off;
+    several insiders, or a coach, cross-check each other (004: verify through many
+    channels)."""
+    if lone and rng.chance(WRONG_REPORT):
+        if o.stage <= 1 or (o.stage < 7 and rng.chance(0.5)):
+            return o.stage + 1
+        return o.stage - 1
+    return o.stage
+
+
 def _intel(state: GameState, v: Vendor, p: Person, rng: Rng, rec: bool) -> dict | None:
     """An insider or coach tells what they see: rivals' progress, the org, a motive."""
     learned: dict[str, Any] | None = {"rivals": {}} if rec else None
     o: Vendor
+    lone: cython.bint = informants(state, v.index) < 2
+    stage: cython.int
     for o in state.vlist:
         if o.index != v.index and o.active:
-            v.intel[o.id] = {"stage": o.stage, "week": state.week}
+            stage = reported_stage(o, lone, rng)
+            v.intel[o.id] = {"stage": stage, "week": state.week}
             if rec:
-                learned["rivals"][o.id] = o.stage
+                learned["rivals"][o.id] = stage
     v.give(F_COMPETITORS_KNOWN)
     v.give(F_ORG_MAPPED)
     rels: list = state.rels[v.index]
@@ -332,7 +376,7 @@ def _broadcast(state: GameState, v: Vendor, kind: cython.int, rec: cython.bint) 
             if not p.part[PH_DECISION] >= 0.5:
                 continue
             amount = 0.05
-        gain = nudge_support(r, amount)
+        gain = court(state, v, i, amount)
         if rec:
             out[p.id] = fround(gain, 4)
     return out
@@ -359,6 +403,120 @@ def _shape(state: GameState, v: Vendor, p: Person) -> dict[str, Any]:
     v.give(F_CRITERIA_KNOWN)
     r.last_touch = state.week
     return {"spec_bias": fround(v.spec_bias, 4), "criteria": lean}
+
+
+@cython.cfunc
+def _introduce(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict:
+    """An insider or coach introduces us to the KDM (a coach almost surely, an insider as far
+    as they trust us and sit near the decision); a coach's introduction is one of its
+    favours."""
+    rels: list = state.rels[v.index]
+    r: Relation = rels[p.index]
+    chance: cython.double
+    if r.contact >= C_COACH and r.favours < COACH_FAVOURS:
+        r.favours += 1
+        chance = INTRO_COACH
+    else:
+        chance = 0.2 + 0.5 * r.trust
+        if p.senior or p.roles_mask & (B_PURCHASER | B_USER):
+            chance += 0.15
+        chance = min(chance, 0.85)
+    met = []
+    q: Person
+    rq: Relation
+    if rng.chance(chance):
+        for q in state.plist:
+            if q.key_mask & K_KDM:
+                rq = rels[q.index]
+                if not rq.introduced:
+                    rq.introduced = True
+                    rq.known_roles = True
+                    if rq.contact < 1:
+                        rq.contact = 1
+                    met.append(q.id)
+    return {"introduced": met} if rec else None
+
+
+@cython.cfunc
+def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict:
+    """The coach tells what the KDM really wants and how the decision will really be made,
+    and speaks for us upward (one favour)."""
+    rels: list = state.rels[v.index]
+    cython.cast(Relation, rels[p.index]).favours += 1
+    told = []
+    q: Person
+    rq: Relation
+    for q in state.plist:
+        if q.key_mask & K_KDM:
+            rq = rels[q.index]
+            rq.known_roles = True
+            rq.known_needs = True
+            rq.known_position = True
+            rq.known_personal = True
+            court(state, v, q.index, 0.04)
+            told.append(q.id)
+    v.give(F_CRITERIA_KNOWN)
+    return {"kdm_motives": told, "criteria": True} if rec else None
+
+
+@cython.cfunc
+def _discredit(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict:
+    """Speak ill of the rival this person favours most: it may cost the rival, and it may
+    turn the person against us instead (a skeptic sees through it; a rival that defended
+    its bid jointly has answered it already)."""
+    r: Relation = state.rels[v.index][p.index]
+    o: cython.int = best_other(state, v.index, p.index)
+    if o < 0:
+        return {"discredited": None} if rec else None
+    rival: Vendor = state.vlist[o]
+    chance: cython.double = 0.5 + 0.2 * r.trust
+    if p.traits_mask & T_SKEPTICAL:
+        chance -= 0.25
+    if rival.has(F_BID_DEFENDED):
+        chance -= 0.25
+    if rng.chance(chance):
+        loss = nudge_support(state.rels[o][p.index], -DISCREDIT)
+        return {"discredited": rival.id, "rival_support": fround(loss, 4)} if rec else None
+    loss = nudge_support(r, -DISCREDIT)
+    nudge_trust(r, -0.1)
+    return {"backfired": rival.id, "support": fround(loss, 4)} if rec else None
+
+
+@cython.cfunc
+def _confirm(state: GameState, v: Vendor, rec: cython.bint) -> dict:
+    """The rep and the executive confirm the opportunity on site (004): the timeline with
+    whoever runs the process, the budget with whoever holds it, if it is approved."""
+    rels: list = state.rels[v.index]
+    holder: cython.bint = False
+    process: cython.bint = v.has(F_PROCESS_KNOWN)
+    p: Person
+    r: Relation
+    for p in state.plist:
+        r = rels[p.index]
+        if r.contact >= 1 and (p.roles_mask & B_BUDGET_HOLDER or p.key_mask & K_KDM):
+            holder = True
+        if r.contact >= 1 and p.roles_mask & (B_PURCHASER | B_INITIATOR):
+            process = True
+    found = []
+    if process:
+        v.give(F_EL_TIMELINE)
+        v.give(F_PROCESS_KNOWN)
+        found.append("el_timeline")
+    why = None
+    if not holder:
+        why = "no_budget_holder"
+    elif state.week < state.approved_week:
+        why = "budget_unapproved"
+    else:
+        v.give(F_EL_BUDGET)
+        v.give(F_EXEC_CONFIRMED)
+        found.append("el_budget")
+    if not rec:
+        return None
+    out = {"verified": found}
+    if why is not None:
+        out["not_confirmed"] = why
+    return out
 
 
 def _bid(state: GameState, v: Vendor, option: int) -> dict[str, Any]:
@@ -396,16 +554,26 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
             shaped = _shape(state, v, p)
             if rec:
                 eff.update(shaped)
+        elif sp == S_INTRODUCE:
+            got = _introduce(state, v, p, rng, rec)
+            if rec:
+                eff.update(got)
+        elif sp == S_ASK_COACH:
+            got = _ask_coach(state, v, p, rec)
+            if rec:
+                eff.update(got)
+        elif sp == S_DISCREDIT:
+            got = _discredit(state, v, p, rng, rec)
+            if rec:
+                eff.update(got)
     elif sp == S_QUALIFY:
         new = _qualify(state, v)
         if rec:
             eff["verified"] = [_fact_name(f) for f in new]
     elif sp == S_CONFIRM:
-        v.give(F_EL_BUDGET)
-        v.give(F_EL_TIMELINE)
-        v.give(F_EXEC_CONFIRMED)
+        got = _confirm(state, v, rec)
         if rec:
-            eff["verified"] = ["el_budget", "el_timeline"]
+            eff.update(got)
     elif sp == S_PROPOSAL or sp == S_DELIVERY_PLAN or sp == S_BID_DEFENSE:
         moved = _broadcast(state, v, sp, rec)
         if rec:

@@ -22,11 +22,14 @@ import cython
 from game.core import resolve
 from game.core.actions import DEFS, Action, ActionDef
 from game.core.checks import Move, first_refusal, reason_key, to_action, to_move
-from game.core.effects import apply_move, nudge_support
+from game.core.effects import apply_move, reported_stage
 from game.core.errors import IllegalAction
 from game.core.events import apply_choice, fire_events
 from game.core.health import C_KEYS, Health, health_all, health_dict
+from game.core.informants import informants
 from game.core.num import fround
+from game.core.personnel import personnel_week
+from game.core.preference import nudge_support
 from game.core.rng import Rng, seed_state
 from game.core.stages import advance_stages
 from game.core.state import (
@@ -44,6 +47,7 @@ from game.scenario.models import ScenarioSpec
 if not cython.compiled:
     from game.core.ids import (
         A_CHOOSE,
+        C_INSIDER,
         F_COMPETITORS_KNOWN,
         S_NEGOTIATE,
     )
@@ -71,6 +75,7 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
             cares_about=list(s.cares_about), sways=[(w.who, w.strength) for w in s.sways],
             position_motive=motive(s.position_motive),
             personal_motive=motive(s.personal_motive), leaning=s.leaning,
+            availability=s.availability,
         )
         for s in spec.stakeholders
     }
@@ -94,12 +99,16 @@ def new_game(spec: ScenarioSpec, seed: int) -> GameState:
             rs = vs.relations.get(p.id)
             r = Relation(support=p.leaning)
             if rs is not None:
+                contact = CONTACT[rs.contact.value]
+                if "KDM" in p.key:
+                    contact = min(contact, C_INSIDER)  # the KDM is nobody's coach
                 r = Relation(
                     support=max(-1.0, min(1.0, p.leaning + rs.support)), trust=rs.trust,
-                    contact=CONTACT[rs.contact.value],
+                    contact=contact,
                     known_position=rs.knows_motives, known_personal=rs.knows_motives,
                     known_needs=rs.knows_motives or rs.contact.value != "unknown",
                     known_roles=rs.contact.value != "unknown",
+                    introduced=contact >= 1,
                 )
             rels[p.id] = r
         relations[vs.id] = rels
@@ -242,8 +251,10 @@ def resolve_week(
     entries.extend(_world(state, rng, rec))
     calendar = _calendar(state, rng)
     entries.extend(calendar)
-    events = fire_events(state, rng) if state.outcome is None else []
+    events = fire_events(state, state.world) if state.outcome is None else []
     entries.extend(events)
+    if state.outcome is None:
+        entries.extend(personnel_week(state))
     moved = advance_stages(state)
     state.log.extend(entries)
     _snapshot(state, rec)
@@ -332,13 +343,14 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
                               and cython.cast(Vendor, o).active]
                 if rivals:
                     o: Vendor = rng.choice(rivals)
-                    v.intel[o.id] = {"stage": o.stage, "week": week}
+                    seen: cython.int = reported_stage(o, informants(state, v.index) < 2, rng)
+                    v.intel[o.id] = {"stage": seen, "week": week}
                     v.give(F_COMPETITORS_KNOWN)
                     if rec:
                         out.append({"week": week, "vendor": v.id, "kind": "intel",
                                     "roles": [], "target": state.plist[i].id, "option": None,
                                     "cost": 0, "days": 0,
-                                    "effects": {"rival": o.id, "stage": o.stage}})
+                                    "effects": {"rival": o.id, "stage": seen}})
     return out
 
 

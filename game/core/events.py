@@ -10,9 +10,10 @@ from typing import Any
 
 import cython
 
-from game.core.effects import nudge_support, nudge_trust
 from game.core.health import health_all
 from game.core.num import fround
+from game.core.personnel import remember
+from game.core.preference import nudge_support, nudge_trust
 from game.core.rng import Rng
 from game.core.state import CONTACT, GameState, Person, Relation, Vendor, motive, text
 
@@ -85,6 +86,8 @@ def _people(state: GameState, ref: str) -> list[str]:
 def _replace(state: GameState, e: Any) -> dict[str, Any]:
     old: Person = state.people[e.stakeholder]
     n = e.new
+    state.rumours.pop(old.id, None)
+    remember(state, old)
     state.replace_person(Person(
         id=old.id, name=text(n.name), title=text(n.title) if n.title else old.title,
         department=old.department, roles=old.roles, key=old.key, influence=old.influence,
@@ -93,13 +96,14 @@ def _replace(state: GameState, e: Any) -> dict[str, Any]:
         cares_about=list(n.cares_about) if n.cares_about is not None else old.cares_about,
         sways=old.sways, position_motive=motive(n.position_motive),
         personal_motive=motive(n.personal_motive), leaning=n.leaning,
-        generation=old.generation + 1,
+        generation=old.generation + 1, availability=old.availability,
     ))
     r: Relation
     for vid, rels in state.relations.items():
         r = rels[old.id]
         r.reset(n.leaning + (0.3 if n.favours == vid else 0.0),
                 0.2 if n.favours == vid else 0.0, 1 if n.favours == vid else 0)
+        r.introduced = n.favours == vid
     state.sync()
     return {"replaced": old.id, "was": old.name}
 

@@ -15,7 +15,7 @@ from typing import Any
 import cython
 
 from game.core.num import fround
-from game.core.resolve import Scores, projected
+from game.core.resolve import W_MARGIN, W_MIN, Scores, projected
 from game.core.state import GameState, Person, Relation, Vendor
 
 if not cython.compiled:
@@ -174,7 +174,7 @@ def health_all(state: GameState) -> Health:
         win: cython.bint = False
         if in_race[i]:
             f_overall = f_value = f_rel = True
-            win = cython.cast(cython.double, kdm[i]) >= 0.5 and \
+            win = cython.cast(cython.double, kdm[i]) >= W_MIN and \
                 cython.cast(cython.int, kdm_contact[i]) >= 2
             for k in range(nr):
                 j = racing[k]
@@ -188,7 +188,7 @@ def health_all(state: GameState) -> Health:
                                                                           relv[j]):
                     f_rel = False
                 if not cython.cast(cython.double, kdm[i]) >= \
-                        cython.cast(cython.double, kdm[j]) + 0.2:
+                        cython.cast(cython.double, kdm[j]) + W_MARGIN:
                     win = False
         out.first[i] = [f_overall, f_value, f_rel]
         out.win[i] = win

@@ -126,7 +126,7 @@ KINDS = (
     "implementation_reference", "risk_workshop", "pilot", "bid_delivery", "kickoff_plan",
     "exec_visit", "develop_coach", "hq_visit", "confirm_opportunity", "reach_out",
     "approve_discount", "defend_award", "joint_visit", "sponsor_visit", "solution_workshop",
-    "bid_defense", "negotiation_team",
+    "bid_defense", "negotiation_team", "ask_introduction", "ask_coach", "discredit_rival",
 )
 A_RESEARCH_ACCOUNT = 0
 A_DECIDE_PURSUE = 1
@@ -168,13 +168,17 @@ A_SPONSOR_VISIT = 36
 A_SOLUTION_WORKSHOP = 37
 A_BID_DEFENSE = 38
 A_NEGOTIATION_TEAM = 39
-N_KINDS = 40
-A_CHOOSE = 40  # answering a pending event (target: the event, option: the choice)
+A_ASK_INTRODUCTION = 40
+A_ASK_COACH = 41
+A_DISCREDIT_RIVAL = 42
+N_KINDS = 43
+A_CHOOSE = 43  # answering a pending event (target: the event, option: the choice)
 
 # The procedures behind actions whose effect is more than the generic one.
 SPECIALS = ("", "qualify", "intel", "bid", "complaint", "negotiate", "sign", "collect",
             "proposal", "needs_references", "shape", "delivery_plan", "meet_kdm", "coach",
-            "confirm", "reach_out", "approve_discount", "bid_defense")
+            "confirm", "reach_out", "approve_discount", "bid_defense", "introduce",
+            "ask_coach", "discredit")
 S_NONE = 0
 S_QUALIFY = 1
 S_INTEL = 2
@@ -193,6 +197,16 @@ S_CONFIRM = 14
 S_REACH_OUT = 15
 S_APPROVE_DISCOUNT = 16
 S_BID_DEFENSE = 17
+S_INTRODUCE = 18
+S_ASK_COACH = 19
+S_DISCREDIT = 20
+
+# How the customer buys (the scenario's `customer.procurement`): how much the KDM's own choice
+# weighs against the evaluators' scores.
+PROCUREMENTS = ("negotiated", "invited", "public")
+PR_NEGOTIATED = 0
+PR_INVITED = 1
+PR_PUBLIC = 2
 
 STATUSES = ("active", "lost", "won", "shelved")
 

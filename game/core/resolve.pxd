@@ -1,6 +1,6 @@
 cimport cython
 from game.core.ids cimport *
-from game.core.num cimport fround
+from game.core.num cimport clamp, fround
 from game.core.rng cimport Rng
 from game.core.state cimport GameState, Person, Relation, Vendor
 
@@ -16,3 +16,4 @@ cpdef Panel panel(GameState state)
 cpdef Scores judge(GameState state, list vendors, list prices, list technical, list service,
                    bint want_rows)
 cpdef Scores projected(GameState state)
+cpdef int kdm_choice(GameState state, list vendors)

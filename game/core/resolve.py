@@ -12,7 +12,7 @@ from typing import Any
 
 import cython
 
-from game.core.num import fround
+from game.core.num import clamp, fround
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
 
@@ -24,6 +24,7 @@ if not cython.compiled:
         F_BID_SERVICE,
         F_BID_TECHNICAL,
         F_CONTRACT_SIGNED,
+        F_CRITERIA_KNOWN,
         F_KICKOFF_READY,
         F_NOTICE_SURVIVED,
         F_PAID,
@@ -34,10 +35,25 @@ if not cython.compiled:
         T_PRICE_SENSITIVE,
     )
 
-SUPPORT_IN_SCORE = 0.3
-_SUPPORT_IN_SCORE = cython.declare(cython.double, SUPPORT_IN_SCORE)
-OVERRIDE_GAP = 0.04
-OVERRIDE_SUPPORT = 0.25
+# An evaluator's own preference: up to PREFERENCE points for the bidder they favour by
+# PREF_SPREAD or more over the best other bidder, as many off for one far behind.
+PREFERENCE = 0.12
+_PREFERENCE = cython.declare(cython.double, PREFERENCE)
+PREF_SPREAD = 0.25
+_PREF_SPREAD = cython.declare(cython.double, PREF_SPREAD)
+UNKNOWN = 0.05  # an evaluator who has never met a vendor marks it down (prequalification)
+_UNKNOWN = cython.declare(cython.double, UNKNOWN)
+# A bid from a vendor whose own funnel stopped short of P5 (no solution work seen, no
+# insider, no coach): the evaluators see the gap. By stage 1..7.
+UNPREPARED = (0.0, -0.10, -0.10, -0.10, -0.05, 0.0, 0.0, 0.0)
+# How the customer buys: the KDM's weight among the evaluators, the expert panel's weight
+# (a share of the buying centre's, public tenders only), and how close a result the KDM can
+# settle for the vendor they back.
+KDM_WEIGHT = (1.5, 1.0, 0.5)
+EXPERTS = (0.0, 0.0, 0.6)
+OVERRIDE_GAP = (0.10, 0.05, 0.0)
+W_MARGIN = 0.15  # W: the KDM supports us this much more than any rival ...
+W_MIN = 0.3  # ... and at least this much, and we have a relationship (contact >= 2)
 RUNNER_UP_WAIT = 4
 MAX_DISCOUNT = 0.20  # the most an executive can approve; the customer never asks for more
 
@@ -107,10 +123,14 @@ def panel(state: GameState) -> Panel:
     for v in state.vlist:
         out.service.append(0.35 * v.delivery + 0.25 * min(1.0, v.references / 5)
                            + 0.25 * v.brand)
+    people_w: cython.double = 0.0
     for p in state.plist:
         w = p.influence * p.part[PH_DECISION]
         if not w > 0.02:
             continue
+        if p.key_mask & K_KDM:
+            w *= KDM_WEIGHT[state.procurement]
+        people_w += w
         pw = [cython.cast(cython.double, nw[n]) for n in range(n_needs)]
         for n in p.care_ids:
             pw[n] = cython.cast(cython.double, nw[n]) * 2.0
@@ -131,6 +151,24 @@ def panel(state: GameState) -> Panel:
         out.price_w.append(price_w)
         out.service_w.append(state.crit_service)
         out.total.append(state.crit_technical + price_w + state.crit_service)
+        out.fits.append(fits)
+    experts: cython.double = EXPERTS[state.procurement]
+    if experts > 0.0 and people_w > 0.0:  # the drawn expert panel: merit alone, every need
+        nw_total: cython.double = 0.0
+        for n in range(n_needs):
+            nw_total += cython.cast(cython.double, nw[n])
+        fits = []
+        for v in state.vlist:
+            acc2: cython.double = 0.0
+            for n in range(n_needs):
+                acc2 += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, v.fit[n])
+            fits.append(acc2 / (nw_total or 1.0))
+        out.people.append(-1)
+        out.weight.append(experts * people_w)
+        out.tech.append(state.crit_technical)
+        out.price_w.append(state.crit_price)
+        out.service_w.append(state.crit_service)
+        out.total.append(state.crit_technical + state.crit_price + state.crit_service)
         out.fits.append(fits)
     state.panel = out
     state.panel_stamp = state.stamp
@@ -166,12 +204,16 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     tech_extra = []
     price_score = []
     serv_extra = []
+    prep = []
     v: Vendor
     for k in range(nb):
         v = state.vlist[vendors[k]]
-        tech_extra.append(0.15 * min(v.spec_bias, 2.0) + (0.05 if technical[k] else -0.10))
+        # A bid written without knowing the real criteria misses some of them.
+        tech_extra.append(0.15 * min(v.spec_bias, 2.0) + (
+            (0.05 if v.has(F_CRITERIA_KNOWN) else -0.02) if technical[k] else -0.10))
         price_score.append(low / cython.cast(cython.double, prices[k]))
         serv_extra.append(0.15 if service[k] else 0.0)
+        prep.append(UNPREPARED[v.stage])
     merit = [0.0] * nb
     out: Scores = Scores()
     total_w: cython.double = 0.0
@@ -180,14 +222,30 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     score: cython.double
     vi: cython.int
     fits: list
-    rels: list
     r: Relation
     sums = [0.0] * nb
+    sup = [0.0] * nb
+    pi: cython.int
+    top1: cython.double
+    top2: cython.double
+    lead: cython.double
     for e in range(ne):
         w = pan.weight[e]
         total_w += w
         fits = pan.fits[e]
+        pi = pan.people[e]
         row = [] if want_rows else None
+        top1 = -2.0
+        top2 = -2.0
+        if pi >= 0:
+            for k in range(nb):
+                r = state.rels[vendors[k]][pi]
+                sup[k] = r.support
+                if r.support > top1:
+                    top2 = top1
+                    top1 = r.support
+                elif r.support > top2:
+                    top2 = r.support
         for k in range(nb):
             vi = vendors[k]
             base = (cython.cast(cython.double, pan.tech[e])
@@ -198,11 +256,22 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                     + cython.cast(cython.double, pan.service_w[e])
                     * (cython.cast(cython.double, pan.service[vi])
                        + cython.cast(cython.double, serv_extra[k]))
-                    ) / cython.cast(cython.double, pan.total[e])
+                    ) / cython.cast(cython.double, pan.total[e]) \
+                + cython.cast(cython.double, prep[k])
             merit[k] = cython.cast(cython.double, merit[k]) + w * base
-            rels = state.rels[vi]
-            r = rels[cython.cast(cython.int, pan.people[e])]
-            score = fround(base + _SUPPORT_IN_SCORE * r.support, 4)
+            if pi < 0:  # the expert panel has no favourites
+                score = fround(base, 4)
+            else:
+                # Judged against the field: the lead over the best other bidder counts.
+                lead = cython.cast(cython.double, sup[k]) - (
+                    top2 if cython.cast(cython.double, sup[k]) == top1 else top1)
+                if nb == 1:
+                    lead = cython.cast(cython.double, sup[k])
+                lead = clamp(lead / _PREF_SPREAD, -1.0, 1.0) * _PREFERENCE
+                r = state.rels[vi][pi]
+                if r.contact == 0:
+                    lead -= _UNKNOWN
+                score = fround(base + lead, 4)
             sums[k] = cython.cast(cython.double, sums[k]) + w * score
             if want_rows:
                 row.append(score)
@@ -274,20 +343,49 @@ def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:
             for vi, t, m in zip(res.vendors, res.totals, res.merit, strict=True)}
 
 
-def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float]) -> bool:
-    """The KDM can swap a narrow result when they clearly back the runner-up."""
-    if len(ranking) < 2:
-        return False
-    a, b = ranking[0], ranking[1]
-    if totals[a] - totals[b] >= OVERRIDE_GAP:
-        return False
+@cython.ccall
+def kdm_choice(state: GameState, vendors: list) -> cython.int:
+    """The vendor (index) among `vendors` that the KDM backs: supported at least W_MIN and by
+    W_MARGIN more than any other of them, by a KDM it has a relationship with; else -1."""
+    p: Person
+    r: Relation
+    best: cython.int
+    s1: cython.double
+    s2: cython.double
+    vi: cython.int
     for p in state.plist:
-        if p.key_mask & K_KDM:
-            sa = state.relations[a][p.id].support
-            sb = state.relations[b][p.id].support
-            if sb - sa > OVERRIDE_SUPPORT:
-                return True
-    return False
+        if not p.key_mask & K_KDM:
+            continue
+        best = -1
+        s1 = -2.0
+        s2 = -2.0
+        for vi in vendors:
+            r = state.rels[vi][p.index]
+            if r.support > s1:
+                s2 = s1
+                s1 = r.support
+                best = vi
+            elif r.support > s2:
+                s2 = r.support
+        if best >= 0 and s1 >= W_MIN and s1 - s2 >= W_MARGIN and \
+                cython.cast(Relation, state.rels[best][p.index]).contact >= 2:
+            return best
+    return -1
+
+
+def kdm_override(state: GameState, ranking: list[str], totals: dict[str, float]) -> list[str]:
+    """The KDM settles a close result for the vendor they back (W): how close depends on how
+    the customer buys (never in a strict public tender). Returns the final ranking."""
+    gap = OVERRIDE_GAP[state.procurement]
+    if len(ranking) < 2 or gap <= 0.0:
+        return ranking
+    chosen = kdm_choice(state, [state.vendors[vid].index for vid in ranking])
+    if chosen < 0:
+        return ranking
+    vid = state.vlist[chosen].id
+    if vid == ranking[0] or totals[ranking[0]] - totals[vid] >= gap:
+        return ranking
+    return [vid] + [k for k in ranking if k != vid]
 
 
 def _make_winner(state: GameState, vid: str, notice_end: int) -> None:
@@ -314,9 +412,10 @@ def evaluate(state: GameState) -> dict[str, Any]:
     ranking = list(res["ranking"])
     if not ranking:
         return {"preferred": None}
-    override = kdm_override(state, ranking, res["totals"])
-    if override:
-        ranking[0], ranking[1] = ranking[1], ranking[0]
+    scored = ranking
+    ranking = kdm_override(state, scored, res["totals"])
+    override = ranking[0] != scored[0]
+    t["scored_ranking"] = scored
     t["ranking"] = ranking
     t["override"] = override
     t["preferred"] = ranking[0]

@@ -26,6 +26,11 @@ def seed_state(seed: int) -> int:
     return mix(seed & MASK64)
 
 
+def world_seed(seed: int) -> int:
+    """The customer's own stream (events, people moving on), apart from the vendors' dice."""
+    return mix((seed ^ 0x5EED_C0FFEE_D1CE) & MASK64)
+
+
 def mix(z: int) -> int:
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64

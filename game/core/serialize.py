@@ -12,12 +12,12 @@ from typing import Any
 from game.core.state import GameState, Person, Relation, Vendor
 from game.scenario.models import ScenarioSpec
 
-SAVE_FORMAT = 1
+SAVE_FORMAT = 2  # 2: the rules of "method beats money" (contested preference, access, ...)
 # The state's fields in the order saves list them (the scenario first, when embedded).
 FIELDS = ("seed", "rng", "week", "calendar", "budget", "need_weights", "criteria",
           "first_payment_max", "first_payment_min", "shelve_risk", "people", "vendors",
           "relations", "fired", "pending", "tender", "award", "contract", "outcome", "log",
-          "plans", "history", "need_raw")
+          "plans", "history", "need_raw", "world_rng", "rumours", "replaced")
 
 
 class SaveFormatError(ValueError):
@@ -38,6 +38,8 @@ def state_to_dict(state: GameState, with_spec: bool = True) -> dict[str, Any]:
                    for k, rels in state.relations.items()}
         elif name == "rng":
             val = state.rng
+        elif name == "world_rng":
+            val = state.world_rng
         else:
             val = getattr(state, name)
         d[name] = val

@@ -6,8 +6,8 @@ from game.core.rng cimport Rng
 @cython.final
 cdef class Relation:
     cdef public double support, trust
-    cdef public int contact, last_touch
-    cdef public bint known_position, known_personal, known_needs, known_roles
+    cdef public int contact, last_touch, met_week, last_kind, favours
+    cdef public bint known_position, known_personal, known_needs, known_roles, introduced
     cpdef Relation copy(self)
     cpdef reset(self, double support, double trust, int contact)
 
@@ -20,7 +20,8 @@ cdef class Person:
     cdef readonly dict participation
     cdef readonly bint senior
     cdef readonly object position_motive, personal_motive
-    cdef readonly int generation
+    cdef readonly int generation, gap
+    cdef readonly object availability
     cdef readonly int index, roles_mask, key_mask, traits_mask, pos_kind, pers_kind
     cdef readonly list trait_ids, care_ids, sway_ids
     cdef readonly double part[5]
@@ -51,7 +52,11 @@ cdef class Vendor:
 @cython.final
 cdef class GameState:
     cdef public object spec, seed
-    cdef public Rng dice
+    cdef public Rng dice, world
+    cdef public int procurement, rumour_weeks, approved_week
+    cdef public double personnel_chance
+    cdef public dict rumours
+    cdef public list replaced
     cdef public int week, last_week
     cdef public dict calendar, need_weights, criteria, need_raw
     cdef public double budget, first_payment_max, first_payment_min, shelve_risk

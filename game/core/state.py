@@ -26,11 +26,12 @@ from game.core.ids import (
     MILESTONES,
     MOTIVES,
     PHASES,
+    PROCUREMENTS,
     ROLES,
     TRAITS,
     mask,
 )
-from game.core.rng import Rng
+from game.core.rng import Rng, world_seed
 from game.scenario.models import ScenarioSpec
 
 if not cython.compiled:
@@ -44,6 +45,7 @@ if not cython.compiled:
     )
 
 CONTACT = {name: i for i, name in enumerate(CONTACT_LEVELS)}
+NEVER = -99  # the week of a meeting that never happened
 FIVE_ELEMENTS = ("el_lead", "el_need", "el_fit", "el_budget", "el_timeline")
 __all__ = ["ROLES", "PHASES", "MILESTONES", "CONTACT_LEVELS", "CONTACT", "FIVE_ELEMENTS",
            "Relation", "Person", "Vendor", "GameState", "phase_of", "text", "motive"]
@@ -57,7 +59,8 @@ class Relation:
     def __init__(self, support: float = 0.0, trust: float = 0.0, contact: int = 0,
                  known_position: bool = False, known_personal: bool = False,
                  known_needs: bool = False, known_roles: bool = False,
-                 last_touch: int = 0) -> None:
+                 last_touch: int = 0, met_week: int = NEVER, last_kind: int = -1,
+                 introduced: bool = False, favours: int = 0) -> None:
         self.support = support
         self.trust = trust
         self.contact = contact
@@ -66,6 +69,10 @@ class Relation:
         self.known_needs = known_needs
         self.known_roles = known_roles
         self.last_touch = last_touch
+        self.met_week = met_week
+        self.last_kind = last_kind
+        self.introduced = introduced
+        self.favours = favours
 
     @cython.ccall
     def copy(self) -> Relation:
@@ -78,6 +85,10 @@ class Relation:
         r.known_needs = self.known_needs
         r.known_roles = self.known_roles
         r.last_touch = self.last_touch
+        r.met_week = self.met_week
+        r.last_kind = self.last_kind
+        r.introduced = self.introduced
+        r.favours = self.favours
         return r
 
     @cython.ccall
@@ -91,12 +102,18 @@ class Relation:
         self.known_needs = False
         self.known_roles = False
         self.last_touch = 0
+        self.met_week = NEVER
+        self.last_kind = -1
+        self.introduced = False
+        self.favours = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"support": self.support, "trust": self.trust, "contact": self.contact,
                 "known_position": self.known_position, "known_personal": self.known_personal,
                 "known_needs": self.known_needs, "known_roles": self.known_roles,
-                "last_touch": self.last_touch}
+                "last_touch": self.last_touch, "met_week": self.met_week,
+                "last_kind": self.last_kind, "introduced": self.introduced,
+                "favours": self.favours}
 
     def __repr__(self) -> str:
         return (f"Relation(support={self.support!r}, trust={self.trust!r}, "
@@ -111,7 +128,8 @@ class Person:
     def __init__(self, id: str, name: dict, title: dict, department: dict, roles: list,
                  key: list, influence: float, participation: dict, senior: bool,
                  traits: list, cares_about: list, sways: list, position_motive: dict,
-                 personal_motive: dict, leaning: float, generation: int = 0) -> None:
+                 personal_motive: dict, leaning: float, generation: int = 0,
+                 availability: int | None = None) -> None:
         self.id = id
         self.name = name
         self.title = title
@@ -128,6 +146,13 @@ class Person:
         self.personal_motive = personal_motive
         self.leaning = leaning
         self.generation = generation
+        self.availability = availability
+        if availability is not None:
+            self.gap = availability
+        elif "KDM" in self.key:
+            self.gap = 3
+        else:
+            self.gap = 2 if senior else 1
         self.index = -1
         self.roles_mask = mask(self.roles, BUYING_ROLES)
         self.key_mask = mask(self.key, KEY_TAGS)
@@ -154,7 +179,7 @@ class Person:
                 "sways": [list(s) for s in self.sways],
                 "position_motive": self.position_motive,
                 "personal_motive": self.personal_motive, "leaning": self.leaning,
-                "generation": self.generation}
+                "generation": self.generation, "availability": self.availability}
 
     def __repr__(self) -> str:
         return f"Person({self.id!r}, generation={self.generation})"
@@ -395,11 +420,23 @@ class GameState:
                  tender: dict | None = None, award: dict | None = None,
                  contract: dict | None = None, outcome: dict | None = None,
                  log: list | None = None, plans: list | None = None,
-                 history: list | None = None, need_raw: dict | None = None) -> None:
+                 history: list | None = None, need_raw: dict | None = None,
+                 world_rng: int | None = None, rumours: dict | None = None,
+                 replaced: list | None = None) -> None:
         self.spec = spec
         self.last_week = spec.last_week
         self.seed = seed
         self.dice = Rng(rng)
+        # The customer's own dice (events, people moving on): a stream apart from the
+        # vendors' moves, so that games that differ in one vendor's moves meet the same world.
+        self.world = Rng(world_rng if world_rng is not None else world_seed(seed))
+        cust = spec.customer
+        self.procurement = PROCUREMENTS.index(cust.procurement.value)
+        self.personnel_chance = cust.personnel.weekly_chance
+        self.rumour_weeks = cust.personnel.rumour_weeks
+        self.approved_week = cust.budget_approved_week
+        self.rumours = dict(rumours or {})
+        self.replaced = list(replaced or [])
         self.week = week
         self.calendar = calendar
         self.budget = budget
@@ -497,6 +534,14 @@ class GameState:
     def rng(self) -> int:
         return self.dice.s
 
+    @property
+    def world_rng(self) -> int:
+        return self.world.s
+
+    @world_rng.setter
+    def world_rng(self, value: int) -> None:
+        self.world.s = value
+
     @rng.setter
     def rng(self, value: int) -> None:
         self.dice.s = value
@@ -552,6 +597,11 @@ class GameState:
         n: GameState = GameState.__new__(GameState)
         n.spec, n.seed, n.last_week = self.spec, self.seed, self.last_week
         n.dice = Rng(self.dice.s)
+        n.world = Rng(self.world.s)
+        n.procurement, n.rumour_weeks = self.procurement, self.rumour_weeks
+        n.approved_week, n.personnel_chance = self.approved_week, self.personnel_chance
+        n.rumours = dict(self.rumours)
+        n.replaced = list(self.replaced)
         n.week = self.week
         n.calendar = dict(self.calendar)
         n.need_weights = dict(self.need_weights)

@@ -3,6 +3,8 @@ from game.core.ids cimport *
 from game.core.num cimport fround
 from game.core.stages cimport criterion_met
 from game.core.state cimport GameState, Person, Relation, Vendor
+from game.core.preference cimport favourite
+from game.core.informants cimport has_coach_anywhere, hears_rumours, knows_favourite
 
 @cython.final
 cdef class PersonView:
@@ -22,6 +24,9 @@ cdef class PersonView:
     cdef public list trait_ids, care_ids
     cdef public object position_motive, personal_motive
     cdef public int pos_kind, pers_kind
+    cdef public int gap, met_week, free_week, last_kind, favours_left, rumour
+    cdef public bint introduced, needs_intro
+    cdef public object favourite
 
 @cython.final
 cdef class MeView:
@@ -50,6 +55,7 @@ cdef class VendorView:
     cdef public str vendor
     cdef public int vi, week, last_week, phase
     cdef public bint over
+    cdef public str procurement
     cdef public dict calendar
     cdef public int cal_initiation, cal_tender_issue, cal_bid_deadline, cal_award
     cdef public int cal_contract, cal_notice

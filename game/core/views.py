@@ -25,19 +25,30 @@ from game.core.ids import (
     FACT_ID,
     FACTS,
     KEY_TAGS,
+    KINDS,
     MOTIVES,
     PHASES,
+    PROCUREMENTS,
     TRAITS,
     mask,
 )
+from game.core.informants import (
+    COACH_FAVOURS,
+    has_coach_anywhere,
+    hears_rumours,
+    knows_favourite,
+)
 from game.core.num import fround
+from game.core.preference import favourite
 from game.core.stages import STAGE_CRITERIA, criterion_met
-from game.core.state import GameState, Person, Relation, Vendor
+from game.core.state import NEVER, GameState, Person, Relation, Vendor
 
 if not cython.compiled:
     from game.core.ids import (
+        C_COACH,
         F_CRITERIA_KNOWN,
         F_EL_BUDGET,
+        K_KDM,
         N_FACTS,
     )
 
@@ -75,6 +86,19 @@ class PersonView:
         self.care_ids = []
         self.position_motive = self.personal_motive = None
         self.pos_kind = self.pers_kind = -1
+        self.gap = 1
+        self.met_week = NEVER
+        self.free_week = 0
+        self.last_kind = -1
+        self.favours_left = 0
+        self.rumour = 0
+        self.introduced = True
+        self.needs_intro = False
+        self.favourite = None
+
+    def available(self, week: int) -> bool:
+        """Whether this person will see us this week (seniors and the KDM not every week)."""
+        return week >= self.free_week
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -82,7 +106,12 @@ class PersonView:
             "department": self.department, "senior": self.senior,
             "generation": self.generation, "support": self.support, "trust": self.trust,
             "contact": CONTACT_LEVELS[self.contact], "contact_level": self.contact,
-            "last_touch": self.last_touch,
+            "last_touch": self.last_touch, "availability": self.gap,
+            "met_week": self.met_week, "free_week": self.free_week,
+            "last_move": KINDS[self.last_kind] if self.last_kind >= 0 else None,
+            "introduced": self.introduced, "needs_introduction": self.needs_intro,
+            "favourite": self.favourite, "favours_left": self.favours_left,
+            "rumour": self.rumour,
         }
         if self.roles_known:
             d["roles"] = list(self.roles)
@@ -111,6 +140,15 @@ class PersonView:
         pv.trust = float(d["trust"])
         pv.contact = int(d["contact_level"])
         pv.last_touch = int(d["last_touch"])
+        pv.gap = int(d["availability"])
+        pv.met_week = int(d["met_week"])
+        pv.free_week = int(d["free_week"])
+        pv.last_kind = KINDS.index(d["last_move"]) if d["last_move"] else -1
+        pv.introduced = bool(d["introduced"])
+        pv.needs_intro = bool(d["needs_introduction"])
+        pv.favourite = d["favourite"]
+        pv.favours_left = int(d["favours_left"])
+        pv.rumour = int(d["rumour"])
         if "roles" in d:
             pv.roles_known = True
             pv.roles = list(d["roles"])
@@ -225,6 +263,7 @@ class VendorView:
     """Everything one vendor knows this week, typed for the rules and the AI."""
 
     def __init__(self) -> None:
+        self.procurement = "invited"
         self.people = []
         self.rivals = []
         self.pending = []
@@ -265,6 +304,7 @@ class VendorView:
                 "budget": self.cust_budget if self.budget_known else None,
                 "criteria": dict(self.criteria) if self.criteria is not None else None,
                 "first_payment_max": self.first_payment_max if self.budget_known else None,
+                "procurement": self.procurement,
             },
             "me": self.me.to_dict(self.need_ids),
             "rivals": [r.to_dict() for r in self.rivals],
@@ -303,6 +343,7 @@ class VendorView:
         vv.first_payment_max = float(c["first_payment_max"]) \
             if c["first_payment_max"] is not None else 0.0
         vv.criteria = dict(c["criteria"]) if c["criteria"] is not None else None
+        vv.procurement = c["procurement"]
         vv.texts = {"scenario": d["scenario"], "name": c["name"], "industry": c["industry"],
                     "size": c["size"], "profile": c["profile"]}
         vv.me = MeView.from_dict(d["me"], vv.need_ids)
@@ -356,8 +397,23 @@ def _fixed(state: GameState) -> dict[str, Any]:
 
 
 @cython.cfunc
-def _person_view(p: Person, r: Relation, phase: cython.int) -> PersonView:
+def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase: cython.int,
+                 coach: cython.bint, rumoured: cython.bint) -> PersonView:
     pv: PersonView = PersonView.__new__(PersonView)
+    pv.gap = p.gap
+    pv.met_week = r.met_week
+    pv.free_week = r.met_week + p.gap
+    pv.last_kind = r.last_kind
+    pv.introduced = r.introduced
+    pv.needs_intro = bool(p.key_mask & K_KDM) and not r.introduced and r.known_roles
+    pv.favours_left = COACH_FAVOURS - r.favours if r.contact >= C_COACH else 0
+    pv.rumour = state.rumours.get(p.id, 0) if rumoured else 0
+    fav: cython.int
+    if knows_favourite(state, vi, p, coach):
+        fav = favourite(state, p.index)
+        pv.favourite = "" if fav < 0 else cython.cast(Vendor, state.vlist[fav]).id
+    else:
+        pv.favourite = None
     pv.id = p.id
     pv.index = p.index
     pv.name = p.name
@@ -529,6 +585,7 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     vv.last_week = state.last_week
     vv.phase = phase
     vv.over = state.outcome is not None
+    vv.procurement = PROCUREMENTS[state.procurement]
     vv.calendar = dict(state.calendar) if full else state.calendar
     vv.cal_initiation = state.cal_initiation
     vv.cal_tender_issue = state.cal_tender_issue
@@ -555,8 +612,10 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     vv.rivals = rivals
     people = []
     i: cython.Py_ssize_t
+    coach: cython.bint = has_coach_anywhere(state, vi)
+    rumoured: cython.bint = bool(state.rumours) and hears_rumours(state, vi)
     for i in range(state.n_people):
-        people.append(_person_view(state.plist[i], rels[i], phase))
+        people.append(_person_view(state, vi, state.plist[i], rels[i], phase, coach, rumoured))
     vv.people = people
     public = _public_parts(state)
     vv.tender = public[0]

@@ -69,6 +69,9 @@ class StakeholderSpec(Spec):
     position_motive: MotiveSpec = Field(description="Hidden KPI: what the job rewards.")
     personal_motive: MotiveSpec = Field(description="Hidden personal interest.")
     leaning: Signed = Field(0.0, description="Starting attitude to every vendor, -1 to 1.")
+    availability: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        None, description="Weeks between two meetings a vendor can get with this person "
+        "(default: 3 for the KDM, 2 for senior people, 1 for everyone else).")
 
 
 class NeedSpec(Spec):
@@ -123,6 +126,25 @@ class PaymentSpec(Spec):
     )
 
 
+class Procurement(str, Enum):
+    """How the customer buys, which decides how far the KDM's own choice carries."""
+
+    negotiated = "negotiated"  # competitive negotiation or an invited shortlist
+    invited = "invited"  # an invited tender: the panel scores, the KDM settles a close result
+    public = "public"  # a strict public tender: a drawn expert panel scores, the KDM weighs less
+
+
+class PersonnelSpec(Spec):
+    """The chance that someone who matters moves on during the deal (a rule in every
+    scenario; scripted replacements in `events` come on top)."""
+
+    weekly_chance: Annotated[float, Field(ge=0.0, le=0.2)] = Field(
+        0.008, description="Each week's chance that a key or senior person is replaced "
+        "(0.008 gives a change in about one deal in seven; 0 turns it off).")
+    rumour_weeks: Annotated[int, Field(ge=0, le=6)] = Field(
+        2, description="How many weeks ahead a vendor with an insider hears of the move.")
+
+
 class CustomerSpec(Spec):
     name: TextSpec = Field(description="The customer organisation.")
     industry: TextSpec = Field(description="Its industry.")
@@ -133,6 +155,16 @@ class CustomerSpec(Spec):
     calendar: CalendarSpec = Field(description="The procurement calendar.")
     criteria: CriteriaSpec = Field(default_factory=CriteriaSpec, description="Tender weights.")
     payment: PaymentSpec = Field(default_factory=PaymentSpec, description="Payment terms.")
+    procurement: Procurement = Field(
+        Procurement.invited, description="How the customer buys: negotiated (the KDM's choice "
+        "weighs most), invited (the evaluation panel scores and the KDM settles a close "
+        "result) or public (a strict public tender: a drawn expert panel scores on merit, the "
+        "KDM's voice weighs less and cannot overturn the scores).")
+    personnel: PersonnelSpec = Field(
+        default_factory=PersonnelSpec, description="Key people moving on during the deal.")
+    budget_approved_week: Annotated[int, Field(ge=0)] = Field(
+        0, description="Week the project budget is approved; before it an executive's "
+        "confirmation visit finds the budget not yet approved (0: approved from the start).")
 
 
 class Playbook(str, Enum):

@@ -1,0 +1,101 @@
+"""Preference is contested: each person leans toward one vendor, and winning them over comes
+partly at the expense of the vendor they lean to.
+
+Support stays one number per vendor and person, but a gain is no longer free of the others:
+whenever a vendor wins support, the best-placed other vendor with that person loses a share
+of it (`CONTEST`). So the field no longer saturates together, and what counts is a vendor's
+standing against the others, which is what the evaluators judge (`resolve.judge`) and what
+W reads (`health`). Trust is not contested: a person can trust several vendors' people.
+
+Each person's favourite is the vendor they support most, when they support it at all
+(`FAV_MIN`) and clearly more than the next (`FAV_LEAD`); otherwise they are undecided. Who
+may know a favourite is the informants' business (`informants.py`).
+"""
+
+from __future__ import annotations
+
+import cython
+
+from game.core.num import clamp
+from game.core.state import GameState, Relation, Vendor
+
+CONTEST = 0.5
+_CONTEST = cython.declare(cython.double, CONTEST)
+FAV_MIN = 0.15
+_FAV_MIN = cython.declare(cython.double, FAV_MIN)
+FAV_LEAD = 0.05
+_FAV_LEAD = cython.declare(cython.double, FAV_LEAD)
+UNDECIDED = -1
+
+
+@cython.ccall
+def nudge_support(r: Relation, delta: cython.double) -> cython.double:
+    """Diminishing returns: the closer to +1 (or -1), the harder to move further."""
+    before: cython.double = r.support
+    if delta >= 0:
+        r.support = clamp(r.support + delta * (1 - max(r.support, 0.0)), -1.0, 1.0)
+    else:
+        r.support = clamp(r.support + delta * (1 + min(r.support, 0.0)), -1.0, 1.0)
+    return r.support - before
+
+
+@cython.ccall
+def nudge_trust(r: Relation, delta: cython.double) -> cython.double:
+    before: cython.double = r.trust
+    r.trust = clamp(r.trust + (delta * (1 - r.trust) if delta >= 0 else delta), 0.0, 1.0)
+    return r.trust - before
+
+
+@cython.ccall
+def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
+    """The active vendor other than `vi` whom person `pi` supports most (-1 if none)."""
+    best: cython.int = -1
+    top: cython.double = -2.0
+    v: Vendor
+    r: Relation
+    for v in state.vlist:
+        if v.index == vi or not v.active or v.status == "lost":
+            continue
+        r = state.rels[v.index][pi]
+        if r.support > top:
+            top = r.support
+            best = v.index
+    return best
+
+
+@cython.ccall
+def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> cython.double:
+    """Move vendor `v`'s support with person `pi` by `delta`; a gain costs the best-placed
+    other vendor `CONTEST` times as much, if it has support to lose. Returns our change."""
+    r: Relation = state.rels[v.index][pi]
+    gain: cython.double = nudge_support(r, delta)
+    if gain > 0.0:
+        o: cython.int = best_other(state, v.index, pi)
+        if o >= 0:
+            ro: Relation = state.rels[o][pi]
+            if ro.support > 0.0:
+                nudge_support(ro, -_CONTEST * gain)
+    return gain
+
+
+@cython.ccall
+def favourite(state: GameState, pi: cython.int) -> cython.int:
+    """The vendor person `pi` favours (its index), or UNDECIDED."""
+    first: cython.int = UNDECIDED
+    s1: cython.double = -2.0
+    s2: cython.double = -2.0
+    s: cython.double
+    v: Vendor
+    for v in state.vlist:
+        if not v.active or v.status == "lost":
+            continue
+        s = cython.cast(Relation, state.rels[v.index][pi]).support
+        if s > s1:
+            s2 = s1
+            s1 = s
+            first = v.index
+        elif s > s2:
+            s2 = s
+    if first < 0 or s1 < _FAV_MIN or s1 - s2 < _FAV_LEAD:
+        return UNDECIDED
+    return first
