@@ -11,7 +11,7 @@ from __future__ import annotations
 import cython
 
 from game.ai.context import Context, Info
-from game.core.actions import DEFS, ActionDef
+from game.core.actions import CATALOG, DEFS, ActionDef
 from game.core.views import PersonView
 
 if not cython.compiled:
@@ -109,6 +109,7 @@ def _criteria_of(d: ActionDef) -> frozenset[int]:
 
 CRITERIA_OF: list[frozenset[int]] = [_criteria_of(d) for d in DEFS]
 # The same as bit flags, one word per kind.
+COACH_TRUST = CATALOG["develop_coach"].min_trust
 _CRITERIA_BITS = cython.declare(cython.ulonglong[64])
 for _k in range(64):
     _CRITERIA_BITS[_k] = sum(1 << c for c in CRITERIA_OF[_k]) if _k < len(DEFS) else 0
@@ -200,11 +201,12 @@ def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
                     _offer(o, ctx, 0.4 + 1.2 * d.trust / max(0.45 - trust, 0.05), c)
                 elif lvl < 2 and d.contact_to >= 2:
                     _offer(o, ctx, 0.6, c)
-    if (ctx.unmet_bits >> CR_COACH) & 1 and (pv.senior or i.kdm) and lvl < 4:
+    if (ctx.unmet_bits >> CR_COACH) & 1 and pv.senior and not i.kdm and lvl < 4:
         if kind == A_DEVELOP_COACH:
             _offer(o, ctx, 2.4, CR_COACH)
-        elif lvl >= 2 and (trust < 0.55 or support < 0.3) and (d.trust or d.support):
-            _offer(o, ctx, 0.5, CR_COACH)
+        elif lvl >= 2 and (trust < COACH_TRUST or support < 0.3) and (d.trust or d.support) \
+                and not (pv.favourite and pv.favourite != ctx.vv.vendor):
+            _offer(o, ctx, 0.9, CR_COACH)
     if i.kdm and (kind == A_SPONSOR_VISIT or kind == A_EXEC_VISIT):
         _offer(o, ctx, 2.2, CR_KDM_MET)
     if not ctx.kdm_known and pv.senior and not roles_known and d.special_id == S_MEET_KDM:

@@ -1,3 +1,4 @@
+from game.core.actions cimport ActionDef
 from game.core.ids cimport *
 from game.core.views cimport MeView, PersonView, VendorView
 

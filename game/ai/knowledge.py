@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import cython
 
+from game.core.actions import CATALOG, DEFS, ActionDef
 from game.core.ids import BUYING_ROLES
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
     from game.core.ids import (
+        A_BID_DEFENSE,
         A_BID_DELIVERY,
         A_DEFEND_AWARD,
         A_KICKOFF_PLAN,
@@ -37,8 +39,10 @@ DECISION_PRIOR = {
     "decision_maker": 1.0, "approver": 0.8, "budget_holder": 0.6, "influencer": 0.7,
     "purchaser": 0.6, "initiator": 0.5, "user": 0.4,
 }
-# Money the end game needs: bid, technical and delivery sections, defence, kick-off, events.
-ENDGAME_COST = 2.0 + 1.0 + 0.5 + 1.0 + 1.0 + 0.5
+# Money the end game needs: bid, technical and delivery sections, defences, kick-off.
+ENDGAME_KINDS = ("submit_bid", "write_bid", "bid_delivery", "bid_defense", "defend_award",
+                 "kickoff_plan")
+ENDGAME_COST = sum(CATALOG[k].cost for k in ENDGAME_KINDS)
 EVENT_RESERVE = 6.0
 _EVENT_RESERVE = cython.declare(cython.double, EVENT_RESERVE)
 
@@ -148,18 +152,19 @@ def endgame_reserve(vv: VendorView) -> cython.double:
     """Money to hold back for the tender and after, shrinking as those steps are done."""
     me: MeView = vv.me
     need: cython.double = _EVENT_RESERVE * (1.0 if selling(vv) else 0.5)
+    d: ActionDef
     if not me.flags[F_DONE + A_SUBMIT_BID]:
-        need += 2.0
+        need += cython.cast(ActionDef, DEFS[A_SUBMIT_BID]).cost
     if not me.flags[F_DONE + A_WRITE_BID]:
-        need += 1.0
+        need += cython.cast(ActionDef, DEFS[A_WRITE_BID]).cost
     if not me.flags[F_DONE + A_BID_DELIVERY]:
-        need += 0.5
+        need += cython.cast(ActionDef, DEFS[A_BID_DELIVERY]).cost
     if not me.flags[F_DONE + A_KICKOFF_PLAN]:
-        need += 0.5
+        need += cython.cast(ActionDef, DEFS[A_KICKOFF_PLAN]).cost
     if me.stage <= 5 and not me.flags[F_BID_DEFENDED]:
-        need += 1.0
+        need += cython.cast(ActionDef, DEFS[A_BID_DEFENSE]).cost
     if not me.flags[F_DONE + A_DEFEND_AWARD] and me.stage <= 6:
-        need += 1.0
+        need += cython.cast(ActionDef, DEFS[A_DEFEND_AWARD]).cost
     if me.status == "lost" or me.stage >= 7:
         need = 0.0
     return min(need, 0.6 * me.budget) if me.budget > 0 else 0.0

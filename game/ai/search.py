@@ -160,7 +160,20 @@ def potential(state: GameState, me: str) -> float:
                       + 0.05 * min(r.contact, 3))
     weeks = max(1, state.calendar["bid_deadline"] - state.week)
     money = min(v.budget, 30.0) / (30.0 + 10 * weeks)
-    return 0.02 * lever + 0.04 * (v.stage - 1) + 0.05 * money
+    # People who tell us things and open doors: two insiders, a coach, the way to the KDM.
+    insiders = 0
+    coach = 0
+    door = 0
+    for p in state.plist:
+        r = rels[p.index]
+        if r.contact >= 4:
+            coach = 1
+        elif r.contact == 3:
+            insiders += 1
+        if p.key_mask & 4 and r.introduced:
+            door = 1
+    access = 0.02 * min(insiders, 2) + 0.04 * coach + 0.02 * door
+    return 0.02 * lever + 0.04 * (v.stage - 1) + 0.05 * money + access
 
 
 class ExpertAgent:

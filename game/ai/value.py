@@ -22,7 +22,14 @@ from game.ai.criteria_value import Offer, criterion_bonus, qualify_value, touche
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
 from game.core.actions import ActionDef
-from game.core.effects import DISCREDIT, INTRO_COACH, JOINT_PREMIUM, REPEAT, kdm_phase
+from game.core.effects import (
+    DISCREDIT,
+    INTRO_COACH,
+    JOINT_PREMIUM,
+    MOTIVE_FOUND,
+    REPEAT,
+    kdm_phase,
+)
 from game.core.ids import CRITERIA, MOTIVES
 from game.core.views import MeView, PersonView, VendorView
 
@@ -37,6 +44,7 @@ if not cython.compiled:
         A_DELIVERY_PLAN,
         A_DEMO,
         A_DEVELOP_COACH,
+        A_DEVELOP_INSIDER,
         A_ENTERTAIN,
         A_EXEC_VISIT,
         A_FILE_COMPLAINT,
@@ -65,6 +73,7 @@ if not cython.compiled:
         K_KDM,
         M_RISK,
         S_ASK_COACH,
+        S_COACH,
         S_DISCREDIT,
         S_INTEL,
         S_INTRODUCE,
@@ -79,8 +88,11 @@ __all__ = ["MUST", "FOLLOW_UP", "Context", "make_context", "values_of", "value_o
 
 MUST = 4.0  # a score at or above this may dip into the reserve
 DOOR = 1.6  # the worth of a way to the KDM (an introduction, a joint executive visit)
+INSIDER_WORTH = 1.0  # an insider's information, beyond the stage's exit criteria
+COACH_WORTH = 1.6  # a coach's guidance, beyond the stage's exit criteria
 _DOOR = cython.declare(cython.double, DOOR)
 _REPEAT = cython.declare(cython.double, REPEAT)
+_FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 _JOINT = cython.declare(cython.double, JOINT_PREMIUM)
 _MUST = cython.declare(cython.double, MUST)
 # What a teammate does after a colleague has opened the door to someone (seed 004: presales
@@ -165,7 +177,7 @@ def _untargeted(ctx: Context, d: ActionDef, why: list | None) -> cython.double:
 @cython.cfunc
 def _motive_m(ctx: Context, d: ActionDef, i: Info) -> cython.double:
     if ctx.use_motives and i.motives_mask & d.addr_mask:
-        return 1.8
+        return _FOUND
     return 1.0 + 0.15 * min(1.0, i.hidden * d.n_addresses / 9)
 
 
@@ -241,7 +253,7 @@ def _terms(ctx: Context, d: ActionDef) -> KindTerms:
     t.reveal_position = d.reveal_position if ctx.use_motives else 0.0
     t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
     t.access = d.opens_doors or d.special_id == S_INTRODUCE or d.special_id == S_ASK_COACH \
-        or d.special_id == S_DISCREDIT
+        or d.special_id == S_DISCREDIT or d.kind == A_DEVELOP_INSIDER or d.special_id == S_COACH
     return t
 
 
@@ -254,6 +266,29 @@ def _kdm_weight(ctx: Context) -> cython.double:
         if i.kdm and i.w > best:
             best = i.w
     return best if best > 0.0 else 1.0
+
+
+@cython.cfunc
+def _informant_value(ctx: Context, d: ActionDef, pv: PersonView, i: Info) -> cython.double:
+    """An insider tells us favourites, rumours and rivals' moves and can introduce us; a
+    coach does more (the KDM's motives, the real criteria, a sure introduction). Worth most
+    while we have none, and the likelier the person is to agree."""
+    vv: VendorView = ctx.vv
+    insiders: cython.int = 0
+    coach: cython.bint = False
+    q: PersonView
+    for q in vv.people:
+        if q.contact >= 4:
+            coach = True
+        elif q.contact == 3:
+            insiders += 1
+    if d.special_id == S_COACH:
+        if coach:
+            return 0.0
+        if pv.favourite is None:  # not known whom they lean to: they may decline
+            return COACH_WORTH * (0.4 + max(pv.support, 0.0))
+        return COACH_WORTH
+    return INSIDER_WORTH * (i.w + 0.4) * (1.0 if insiders < 2 else 0.4)
 
 
 @cython.ccall
@@ -269,6 +304,8 @@ def access_value(ctx: Context, d: ActionDef, target: cython.int) -> cython.doubl
     waiting: cython.bint = False
     if d.opens_doors:
         return _DOOR * (i.w + 0.3) if pv.needs_intro else 0.0
+    if d.kind == A_DEVELOP_INSIDER or sp == S_COACH:
+        return _informant_value(ctx, d, pv, i)
     if sp == S_INTRODUCE:
         for q in vv.people:
             if q.needs_intro:
@@ -476,9 +513,11 @@ def explain(ctx: Context, d: ActionDef, target: int | str | None
         parts["team.follow"] = ctx.follow[pi] * (w + 0.3) * (1.0 if d.support else 0.5)
     if pv.generation > 0 and lvl == 0 and (d.contact_to or d.special_id == S_MEET_KDM):
         parts["event.replaced"] = 0.8 * (w + 0.3)
-    if d.opens_doors or d.special_id in (S_INTRODUCE, S_ASK_COACH, S_DISCREDIT):
+    if d.opens_doors or d.special_id in (S_INTRODUCE, S_ASK_COACH, S_DISCREDIT, S_COACH) \
+            or d.kind == A_DEVELOP_INSIDER:
         key = "access.door" if d.opens_doors or d.special_id == S_INTRODUCE else \
-            "access.coach" if d.special_id == S_ASK_COACH else "access.discredit"
+            "access.coach" if d.special_id == S_ASK_COACH else \
+            "access.discredit" if d.special_id == S_DISCREDIT else "access.informant"
         parts[key] = access_value(ctx, d, pi)
     for tag, weight in zip(ctx.emph_tags, ctx.emph_weights, strict=True):
         if (tag == 0 and i.kdm) or (tag == 1 and i.ki) or (tag == 2 and i.ku):

@@ -265,7 +265,7 @@ def person_reason(vv: VendorView, d: ActionDef, p: PersonView) -> cython.int:
         return W_KDM_NOT_COACH
     if sp == S_COACH and p.support < 0.3:
         return W_SUPPORT_LOW
-    if sp == S_COACH and p.favourite is not None and p.favourite != vv.vendor:
+    if sp == S_COACH and p.favourite and p.favourite != vv.vendor:
         return W_FAVOURS_OTHER
     if sp == S_INTRODUCE:
         if p.key_mask & K_KDM:

@@ -3,7 +3,7 @@ from game.core.ids cimport *
 from game.core.num cimport clamp, fround
 from game.core.rng cimport Rng
 from game.core.state cimport GameState, Person, Relation, Vendor
-from game.core.preference cimport best_other, court, favourite, nudge_support, nudge_trust
+from game.core.preference cimport best_other, court, leads, nudge_support, nudge_trust
 from game.core.informants cimport informants
 
 cpdef double person_fit(GameState state, Vendor v, Person p)

@@ -15,7 +15,7 @@ import cython
 from game.core.actions import BID_DISCOUNT, BID_OPTIONS, DEFS, NEGOTIATE_OPTIONS, ActionDef
 from game.core.informants import COACH_FAVOURS, WRONG_REPORT, informants
 from game.core.num import clamp, fround
-from game.core.preference import best_other, court, favourite, nudge_support, nudge_trust
+from game.core.preference import best_other, court, leads, nudge_support, nudge_trust
 from game.core.resolve import MAX_DISCOUNT, collect_payment, negotiate, sign_contract
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
@@ -75,7 +75,7 @@ if not cython.compiled:
         T_SKEPTICAL,
     )
 
-MOTIVE_FOUND = 1.8
+MOTIVE_FOUND = 2.2
 _MOTIVE_FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 MOTIVE_LUCKY = 1.15
 _MOTIVE_LUCKY = cython.declare(cython.double, MOTIVE_LUCKY)
@@ -83,6 +83,9 @@ REPEAT = 0.5  # the same move on the same person twice running lands half as har
 _REPEAT = cython.declare(cython.double, REPEAT)
 JOINT_PREMIUM = 1.3  # two roles together land harder than one (001: team selling)
 _JOINT_PREMIUM = cython.declare(cython.double, JOINT_PREMIUM)
+# A meeting someone grants rarely builds more trust: by weeks between meetings (1..6).
+RARE = (1.0, 1.0, 1.4, 1.7, 1.9, 2.1, 2.3)
+_RARE = cython.declare(cython.double[7], [1.0, 1.0, 1.4, 1.7, 1.9, 2.1, 2.3])
 INTRO_COACH = 0.9  # a coach's introduction to the KDM almost always works
 DISCREDIT = 0.15  # what smearing a rival takes from it, or costs us when it backfires
 
@@ -200,7 +203,7 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         if rec:
             eff["support"] = fround(gain, 4)
     if d.trust:
-        gain = nudge_trust(r, d.trust * trait_m * skeptic * rng.uniform(0.8, 1.2))
+        gain = nudge_trust(r, d.trust * trait_m * skeptic * _RARE[p.gap] * rng.uniform(0.8, 1.2))
         if rec:
             eff["trust"] = fround(gain, 4)
     if hit and rec:
@@ -210,8 +213,8 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         ok = True
         if d.kind == A_CALL:
             ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
-        elif d.special_id == S_COACH and favourite(state, p.index) != v.index:
-            ok = False  # nobody coaches a vendor other than the one they favour
+        elif d.special_id == S_COACH and not leads(state, v.index, p.index):
+            ok = False  # nobody coaches a vendor other than the one they lean to most
             if rec:
                 eff["declined"] = True
         if ok:

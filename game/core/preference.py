@@ -21,7 +21,7 @@ from game.core.state import GameState, Relation, Vendor
 
 CONTEST = 0.5
 _CONTEST = cython.declare(cython.double, CONTEST)
-FAV_MIN = 0.15
+FAV_MIN = 0.10
 _FAV_MIN = cython.declare(cython.double, FAV_MIN)
 FAV_LEAD = 0.05
 _FAV_LEAD = cython.declare(cython.double, FAV_LEAD)
@@ -65,17 +65,38 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
 
 @cython.ccall
 def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> cython.double:
-    """Move vendor `v`'s support with person `pi` by `delta`; a gain costs the best-placed
-    other vendor `CONTEST` times as much, if it has support to lose. Returns our change."""
+    """Move vendor `v`'s support with person `pi` by `delta`. A gain costs the other vendors
+    `CONTEST` times as much in all, shared in proportion to the support each has with the
+    person (their favourite loses most). Returns our change."""
     r: Relation = state.rels[v.index][pi]
     gain: cython.double = nudge_support(r, delta)
-    if gain > 0.0:
-        o: cython.int = best_other(state, v.index, pi)
-        if o >= 0:
-            ro: Relation = state.rels[o][pi]
+    if gain <= 0.0:
+        return gain
+    total: cython.double = 0.0
+    o: Vendor
+    ro: Relation
+    for o in state.vlist:
+        if o.index != v.index and o.active and o.status != "lost":
+            ro = state.rels[o.index][pi]
             if ro.support > 0.0:
-                nudge_support(ro, -_CONTEST * gain)
+                total += ro.support
+    if total <= 0.0:
+        return gain
+    take: cython.double = _CONTEST * gain / total
+    for o in state.vlist:
+        if o.index != v.index and o.active and o.status != "lost":
+            ro = state.rels[o.index][pi]
+            if ro.support > 0.0:
+                nudge_support(ro, -take * ro.support)
     return gain
+
+
+@cython.ccall
+def leads(state: GameState, vi: cython.int, pi: cython.int) -> cython.bint:
+    """Whether person `pi` supports vendor `vi` more than any other active vendor."""
+    o: cython.int = best_other(state, vi, pi)
+    return o < 0 or cython.cast(Relation, state.rels[vi][pi]).support > \
+        cython.cast(Relation, state.rels[o][pi]).support
 
 
 @cython.ccall

@@ -37,10 +37,14 @@ if not cython.compiled:
 
 # An evaluator's own preference: up to PREFERENCE points for the bidder they favour by
 # PREF_SPREAD or more over the best other bidder, as many off for one far behind.
-PREFERENCE = 0.12
+PREFERENCE = 0.08
 _PREFERENCE = cython.declare(cython.double, PREFERENCE)
-PREF_SPREAD = 0.25
+PREF_SPREAD = 0.2
 _PREF_SPREAD = cython.declare(cython.double, PREF_SPREAD)
+# A product that meets less than this of the needs an evaluator weighs is marked down by the
+# shortfall (technical compliance: a cheap bid that does not do the job does not win).
+TECH_FLOOR = 0.6
+_TECH_FLOOR = cython.declare(cython.double, TECH_FLOOR)
 UNKNOWN = 0.05  # an evaluator who has never met a vendor marks it down (prequalification)
 _UNKNOWN = cython.declare(cython.double, UNKNOWN)
 # A bid from a vendor whose own funnel stopped short of P5 (no solution work seen, no
@@ -52,8 +56,8 @@ UNPREPARED = (0.0, -0.10, -0.10, -0.10, -0.05, 0.0, 0.0, 0.0)
 KDM_WEIGHT = (1.5, 1.0, 0.5)
 EXPERTS = (0.0, 0.0, 0.6)
 OVERRIDE_GAP = (0.10, 0.05, 0.0)
-W_MARGIN = 0.15  # W: the KDM supports us this much more than any rival ...
-W_MIN = 0.3  # ... and at least this much, and we have a relationship (contact >= 2)
+W_MARGIN = 0.10  # W: the KDM supports us this much more than any rival ...
+W_MIN = 0.20  # ... and at least this much, and we have a relationship (contact >= 2)
 RUNNER_UP_WAIT = 4
 MAX_DISCOUNT = 0.20  # the most an executive can approve; the customer never asks for more
 
@@ -226,6 +230,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     sums = [0.0] * nb
     sup = [0.0] * nb
     pi: cython.int
+    fit_gap: cython.double
     top1: cython.double
     top2: cython.double
     lead: cython.double
@@ -248,6 +253,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                     top2 = r.support
         for k in range(nb):
             vi = vendors[k]
+            fit_gap = _TECH_FLOOR - cython.cast(cython.double, fits[vi])
             base = (cython.cast(cython.double, pan.tech[e])
                     * (cython.cast(cython.double, fits[vi])
                        + cython.cast(cython.double, tech_extra[k]))
@@ -258,6 +264,8 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                        + cython.cast(cython.double, serv_extra[k]))
                     ) / cython.cast(cython.double, pan.total[e]) \
                 + cython.cast(cython.double, prep[k])
+            if fit_gap > 0.0:  # below what this evaluator needs: marked down (compliance)
+                base -= fit_gap
             merit[k] = cython.cast(cython.double, merit[k]) + w * base
             if pi < 0:  # the expert panel has no favourites
                 score = fround(base, 4)

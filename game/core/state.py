@@ -46,6 +46,8 @@ if not cython.compiled:
 
 CONTACT = {name: i for i, name in enumerate(CONTACT_LEVELS)}
 NEVER = -99  # the week of a meeting that never happened
+# Senior people in these roles (top management) see a vendor every other week by default.
+TOP_ROLES = ("decision_maker", "approver", "budget_holder")
 FIVE_ELEMENTS = ("el_lead", "el_need", "el_fit", "el_budget", "el_timeline")
 __all__ = ["ROLES", "PHASES", "MILESTONES", "CONTACT_LEVELS", "CONTACT", "FIVE_ELEMENTS",
            "Relation", "Person", "Vendor", "GameState", "phase_of", "text", "motive"]
@@ -151,8 +153,10 @@ class Person:
             self.gap = availability
         elif "KDM" in self.key:
             self.gap = 3
+        elif senior and any(r in TOP_ROLES for r in self.roles):
+            self.gap = 2
         else:
-            self.gap = 2 if senior else 1
+            self.gap = 1
         self.index = -1
         self.roles_mask = mask(self.roles, BUYING_ROLES)
         self.key_mask = mask(self.key, KEY_TAGS)

@@ -71,7 +71,8 @@ class StakeholderSpec(Spec):
     leaning: Signed = Field(0.0, description="Starting attitude to every vendor, -1 to 1.")
     availability: Annotated[int, Field(ge=1, le=6)] | None = Field(
         None, description="Weeks between two meetings a vendor can get with this person "
-        "(default: 3 for the KDM, 2 for senior people, 1 for everyone else).")
+        "(default: 3 for the KDM, 2 for senior people who approve, hold the budget or decide, "
+        "1 for everyone else).")
 
 
 class NeedSpec(Spec):
