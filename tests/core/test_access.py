@@ -178,6 +178,20 @@ def test_a_kdm_we_know_of_but_were_never_introduced_to_refuses_all_but_the_spons
     assert targets == {("sponsor_visit", "president")}
 
 
+def test_the_kdm_is_not_moved_without_an_introduction_even_before_we_know_who_decides():
+    """The door is the KDM's, not the view's: a vendor that has not learned who decides (so
+    its view cannot say the president needs an introduction) must not reach the KDM by the
+    executive's visit alone either."""
+    state = lab_state()
+    at_stage(state, 4)
+    set_week(state, week_in(state, "tender"))
+    assert not rel(state, "president").known_roles and not rel(state, "president").introduced
+    a = Action("exec_visit", "president")
+    if check(view(state, ME, with_log=False), a) is None:
+        play(state, {ME: [a]})
+    assert rel(state, "president").support == 0.0 and rel(state, "president").contact == 0
+
+
 def test_a_vendor_starting_with_contact_to_the_kdm_is_introduced():
     def known(d: dict[str, Any]) -> None:
         d["vendors"][1]["relations"] = {"president": {"support": 0.1, "trust": 0.3,

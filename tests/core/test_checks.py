@@ -1,4 +1,9 @@
-"""legal_actions must give exactly the reasons check() gives, for any view and plan."""
+"""legal_actions must give exactly the reasons check() gives, for any view and plan, and the
+planners' fast listing (`groups`, behind `enabled_moves`) exactly its enabled subset.
+
+The views come from whole games of the scenario's own playbooks (who work through insiders,
+coaches, introductions and the KDM's door) and of random players (who wander into corners).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import random
 
 import pytest
 
-from game.ai.basic import plan_week
+from game.ai.agents import make_agent
+from game.ai.random_agent import RandomAgent
 from game.core.checks import check, enabled_moves, legal_actions
 from game.core.engine import end_week, new_game
 from game.core.views import view
@@ -19,13 +25,15 @@ def views() -> list[dict]:
     out = []
     for seed in (1, 2):
         state = new_game(spec, seed)
+        planners = {v.id: make_agent(v.playbook.value, "normal", seed).decide if seed == 1
+                    else RandomAgent(seed * 7 + i) for i, v in enumerate(spec.vendors)}
         while not state.over:
             vs = {vid: view(state, vid, with_log=False) for vid, v in state.vendors.items()
                   if v.active}
             out.extend(vs.values())
             plans, reasons = {}, {}
             for vid, vw in vs.items():
-                plans[vid], reasons[vid] = plan_week(vw)
+                plans[vid], reasons[vid] = planners[vid](vw)
             end_week(state, plans, reasons)
     return out
 
