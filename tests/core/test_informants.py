@@ -244,3 +244,16 @@ def test_develop_coach_works_only_on_someone_who_favours_us(lucky):
     assert outcomes[0.0] == (4, False)  # favours us: now our coach
     assert outcomes[0.35] == (2, True)  # undecided
     assert outcomes[0.8] == (2, True)  # favours the rival
+
+
+def test_a_favourite_shown_does_not_tell_us_who_decides():
+    """The view hides the roles of people we have not placed; a favourite shown only for the
+    KDM and the evaluators must not place them for us (it comes with what the coach said
+    about them, or not at all)."""
+    state = _favours()
+    relate(state, "cio", contact=4, known_roles=True)
+    for pid in ("president", "buyer", "nurse"):
+        relate(state, pid, known_roles=False)
+    for p in view(state, ME, with_log=False)["people"]:
+        if p["favourite"] is not None and p["contact_level"] < 3:
+            assert "roles" in p, f"{p['id']}'s favourite shows they decide, roles unknown"

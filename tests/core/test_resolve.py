@@ -643,3 +643,12 @@ def test_a_late_payment_can_be_chased_again(unlucky):
     assert not state.over and state.contract["paid"] is False
     play(state, {ME: [Action("collect_payment")]})  # still legal next week
     assert not state.over
+
+
+def test_a_vendor_short_of_p5_may_still_bid():
+    """The gatekeepers are on the customer's side: the funnel does not forbid the bid, the
+    evaluators mark it down (see test_a_bidder_short_of_p5_is_marked_down)."""
+    state = lab_state()
+    at_stage(state, 3)
+    set_week(state, state.calendar["tender_issue"])
+    assert check(view(state, ME, with_log=False), Action("submit_bid", None, "list")) is None
