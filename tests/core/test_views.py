@@ -18,11 +18,11 @@ from game.ai.agents import make_agent
 from game.ai.random_agent import RandomAgent
 from game.core.actions import Action
 from game.core.engine import new_game
-from game.core.ids import C_COACH, C_INSIDER, PH_DECISION
+from game.core.ids import C_COACH, C_INSIDER, KINDS, PH_DECISION
 from game.core.informants import COACH_FAVOURS
 from game.core.preference import FAV_LEAD, FAV_MIN
 from game.core.state import GameState
-from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view, typed_view, view
+from game.core.views import PUBLIC_VENDOR_KEYS, VendorView, trainer_view, typed_view, view
 from game.scenario.models import ScenarioSpec
 from game.sim.play import play_week
 
@@ -146,6 +146,25 @@ def test_the_cached_view_is_fresh_after_a_week():
     after = view(state, ME, with_log=False)
     assert "profiled" not in before["me"]["facts"] and "profiled" in after["me"]["facts"]
     assert after["week"] == before["week"] + 1
+
+
+def test_the_access_and_informant_fields_survive_the_dict_form():
+    """The window and the network hold views as dicts; the rules read them back typed: every
+    new field (availability, meetings, introductions, favourites, favours, rumours, the
+    procurement mode) must come back the same."""
+    state = lab_state()
+    relate(state, "cio", contact=4, met_week=1, last_kind=3, favours=1)
+    relate(state, "nurse", support=0.4, contact=3)
+    relate(state, "president", known_roles=True)
+    state.rumours["nurse"] = 5
+    state.touch()
+    vw = view(state, ME, with_log=False)
+    assert VendorView.from_dict(vw).to_dict() == vw
+    p = {q["id"]: q for q in vw["people"]}
+    assert p["cio"]["favours_left"] == 2 and p["cio"]["last_move"] == KINDS[3]
+    assert p["nurse"]["rumour"] == 5 and p["nurse"]["favourite"] == ME
+    assert p["president"]["needs_introduction"] and p["president"]["favourite"] == ""
+    assert vw["customer"]["procurement"] == "invited"
 
 
 def test_the_trainer_sees_everything():
