@@ -32,9 +32,28 @@ def test_a_sample_shows_us_exactly_what_the_view_shows() -> None:
         assert again["me"][key] == v["me"][key], key
     for p, q in zip(v["people"], again["people"], strict=True):
         for key in ("support", "trust", "contact_level", "roles", "key", "cares_about",
-                    "traits", "position_motive", "personal_motive"):
+                    "traits", "position_motive", "personal_motive", "availability",
+                    "met_week", "free_week", "last_move", "introduced", "needs_introduction",
+                    "favours_left", "favourite"):
             assert p.get(key) == q.get(key), (p["id"], key)
     assert [r["id"] for r in again["rivals"]] == [r["id"] for r in v["rivals"]]
+
+
+def test_a_sample_keeps_the_favourites_the_view_knows() -> None:
+    """Whom a person favours, told by an insider or a coach, is part of the view: a sampled
+    world must agree with it (the rivals' support is drawn around it, not against it)."""
+    known = agreed = 0
+    for weeks, seed in ((6, 3), (9, 4), (12, 5), (14, 3), (12, 4), (14, 5)):
+        _, me, v = _state_and_view(weeks, seed)
+        told = {p["id"]: p["favourite"] for p in v["people"] if p["favourite"] is not None}
+        for s in range(4):
+            again = view(determinise(as_view(v), Rng(s)), me, with_log=False)["people"]
+            for p in again:
+                if p["id"] in told:
+                    known += 1
+                    agreed += p["favourite"] == told[p["id"]]
+    assert known > 10, "the games give the team too few informants to test this"
+    assert agreed == known, f"{known - agreed} of {known} known favourites differ in samples"
 
 
 def test_hidden_parts_are_sampled_not_copied() -> None:

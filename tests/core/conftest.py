@@ -1,8 +1,11 @@
 """Fixtures and small state builders for the engine tests.
 
 Most tests start from the "lab": the minimal fixture scenario made quiet (no events, nobody
-sways anybody, a key user added, a few references per vendor, a longer season), so an
-action's effect is not blurred by the world's weekly drift. Builders change a state the way
+sways anybody, nobody moves on, a key user added, a few references per vendor, a longer
+season), so an action's effect is not blurred by the world's weekly drift. In the lab the
+president is the KDM (senior, so met every `gap` weeks at most, and nobody has been
+introduced to them), the IT head a key influencer, the buyer purchasing, the nurse a key
+user. Builders change a state the way
 play would have (stage, week, facts, relations) and clear the per-turn cache afterwards,
 as every change made outside `end_week` must.
 """
@@ -29,6 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "tests" / "scenario" / "good" / "minimal.yaml"
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 ME, RIVAL = "team_a", "rival_b"
+THIRD = "rival_c"  # the third vendor of `three_vendors`
 
 NURSE = {
     "id": "nurse",
@@ -58,6 +62,7 @@ def lab_dict() -> dict[str, Any]:
     d["id"] = "lab"
     d["last_week"] = 16
     d["events"] = []
+    d["customer"]["personnel"]["weekly_chance"] = 0.0  # personnel tests switch it on
     for s in d["stakeholders"]:
         s["sways"] = []
     d["stakeholders"].append(copy.deepcopy(NURSE))
@@ -73,6 +78,20 @@ def make_spec(edit: Callable[[dict[str, Any]], None] | None = None) -> ScenarioS
     if edit is not None:
         edit(d)
     return ScenarioSpec.model_validate(d)
+
+
+def three_vendors(d: dict[str, Any]) -> None:
+    """A `make_spec` edit: a third vendor, a copy of the rival (for contests of the field)."""
+    third = copy.deepcopy(d["vendors"][1])
+    third.update(id=THIRD, name={"zh": "丙公司", "en": "Gamma Inc"}, relations={})
+    d["vendors"].append(third)
+
+
+def senior(pid: str) -> Callable[[dict[str, Any]], None]:
+    """A `make_spec` edit: the person sits in management (senior; not the KDM)."""
+    def edit(d: dict[str, Any]) -> None:
+        next(s for s in d["stakeholders"] if s["id"] == pid)["senior"] = True
+    return edit
 
 
 @functools.cache

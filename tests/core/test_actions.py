@@ -19,6 +19,7 @@ from game.core import resolve
 from game.core.actions import CATALOG, ROLE_ACTIONS, Action
 from game.core.checks import check, legal_actions
 from game.core.errors import IllegalAction
+from game.core.informants import COACH_FAVOURS
 from game.core.serialize import state_hash
 from game.core.state import GameState
 from game.core.views import view
@@ -34,16 +35,20 @@ from .conftest import (
     play,
     rel,
     relate,
+    senior,
     set_week,
     take,
     week_in,
 )
 
-SENIOR = {"exec_visit", "develop_coach", "hq_visit", "sponsor_visit"}
+SENIOR = {"exec_visit", "hq_visit", "sponsor_visit"}  # aimed at the KDM, the president
 AWARDED_TO_ME = {"defend_award", "negotiate", "negotiation_team", "sign_contract",
                  "collect_payment"}
 OPTION = {"submit_bid": "m5", "negotiate": "d5_p30", "negotiation_team": "d5_p30"}
 TERMS = {"discount": 0.05, "first_payment": 0.3, "value": 247.0}
+# The KDM is nobody's coach: a coach is a senior person below the KDM, here the IT head made
+# senior. An introduction and a coach's advice come from the IT head as insider or coach.
+COACHING = {"develop_coach", "ask_coach", "ask_introduction"}
 
 
 def target_of(kind: str) -> str | None:
@@ -61,7 +66,7 @@ def legal(kind: str, seed: int = 1) -> tuple[GameState, Action]:
     elif kind in AWARDED_TO_ME:
         state = awarded_state(ME, seed)
     else:
-        state = lab_state(seed)
+        state = lab_state(seed, make_spec(senior("cio")) if kind in COACHING else None)
         at_stage(state, max(d.stages[0], min(d.best[0], d.stages[1])))
         if d.phases:
             set_week(state, week_in(state, d.phases[0]))
@@ -73,10 +78,21 @@ def legal(kind: str, seed: int = 1) -> tuple[GameState, Action]:
         relate(state, pid, contact=d.min_contact, trust=trust, support=support,
                known_roles=kind == "shape_criteria", known_needs=False,
                known_position=False, known_personal=False)
+    if pid == "president":
+        # We know who decides and have been introduced (sponsor_visit needs no introduction:
+        # it is the one move that opens the door itself).
+        relate(state, pid, known_roles=True, introduced=kind != "sponsor_visit")
     v = state.vendors[ME]
     if kind in ("qualify", "proposal", "delivery_plan", "bid_defense"):
         relate(state, "cio", contact=1)
         relate(state, "nurse", contact=1)
+    if kind == "confirm_opportunity":
+        relate(state, "president", contact=1, known_roles=True, introduced=True)
+        relate(state, "buyer", contact=1)
+    if kind == "ask_introduction":
+        relate(state, "president", known_roles=True)  # we know whom we need to meet
+    if kind == "discredit_rival":
+        relate(state, pid, vid=RIVAL, contact=2, support=0.3)  # the rival it favours
     if kind in ("negotiate", "negotiation_team"):
         relate(state, "buyer", support=0.5)
     if kind in ("sign_contract", "collect_payment"):
@@ -110,6 +126,10 @@ def _broadcast_people(state: GameState) -> list[str]:
     return [pid for pid, r in state.relations[ME].items() if r.contact >= 1]
 
 
+def person(state: GameState, pid: str) -> dict:
+    return next(p for p in view(state, ME, with_log=False)["people"] if p["id"] == pid)
+
+
 SPECIAL: dict[str, Callable[[GameState, dict, dict], None]] = {}
 
 
@@ -130,7 +150,10 @@ def _(state, before, entry):
 def _(state, before, entry):
     v = state.vendors[ME]
     assert {"competitors_known", "org_mapped"} <= v.facts
-    assert v.intel[RIVAL]["stage"] == state.vendors[RIVAL].stage
+    # One insider alone, and the chance of a wrong report came up (lucky dice): a stage off.
+    told = entry["effects"]["intel"]["rivals"][RIVAL]
+    assert abs(told - before["rival_stage"]) == 1
+    assert v.intel[RIVAL]["stage"] in (before["rival_stage"] - 1, before["rival_stage"] + 1)
     assert all(r.known_roles for r in state.relations[ME].values())
 
 
@@ -184,14 +207,55 @@ def _(state, before, entry):
 
 
 @special("exec_visit")
+def _(state, before, entry):
+    assert "kdm_met" in state.vendors[ME].facts
+
+
 @special("sponsor_visit")
 def _(state, before, entry):
     assert "kdm_met" in state.vendors[ME].facts
+    assert not before["rels"]["president"].introduced
+    assert rel(state, "president").introduced  # the executive opened the door
 
 
 @special("confirm_opportunity")
 def _(state, before, entry):
     assert {"el_budget", "el_timeline", "exec_confirmed"} <= state.vendors[ME].facts
+    assert entry["roles"] == ["rep", "exec"]
+    assert sorted(entry["effects"]["verified"]) == ["el_budget", "el_timeline"]
+    assert "not_confirmed" not in entry["effects"]
+
+
+@special("develop_coach")
+def _(state, before, entry):
+    assert rel(state, "cio").contact == 4
+    assert person(state, "cio")["favours_left"] == COACH_FAVOURS
+
+
+@special("ask_introduction")
+def _(state, before, entry):
+    assert entry["effects"]["introduced"] == ["president"]
+    r = rel(state, "president")
+    assert r.introduced and r.contact >= 1
+    assert not person(state, "president")["needs_introduction"]
+    assert rel(state, "cio").favours == 0  # an insider's introduction is no coach's favour
+
+
+@special("ask_coach")
+def _(state, before, entry):
+    r = rel(state, "president")
+    assert r.known_position and r.known_personal and r.known_needs and r.known_roles
+    assert "criteria_known" in state.vendors[ME].facts
+    assert entry["effects"]["kdm_motives"] == ["president"]
+    assert r.support > before["rels"]["president"].support  # the coach speaks for us
+    assert person(state, "cio")["favours_left"] == COACH_FAVOURS - 1
+
+
+@special("discredit_rival")
+def _(state, before, entry):
+    assert entry["effects"]["discredited"] == RIVAL
+    assert rel(state, "cio", RIVAL).support < before["rival_cio"]
+    assert rel(state, "cio").support == before["rels"]["cio"].support
 
 
 @special("approve_discount")
@@ -212,6 +276,8 @@ def test_action_effects_and_costs(kind: str, lucky):
     before = _vendor_after(state)
     before["rels"] = {pid: r.copy() for pid, r in state.relations[ME].items()}
     before["criteria"] = dict(state.criteria)
+    before["rival_stage"] = state.vendors[RIVAL].stage
+    before["rival_cio"] = rel(state, "cio", RIVAL).support
     report = play(state, {ME: [a]})
     entry = next(e for e in report["entries"] if e.get("vendor") == ME and e["kind"] == kind)
     v = state.vendors[ME]
@@ -246,7 +312,7 @@ def test_action_effects_and_costs(kind: str, lucky):
 
 def test_every_special_handler_has_a_specific_check():
     specials = {k for k, d in CATALOG.items() if d.special and d.special != "needs_references"}
-    unchecked = specials - set(SPECIAL) - {"develop_coach"}  # coach: the contact, checked above
+    unchecked = specials - set(SPECIAL)
     assert not unchecked, f"add a SPECIAL check for the special actions {unchecked}"
 
 
@@ -372,7 +438,7 @@ REFUSE: dict[str, tuple[Edit, str]] = {
     "develop_coach": (lambda s, a: relate(s, a.target, support=0.1) and None,
                       "why.support_low"),
     "hq_visit": (_budget(5.0), "why.no_budget"),
-    "confirm_opportunity": (_facts_on("done:confirm_opportunity"), "why.done"),
+    "confirm_opportunity": (_facts_on("exec_confirmed"), "why.done"),
     "reach_out": (lambda s, a: relate(s, a.target, support=0.3) and None,
                   "why.already_support"),
     "approve_discount": (_stage(4), "why.stage"),
@@ -383,6 +449,11 @@ REFUSE: dict[str, tuple[Edit, str]] = {
     "bid_defense": (_facts_off("bid_submitted"), "why.requires.bid_submitted"),
     "negotiation_team": (lambda s, a: Action(a.kind, None, "d20_p30"),
                          "why.discount_not_approved"),
+    "ask_introduction": (lambda s, a: relate(s, "president", introduced=True) and None,
+                         "why.introduced"),
+    "ask_coach": (lambda s, a: relate(s, a.target, favours=COACH_FAVOURS) and None,
+                  "why.no_favours"),
+    "discredit_rival": (_contact(1), "why.contact_low"),
 }
 
 
@@ -404,6 +475,113 @@ def test_broken_precondition_is_refused_with_its_reason(kind: str):
     assert err.value.message_key == key
     assert err.value.code == "action/" + key.removeprefix("why.")
     assert state_hash(state) == before, "a refused plan must change nothing"
+
+
+# ---- the access rules: refusals that come from whom we ask, not from what we have ---------
+
+def _on_president(kind: str, **fields) -> tuple[GameState, Action]:
+    """`kind` aimed at the president (the KDM) from its built state, the relation set."""
+    state, _ = legal(kind)
+    relate(state, "president", **fields)
+    return state, Action(kind, "president")
+
+
+def _kdm_unintroduced() -> tuple[GameState, Action]:
+    return _on_president("exec_visit", known_roles=True, introduced=False)
+
+
+def _kdm_hq_unintroduced() -> tuple[GameState, Action]:
+    return _on_president("hq_visit", known_roles=True, introduced=False)
+
+
+def _kdm_just_met() -> tuple[GameState, Action]:
+    state, a = _on_president("hq_visit", known_roles=True, introduced=True)
+    relate(state, "president", met_week=state.week - 1)  # the KDM's gap is 3 weeks
+    return state, a
+
+
+def _kdm_as_coach() -> tuple[GameState, Action]:
+    return _on_president("develop_coach", contact=2, trust=0.6, support=0.5,
+                         known_roles=True, introduced=True)
+
+
+def _coach_who_favours_the_rival() -> tuple[GameState, Action]:
+    state, a = legal("develop_coach")
+    relate(state, "cio", contact=3, support=0.35)  # an insider: we know whom they favour
+    relate(state, "cio", vid=RIVAL, support=0.8)
+    return state, a
+
+
+def _introduction_to_the_kdm_asked_of_the_kdm() -> tuple[GameState, Action]:
+    return _on_president("ask_introduction", contact=3, trust=0.5, known_roles=True,
+                         introduced=True)
+
+
+def _discredit_too_early() -> tuple[GameState, Action]:
+    state, a = legal("discredit_rival")
+    set_week(state, week_in(state, "early"))
+    return state, a
+
+
+ACCESS: dict[str, tuple[Callable[[], tuple[GameState, Action]], str]] = {
+    "kdm_needs_an_introduction": (_kdm_unintroduced, "why.needs_introduction"),
+    "kdm_hq_visit_needs_an_introduction": (_kdm_hq_unintroduced, "why.needs_introduction"),
+    "kdm_not_free_again_yet": (_kdm_just_met, "why.unavailable"),
+    "kdm_is_nobodys_coach": (_kdm_as_coach, "why.kdm_not_coach"),
+    "a_coach_favours_us": (_coach_who_favours_the_rival, "why.favours_other"),
+    "no_introduction_by_the_kdm": (_introduction_to_the_kdm_asked_of_the_kdm,
+                                   "why.introduce_kdm"),
+    "discredit_not_before_the_solution_phase": (_discredit_too_early, "why.phase"),
+}
+
+
+@pytest.mark.parametrize("case", list(ACCESS))
+def test_access_refusals_carry_their_reason(case: str):
+    build, key = ACCESS[case]
+    state, a = build()
+    vw = view(state, ME, with_log=False)
+    assert check(vw, a) == key
+    listed = {(o.action.kind, o.action.target): o.reason for o in legal_actions(vw)}
+    assert listed[(a.kind, a.target)] == key
+    before = state_hash(state)
+    with pytest.raises(IllegalAction) as err:
+        play(state, {ME: [a]})
+    assert err.value.message_key == key
+    assert state_hash(state) == before
+
+
+def test_the_executive_opens_the_door_the_others_cannot():
+    """Without an introduction only the joint sponsor visit reaches the KDM; after it, the
+    executive alone may visit once the KDM is free again."""
+    state, a = legal("sponsor_visit")
+    assert person(state, "president")["needs_introduction"]
+    vw = view(state, ME, with_log=False)
+    assert check(vw, Action("exec_visit", "president")) == "why.needs_introduction"
+    assert check(vw, a) is None
+    play(state, {ME: [a]})
+    p = person(state, "president")
+    assert p["introduced"] and not p["needs_introduction"]
+    assert p["free_week"] == p["met_week"] + p["availability"]
+    while state.week < p["free_week"]:
+        assert check(view(state, ME, with_log=False),
+                     Action("exec_visit", "president")) == "why.unavailable"
+        play(state)
+    assert check(view(state, ME, with_log=False), Action("exec_visit", "president")) is None
+
+
+def test_confirm_opportunity_is_a_joint_visit_and_repeatable_until_confirmed():
+    d = CATALOG["confirm_opportunity"]
+    assert d.roles == ("rep", "exec") and not d.once
+    state, a = legal("confirm_opportunity")
+    relate(state, "president", contact=0)
+    relate(state, "buyer", contact=0)
+    play(state, {ME: [a]})
+    assert "exec_confirmed" not in state.vendors[ME].facts
+    assert check(view(state, ME, with_log=False), a) is None  # may be tried again
+    relate(state, "president", contact=1, introduced=True)
+    play(state, {ME: [a]})
+    assert "exec_confirmed" in state.vendors[ME].facts
+    assert check(view(state, ME, with_log=False), a) == "why.done"
 
 
 # ---- plan-level and shape checks ---------------------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 from game.ai.random_agent import RandomAgent, random_planners
 from game.core.checks import check_plan
 from game.core.engine import end_week, new_game
+from game.core.informants import COACH_FAVOURS
 from game.core.state import GameState
 from game.core.views import view
 from game.sim.play import play_week
@@ -41,9 +42,12 @@ def check_outcome(state: GameState, where: str) -> None:
     assert set(o["cost_of_sale"]) == set(state.vendors), where
     for vid, v in state.vendors.items():
         assert 1 <= v.stage <= 7, where
-        for r in state.relations[vid].values():
+        for pid, r in state.relations[vid].items():
             assert -1.0 <= r.support <= 1.0 and 0.0 <= r.trust <= 1.0, where
             assert 0 <= r.contact <= 4, where
+            assert 0 <= r.favours <= COACH_FAVOURS, where
+            if "KDM" in state.people[pid].key:  # the KDM backing us is W, never a coach
+                assert r.contact < 4, f"{where}: {vid} made the KDM {pid} its coach"
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

@@ -14,7 +14,19 @@ from game.core import effects
 from game.core.actions import CATALOG, Action
 from game.core.state import GameState, Relation
 
-from .conftest import ME, at_stage, lab_state, make_spec, rel, relate
+from .conftest import (
+    ME,
+    RIVAL,
+    THIRD,
+    StubDice,
+    at_stage,
+    give,
+    lab_state,
+    make_spec,
+    rel,
+    relate,
+    three_vendors,
+)
 
 
 def gain(state: GameState, a: Action) -> float:
@@ -160,3 +172,121 @@ def test_a_bid_never_goes_below_the_floor_price():
     assert v.bid["price"] == 224.0  # 280 * 0.8
     effects.apply_action(state, v, Action("submit_bid", None, "floor"), state.dice)
     assert v.bid["price"] == 220.0
+
+
+# ---- joint moves, smears and the executive's confirmation ---------------------------------
+
+def test_a_joint_move_lands_joint_premium_times_harder():
+    """The rep's visit and the rep and presales' joint visit on someone neither move's
+    motives or traits touch, from the same state and dice: their gains differ by the
+    catalogue's numbers and the premium alone."""
+    gains = {}
+    for kind in ("visit", "joint_visit"):
+        state = lab_state(7)
+        at_stage(state, 2)
+        relate(state, "buyer", contact=1, trust=0.3)
+        before = rel(state, "buyer").support
+        effects.apply_action(state, state.vendors[ME], Action(kind, "buyer"), state.dice)
+        gains[kind] = rel(state, "buyer").support - before
+    assert state.people["buyer"].traits == []
+    want = CATALOG["joint_visit"].support * effects.JOINT_PREMIUM / CATALOG["visit"].support
+    assert gains["joint_visit"] / gains["visit"] == pytest.approx(want, rel=1e-9)
+    assert effects.JOINT_PREMIUM > 1
+
+
+def _smear(outcome: bool, vid_defended: bool = False, skeptic: bool = False,
+           third: bool = False) -> tuple[GameState, dict, list[float]]:
+    """ME speaks ill, to the IT head, of the rival the IT head favours; the chance comes out
+    `outcome` and is recorded."""
+    def edit(d):
+        if skeptic:
+            d["stakeholders"][0]["traits"] = ["skeptical"]
+        if third:
+            three_vendors(d)
+    state = lab_state(3, make_spec(edit))
+    at_stage(state, 4)
+    relate(state, "cio", contact=2, trust=0.5, support=0.3)
+    relate(state, "cio", vid=RIVAL, support=0.4)
+    if third:
+        relate(state, "cio", vid=THIRD, support=0.2)
+    if vid_defended:
+        give(state, "bid_defended", vid=RIVAL)
+    seen: list[float] = []
+    dice = StubDice(state.dice.s, lambda p: seen.append(p) or outcome)
+    entry = effects.apply_action(state, state.vendors[ME], Action("discredit_rival", "cio"),
+                                 dice)
+    return state, entry["effects"], seen
+
+
+def test_discrediting_the_favourite_rival_can_cost_it_support():
+    state, eff, _ = _smear(True, third=True)
+    assert eff["discredited"] == RIVAL
+    assert rel(state, "cio", RIVAL).support == pytest.approx(0.4 - effects.DISCREDIT)
+    assert eff["rival_support"] == pytest.approx(-effects.DISCREDIT)
+    assert rel(state, "cio", THIRD).support == 0.2  # only the one they favour
+    assert rel(state, "cio").support == 0.3 and rel(state, "cio").trust == 0.5
+
+
+def test_discrediting_a_rival_can_backfire_on_us():
+    state, eff, _ = _smear(False)
+    assert eff["backfired"] == RIVAL
+    assert rel(state, "cio").support == pytest.approx(0.3 - effects.DISCREDIT)
+    assert rel(state, "cio").trust < 0.5
+    assert rel(state, "cio", RIVAL).support == 0.4
+
+
+def test_skeptics_and_a_defended_bid_make_a_smear_riskier():
+    plain = _smear(True)[2][-1]
+    skeptic = _smear(True, skeptic=True)[2][-1]
+    defended = _smear(True, vid_defended=True)[2][-1]
+    both = _smear(True, skeptic=True, vid_defended=True)[2][-1]
+    assert 0 < both < min(skeptic, defended) <= max(skeptic, defended) < plain < 1
+
+
+def _confirm(edit=None, week: int | None = None, **contacts: int) -> tuple[GameState, dict]:
+    state = lab_state(spec=make_spec(edit) if edit else None)
+    at_stage(state, 3)
+    if week is not None:
+        state.week = week
+        state.touch()
+    for pid, level in contacts.items():
+        relate(state, pid, contact=level, introduced=True)
+    entry = effects.apply_action(state, state.vendors[ME], Action("confirm_opportunity"),
+                                 state.dice)
+    return state, entry["effects"]
+
+
+def test_the_budget_is_confirmed_with_whoever_holds_it():
+    state, eff = _confirm(buyer=1)  # purchasing knows the timeline, not the money
+    assert eff == {"verified": ["el_timeline"], "not_confirmed": "no_budget_holder"}
+    assert "exec_confirmed" not in state.vendors[ME].facts
+    state, eff = _confirm(buyer=1, president=1)  # the KDM holds it here
+    assert eff == {"verified": ["el_timeline", "el_budget"]}
+    assert {"el_budget", "exec_confirmed"} <= state.vendors[ME].facts
+
+    def holder(d):
+        d["stakeholders"][2]["roles"] = ["purchaser", "budget_holder"]
+    state, eff = _confirm(holder, buyer=1)
+    assert eff == {"verified": ["el_timeline", "el_budget"]}
+
+
+def test_a_budget_not_yet_approved_cannot_be_confirmed():
+    def later(d):
+        d["customer"]["budget_approved_week"] = 5
+    state, eff = _confirm(later, week=4, president=1)
+    assert eff["not_confirmed"] == "budget_unapproved"
+    assert "el_budget" not in state.vendors[ME].facts
+    state, eff = _confirm(later, week=5, president=1)
+    assert "el_budget" in eff["verified"] and "not_confirmed" not in eff
+
+
+def test_the_reps_qualifying_pass_finds_no_budget_before_its_approval():
+    def later(d):
+        d["customer"]["budget_approved_week"] = 5
+    state = lab_state(spec=make_spec(later))
+    at_stage(state, 2)
+    relate(state, "buyer", contact=2)
+    assert "el_budget" not in effects.qualify(state, state.vendors[ME])
+    state.week = 5
+    state.touch()
+    assert "el_budget" in effects.qualify(state, state.vendors[ME])

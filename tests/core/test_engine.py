@@ -9,6 +9,7 @@ import pytest
 from game.core.actions import Action
 from game.core.engine import START_FACTS, end_week, new_game
 from game.core.errors import IllegalAction
+from game.core.ids import PROCUREMENTS
 from game.core.rng import seed_state
 from game.core.serialize import state_hash
 from game.core.state import CONTACT
@@ -48,8 +49,17 @@ def test_a_new_game_starts_from_the_scenario(path):
                 assert (r.support, r.contact, r.known_roles) == (p.leaning, 0, False)
             else:
                 assert r.support == pytest.approx(max(-1, min(1, p.leaning + rs.support)))
-                assert r.contact == CONTACT[rs.contact.value]
+                want = CONTACT[rs.contact.value]
+                if "KDM" in p.key:  # the KDM is nobody's coach
+                    want = min(want, CONTACT["insider"])
+                assert r.contact == want
                 assert r.known_position == rs.knows_motives
+                assert r.introduced == (r.contact >= 1)  # met before: introduced
+            assert r.met_week < 0 and r.last_kind == -1 and r.favours == 0
+    assert state.rumours == {} and state.replaced == []
+    assert state.world_rng != state.rng  # the customer's own dice
+    assert state.procurement == PROCUREMENTS.index(spec.customer.procurement.value)
+    assert state.personnel_chance == spec.customer.personnel.weekly_chance
     assert sum(state.need_weights.values()) == pytest.approx(1.0)
     assert sum(state.criteria.values()) == pytest.approx(1.0)
 

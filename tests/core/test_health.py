@@ -8,10 +8,30 @@ from collections.abc import Callable
 
 import pytest
 
+from game.core import resolve
+from game.core.actions import Action
+from game.core.checks import check
+from game.core.engine import new_game
 from game.core.health import C_KEYS, F_KEYS, W_KEYS, c931, c931_all, forecast
+from game.core.ids import C_COACH, C_INSIDER
+from game.core.resolve import W_MARGIN, W_MIN
+from game.core.rng import Rng
 from game.core.state import GameState
+from game.core.views import view
 
-from .conftest import ME, RIVAL, give, lab_state, play, relate, take
+from .conftest import (
+    ME,
+    RIVAL,
+    THIRD,
+    at_stage,
+    give,
+    lab_state,
+    make_spec,
+    play,
+    relate,
+    take,
+    three_vendors,
+)
 
 Edit = Callable[[GameState], None]
 
@@ -43,7 +63,10 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "c_process": (lambda s: give(s, "profiled"), *_facts("pursue"), set()),
     "c_procurement": (_noop, *_facts("process_known"), set()),
     "c_org": (_noop, *_facts("org_mapped"), set()),
-    "c_decision": (lambda s: give(s, "kdm_met"), *_facts("criteria_known"), set()),
+    # The rival knows the criteria too: our bid's better technical answer only draws level
+    # (knowing them lifts the projected score, see test_knowing_the_criteria_...).
+    "c_decision": (lambda s: (give(s, "kdm_met"), give(s, "criteria_known", vid=RIVAL)),
+                   *_facts("criteria_known"), set()),
     "c_need": (_noop, _needs(True), _needs(False), set()),
     "c_budget": (_noop, *_facts("el_budget"), set()),
     "c_competitors": (_noop, *_facts("competitors_known"), set()),
@@ -58,10 +81,10 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "f_value": (_noop, _bid(200.0), _bid(279.0), {"f_overall"}),
     "f_relationship": (_noop, lambda s: relate(s, "cio", trust=0.5),
                        lambda s: relate(s, "cio", trust=0.0), set()),
-    # Already first overall with the president's mild support; W needs far more.
-    "w_kdm": (lambda s: relate(s, "president", contact=2, support=0.35),
-              lambda s: relate(s, "president", support=0.6),
-              lambda s: relate(s, "president", support=0.35), set()),
+    # The president backs us enough, by enough: W waits only for a relationship.
+    "w_kdm": (lambda s: relate(s, "president", contact=1, support=W_MIN + 0.1),
+              lambda s: relate(s, "president", contact=2),
+              lambda s: relate(s, "president", contact=1), set()),
 }
 
 
@@ -116,8 +139,86 @@ def test_the_kdm_must_back_us_clearly_more_than_any_rival():
     state = lab_state()
     relate(state, "president", support=0.6, contact=2)
     assert items(state)["w_kdm"]
-    relate(state, "president", vid=RIVAL, support=0.5)
+    relate(state, "president", vid=RIVAL, support=0.6 - W_MARGIN + 0.01)
     assert not items(state)["w_kdm"]
+    relate(state, "president", vid=RIVAL, support=0.6 - W_MARGIN - 0.01)
+    assert items(state)["w_kdm"]
+
+
+def test_knowing_the_real_criteria_lifts_the_projected_score():
+    """What C931's "first" items read: a bid written to the real criteria scores higher."""
+    state = lab_state()
+    before = resolve.projected_scores(state)[ME]
+    give(state, "criteria_known")
+    after = resolve.projected_scores(state)[ME]
+    assert after[0] > before[0] and after[1] > before[1]
+
+
+# ---- W is the KDM's choice ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("support", "contact", "w"), [
+    (W_MIN, 2, True),
+    (W_MIN - 0.01, 2, False),  # backs nobody enough, however far ahead we are
+    (0.9, 1, False),  # no relationship: the KDM's favour is not acted on for us
+    (0.9, 3, True),
+])
+def test_w_needs_support_a_margin_and_a_relationship(support: float, contact: int, w: bool):
+    state = lab_state()
+    relate(state, "president", support=support, contact=contact)
+    assert items(state)["w_kdm"] is w
+
+
+def test_a_rival_out_of_the_race_does_not_stand_in_the_way():
+    state = lab_state(spec=make_spec(three_vendors))
+    relate(state, "president", support=0.5, contact=2)
+    relate(state, "president", vid=THIRD, support=0.6)
+    assert not items(state)["w_kdm"]
+    state.vendors[THIRD].status = "lost"
+    state.touch()
+    assert items(state)["w_kdm"]
+
+
+def test_w_is_whom_the_kdm_would_back_in_the_tender():
+    """Health's W and the KDM's choice at the award read the same rule."""
+    rng = Rng(17)
+    agreed = backed = 0
+    for _ in range(300):
+        state = lab_state(spec=make_spec(three_vendors))
+        for vid in (ME, RIVAL, THIRD):
+            relate(state, "president", vid=vid, support=rng.uniform(-0.2, 0.9),
+                   contact=rng.randint(4))
+        racing = [state.vendors[v].index for v in (ME, RIVAL, THIRD)]
+        choice = resolve.kdm_choice(state, racing)
+        h = c931_all(state)
+        for vid in (ME, RIVAL, THIRD):
+            assert (h[vid]["w"] == 1) == (choice == state.vendors[vid].index), vid
+        agreed += 1
+        backed += choice >= 0
+    assert agreed == 300 and 30 < backed < 270
+
+
+def test_the_kdm_is_nobodys_coach_in_a_scenario():
+    def coach(d):
+        d["vendors"][1]["relations"] = {
+            "president": {"support": 0.3, "trust": 0.5, "contact": "coach"},
+            "cio": {"support": 0.3, "trust": 0.5, "contact": "coach"}}
+    state = new_game(make_spec(coach), 1)
+    assert state.relations[RIVAL]["president"].contact == C_INSIDER
+    assert state.relations[RIVAL]["cio"].contact == C_COACH
+
+
+def test_the_kdm_never_becomes_a_coach_even_when_we_do_not_know_who_decides(lucky):
+    """The view refuses to coach a known KDM (why.kdm_not_coach); a vendor that has not yet
+    learned the president's role must not make them a coach either."""
+    state = lab_state()
+    at_stage(state, 4)
+    relate(state, "president", contact=2, trust=0.6, support=0.5, introduced=True,
+           known_roles=False)
+    lucky(state)
+    a = Action("develop_coach", "president")
+    if check(view(state, ME, with_log=False), a) is None:
+        play(state, {ME: [a]})
+    assert state.relations[ME]["president"].contact < C_COACH
 
 
 def test_forecast_rule_of_thumb():

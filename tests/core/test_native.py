@@ -18,6 +18,7 @@ import pytest
 
 import game
 from game import native
+from game.ai.agents import make_agent
 from game.core import ids
 from game.core.serialize import state_hash
 from game.scenario.loader import load_scenario
@@ -27,16 +28,22 @@ REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 GAMES = [(path, seed) for path in SCENARIOS for seed in (3, 8)]
 
+def played(path: str, seed: int):
+    """One recorded game, every vendor playing its scenario playbook (normal): the rules and
+    the AI, both compiled or both interpreted."""
+    spec = load_scenario(path)
+    agents = {v.id: make_agent(v.playbook.value, "normal", seed) for v in spec.vendors}
+    return play_game(spec, seed, agents)
+
+
 _HASHES = """
 import json, sys
-from pathlib import Path
 import game
 from game.core.serialize import state_hash
-from game.scenario.loader import load_scenario
-from game.sim.play import play_game
+from tests.core.test_native import played
 out = {"compiled": game.NATIVE["compiled"], "hashes": []}
 for path, seed in json.loads(sys.argv[1]):
-    out["hashes"].append(state_hash(play_game(load_scenario(path), seed)))
+    out["hashes"].append(state_hash(played(path, seed)))
 print(json.dumps(out))
 """
 
@@ -49,7 +56,7 @@ def _hashes_in_a_new_process(env: dict[str, str]) -> dict:
 
 
 def test_interpreted_and_compiled_rules_play_the_same_games() -> None:
-    here = [state_hash(play_game(load_scenario(p), s)) for p, s in GAMES]
+    here = [state_hash(played(str(p), s)) for p, s in GAMES]
     pure = _hashes_in_a_new_process({**os.environ, native.PURE_ENV: "1"})
     assert pure["compiled"] is False
     assert pure["hashes"] == here

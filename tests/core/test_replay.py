@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from game.ai.agents import BuiltinAgent
+from game.ai.agents import make_agent
 from game.ai.random_agent import RandomAgent
 from game.core.engine import new_game
 from game.core.replay import replay
@@ -20,11 +20,13 @@ from .conftest import SCENARIOS, shipped
 
 
 def mixed_game(spec, seed: int) -> tuple[object, list[str]]:
-    """Play a whole game with a seeded mix of agents; return it and each week's hash."""
+    """Play a whole game with a seeded mix of random players and the scenario's playbooks;
+    return it and each week's hash."""
     pick = random.Random(seed)
     state = new_game(spec, seed)
-    planners = {vid: RandomAgent(seed + i) if pick.random() < 0.5 else BuiltinAgent()
-                for i, vid in enumerate(state.vendors)}
+    planners = {v.id: RandomAgent(seed + i) if pick.random() < 0.5
+                else make_agent(v.playbook.value, "normal", seed)
+                for i, v in enumerate(spec.vendors)}
     hashes = []
     while not state.over:
         play_week(state, planners)

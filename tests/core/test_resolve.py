@@ -29,6 +29,7 @@ from .conftest import (
     play,
     relate,
     set_week,
+    take,
     tender_state,
 )
 
@@ -122,52 +123,277 @@ def test_the_award_makes_the_first_ranked_preferred_and_the_rest_lose():
     assert state.award["notice_end"] == state.week + state.calendar["notice_weeks"]
 
 
-def _twin_spec():
+def _twin_spec(procurement: str = "invited", edit=None):
     """Both vendors sell the same thing at the same price: only support tells them apart."""
     def twins(d):
         a, b = d["vendors"]
         for k in ("fit", "list_price", "floor_price", "delivery_cost", "brand", "references",
                   "delivery"):
             b[k] = a[k]
+        d["customer"]["procurement"] = procurement
+        if edit is not None:
+            edit(d)
     return make_spec(twins)
 
 
-def _narrow(cio_for_me: float) -> GameState:
-    """ME ahead on the scores through the IT head; the president backs the rival."""
-    state = tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec())
-    relate(state, "cio", support=cio_for_me)
-    relate(state, "president", vid=RIVAL, support=0.3)
+def _known(state: GameState) -> GameState:
+    """Both vendors have met every evaluator (nobody is marked down as unknown)."""
+    for vid in (ME, RIVAL):
+        for pid in state.people:
+            relate(state, pid, vid=vid, contact=max(1, rel_of(state, pid, vid).contact))
+    return state
+
+
+def rel_of(state: GameState, pid: str, vid: str = ME):
+    return state.relations[vid][pid]
+
+
+def _gap(state: GameState) -> float:
+    totals = resolve.score_bids(state)["totals"]
+    return totals[ME] - totals[RIVAL]
+
+
+def _price_me(state: GameState, price: float) -> None:
+    state.vendors[ME].bid["price"] = price
+    state.tender["bids"][ME]["price"] = price
+    state.touch()
+
+
+def _lead_by(state: GameState, lo: float, hi: float) -> float:
+    """Set ME's bid and the nurse's backing of ME so that ME leads the scores by more than
+    `lo` and less than `hi` (whatever the tuned constants, some such state exists)."""
+    v = state.vendors[ME]
+    for step in range(21):
+        relate(state, "nurse", support=0.4 - 0.02 * step)
+        price = v.list_price
+        while price >= v.floor_price:
+            _price_me(state, price)
+            gap = _gap(state)
+            if lo < gap < hi:
+                return gap
+            price -= 0.5
+    raise AssertionError(f"no bid of ME's gives a lead between {lo} and {hi}")
+
+
+def _backed_rival(procurement: str = "invited") -> GameState:
+    """Twin bids; the IT head and the nurse back ME, the president (the KDM) backs the rival
+    clearly (W for the rival)."""
+    state = _known(tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec(procurement)))
+    relate(state, "cio", support=0.4)
+    relate(state, "nurse", support=0.4)
+    relate(state, "president", vid=RIVAL, support=0.5, contact=2)
+    assert resolve.kdm_choice(state, [state.vendors[ME].index, state.vendors[RIVAL].index]) \
+        == state.vendors[RIVAL].index
+    return state
+
+
+def _narrow(procurement: str = "invited") -> GameState:
+    """ME first on the scores by less than the KDM can settle; the KDM backs the rival."""
+    state = _backed_rival(procurement)
+    _lead_by(state, 0.0, resolve.OVERRIDE_GAP[state.procurement])
     return state
 
 
 def test_the_kdm_overrides_a_narrow_result():
-    state = _narrow(0.4)
-    res = resolve.score_bids(state)
-    gap = res["totals"][ME] - res["totals"][RIVAL]
-    assert 0 < gap < resolve.OVERRIDE_GAP
+    state = _narrow()
     out = _evaluate(state)
     assert out == {"preferred": RIVAL, "override": True}
+    assert state.tender["scored_ranking"] == [ME, RIVAL]
     assert state.tender["ranking"] == [RIVAL, ME]
+    assert state.tender["override"] is True
     assert state.vendors[ME].status == "lost"
 
 
 def test_the_kdm_does_not_override_a_clear_result():
-    state = _narrow(0.9)
-    res = resolve.score_bids(state)
-    assert res["totals"][ME] - res["totals"][RIVAL] >= resolve.OVERRIDE_GAP
+    state = _backed_rival()
+    _lead_by(state, resolve.OVERRIDE_GAP[state.procurement], 1.0)
+    assert _evaluate(state) == {"preferred": ME, "override": False}
+    assert state.tender["scored_ranking"] == state.tender["ranking"] == [ME, RIVAL]
+
+
+@pytest.mark.parametrize("weaker", [
+    {"support": resolve.W_MIN - 0.01},  # the KDM hardly backs anyone
+    {"contact": 1},  # no relationship with the vendor it leans to
+], ids=["support_below_w_min", "no_relationship"])
+def test_the_kdm_overrides_only_for_a_vendor_it_clearly_backs(weaker):
+    state = _backed_rival()
+    relate(state, "president", vid=RIVAL, **weaker)
+    _lead_by(state, 0.0, resolve.OVERRIDE_GAP[state.procurement])
+    assert _evaluate(state)["override"] is False
+
+
+def test_the_kdm_does_not_override_for_a_narrow_favourite():
+    state = _backed_rival()
+    relate(state, "president", support=0.5 - resolve.W_MARGIN + 0.01, contact=2)
+    _lead_by(state, 0.0, resolve.OVERRIDE_GAP[state.procurement])
+    assert _evaluate(state)["override"] is False
+
+
+# ---- how the customer buys ----------------------------------------------------------------
+
+MODES = ("negotiated", "invited", "public")
+
+
+def test_procurement_modes_order_the_kdms_voice():
+    w, experts, gap = resolve.KDM_WEIGHT, resolve.EXPERTS, resolve.OVERRIDE_GAP
+    assert w[0] > w[1] > w[2] > 0
+    assert experts[0] == experts[1] == 0 < experts[2]
+    assert gap[0] > gap[1] > gap[2] == 0  # a strict public tender: the scores stand
+
+
+def test_invited_is_the_default_mode():
+    state = lab_state()
+    assert MODES[state.procurement] == "invited"
+    assert view(state, ME, with_log=False)["customer"]["procurement"] == "invited"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_kdms_weight_among_the_evaluators_follows_the_mode(mode: str):
+    state = tender_state(spec=_twin_spec(mode))
+    pan = resolve.panel(state)
+    weight = dict(zip(pan.people, pan.weight, strict=True))
+    kdm, cio = state.people["president"], state.people["cio"]
+    own = {p.index: p.influence * p.part[3] for p in (kdm, cio)}  # 3: the decision phase
+    k = MODES.index(mode)
+    assert weight[kdm.index] == pytest.approx(own[kdm.index] * resolve.KDM_WEIGHT[k])
+    assert weight[cio.index] == pytest.approx(own[cio.index])
+    people_w = sum(w for pi, w in weight.items() if pi >= 0)
+    if mode == "public":
+        assert weight[-1] == pytest.approx(resolve.EXPERTS[k] * people_w)
+    else:
+        assert -1 not in weight
+
+
+def test_the_expert_panel_scores_merit_alone():
+    """Support moves every evaluator of the buying centre, never the drawn experts."""
+    state = _known(tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec("public")))
+    res = resolve.judge(state, [state.vendors[ME].index, state.vendors[RIVAL].index],
+                        [260.0, 260.0], [True, True], [True, True], True)
+    pan = resolve.panel(state)
+    experts = pan.people.index(-1)
+    assert res.rows[experts][0] == res.rows[experts][1]
+    for pid in state.people:
+        relate(state, pid, support=0.8)
+    res2 = resolve.judge(state, [state.vendors[ME].index, state.vendors[RIVAL].index],
+                         [260.0, 260.0], [True, True], [True, True], True)
+    assert res2.rows[experts] == res.rows[experts]
+    assert res2.totals[0] > res.totals[0]
+
+
+def test_the_tender_records_each_evaluators_own_scores_in_a_public_tender():
+    """The record the debrief reads: one row per person of the buying centre, and the drawn
+    experts never written over one of them."""
+    state = _known(tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec("public")))
+    last = state.plist[-1].id
+    relate(state, last, support=0.6)
+    scores = resolve.score_bids(state)["scores"]
+    assert scores[last][ME] > scores[last][RIVAL]  # our backer scores us higher
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_kdm_settles_a_result_closer_than_the_modes_gap(mode: str):
+    state = _backed_rival(mode)
+    k = MODES.index(mode)
+    gap = resolve.OVERRIDE_GAP[k]
+    for margin, overridden in ((gap - 0.005, gap > 0.005), (gap + 0.005, False),
+                               (0.001, gap > 0.001)):
+        ranking = resolve.kdm_override(state, [ME, RIVAL], {ME: 0.7, RIVAL: 0.7 - margin})
+        assert ranking == ([RIVAL, ME] if overridden else [ME, RIVAL]), (mode, margin)
+
+
+def test_no_override_in_a_strict_public_tender_however_close():
+    state = _backed_rival("public")
+    _lead_by(state, 0.0, 0.02)
     assert _evaluate(state) == {"preferred": ME, "override": False}
 
 
-def test_the_kdm_overrides_only_when_clearly_backing_the_runner_up():
-    state = _narrow(0.4)
-    relate(state, "president", vid=RIVAL, support=0.2)
-    assert _evaluate(state)["override"] is False
+# ---- evaluation against the field ---------------------------------------------------------
+
+def _row(state: GameState, pid: str) -> dict[str, float]:
+    return resolve.score_bids(state)["scores"][pid]
+
+
+def _twins_known() -> GameState:
+    return _known(tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec()))
+
+
+def test_an_evaluator_scores_our_lead_over_the_best_other_bidder():
+    state = _twins_known()
+    assert _row(state, "cio")[ME] == _row(state, "cio")[RIVAL]
+    relate(state, "cio", support=0.3)
+    relate(state, "cio", vid=RIVAL, support=0.2)
+    lead = 0.1
+    edge = resolve.PREFERENCE * lead / resolve.PREF_SPREAD
+    row = _row(state, "cio")
+    assert row[ME] - row[RIVAL] == pytest.approx(2 * edge, abs=2e-4)
+
+
+def test_a_lead_counts_up_to_the_spread_and_no_further():
+    state = _twins_known()
+    relate(state, "cio", support=resolve.PREF_SPREAD)
+    capped = _row(state, "cio")
+    relate(state, "cio", support=0.9)
+    assert _row(state, "cio") == capped
+    assert capped[ME] - capped[RIVAL] == pytest.approx(2 * resolve.PREFERENCE, abs=2e-4)
+
+
+def test_support_everyone_shares_decides_nothing():
+    """The field saturating together gives nobody an edge: only standing against it counts."""
+    state = _twins_known()
+    base = resolve.score_bids(state)["totals"]
+    for vid in (ME, RIVAL):
+        for pid in state.people:
+            relate(state, pid, vid=vid, support=0.7)
+    assert resolve.score_bids(state)["totals"] == base
+
+
+def test_an_evaluator_who_never_met_a_vendor_marks_it_down():
+    state = _twins_known()
+    relate(state, "cio", contact=0)
+    row = _row(state, "cio")
+    assert row[RIVAL] - row[ME] == pytest.approx(resolve.UNKNOWN, abs=2e-4)
+    assert _row(state, "nurse")[ME] == _row(state, "nurse")[RIVAL]
+
+
+@pytest.mark.parametrize("stage", [3, 4])
+def test_a_bidder_short_of_p5_is_marked_down(stage: int):
+    state = _twins_known()
+    state.vendors[ME].stage = stage
+    state.touch()
+    for pid in state.people:
+        row = _row(state, pid)
+        assert row[ME] - row[RIVAL] == pytest.approx(resolve.UNPREPARED[stage], abs=2e-4)
+    assert resolve.UNPREPARED[3] <= resolve.UNPREPARED[4] < 0 == resolve.UNPREPARED[5]
+
+
+def test_a_bid_written_without_the_real_criteria_scores_lower():
+    state = _twins_known()
+    for vid in (ME, RIVAL):
+        give(state, "criteria_known", vid=vid)
+    take(state, "criteria_known")
+    assert _gap(state) < 0
+
+
+def test_price_still_counts_with_its_scenario_weight():
+    """A cheaper bid gains the same on the scores whether or not the evaluators back us: the
+    preference is added to merit, price keeps its weight."""
+    def gain(backed: bool) -> float:
+        state = _twins_known()
+        if backed:
+            for pid in state.people:
+                relate(state, pid, support=0.5)
+        dear = _gap(state)
+        _price_me(state, 234.0)
+        return _gap(state) - dear
+    assert gain(False) > 0
+    assert gain(True) == pytest.approx(gain(False), abs=3e-4)
+    assert tender_state().criteria["price"] == lab_state().spec.customer.criteria.price
 
 
 # ---- public notice and complaints ----------------------------------------------------------
 
 def test_a_complaint_during_the_notice_can_overturn_an_override(lucky):
-    state = _narrow(0.4)
+    state = _narrow()
     lucky(state)
     _evaluate(state)
     assert state.award["vendor"] == RIVAL and state.tender["override"]
@@ -184,7 +410,7 @@ def test_a_complaint_during_the_notice_can_overturn_an_override(lucky):
 
 
 def test_a_failed_complaint_leaves_the_award(unlucky):
-    state = _narrow(0.4)
+    state = _narrow()
     unlucky(state)
     _evaluate(state)
     play(state, {ME: [Action("file_complaint")]})
@@ -417,3 +643,12 @@ def test_a_late_payment_can_be_chased_again(unlucky):
     assert not state.over and state.contract["paid"] is False
     play(state, {ME: [Action("collect_payment")]})  # still legal next week
     assert not state.over
+
+
+def test_a_vendor_short_of_p5_may_still_bid():
+    """The gatekeepers are on the customer's side: the funnel does not forbid the bid, the
+    evaluators mark it down (see test_a_bidder_short_of_p5_is_marked_down)."""
+    state = lab_state()
+    at_stage(state, 3)
+    set_week(state, state.calendar["tender_issue"])
+    assert check(view(state, ME, with_log=False), Action("submit_bid", None, "list")) is None

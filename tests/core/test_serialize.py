@@ -84,6 +84,39 @@ def test_the_hash_sees_every_change_but_not_the_cache():
     assert state_hash(state) != h
 
 
+def test_the_new_rules_state_survives_a_round_trip():
+    """The customer's own dice, rumours, the record of who left, and each relation's access
+    (last meeting, last move, introduction, favours) come back as they were."""
+    state = lab_state()
+    state.world.next64()
+    state.rumours["cio"] = 7
+    state.replaced.append({"person": "nurse", "week": 4, "name": {"zh": "周芳", "en": "Zhou"},
+                           "support": [0.2, 0.1], "trust": [0.3, 0.0], "contact": [2, 0]})
+    relate(state, "cio", met_week=3, last_kind=5, introduced=True, favours=2, contact=4)
+    loaded = round_trip(state)
+    assert state_hash(loaded) == state_hash(state)
+    assert loaded.world_rng == state.world_rng != loaded.rng
+    assert loaded.rumours == {"cio": 7} and loaded.replaced == state.replaced
+    r = loaded.relations[ME]["cio"]
+    assert (r.met_week, r.last_kind, r.introduced, r.favours) == (3, 5, True, 2)
+    assert loaded.procurement == state.procurement
+
+
+def test_the_hash_sees_the_customers_dice():
+    state = lab_state()
+    h = state_hash(state)
+    state.world.next64()
+    assert state_hash(state) != h
+
+
+def test_a_save_from_before_the_new_rules_is_refused():
+    d = state_to_dict(lab_state())
+    assert SAVE_FORMAT == 2
+    d["format"] = 1
+    with pytest.raises(SaveFormatError, match="1"):
+        state_from_dict(d)
+
+
 @pytest.mark.parametrize("bad", [{"format": 999}, {}, [], "save"])
 def test_a_foreign_save_is_refused(bad):
     with pytest.raises(SaveFormatError):

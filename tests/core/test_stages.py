@@ -65,7 +65,7 @@ EDITS: dict[int, dict[str, tuple[Edit, Edit]]] = {
         "demo_done": _fact("demo_done"),
         "insider_ki": _contact("cio", 3, 2),
         "insider_ku": _contact("nurse", 3, 2),
-        "coach": _contact("president", 4, 3),
+        "coach": _contact("buyer", 4, 3),  # never the KDM: the KDM backing us is W
         "kdm_met": _fact("kdm_met"),
     },
 }

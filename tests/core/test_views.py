@@ -14,12 +14,15 @@ from typing import Any
 
 import pytest
 
-from game.ai.agents import BuiltinAgent
+from game.ai.agents import make_agent
 from game.ai.random_agent import RandomAgent
 from game.core.actions import Action
 from game.core.engine import new_game
+from game.core.ids import C_COACH, C_INSIDER, KINDS, PH_DECISION
+from game.core.informants import COACH_FAVOURS
+from game.core.preference import FAV_LEAD, FAV_MIN
 from game.core.state import GameState
-from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view, typed_view, view
+from game.core.views import PUBLIC_VENDOR_KEYS, VendorView, trainer_view, typed_view, view
 from game.scenario.models import ScenarioSpec
 from game.sim.play import play_week
 
@@ -145,6 +148,25 @@ def test_the_cached_view_is_fresh_after_a_week():
     assert after["week"] == before["week"] + 1
 
 
+def test_the_access_and_informant_fields_survive_the_dict_form():
+    """The window and the network hold views as dicts; the rules read them back typed: every
+    new field (availability, meetings, introductions, favourites, favours, rumours, the
+    procurement mode) must come back the same."""
+    state = lab_state()
+    relate(state, "cio", contact=4, met_week=1, last_kind=3, favours=1)
+    relate(state, "nurse", support=0.4, contact=3)
+    relate(state, "president", known_roles=True)
+    state.rumours["nurse"] = 5
+    state.touch()
+    vw = view(state, ME, with_log=False)
+    assert VendorView.from_dict(vw).to_dict() == vw
+    p = {q["id"]: q for q in vw["people"]}
+    assert p["cio"]["favours_left"] == 2 and p["cio"]["last_move"] == KINDS[3]
+    assert p["nurse"]["rumour"] == 5 and p["nurse"]["favourite"] == ME
+    assert p["president"]["needs_introduction"] and p["president"]["favourite"] == ""
+    assert vw["customer"]["procurement"] == "invited"
+
+
 def test_the_trainer_sees_everything():
     state = lab_state()
     tv = trainer_view(state)
@@ -174,13 +196,49 @@ def _secrets(state: GameState, vid: str, waiting: set[str]) -> set[str]:
     for p in state.people.values():
         out -= {p.position_motive["text"]["zh"], p.position_motive["text"]["en"],
                 p.personal_motive["text"]["zh"], p.personal_motive["text"]["en"]}
+    known: set[str] = set()
     for p in state.people.values():
         r = state.relations[vid][p.id]
-        if not r.known_position:
-            out.update(p.position_motive["text"].values())
-        if not r.known_personal:
-            out.update(p.personal_motive["text"].values())
-    return out
+        for found, m in ((r.known_position, p.position_motive),
+                         (r.known_personal, p.personal_motive)):
+            (known if found else out).update(m["text"].values())
+    # A text the vendor has discovered somewhere (a newcomer's two motives may read alike)
+    # cannot leak anything.
+    return out - known
+
+
+def _favourite(state: GameState, pid: str) -> str:
+    """Whom the person favours, worked out here from the rule ("" when undecided)."""
+    field = sorted(((state.relations[vid][pid].support, vid) for vid, v in state.vendors.items()
+                    if v.active and v.status != "lost"), reverse=True)
+    if not field:
+        return ""
+    top, vid = field[0]
+    second = field[1][0] if len(field) > 1 else -2.0
+    return vid if top >= FAV_MIN and top - second >= FAV_LEAD else ""
+
+
+def _check_informants(state: GameState, vid: str, pv: Any, where: str) -> None:
+    """What insiders and coaches tell: favourites only where the rules allow, rumours only
+    to a vendor with an insider or a coach, favours only of a coach."""
+    rels = state.relations[vid]
+    r = rels[pv.id]
+    p = state.people[pv.id]
+    coach = any(x.contact >= C_COACH for x in rels.values())
+    informed = any(x.contact >= C_INSIDER for x in rels.values())
+    decides = "KDM" in p.key or p.influence * p.part[PH_DECISION] > 0.02
+    may_know = r.contact >= C_INSIDER or (coach and decides)
+    if may_know:
+        assert pv.favourite == _favourite(state, pv.id), f"{where}: {vid} {pv.id} favourite"
+    else:
+        assert pv.favourite is None, f"{where}: {vid} sees {pv.id}'s favourite"
+    due = state.rumours.get(pv.id, 0) if informed else 0
+    assert pv.rumour == due, f"{where}: {vid} {pv.id} rumour"
+    favours = COACH_FAVOURS - r.favours if r.contact >= C_COACH else 0
+    assert pv.favours_left == favours, f"{where}: {vid} {pv.id} favours"
+    assert pv.needs_intro == ("KDM" in p.key and r.known_roles and not r.introduced), \
+        f"{where}: {vid} {pv.id} introduction"
+    assert "KDM" not in p.key or r.contact < C_COACH, f"{where}: {vid} made the KDM a coach"
 
 
 def _check_typed(state: GameState, where: str) -> None:
@@ -188,6 +246,7 @@ def _check_typed(state: GameState, where: str) -> None:
     for vid, v in state.vendors.items():
         tv = typed_view(state, vid)
         for pv in tv.people:
+            _check_informants(state, vid, pv, where)
             r = state.relations[vid][pv.id]
             assert (pv.position_motive is None and pv.pos_kind == -1) == \
                 (not r.known_position), f"{where}: {vid} {pv.id} position motive"
@@ -219,13 +278,19 @@ def test_no_view_leaks_a_secret_in_random_and_ai_games(path):
     for game in range(LEAK_GAMES):
         pick = random.Random(game)
         state = new_game(spec, game)
-        planners = {vid: RandomAgent(game * 31 + i) if pick.random() < 0.5 else BuiltinAgent()
-                    for i, vid in enumerate(state.vendors)}
+        planners = {v.id: RandomAgent(game * 31 + i) if pick.random() < 0.5
+                    else make_agent(v.playbook.value, "normal", game)
+                    for i, v in enumerate(spec.vendors)}
         while not state.over:
-            if state.week % CHECK_EVERY == 1:  # the log is checked whole at the end
+            if state.week % CHECK_EVERY == 1 or state.rumours:  # the log: whole at the end
                 _check_views(state, waiting, f"{spec.id} seed {game} week {state.week}",
                              log=False)
                 checked += 1
-            play_week(state, planners)
+            report = play_week(state, planners)
+            for e in report["entries"]:
+                if e.get("event") == "rumour":  # heard by the vendors with informants only
+                    assert set(e["affected"]) == {
+                        vid for vid, rels in state.relations.items()
+                        if any(r.contact >= C_INSIDER for r in rels.values())}
         _check_views(state, waiting, f"{spec.id} seed {game} final week {state.week}")
     assert checked >= LEAK_GAMES * 3

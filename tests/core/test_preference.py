@@ -1,0 +1,159 @@
+"""Contested preference: winning someone over comes partly at the expense of the vendor they
+lean to, trust is not contested, and each person has a favourite when one vendor leads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core import effects, preference
+from game.core.actions import CATALOG, Action
+from game.core.preference import CONTEST, FAV_LEAD, FAV_MIN, UNDECIDED
+from game.core.state import GameState
+
+from .conftest import (
+    ME,
+    RIVAL,
+    THIRD,
+    at_stage,
+    lab_state,
+    make_spec,
+    rel,
+    relate,
+    three_vendors,
+)
+
+
+def three() -> GameState:
+    return lab_state(3, make_spec(three_vendors))
+
+
+def court(state: GameState, vid: str, pid: str, delta: float) -> float:
+    return preference.court(state, state.vendors[vid], state.people[pid].index, delta)
+
+
+def test_a_gain_costs_the_best_placed_other_vendor_contest_times_as_much():
+    state = three()
+    relate(state, "cio", support=0.2)
+    relate(state, "cio", vid=RIVAL, support=0.5)
+    relate(state, "cio", vid=THIRD, support=0.3)
+    gain = court(state, ME, "cio", 0.1)
+    assert gain == pytest.approx(0.1 * (1 - 0.2))
+    # The rival loses CONTEST x our gain (a loss is not damped while its support is > 0).
+    assert rel(state, "cio", RIVAL).support == pytest.approx(0.5 - CONTEST * gain)
+    assert rel(state, "cio", THIRD).support == 0.3  # only the best-placed other one pays
+
+
+def test_the_best_placed_other_vendor_may_be_behind_us():
+    state = three()
+    relate(state, "cio", support=0.6)
+    relate(state, "cio", vid=RIVAL, support=0.1)
+    relate(state, "cio", vid=THIRD, support=0.3)
+    gain = court(state, ME, "cio", 0.1)
+    assert rel(state, "cio", THIRD).support == pytest.approx(0.3 - CONTEST * gain)
+    assert rel(state, "cio", RIVAL).support == 0.1
+
+
+@pytest.mark.parametrize("rival_support", [0.0, -0.2])
+def test_nothing_is_taken_from_a_vendor_without_support(rival_support: float):
+    state = lab_state()
+    relate(state, "cio", vid=RIVAL, support=rival_support)
+    assert court(state, ME, "cio", 0.2) > 0
+    assert rel(state, "cio", RIVAL).support == rival_support
+
+
+def test_a_loss_costs_nobody_else():
+    state = lab_state()
+    relate(state, "cio", support=0.4)
+    relate(state, "cio", vid=RIVAL, support=0.4)
+    assert court(state, ME, "cio", -0.1) < 0
+    assert rel(state, "cio", RIVAL).support == 0.4
+
+
+def test_vendors_out_of_the_race_are_not_contested():
+    state = three()
+    relate(state, "cio", vid=RIVAL, support=0.5)
+    relate(state, "cio", vid=THIRD, support=0.3)
+    state.vendors[RIVAL].status = "lost"
+    state.touch()
+    assert preference.best_other(state, state.vendors[ME].index,
+                                 state.people["cio"].index) == state.vendors[THIRD].index
+    gain = court(state, ME, "cio", 0.1)
+    assert rel(state, "cio", RIVAL).support == 0.5
+    assert rel(state, "cio", THIRD).support == pytest.approx(0.3 - CONTEST * gain)
+
+
+def test_an_action_contests_support_but_not_trust():
+    state = lab_state(5)
+    at_stage(state, 2)
+    relate(state, "cio", contact=1, trust=0.3)
+    relate(state, "cio", vid=RIVAL, contact=2, support=0.4, trust=0.5)
+    entry = effects.apply_action(state, state.vendors[ME], Action("visit", "cio"), state.dice)
+    gain = entry["effects"]["support"]
+    assert gain > 0 and entry["effects"]["trust"] > 0
+    assert rel(state, "cio", RIVAL).support == pytest.approx(0.4 - CONTEST * gain, abs=1e-4)
+    assert rel(state, "cio", RIVAL).trust == 0.5
+
+
+def test_our_gain_does_not_depend_on_whom_we_take_it_from():
+    gains = []
+    for rival_support in (0.0, 0.6):
+        state = lab_state(5)
+        at_stage(state, 2)
+        relate(state, "cio", contact=1, trust=0.3)
+        relate(state, "cio", vid=RIVAL, support=rival_support)
+        gains.append(effects.apply_action(state, state.vendors[ME], Action("visit", "cio"),
+                                          state.dice)["effects"]["support"])
+    assert gains[0] == gains[1]
+
+
+# ---- favourites --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("mine", "theirs", "fav"), [
+    (FAV_MIN, FAV_MIN - FAV_LEAD, ME),  # just enough support and just far enough ahead
+    (FAV_MIN - 0.01, -0.5, None),  # clearly ahead, but hardly supported at all
+    (0.6, 0.6 - FAV_LEAD + 0.01, None),  # a close race: undecided
+    (0.6, 0.6, None),
+    (0.1, 0.5, RIVAL),
+    (-0.3, -0.2, None),
+])
+def test_a_favourite_needs_support_and_a_lead(mine: float, theirs: float, fav: str | None):
+    state = lab_state()
+    relate(state, "cio", support=mine)
+    relate(state, "cio", vid=RIVAL, support=theirs)
+    got = preference.favourite(state, state.people["cio"].index)
+    want = UNDECIDED if fav is None else state.vendors[fav].index
+    assert got == want
+
+
+def test_a_vendor_out_of_the_race_is_nobodys_favourite():
+    state = lab_state()
+    relate(state, "cio", vid=RIVAL, support=0.8)
+    relate(state, "cio", support=0.3)
+    state.vendors[RIVAL].status = "lost"
+    state.touch()
+    assert preference.favourite(state, state.people["cio"].index) == state.vendors[ME].index
+
+
+def test_the_threshold_constants_are_sensible():
+    assert 0 < CONTEST < 1  # a gain costs the leader less than it gives us
+    assert 0 < FAV_LEAD < FAV_MIN < 1
+
+
+# ---- reaching out to a rival's backer (004: 主动示好) --------------------------------------
+
+def _reach_out_gain(rival_support: float) -> float:
+    state = lab_state(9)
+    at_stage(state, 4)
+    relate(state, "buyer", contact=1, trust=0.3, support=0.1)
+    relate(state, "buyer", vid=RIVAL, support=rival_support)
+    entry = effects.apply_action(state, state.vendors[ME], Action("reach_out", "buyer"),
+                                 state.dice)
+    return entry["effects"]["support"]
+
+
+def test_reaching_out_to_someone_who_favours_a_rival_lands_harder():
+    neutral = _reach_out_gain(0.1)  # the rival is level with us: no bonus
+    backer = _reach_out_gain(0.6)
+    assert backer == pytest.approx(1.5 * neutral, rel=1e-3)
+    assert CATALOG["reach_out"].special == "reach_out"
