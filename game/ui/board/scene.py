@@ -152,7 +152,7 @@ class BoardScene(WeekFlow, Scene):
     def _rows(self) -> None:
         s = self.session
         self.rows = board_rows.action_rows(s.options(self.role), self.person,
-                                           s.view["me"]["stage"])
+                                           s.view["me"]["stage"], s.view)
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
@@ -200,7 +200,7 @@ class BoardScene(WeekFlow, Scene):
         if row is not None:
             title = action_name(row.action, v, tr)
             cost = cost_text(row.days, row.cost, row.roles, tr)
-            reason = tr(row.reason) if row.reason else ""
+            reason = board_rows.reason_text(row, v, tr)
             if not self.playable(self.role):
                 reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
             lines = preview_text(v, row.action, tr)
@@ -406,7 +406,7 @@ class BoardScene(WeekFlow, Scene):
             self.status = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
             return self._changed()
         if row.reason is not None:
-            self.status = tr(row.reason)
+            self.status = board_rows.reason_text(row, self.session.view, tr)
             return self._changed()
         if row.picker:
             return router.push("offer", self.ctx, self.session, row.action)
