@@ -116,7 +116,7 @@ def _top(scene: BoardScene, w: BoardWidgets) -> None:
     w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
     from game.ui.board.layout import track_rows
 
-    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]))):
+    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]), lay.slots)):
         hit(ctx, row, board_rows.track_tip(v, i, tr))
 
 

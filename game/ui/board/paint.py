@@ -49,7 +49,7 @@ def paint(surface: pygame.Surface, b: Backdrop) -> None:
     """Paint the whole backdrop of the board into ``surface``."""
     surface.fill(theme.rgb(theme.BG))
     _top(surface, b)
-    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr)
+    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr, b.layout.slots)
     _org(surface, b)
     _right(surface, b)
     _bottom(surface, b)

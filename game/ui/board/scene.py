@@ -117,6 +117,11 @@ class BoardScene(WeekFlow, Scene):
     def on_enter(self) -> None:
         s = self.session
         s.refresh()
+        if self.next_command is not None:
+            # a scene is about to open over the board (the week's summary, made when the
+            # last player confirmed the end of the week): the new week starts, with its
+            # handover, once that scene hands the board back
+            return
         if s.view["week"] != getattr(self, "_week", None):
             self._week = s.view["week"]
             # last week's backdrop must not show behind this week's first dialog: an event
@@ -139,7 +144,10 @@ class BoardScene(WeekFlow, Scene):
     def build(self) -> None:
         s, tr = self.session, self.ctx.tr
         v = s.view
-        self.layout = board_layout(self.ctx.size, 1 + len(v["rivals"]))
+        # room for every vendor of the game (the setup lists them all), so the cards do not
+        # move when an event brings a rival in
+        self.layout = board_layout(self.ctx.size, max(1 + len(v["rivals"]),
+                                                      len(s.state.spec.vendors)))
         order = card_order(v["people"])
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
