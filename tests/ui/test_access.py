@@ -141,7 +141,12 @@ def test_an_action_row_says_when_they_are_free_and_why_it_lands_weaker() -> None
     assert "▼" in board_rows.row_text(visit, v, tr)  # the same move again, the KDM early
     joint = board_rows.Row(board_rows.Action("joint_visit", "wang_lei"), ("rep", "presales"),
                            1, 0.5, None)
-    assert "▲" in board_rows.row_text(joint, v, tr)
+    assert "▲" not in board_rows.row_text(joint, v, tr), "its name already says it is joint"
+    backer = next(p for p in v["people"] if p["id"] == "wang_lei")
+    backer["favourite"] = v["rivals"][0]["id"]
+    reach = board_rows.Row(board_rows.Action("reach_out", "wang_lei"), ("exec",), 1, 1.0, None)
+    text = board_rows.row_text(reach, v, tr)
+    assert "▲ ×1.5" in text and text.index("▲") < text.index("·"), "the mark is by the name"
     tip = board_rows.row_tip(visit, v, tr)
     assert tr("landing.repeat", x="×0.5") in tip
 
@@ -273,3 +278,25 @@ def test_landing_factor_keys_render_with_their_numbers() -> None:
         text = render(landing_line(Factor("landing.reach_out_rival", 1.5,
                                           {"rival": rival["id"]}), v), tr)
         assert tr.pick(rival["name"]) in text
+
+
+def test_a_senior_already_in_the_plan_is_refused_in_the_list_as_on_adding() -> None:
+    """The list says what adding would say: someone who sees a vendor less than every week
+    is met once in the week's plan at most."""
+    from game.core.actions import Action
+    from game.core.checks import check, legal_actions
+    from game.ui.session import once_a_week
+
+    v = _view()
+    kdm = next(p for p in v["people"] if p["id"] == "zhou_liqun")
+    assert kdm["availability"] > 1
+    plan = [Action("call", "zhou_liqun")]
+    options = once_a_week(v, plan, legal_actions(v, plan, "exec"))
+    visit = next(o for o in options if o.action == Action("exec_visit", "zhou_liqun"))
+    assert visit.reason == check(v, visit.action, plan) == "why.unavailable"
+    tr = Translator("en")
+    row = board_rows.Row(visit.action, visit.roles, visit.days, visit.cost, visit.reason)
+    assert board_rows.reason_text(row, v, tr) == tr("ui.board.once_a_week")
+    others = [o for o in options if o.action.target != "zhou_liqun"]
+    assert others == [o for o in legal_actions(v, plan, "exec")
+                      if o.action.target != "zhou_liqun"]

@@ -78,29 +78,39 @@ def plan_dependent(reason: str, row: Row | None = None,
 
 
 def reason_text(row: Row, view: dict[str, Any], tr: Any) -> str:
-    """Why a row cannot be planned, in words; for a person who will not see us yet, when
-    they will again (or that the plan already meets them this week)."""
-    if row.reason == "why.unavailable":
-        p = _person(view, row.action.target)
+    """Why a row cannot be planned, in words (see `refusal_text`)."""
+    return refusal_text(row.reason, row.action, view, tr) if row.reason else ""
+
+
+def refusal_text(reason: str, action: Action, view: dict[str, Any], tr: Any) -> str:
+    """A refusal in words; for a person who will not see us yet, when they will again (and
+    that the KDM will still want an introduction then), or that the plan already meets them
+    this week."""
+    if reason == "why.unavailable":
+        p = _person(view, action.target)
         if p is not None and view["week"] < p["free_week"]:
             text = tr("ui.board.free_again", week=p["free_week"])
-            if p["needs_introduction"] and not CATALOG[row.action.kind].opens_doors:
+            if p["needs_introduction"] and not CATALOG[action.kind].opens_doors:
                 text += " · " + tr("ui.board.tag.intro")  # free then, but still not to us
             return text
         if p is not None:
             return tr("ui.board.once_a_week")
-    return tr(row.reason) if row.reason else ""
+    return tr(reason)
 
 
 def landing_mark(row: Row, view: dict[str, Any], tr: Any) -> str:
     """"▼ ×0.5" when the move will land notably weaker on its person than usual (the same
-    move again, the KDM early, someone hardly taking part now), "▲ ×1.3" when stronger (a
-    joint move, reaching out to a rival's backer); the preview and tooltip say why. The
-    stage's own ×1.15/×0.85 is left to them: it would mark nearly every row."""
+    move again, the KDM early, someone hardly taking part now), "▲ ×1.5" when stronger
+    (reaching out to a rival's backer); the preview and tooltip say why. The stage's own
+    ×1.15/×0.85 is left to them (it would mark nearly every row), and so is the premium of
+    a joint move when nothing else applies (its name says it is joint)."""
     if row.action.target is None:
         return ""
-    x = combined([f for f in landing(view, row.action.kind, row.action.target)
-                  if not f.key.startswith("landing.stage")])
+    found = [f for f in landing(view, row.action.kind, row.action.target)
+             if not f.key.startswith("landing.stage")]
+    if all(f.key == "landing.joint" for f in found):
+        return ""  # a joint move's name says it is one; the preview gives its premium
+    x = combined(found)
     text = f"{x:.2f}".rstrip("0").rstrip(".")
     if x < 0.95:
         return tr("ui.board.lands_weaker", x=text)
@@ -113,9 +123,9 @@ def row_text(row: Row, view: dict[str, Any], tr: Any) -> str:
     name = tr(f"action.{row.action.kind}.name")
     if row.reason:
         return f"{name}  —  {reason_text(row, view, tr)}"
-    mark = landing_mark(row, view, tr)
+    mark = landing_mark(row, view, tr)  # beside the name: a long cost is cut, not the mark
     cost = words.cost_text(row.days, row.cost, row.roles, tr)
-    return f"{name}  ·  {cost}" + (f"  ·  {mark}" if mark else "")
+    return f"{name}  {mark}  ·  {cost}" if mark else f"{name}  ·  {cost}"
 
 
 def row_tip(row: Row, view: dict[str, Any], tr: Any) -> str:

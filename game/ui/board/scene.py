@@ -424,7 +424,8 @@ class BoardScene(WeekFlow, Scene):
         tr, s = self.ctx.tr, self.session
         why = s.add(action, self._owner(action))
         what = action_name(action, s.view, tr)
-        self.status = tr(why) if why else tr("ui.board.planned", what=what)
+        self.status = board_rows.refusal_text(why, action, s.view, tr) if why else \
+            tr("ui.board.planned", what=what)
         if why is None and s.week.entries and s.week.entries[-1].status == "proposed":
             partner = s.week.entries[-1].partner or ""
             self.status = tr("ui.board.proposed", what=what,
