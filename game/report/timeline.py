@@ -31,7 +31,7 @@ def option_text(ctx: Ctx, kind: str, option: str | None, target: str | None) -> 
 
 def _touch_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
     parts: list[str] = []
-    if "support" in eff and isinstance(eff["support"], int | float):
+    if "support" in eff and isinstance(eff["support"], int | float) and "backfired" not in eff:
         parts.append(ctx.t("report.fx.support", v=signed(eff["support"])))
     if "trust" in eff:
         parts.append(ctx.t("report.fx.trust", v=signed(eff["trust"])))
@@ -54,6 +54,32 @@ def _touch_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
     if "spec_bias" in eff:
         parts.append(ctx.t("report.fx.shaped",
                            criterion=ctx.t(f"report.decision.crit.{eff['criteria']}")))
+    parts += _access_parts(ctx, eff, week)
+    return parts
+
+
+def _access_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
+    """The moves of access and information: introductions, what a coach told, a rival
+    discredited (or the smear backfiring), a coach who declined."""
+    parts: list[str] = []
+    if "introduced" in eff:
+        met = eff["introduced"] or []
+        parts.append(ctx.t("report.fx.introduced",
+                           person=", ".join(ctx.pname(p, week) for p in met))
+                     if met else ctx.t("report.fx.introduced_none"))
+    if eff.get("kdm_motives"):
+        parts.append(ctx.t("report.fx.kdm_motives",
+                           person=", ".join(ctx.pname(p, week) for p in eff["kdm_motives"])))
+    if eff.get("criteria") is True:
+        parts.append(ctx.t("report.fx.criteria_known"))
+    if "discredited" in eff:
+        parts.append(ctx.t("report.fx.discredited", vendor=ctx.vname(eff["discredited"]),
+                           v=signed(eff.get("rival_support", 0.0)))
+                     if eff["discredited"] else ctx.t("report.fx.discredit_none"))
+    if "backfired" in eff:
+        parts.append(ctx.t("report.fx.backfired", v=signed(eff.get("support", 0.0))))
+    if eff.get("declined"):
+        parts.append(ctx.t("report.fx.declined"))
     return parts
 
 
@@ -75,6 +101,8 @@ def effect_text(ctx: Ctx, e: dict[str, Any]) -> str:
     if eff.get("verified") is not None:
         names = ", ".join(ctx.t(f"criterion.{k}") for k in eff["verified"])
         parts.append(ctx.t("report.fx.verified", items=names or "-"))
+    if eff.get("not_confirmed"):
+        parts.append(ctx.t(f"report.fx.not_confirmed.{eff['not_confirmed']}"))
     if "price" in eff:
         parts.append(ctx.t("report.fx.bid", price=ctx.money(eff["price"])))
     if eff.get("complaint"):
@@ -167,6 +195,14 @@ def _calendar_item(ctx: Ctx, e: dict[str, Any]) -> dict[str, Any]:
         detail = ctx.t("report.ev.overturned", vendor=ctx.vname(eff.get("new")))
     elif kind == "passed_over":
         detail = ctx.vname(eff.get("runner_up"))
+    elif kind == "rumour":
+        heard = ", ".join(ctx.vname(v) for v in e.get("affected") or [])
+        detail = ctx.t("report.ev.rumour", person=ctx.pname(eff["person"], e["week"]),
+                       week=eff["due"], who=heard or ctx.t("report.ev.nobody"))
+    elif kind == "personnel_change":
+        ready = ", ".join(ctx.vname(v) for v in eff.get("prepared") or [])
+        detail = ctx.t("report.ev.personnel_change", old=eff["was"][ctx.lang],
+                       new=eff["new"][ctx.lang], who=ready or ctx.t("report.ev.nobody"))
     return {"week": e["week"], "kind": kind, "calendar": True,
             "title": ctx.t(f"calendar.{kind}"), "text": detail, "effects_text": ""}
 

@@ -2,8 +2,10 @@
 
 Everything here is derived from the action's catalogue entry (``ActionDef``) and from our own
 view: the multipliers the rules apply (right stage, a discovered motive, the person's traits
-and how much they take part now, our product's fit) are only shown when the view already
-holds the fact they depend on. A motive we have not discovered stays a "maybe"; nothing is
+and how much they take part now, our product's fit, and the reasons a move lands weaker or
+stronger that `game.core.landing` names: the same move twice running, the KDM early, a joint
+move, reaching out to a rival's backer) are only shown when the view already holds the fact
+they depend on. A motive we have not discovered stays a "maybe"; nothing is
 read from hidden state, so the preview can never leak what the team has not learned.
 """
 
@@ -13,19 +15,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.actions import CATALOG, Action, ActionDef
+from game.core.effects import JOINT_PREMIUM, MOTIVE_FOUND, MOTIVE_LUCKY
+from game.core.landing import PART_FLOOR, STAGE_OFF, Factor, landing
 
-STAGE_GOOD, STAGE_OFF = 1.15, 0.85  # the engine's right-stage multipliers (effects.py)
-MOTIVE_FOUND, MOTIVE_LUCKY = 1.8, 1.15
 CONTACT_NAMES = ("unknown", "met", "relationship", "insider", "coach")
 SPECIAL_TEXT = ("qualify", "intel", "bid", "negotiate", "shape", "proposal", "delivery_plan",
                 "confirm", "approve_discount", "complaint", "sign", "collect", "bid_defense",
-                "coach")
+                "coach", "introduce", "ask_coach", "discredit")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One preview line: an i18n key under ``ui.preview.`` with its values, and a tone
-    (``good``, ``bad`` or ``info``) that the board shows with a mark as well as a colour."""
+    """One preview line: an i18n key under ``ui.preview.`` (or a ``landing.*`` key of the
+    rules, under ``core.``) with its values, and a tone (``good``, ``bad`` or ``info``) that
+    the board shows with a mark as well as a colour."""
 
     key: str
     params: dict[str, Any]
@@ -70,10 +73,25 @@ def _motive_lines(d: ActionDef, p: dict[str, Any]) -> tuple[list[Line], float]:
     return lines, best
 
 
+def landing_line(f: Factor, view: dict[str, Any]) -> Line:
+    """A reason the move lands weaker or stronger, as a preview line with its factor (a
+    rival named by its name, as the view holds it)."""
+    params = {**f.params, "x": round(f.factor, 2)}
+    if "rival" in params:
+        rival = next((r for r in view["rivals"] if r["id"] == params["rival"]), None)
+        params["rival"] = rival["name"] if rival else params["rival"]
+    return Line(f.key, params, "bad" if f.factor < 1 else "good")
+
+
 def _person_lines(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> list[Line]:
     """Effects on one person: support, trust, contact, what we may learn, multipliers."""
     out: list[Line] = []
-    mult = STAGE_GOOD if d.best[0] <= view["me"]["stage"] <= d.best[1] else STAGE_OFF
+    land = landing(view, d.id, p["id"])
+    absent = any(f.key == "landing.absent" for f in land)
+    mult = 1.0
+    for f in land:  # participation is counted whole below, not only when it is low
+        if f.key != "landing.absent":
+            mult *= f.factor
     motive_lines, motive_x = _motive_lines(d, p)
     mult *= motive_x
     traits = p.get("traits")
@@ -83,13 +101,11 @@ def _person_lines(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> list
     mult *= trait_x
     part = p.get("participation_now")
     if part is not None:
-        mult *= 0.4 + 0.6 * part
+        mult *= PART_FLOOR + (1 - PART_FLOOR) * part
     if d.fit_scaled:
         mult *= 0.4 + 1.2 * _fit(view, p)
     if d.special == "needs_references":
         mult *= min(1.0, 0.4 + 0.15 * view["me"]["references"])
-    if d.special == "reach_out" and p["support"] < 0:
-        mult *= 2.0
     if d.support:
         room = 1 - max(p["support"], 0.0)
         gain = d.support * mult * (0.6 + 0.4 * p["trust"]) * room
@@ -118,28 +134,23 @@ def _person_lines(view: dict[str, Any], d: ActionDef, p: dict[str, Any]) -> list
             chance = amount * (base + p["trust"]) * depth
             out.append(Line("learn_motive", {"which": which, "chance": _chance_word(chance)}))
     out += motive_lines
-    stage = view["me"]["stage"]
-    if d.best[0] <= stage <= d.best[1]:
-        out.append(Line("stage_good", {"x": STAGE_GOOD}, "good"))
-    else:
-        out.append(Line("stage_off", {"a": d.best[0], "b": d.best[1], "x": STAGE_OFF}, "bad"))
+    out += [landing_line(f, view) for f in land if f.key != "landing.joint"]  # joint: said above
     if trait_x >= 1.05:
         out.append(Line("traits_good", {"traits": list(traits or ()), "x": round(trait_x, 2)},
                         "good"))
     elif trait_x <= 0.95:
         out.append(Line("traits_bad", {"traits": list(traits or ()), "x": round(trait_x, 2)},
                         "bad"))
-    if part is not None:
-        out.append(Line("participation", {"pct": round(part * 100)},
-                        "bad" if part < 0.4 else "info"))
-    else:
+    if part is None:
         out.append(Line("participation_unknown", {}))
+    elif not absent:
+        out.append(Line("participation", {"pct": round(part * 100)}, "info"))
     if d.fit_scaled:
         out.append(Line("fit", {"pct": round(_fit(view, p) * 100)}))
     if d.special == "meet_kdm" and "KDM" in p.get("key", ()):
         out.append(Line("meets_kdm", {}, "good"))
-    if d.special == "reach_out" and p["support"] < 0:
-        out.append(Line("reach_out", {}, "good"))
+    if d.opens_doors and p.get("needs_introduction"):
+        out.append(Line("opens_door", {}, "good"))
     return out
 
 
@@ -147,9 +158,11 @@ def preview(view: dict[str, Any], action: Action) -> list[Line]:
     """The lines that describe what ``action`` would do this week, from the view alone."""
     d = CATALOG[action.kind]
     out: list[Line] = []
-    if d.joint:
-        out.append(Line("joint", {"roles": list(d.roles)}, "good"))
     p = _person(view, action.target) if d.target else None
+    if d.joint:  # the premium applies to a move on a person; every joint move shares days
+        key = "joint" if p is not None else "joint_days"
+        x = {"x": round(JOINT_PREMIUM, 2)} if p is not None else {}
+        out.append(Line(key, {"roles": list(d.roles), **x}, "good"))
     if p is not None:
         out += _person_lines(view, d, p)
     elif d.special not in SPECIAL_TEXT:
@@ -165,16 +178,22 @@ def preview(view: dict[str, Any], action: Action) -> list[Line]:
             out.append(Line("criterion", {"criterion": fact}, "good"))
     if d.once:
         out.append(Line("once", {}))
-    return sorted(out, key=lambda ln: PRIORITY.get(ln.key.split(".")[0], 9))
+    return sorted(out, key=priority)
 
 
-# what a player reads first when only a few lines fit: what it does, then why it lands
-PRIORITY = {"joint": 0, "support": 1, "special": 1, "criterion": 2, "meets_kdm": 2,
-            "reach_out": 3, "contact": 3, "contact_call": 3, "contact_trust": 3, "trust": 4,
-            "learn_roles": 5, "learn_needs": 5, "learn_motive": 5, "motive_hit": 6,
-            "motive_maybe": 6, "motive_miss": 6, "stage_good": 7, "stage_off": 7,
-            "traits_good": 8, "traits_bad": 8, "participation": 8, "participation_unknown": 9,
-            "fit": 9, "once": 10}
+# what a player reads first when only a few lines fit: what it does, then why it lands (a
+# reason it lands much weaker or stronger before the finer points)
+PRIORITY = {"joint": 0, "joint_days": 0, "support": 1, "special": 1, "opens_door": 1,
+            "landing": 2, "criterion": 2, "meets_kdm": 2, "contact": 3, "contact_call": 3,
+            "contact_trust": 3, "trust": 4, "learn_roles": 5, "learn_needs": 5,
+            "learn_motive": 5, "motive_hit": 6, "motive_maybe": 6, "motive_miss": 6,
+            "landing.stage_good": 7, "landing.stage_off": 7, "traits_good": 8,
+            "traits_bad": 8, "participation": 8, "participation_unknown": 9, "fit": 9,
+            "once": 10}
+
+
+def priority(line: Line) -> int:
+    return PRIORITY.get(line.key, PRIORITY.get(line.key.split(".")[0], 9))
 
 
 def render(line: Line, tr: Any) -> str:
@@ -194,10 +213,14 @@ def render(line: Line, tr: Any) -> str:
         params["roles"] = " + ".join(tr("ui.role_short." + r) for r in params["roles"])
     if "criterion" in params:
         params["criterion"] = tr("criterion." + params["criterion"])
+    if "rival" in params:
+        params["rival"] = tr.pick(params["rival"])
     if "x" in params:
         params["x"] = f"×{params['x']:.2f}".rstrip("0").rstrip(".")
     if "delta" in params:
         params["delta"] = f"{params['delta']:+d}"
+    if line.key.startswith("landing."):  # the rules' own keys (core.landing.*)
+        return tr(line.key, **params)
     return tr("ui.preview." + line.key, **params)
 
 

@@ -47,6 +47,8 @@ def cost_text(days: int, cost: float, roles: tuple[str, ...], tr: Any) -> str:
 def describe_entry(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str | None:
     """One line for a log entry of ours or a public event; None to leave it out."""
     if e.get("event"):
+        if e["event"] in ("rumour", "personnel_change"):
+            return personnel_line(e, view, tr)
         if e.get("calendar"):
             return calendar_line(e, view, tr)
         title = tr.pick(e.get("title")) if e.get("title") else e["event"]
@@ -101,6 +103,20 @@ def calendar_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
     return f"{line} — {extra}" if extra else line
 
 
+def personnel_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
+    """A person about to move on (what our insiders hear) or replaced (what everyone sees),
+    and for a replacement whether our insider had us introduced to the newcomer in time."""
+    eff = e.get("effects") or {}
+    if e["event"] == "rumour":
+        person = next((p for p in view["people"] if p["id"] == eff.get("person")), None)
+        who = tr.pick(person["name"]) if person else str(eff.get("person"))
+        return tr("ui.board.log.rumour", who=who, week=eff.get("due"))
+    line = tr("ui.board.log.personnel_change", was=tr.pick(eff.get("was")),
+              new=tr.pick(eff.get("new")))
+    ready = view["vendor"] in (eff.get("prepared") or ())
+    return f"{line} — {tr('ui.board.log.prepared' if ready else 'ui.board.log.unprepared')}"
+
+
 def _choice_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
     """Our answer to an event, named by the event's title from the public log."""
     title = next((tr.pick(x["title"]) for x in view.get("log", ())
@@ -117,6 +133,9 @@ def effect_bits(eff: dict[str, Any], view: dict[str, Any], tr: Any) -> list[str]
     names = {p["id"]: tr.pick(p["name"]) for p in view["people"]}
     bits: list[str] = []
     support = eff.get("support")
+    if "backfired" in eff:  # the support lost is said with the backfire, not twice
+        bits.append(tr("ui.board.log.backfired", delta=f"{(support or 0) * 100:+.0f}"))
+        support = None
     if isinstance(support, dict):  # a presentation reached several people
         if support:
             total = sum(support.values())
@@ -149,6 +168,7 @@ def effect_bits(eff: dict[str, Any], view: dict[str, Any], tr: Any) -> list[str]
             bits.append(tr("ui.board.log.motive_of", name=names[intel["motive_of"]]))
     if "spec_bias" in eff:
         bits.append(tr("ui.board.log.criteria"))
+    bits += _access_bits(eff, view, names, tr)
     if "price" in eff and "agreed" not in eff:
         bits.append(tr("ui.board.log.bid", money=fmt.money(eff["price"], lang)))
     if eff.get("agreed") is True:
@@ -170,6 +190,32 @@ def effect_bits(eff: dict[str, Any], view: dict[str, Any], tr: Any) -> list[str]
         bits.append(tr("ui.board.log.complaint"))
     if eff.get("failed") or eff.get("refused"):
         bits.append(tr("ui.board.log.failed"))
+    return bits
+
+
+def _access_bits(eff: dict[str, Any], view: dict[str, Any], names: dict[str, str],
+                 tr: Any) -> list[str]:
+    """What the moves of the new rules did: an introduction, what a coach told, a rival
+    discredited, a coach who declined, a budget that could not be confirmed."""
+    sep = "、" if tr.language == "zh" else ", "
+    bits: list[str] = []
+    if "introduced" in eff:
+        met = eff["introduced"] or []
+        bits.append(tr("ui.board.log.introduced", who=sep.join(names.get(p, p) for p in met))
+                    if met else tr("ui.board.log.introduced_none"))
+    if eff.get("kdm_motives"):
+        bits.append(tr("ui.board.log.kdm_motives",
+                       who=sep.join(names.get(p, p) for p in eff["kdm_motives"])))
+    if eff.get("criteria") is True:  # the coach told us (shaping names a side instead)
+        bits.append(tr("ui.board.log.criteria_known"))
+    if "discredited" in eff:
+        bits.append(tr("ui.board.log.discredited",
+                       rival=vendor_name(view, eff["discredited"], tr))
+                    if eff["discredited"] else tr("ui.board.log.discredit_none"))
+    if eff.get("declined"):
+        bits.append(tr("ui.board.log.declined"))
+    if eff.get("not_confirmed"):
+        bits.append(tr("ui.board.log.not_confirmed." + eff["not_confirmed"]))
     return bits
 
 

@@ -107,13 +107,16 @@ def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
 def _top(scene: BoardScene, w: BoardWidgets) -> None:
     ctx, tr, lay, v = scene.ctx, scene.ctx.tr, scene.layout, scene.session.view
     title = tr.pick(v["scenario"]["title"])
-    hit(ctx, lay.title, f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}")
+    mode = v["customer"]["procurement"]
+    hit(ctx, lay.title, f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}<br>"
+        + esc(tr("ui.board.procurement", mode=tr(f"procurement.{mode}.name"))) + "<br>"
+        + esc(tr(f"procurement.{mode}.text")))
     hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
     hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
     w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
     from game.ui.board.layout import track_rows
 
-    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]))):
+    for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]), lay.slots)):
         hit(ctx, row, board_rows.track_tip(v, i, tr))
 
 
@@ -137,6 +140,7 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
 
 def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
     """A short tooltip that always fits; the whole person is one click away (the panel)."""
+    from game.ui.board.access import card_tags
     from game.ui.board.draw import support_text
 
     lines = [f"<b>{esc(tr.pick(p['name']))}</b> · {esc(tr.pick(p['title']))}",
@@ -145,6 +149,9 @@ def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
                     trust=round(p["trust"] * 100)))]
     known = sum(1 for key in ("position_motive", "personal_motive") if p.get(key))
     lines.append(esc(tr("ui.person.motives_known", n=known)))
+    tags = card_tags(v, p, tr)
+    if tags:
+        lines.append(esc(" · ".join(text for text, _tone in tags)))
     lines.append(esc(tr("ui.person.open_tip")))
     return "<br>".join(lines)
 

@@ -27,8 +27,9 @@ def _hatch(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, i
 
 
 def draw_stage_track(surface: pygame.Surface, rect: pygame.Rect, view: dict[str, Any],
-                     tr: Any) -> None:
-    """One row per vendor, P1..P7; ours exact, rivals as far as we know (hatched) or '?'."""
+                     tr: Any, slots: int = 0) -> None:
+    """One row per vendor, P1..P7; ours exact, rivals as far as we know (hatched) or '?'
+    (laid out for ``slots`` rows: room kept for a rival that enters later)."""
     from game.ui.board.layout import track_rows
 
     rows: list[tuple[str, int | None, bool, str]] = [
@@ -38,7 +39,7 @@ def draw_stage_track(surface: pygame.Surface, rect: pygame.Rect, view: dict[str,
         stage = r["stage_estimate"] if r["status"] in ("active", None) else None
         rows.append((tr.pick(r["name"]), stage, False, r["status"]))
     for i, ((name, stage, exact, status), row) in enumerate(
-            zip(rows, track_rows(rect, len(rows)), strict=True)):
+            zip(rows, track_rows(rect, len(rows), slots), strict=True)):
         name_w = min(220, row.width // 4)
         cell_w = (row.width - name_w) / 7
         row_h, y = row.height, row.top

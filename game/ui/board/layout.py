@@ -44,10 +44,13 @@ class BoardLayout:
     tabs: pygame.Rect
     panel: pygame.Rect
     bottom: pygame.Rect
+    slots: int = 1  # vendor rows the stage track has room for
 
 
 def board_layout(size: tuple[int, int], vendors: int) -> BoardLayout:
-    """The board's rectangles for a window of ``size`` showing ``vendors`` stage rows."""
+    """The board's rectangles for a window of ``size`` with room for ``vendors`` stage rows
+    (every vendor of the game, those an event brings in later too, so that nothing moves
+    when one enters)."""
     width, height = size
     top = pygame.Rect(0, 0, width, TOP_H)
     title = pygame.Rect(PAD, 4, int(width * 0.31), TOP_H - 8)
@@ -73,7 +76,7 @@ def board_layout(size: tuple[int, int], vendors: int) -> BoardLayout:
     tabs = pygame.Rect(right.left, preview.bottom + 6, right.width, TAB_H)
     panel = pygame.Rect(right.left, tabs.bottom + 4, right.width, max(0, panel_h))
     return BoardLayout(size, top, title, calendar, money, menu, track, org, legend, right,
-                       roles, acting, actions, preview, tabs, panel, bottom)
+                       roles, acting, actions, preview, tabs, panel, bottom, max(1, vendors))
 
 
 def track_row_count(vendors: int) -> int:
@@ -83,16 +86,17 @@ def track_row_count(vendors: int) -> int:
     return n if n <= 4 else math.ceil(n / 2)
 
 
-def track_rows(track: pygame.Rect, vendors: int) -> list[pygame.Rect]:
-    """One rectangle per vendor's stage row, us first, filling the first column down."""
-    n = max(1, vendors)
+def track_rows(track: pygame.Rect, vendors: int, slots: int = 0) -> list[pygame.Rect]:
+    """One rectangle per vendor's stage row, us first, filling the first column down, laid
+    out for ``slots`` rows when the track keeps room for more vendors than it shows."""
+    n = max(1, vendors, slots)
     rows = track_row_count(n)
     cols = 1 if n <= 4 else 2
     gap = 24
     col_w = (track.width - gap * (cols - 1)) // cols
     row_h = track.height // rows
     return [pygame.Rect(track.left + (i // rows) * (col_w + gap), track.top + (i % rows) * row_h,
-                        col_w, row_h) for i in range(n)]
+                        col_w, row_h) for i in range(max(1, vendors))]
 
 
 def card_columns(count: int) -> int:

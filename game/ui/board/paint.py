@@ -15,6 +15,7 @@ import pygame
 
 from game.ui import fmt, theme
 from game.ui.board import draw as board_draw
+from game.ui.board.access import card_tags
 from game.ui.board.layout import BoardLayout
 from game.ui.board.person_card import draw_person_card
 from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, wrap_lines
@@ -48,7 +49,7 @@ def paint(surface: pygame.Surface, b: Backdrop) -> None:
     """Paint the whole backdrop of the board into ``surface``."""
     surface.fill(theme.rgb(theme.BG))
     _top(surface, b)
-    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr)
+    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr, b.layout.slots)
     _org(surface, b)
     _right(surface, b)
     _bottom(surface, b)
@@ -64,6 +65,7 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
               theme.INK_MUTED, bold=True, max_width=t.width)
     week = tr("ui.board.week", week=v["week"], last=v["last_week"],
               phase=tr("phase." + v["phase"]))
+    week += " · " + tr(f"procurement.{v['customer']['procurement']}.name")
     draw_text(surface, week, (t.left, t.top + 21), theme.BODY, theme.INK, bold=True,
               max_width=t.width)
     draw_calendar(surface, lay.calendar, v["calendar"], v["last_week"], tr, v["week"],
@@ -82,8 +84,9 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
     people = {p["id"]: p for p in b.view["people"]}
     for pid, rect in b.cards.items():
+        tags = card_tags(b.view, people[pid], b.tr)
         surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
-                                b.planned.get(pid, 0)), rect.topleft)
+                                b.planned.get(pid, 0), tags), rect.topleft)
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
     legend = sway_legend(b.view["people"], b.person, b.tr)
     lg = b.layout.legend
@@ -96,16 +99,18 @@ CACHE_CLEARERS.append(_CARDS.clear)
 
 
 def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool,
-               planned: int) -> pygame.Surface:
+               planned: int, tags: list[tuple[str, str]] | None = None) -> pygame.Surface:
     """A person's card, painted once for what it shows: a click repaints the board, and
     most cards look as they did (the layout checks bypass the memo to see every line)."""
     from game.ui import widgets
 
-    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned)
+    tags = tags or []
+    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned,
+           tuple(tags))
     image = _CARDS.get(key) if widgets.TEXT_LOG is None else None
     if image is None:
         image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
-        draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned)
+        draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned, tags)
         if len(_CARDS) > 400:
             _CARDS.clear()
         _CARDS[key] = image

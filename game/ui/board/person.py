@@ -1,10 +1,13 @@
 """One person of the buying centre in full: the detail panel a card opens.
 
 A card has room for a line of each motive; a tooltip has no room at all for a person whose
-motives are both known. The panel does: both motives in full (or, while one is hidden, the
-moves that can reveal it), what we know and how we learned it, our contact history, who
-sways this person and whom they sway. It is a card over the board whose text box scrolls,
-so it fits any window and any length of text; everything in it comes from our view.
+motives are both known. The panel does: how we can reach them (when they will see us again,
+an introduction the KDM still needs and how to get one, whom they favour as far as we know, a
+coach's favours left, a rumour that they may leave, our last move on them), both motives in
+full (or, while one is hidden, the moves that can reveal it), what we know and how we learned
+it, our contact history, who sways this person and whom they sway. It is a card over the
+board whose text box scrolls, so it fits any window and any length of text; everything in it
+comes from our view.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pygame
 
 from game.core.actions import CATALOG
 from game.ui import fmt, words
+from game.ui.board.access import access_lines
 from game.ui.scene import Command, Pop
 from game.ui.widgets import esc, para
 from game.ui.widgets.card import CardScene, enter_key, esc_key
@@ -109,6 +113,10 @@ def person_html(view: dict[str, Any], pid: str, tr: Any, width: int) -> str:
             trust=round(p["trust"] * 100), contact=tr("contact." + p["contact"])))
     if p.get("last_touch"):
         line(tr("ui.person.last_touch", week=p["last_touch"]))
+    out.append("")
+    head("ui.person.access")
+    for text in access_lines(view, p, tr):
+        line(text)
     out.append("")
     head("ui.person.motives")
     for key, reveal in MOTIVES:

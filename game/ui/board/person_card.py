@@ -1,14 +1,18 @@
 """One person of the buying centre as a card on the org chart.
 
 The card carries name, key-role badges, title, support for us (a diverging bar and a signed
-number, so it never rests on colour alone), contact level (filled dots), participation now
-and the two motives ("?" until discovered). It adapts to its height: on a short card the
-support bar, the contact dots and participation share one line and the motives shrink to
-ticks; on a tall one the motives wrap to two lines. Everything cut is in the card's tooltip.
+number, so it never rests on colour alone), contact level (filled dots), participation now,
+the two motives ("?" until discovered) and the access tags of the new rules (needs an
+introduction, may leave, whom they favour, when they are free again; `access.card_tags`),
+as many as fit beside the title, the most pressing first. It adapts to its height: on a
+short card the support bar, the contact dots and participation share one line and the
+motives shrink to ticks; on a tall one the motives wrap to two lines; on a tiny one the most
+pressing tag follows the contact dots. Everything cut is in the card's tooltip and panel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pygame
@@ -20,10 +24,32 @@ from game.ui.widgets import draw_text, text_width, wrap_lines
 CONTACT_MAX = 4
 COMPACT_H = 130  # below this height a card uses its compact layout
 TINY_H = 76  # below this, name and support only (a large buying centre); the panel has the rest
+TITLE_MIN = 56  # the title keeps at least this much of its line beside the tags
+# tag tone -> (fill, border, text): filled for what blocks a move, outlined for the rest
+TAG_STYLE = {"block": (theme.DANGER, theme.DANGER, "#FFFFFF"),
+             "risk": (theme.SURFACE, theme.DANGER, theme.DANGER),
+             "us": (theme.SURFACE, theme.ACCENT, theme.ACCENT),
+             "info": (theme.SURFACE, theme.BORDER_STRONG, theme.INK_MUTED)}
+
+
+def draw_tag(surface: pygame.Surface, right: int, top: int, text: str, tone: str) -> int:
+    """One tag ending at ``right``; returns its left edge."""
+    fill, border, ink = TAG_STYLE[tone]
+    w = text_width(text, theme.LABEL) + 10
+    box = pygame.Rect(right - w, top, w, 20)
+    pygame.draw.rect(surface, theme.rgb(fill), box, border_radius=4)
+    pygame.draw.rect(surface, theme.rgb(border), box, 1, border_radius=4)
+    draw_text(surface, text, box.center, theme.LABEL, ink, anchor="center")
+    return box.left
+
+
+def tags_width(tags: Sequence[tuple[str, str]]) -> list[int]:
+    return [text_width(text, theme.LABEL) + 10 for text, _tone in tags]
 
 
 def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
-                     selected: bool, planned: int) -> None:
+                     selected: bool, planned: int,
+                     tags: Sequence[tuple[str, str]] = ()) -> None:
     now = p.get("participation_now")
     strong = now is not None and now >= 0.6
     fill = theme.SELECTED if selected else theme.SURFACE
@@ -33,9 +59,9 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
                      border_radius=10)
     x, w = rect.left + 10, rect.width - 20
     if rect.height < TINY_H:
-        _tiny(surface, rect, p, tr, planned, x, w)
+        _tiny(surface, rect, p, tr, planned, x, w, tags)
         return
-    y = _head(surface, rect, p, tr, planned, x, w)
+    y = _head(surface, rect, p, tr, planned, x, w, tags)
     part = (tr("ui.board.now", pct=round(now * 100)) if now is not None
             else tr("ui.board.now_unknown"))
     if rect.height < COMPACT_H:  # bar, number and dots; participation when it fits
@@ -70,8 +96,9 @@ def draw_person_card(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, An
 
 
 def _tiny(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
-          planned: int, x: int, w: int) -> None:
-    """Two lines: name with badges; support number, contact dots and a planned mark."""
+          planned: int, x: int, w: int, tags: Sequence[tuple[str, str]]) -> None:
+    """Two lines: name with badges; support number, contact dots, the most pressing tag
+    when it fits, and a planned mark."""
     badges = " ".join(p.get("key", []))
     num = support_text(p["support"])
     head = f"{tr.pick(p['name'])}" + (f" · {badges}" if badges else "")
@@ -81,14 +108,19 @@ def _tiny(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any
         return
     r = draw_text(surface, num, (x, y), theme.LABEL, theme.INK, bold=True)
     end = _dots(surface, r.right + 10, y + 10, p["contact_level"])
+    right = rect.right - 10
     if planned and end + 30 < rect.right:
-        draw_text(surface, f"+{planned}", (rect.right - 10, y), theme.LABEL, theme.ACCENT,
-                  bold=True, anchor="topright")
+        r = draw_text(surface, f"+{planned}", (right, y), theme.LABEL, theme.ACCENT,
+                      bold=True, anchor="topright")
+        right = r.left - 6
+    if tags and end + 6 + tags_width(tags[:1])[0] <= right:
+        draw_tag(surface, right, y, *tags[0])
 
 
 def _head(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any,
-          planned: int, x: int, w: int) -> int:
-    """Name and badges, then title and the "planned" tag; returns the next line's top."""
+          planned: int, x: int, w: int, tags: Sequence[tuple[str, str]] = ()) -> int:
+    """Name and badges, then title, the "planned" tag and as many access tags as leave the
+    title room; returns the next line's top."""
     y = rect.top + 6
     badges = " ".join(p.get("key", []))
     badge_w = theme.font(theme.LABEL, True).size(badges)[0] + 14 if badges else 0
@@ -106,8 +138,13 @@ def _head(surface: pygame.Surface, rect: pygame.Rect, p: dict[str, Any], tr: Any
         t = pygame.Rect(rect.right - 10 - tag_w, y + 1, tag_w, 20)
         pygame.draw.rect(surface, theme.rgb(theme.ACCENT), t, border_radius=4)
         draw_text(surface, tag, t.center, theme.LABEL, "#FFFFFF", bold=True, anchor="center")
+    right = rect.right - 10 - tag_w - (6 if tag_w else 0)
+    for (text, tone), width in zip(tags, tags_width(tags), strict=True):
+        if right - width < x + TITLE_MIN:
+            break
+        right = draw_tag(surface, right, y + 1, text, tone) - 4
     draw_text(surface, tr.pick(p["title"]), (x, y), theme.LABEL, theme.INK_MUTED,
-              max_width=w - tag_w - (6 if tag_w else 0))
+              max_width=right - x - 2)
     return y + 22
 
 

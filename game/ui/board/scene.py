@@ -117,6 +117,11 @@ class BoardScene(WeekFlow, Scene):
     def on_enter(self) -> None:
         s = self.session
         s.refresh()
+        if self.next_command is not None:
+            # a scene is about to open over the board (the week's summary, made when the
+            # last player confirmed the end of the week): the new week starts, with its
+            # handover, once that scene hands the board back
+            return
         if s.view["week"] != getattr(self, "_week", None):
             self._week = s.view["week"]
             # last week's backdrop must not show behind this week's first dialog: an event
@@ -139,7 +144,10 @@ class BoardScene(WeekFlow, Scene):
     def build(self) -> None:
         s, tr = self.session, self.ctx.tr
         v = s.view
-        self.layout = board_layout(self.ctx.size, 1 + len(v["rivals"]))
+        # room for every vendor of the game (the setup lists them all), so the cards do not
+        # move when an event brings a rival in
+        self.layout = board_layout(self.ctx.size, max(1 + len(v["rivals"]),
+                                                      len(s.state.spec.vendors)))
         order = card_order(v["people"])
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
@@ -152,7 +160,7 @@ class BoardScene(WeekFlow, Scene):
     def _rows(self) -> None:
         s = self.session
         self.rows = board_rows.action_rows(s.options(self.role), self.person,
-                                           s.view["me"]["stage"])
+                                           s.view["me"]["stage"], s.view)
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
@@ -200,7 +208,7 @@ class BoardScene(WeekFlow, Scene):
         if row is not None:
             title = action_name(row.action, v, tr)
             cost = cost_text(row.days, row.cost, row.roles, tr)
-            reason = tr(row.reason) if row.reason else ""
+            reason = board_rows.reason_text(row, v, tr)
             if not self.playable(self.role):
                 reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
             lines = preview_text(v, row.action, tr)
@@ -406,7 +414,7 @@ class BoardScene(WeekFlow, Scene):
             self.status = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
             return self._changed()
         if row.reason is not None:
-            self.status = tr(row.reason)
+            self.status = board_rows.reason_text(row, self.session.view, tr)
             return self._changed()
         if row.picker:
             return router.push("offer", self.ctx, self.session, row.action)
@@ -416,7 +424,8 @@ class BoardScene(WeekFlow, Scene):
         tr, s = self.ctx.tr, self.session
         why = s.add(action, self._owner(action))
         what = action_name(action, s.view, tr)
-        self.status = tr(why) if why else tr("ui.board.planned", what=what)
+        self.status = board_rows.refusal_text(why, action, s.view, tr) if why else \
+            tr("ui.board.planned", what=what)
         if why is None and s.week.entries and s.week.entries[-1].status == "proposed":
             partner = s.week.entries[-1].partner or ""
             self.status = tr("ui.board.proposed", what=what,

@@ -54,6 +54,9 @@ def known_html(v: dict[str, Any], tr, width: int) -> str:  # type: ignore[no-unt
     lines.append(esc(tr("ui.briefing.budget_known", money=fmt.money(budget, lang))
                      if budget is not None else tr("ui.briefing.budget_unknown")))
     lines.append(esc(tr("ui.briefing.people_count", n=len(v["people"]))))
+    mode = v["customer"]["procurement"]
+    lines.append(para(tr("ui.briefing.procurement", mode=tr(f"procurement.{mode}.name"),
+                         text=tr(f"procurement.{mode}.text")), width))
     return "<br>".join(lines)
 
 

@@ -174,8 +174,10 @@ class MenuScene(Scene):
         self._draw_track(surface)
         draw_text(surface, self.ctx.tr("ui.menu.footer"), (int(width * 0.07), height - 32),
                   theme.LABEL, theme.INK_MUTED, anchor="midleft", max_width=width - 200)
-        draw_text(surface, "v0.1", (width - int(width * 0.07), height - 32), theme.LABEL,
-                  theme.INK_FAINT, anchor="midright")
+        from game import __version__  # the rules' version: saves name it when refused
+
+        draw_text(surface, f"v{__version__}", (width - int(width * 0.07), height - 32),
+                  theme.LABEL, theme.INK_FAINT, anchor="midright")
 
     def _draw_track(self, surface: pygame.Surface) -> None:
         """Seven stages as connected dots: the funnel every deal walks (P1..P7)."""

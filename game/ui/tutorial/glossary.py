@@ -10,17 +10,27 @@ from game.ui.scene import Command, Pop
 from game.ui.widgets import esc, para
 from game.ui.widgets.card import CardScene, enter_key, esc_key
 
-ORDER = ("buying_roles", "kdm", "ki", "ku", "contact", "insider", "coach", "position_motive",
-         "personal_motive", "participation", "support", "trust", "stages", "five_elements",
-         "c931", "forecast", "joint_move", "tender", "first_payment", "mpc_review",
+ORDER = ("buying_roles", "kdm", "ki", "ku", "contact", "insider", "coach", "introduction",
+         "favourite", "availability", "position_motive", "personal_motive", "participation",
+         "support", "trust", "stages", "five_elements", "c931", "forecast", "joint_move",
+         "procurement", "tender", "personnel_change", "first_payment", "mpc_review",
          "lost_order")
+
+
+def rule_numbers() -> dict[str, str]:
+    """The rules' numbers a glossary text names, read from the rules so the text keeps up."""
+    from game.core.effects import JOINT_PREMIUM
+    from game.core.informants import COACH_FAVOURS
+
+    return {"joint": f"{JOINT_PREMIUM:g}", "favours": str(COACH_FAVOURS)}
 
 
 def glossary_html(tr, width: int) -> str:  # type: ignore[no-untyped-def]
     lines = []
+    numbers = rule_numbers()
     for key in ORDER:
         lines.append(f"<b>{esc(tr(f'glossary.terms.{key}.term'))}</b>")
-        lines.append(para(tr(f"glossary.terms.{key}.text"), width))
+        lines.append(para(tr(f"glossary.terms.{key}.text", **numbers), width))
     return "<br>".join(lines)
 
 

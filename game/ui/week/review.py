@@ -145,7 +145,8 @@ def summary_lines(before: dict[str, Any], after: dict[str, Any], report: dict[st
     for e in report["entries"]:
         line = words.describe_entry(e, after, tr)
         if line:
-            out.append((line, entry_tone(e.get("effects") or {})))
+            risk = e.get("event") in ("rumour", "personnel_change")  # a key person moves
+            out.append((line, "bad" if risk else entry_tone(e.get("effects") or {})))
     done_before = {c["key"] for c in before["checklist"] if c["done"]}
     for c in after["checklist"]:
         if c["done"] and c["key"] not in done_before:
@@ -168,9 +169,12 @@ def entry_tone(eff: dict[str, Any]) -> str:
     support = eff.get("support", 0)
     delta = sum(support.values()) if isinstance(support, dict) else support
     bad = (eff.get("failed") or eff.get("refused") or eff.get("agreed") is False
-           or eff.get("paid") is False or eff.get("shelved") or delta < -0.005)
+           or eff.get("paid") is False or eff.get("shelved") or delta < -0.005
+           or eff.get("backfired") or eff.get("declined") or eff.get("not_confirmed")
+           or eff.get("introduced") == [])
     good = (delta > 0.005 or eff.get("agreed") or eff.get("signed") or eff.get("paid")
-            or eff.get("verified"))
+            or eff.get("verified") or eff.get("introduced") or eff.get("discredited")
+            or eff.get("kdm_motives"))
     return "bad" if bad else "good" if good else ""
 
 
@@ -241,6 +245,8 @@ def _status(v: dict[str, Any], before: dict[str, Any] | None, tr: Any, width: in
         wrap(tr("ui.review.stage", stage=me["stage"], name=tr(f"stage.P{me['stage']}"))),
         wrap(tr("ui.review.budget", left=fmt.money(me["budget"], lang),
                spent=fmt.money(me["spent"], lang))),
+        wrap(tr("ui.review.procurement",
+                mode=tr(f"procurement.{v['customer']['procurement']}.name"))),
         "<br>" + f"<b>{esc(tr('ui.review.rivals'))}</b>",
     ]
     for r in v["rivals"]:
@@ -270,6 +276,12 @@ def _risks(v: dict[str, Any], tr: Any, width: int) -> list[str]:
             text = tr("ui.review.risk_rival", name=tr.pick(r["name"]), stage=est)
             if not any(wrap(text) in x for x in risks):
                 risks.append(wrap("▼ " + text))
+    for p in v["people"]:  # a key person about to move on, a KDM nobody introduced us to
+        if p["rumour"]:
+            risks.append(wrap("▼ " + tr("ui.review.risk_rumour", name=tr.pick(p["name"]),
+                                        week=p["rumour"])))
+        if p["needs_introduction"]:
+            risks.append(wrap("▼ " + tr("ui.review.risk_intro", name=tr.pick(p["name"]))))
     if not any(p["contact_level"] >= 3 for p in v["people"]):
         risks.append(wrap("▽ " + tr("ui.review.risk_no_insider")))
     nxt = min(((w, k) for k, w in v["calendar"].items()
