@@ -26,12 +26,14 @@ from typing import Any
 
 from game.core.ids import F_CRITERIA_KNOWN, K_KDM
 from game.core.resolve import (
+    OVERRIDE_GAP,
     PREF_SPREAD,
     UNPREPARED,
     W_MARGIN,
     W_MIN,
     Panel,
     judge,
+    kdm_choice,
     kdm_override,
     panel,
 )
@@ -108,7 +110,10 @@ class Causes:
     earlier: tuple[str, ...] = ()  # the fewest evaluators whose clear backing (favouring us
     # over every rival by PREF_SPREAD) would have won it, heaviest first
     earlier_kdm: bool = False  # the KDM choosing us (W) alone would have won it
-    detail: dict[str, Any] = field(default_factory=dict)  # facts for the non-score kinds
+    detail: dict[str, Any] = field(default_factory=dict)  # facts: for a scored loss
+    # override_gap (how close a result the KDM may settle here) and had_w/kdm (we held W:
+    # the KDM chose us, and the gap was wider than they may settle); for the other kinds
+    # what the report names (stage at the bid opening, price and budget, reason)
 
     def factor(self, key: str) -> Factor | None:
         return next((f for f in self.factors if f.key == key), None)
@@ -378,7 +383,11 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
 
     kdm = _kdm(base)
     kdm_w = False
-    if kdm is not None:
+    detail: dict[str, Any] = {"override_gap": OVERRIDE_GAP[base.procurement]}
+    if kdm is not None and kdm_choice(base, [base.vendors[v].index for v in bidders]) \
+            == uv.index:
+        detail.update(had_w=True, kdm=kdm.id)  # we held W, and the gap was beyond the KDM
+    elif kdm is not None:
         s = _copy(base)
         before, best_rival = _kdm_w(s, us, bidders, kdm)
         if s.rels[uv.index][kdm.index].support > before + _EPS or \
@@ -437,7 +446,7 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
 
     earlier = () if brief else _earlier(base, j, people, weight)
     return Causes(us, "scored", rival, round(j.gap, 4), exact, _rank(factors),
-                  tuple(backing), earlier, kdm_w)
+                  tuple(backing), earlier, kdm_w, detail)
 
 
 def _favour(s: GameState, us: str, bidders: list[str], pi: int) -> None:

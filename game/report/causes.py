@@ -42,6 +42,11 @@ def _open_criteria(ctx: Ctx, week: int) -> list[str]:
     return [k for k in KEY_CRITERIA if not series[week].get(k, True)]
 
 
+def _sep(ctx: Ctx) -> str:
+    """Between the items of a list in a sentence."""
+    return "、" if ctx.lang == "zh" else ", "
+
+
 def _score(x: float) -> str:
     return f"{x:.3f}"
 
@@ -102,9 +107,8 @@ def _lesson(ctx: Ctx, c: Causes) -> dict[str, Any] | None:
     people = [p for p in c.earlier if not (c.earlier_kdm and p == kdm_id)]
     ways = []
     if people:
-        sep = "、" if ctx.lang == "zh" else ", "
         ways.append(ctx.t("report.cause.lesson.backing",
-                          people=sep.join(_person(ctx, p) for p in people), vendor=rival))
+                          people=_sep(ctx).join(_person(ctx, p) for p in people), vendor=rival))
     if c.earlier_kdm:
         ways.append(ctx.t("report.cause.lesson.kdm", kdm=_person(ctx, kdm_id)))
     if ways:
@@ -124,6 +128,12 @@ def _scored_items(ctx: Ctx, c: Causes) -> list[dict[str, Any]]:
         out.append({"key": "no_factor", "kind": "factor", "wins": False, "closes": None,
                     "text": ctx.t("report.cause.cf.none", vendor=ctx.vname(c.rival))})
     out += [_factor_item(ctx, c, f) for f in c.factors]
+    if c.detail.get("had_w"):
+        limit = c.detail.get("override_gap", 0.0)
+        key = "report.cause.had_w" if limit > 0 else "report.cause.had_w_public"
+        out.append({"key": "had_w", "kind": "factor", "wins": False, "closes": None,
+                    "text": ctx.t(key, kdm=_person(ctx, c.detail.get("kdm")),
+                                  limit=_score(limit), gap=_score(c.gap or 0.0))})
     if c.factors and not c.decisive:
         out.append({"key": "outscored", "kind": "factor", "wins": False, "closes": None,
                     "text": ctx.t("report.cause.cf.outscored", vendor=ctx.vname(c.rival))})
@@ -175,6 +185,7 @@ def _won_items(ctx: Ctx) -> list[dict[str, Any]]:
                                       gap=_score(c.gap or 0.0))})
             for f in c.factors:
                 item = _factor_item(ctx, c, f, us_side=False)
+                item["kind"] = "held"  # `wins`: the runner-up would have won with it
                 item["text"] = ctx.t("report.cause.cf.held_line", verdict=ctx.t(
                     "report.cause.cf.would_lose" if f.wins else "report.cause.cf.would_hold"),
                     what=_factor_text(ctx, f, second, False))
@@ -199,7 +210,8 @@ def _context(ctx: Ctx, c: Causes | None) -> list[dict[str, Any]]:
                for m in p["motives"] if not m["found"]]
     found = sum(m["found"] for p in items for m in p["motives"])
     if missing:
-        shown = ", ".join(missing[:6]) + (", …" if len(missing) > 6 else "")
+        sep = _sep(ctx)
+        shown = sep.join(missing[:6]) + (sep + "…" if len(missing) > 6 else "")
         add("motives_missed", items=shown, n=len(missing))
     elif found:
         add("motives_found", n=found)
@@ -215,7 +227,7 @@ def _context(ctx: Ctx, c: Causes | None) -> list[dict[str, Any]]:
         open_items = _open_criteria(ctx, week) if week else []
         if open_items:
             add("criteria_open", week=week,
-                items=", ".join(ctx.t(f"criterion.{k}") for k in open_items))
+                items=_sep(ctx).join(ctx.t(f"criterion.{k}") for k in open_items))
     return out
 
 
@@ -223,7 +235,8 @@ def causes(ctx: Ctx) -> list[dict[str, Any]]:
     """The cause analysis, in order: [{key, kind, wins, closes, text}].
 
     kind: "result" (what decided it), "factor" (one counterfactual: `wins` says whether it
-    alone would have won, `closes` how much of the score gap it closes), "lesson", "note",
+    alone would have won, `closes` how much of the score gap it closes), "held" (a won
+    tender: `wins` says whether the runner-up would have won with it), "lesson", "note",
     "context" (facts from the record, not ranked).
     """
     if not ctx.state.over:

@@ -168,11 +168,8 @@ def decision(ctx: Ctx) -> dict[str, Any] | None:
     if exact:
         week, at = ctx.trace.scored
         rows = score_rows(at, week)
-    else:  # judged again on the final state: merit holds, relations may have moved since
+    else:  # judged again on the game at its end: relations may have moved since the award
         rows = score_rows(s)
-        recorded: dict[str, dict[str, float]] = t.get("scores") or {}
-        for row in rows:
-            row.scores = dict(recorded.get(row.id, row.scores))
     total_w = sum(row.weight for row in rows)
     evaluators = [_evaluator(ctx, row, total_w) for row in rows]
     evaluators.sort(key=lambda e: -e["weight"])

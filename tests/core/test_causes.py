@@ -21,7 +21,7 @@ from game.core.causes import (
 )
 from game.core.engine import resolve_week
 from game.core.personnel import replace
-from game.core.resolve import PREF_SPREAD, W_MARGIN, kdm_choice
+from game.core.resolve import OVERRIDE_GAP, PREF_SPREAD, W_MARGIN, kdm_choice
 from game.core.serialize import state_hash, state_to_dict
 from game.core.state import GameState
 from game.scenario.models import ScenarioSpec
@@ -191,6 +191,21 @@ def test_w_for_us_is_tested_with_the_kdm_choosing_us() -> None:
     r.support = max(r.support, f.theirs + W_MARGIN + 1e-6)
     r.contact = max(r.contact, 2)
     assert kdm_choice(s, [s.vendors[v].index for v in (ME, RIVAL)]) == s.vendors[ME].index
+
+
+def test_holding_w_is_said_when_the_gap_was_beyond_the_kdm() -> None:
+    """The KDM chose us (W), but the rest of the panel and the price put the rival further
+    ahead than a KDM may settle: W is no factor then, and the analysis says we held it."""
+    def prep(state: GameState) -> None:
+        relate(state, "president", vid=ME, support=0.8)
+        for pid in ("cio", "nurse", "buyer"):
+            relate(state, pid, vid=RIVAL, support=0.9)
+
+    c = analyse(scored_loss({ME: 300.0, RIVAL: 200.0}, prep=prep), ME)
+    assert c.kind == "scored" and c.detail["had_w"] and c.detail["kdm"] == "president"
+    assert c.gap > c.detail["override_gap"] == OVERRIDE_GAP[1]
+    assert c.factor("kdm_w") is None and c.factor("kdm_override") is None
+    assert "had_w" not in analyse(case("price"), ME).detail
 
 
 def test_earlier_backing_makes_the_price_gap_not_matter() -> None:

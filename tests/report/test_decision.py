@@ -7,14 +7,19 @@ from typing import Any
 
 import pytest
 
+from game.core import resolve
 from game.core.causes import scoring_state
 from game.core.resolve import PREFERENCE, UNKNOWN, judge
 from game.core.state import GameState
 from game.report.charts import render_charts
+from game.report.common import Ctx
 from game.report.debrief import build_debrief
+from game.report.decision import EXPERTS, decision
 from game.report.html import render_html
-from game.report.trace import walk
+from game.report.trace import Trace, walk
 from game.report.whatif import restart_at
+from tests.core.conftest import ME, RIVAL, make_spec
+from tests.core.test_causes import finish, scored_loss
 from tests.report.conftest import team
 
 
@@ -100,3 +105,20 @@ def test_nothing_to_chart_before_the_first_week(lost_game: GameState) -> None:
     assert d["timeline"] == [] and d["series"]["weeks"] == []
     assert render_charts(d) == {}
     assert render_html(d, {}, embed_font=False).count("<img") == 0
+
+
+def test_a_public_tender_shows_its_expert_panel() -> None:
+    """The drawn experts score merit only, beside every evaluator of the buying centre."""
+    spec = make_spec(lambda d: d["customer"].update(procurement="public"))
+    state = scored_loss({ME: 270.0, RIVAL: 250.0}, spec=spec)
+    finish(state, state.tender["preferred"])
+    dec = decision(Ctx.make(state, ME, "en", Trace()))
+    by_id = {ev["id"]: ev for ev in dec["evaluators"]}
+    assert set(by_id) == {*resolve.evaluator_weights(state), EXPERTS}
+    experts = by_id[EXPERTS]
+    assert experts["name"] == "Expert panel" and experts["key"] == []
+    assert all(p == 0.0 for p in experts["preference"].values())
+    assert sum(ev["weight_share"] for ev in dec["evaluators"]) == pytest.approx(1.0, abs=1e-3)
+    for vid, total in state.tender["totals"].items():
+        rebuilt = sum(ev["weight_share"] * ev["scores"][vid] for ev in dec["evaluators"])
+        assert rebuilt == pytest.approx(total, abs=2e-3), vid

@@ -69,6 +69,6 @@ def test_won_report(won_game: GameState, won_debrief: dict[str, Any]) -> None:
     keys = {c["key"] for c in lo["causes"]}
     assert keys & {"won_scored", "won_payment"}
     assert not keys & {"scored", "earlier", "price_only", "outscored"}
-    held = [c for c in lo["causes"] if c["kind"] == "factor"]
+    held = [c for c in lo["causes"] if c["kind"] == "held"]
     for c in held:
         assert c["text"].startswith(("They would have won", "We would still have won")), c

@@ -153,6 +153,9 @@ def causes_doc(doc: Doc, items: list[dict[str, Any]]) -> None:
         elif kind == "factor":
             doc.bullets([c["text"]], BODY, "✓" if c["wins"] else "–",
                         theme.US if c["wins"] else theme.INK)
+        elif kind == "held":  # a won tender: would the runner-up have won with it?
+            doc.bullets([c["text"]], BODY, "!" if c["wins"] else "✓",
+                        theme.DANGER if c["wins"] else theme.US)
         elif kind == "lesson":
             doc.para(c["text"], BODY, theme.DANGER, bold=True)
         else:
