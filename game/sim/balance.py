@@ -100,8 +100,9 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
     while state.outcome is None:
         plans = {v.id: agents[v.id].plan(vendor_view(state, v.index), False).moves
                  for v in state.vlist if v.active}
-        quiet = None
-        if scored is None and not (state.tender or {}).get("evaluated"):
+        quiet = None  # the bids are scored in the award week, after the bids were opened
+        if scored is None and state.week >= state.calendar["bid_deadline"] \
+                and not (state.tender or {}).get("evaluated"):
             quiet = scoring_fork(state)
         resolve_week(state, plans, None)
         if quiet is not None and (state.tender or {}).get("evaluated"):
