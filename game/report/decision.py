@@ -1,16 +1,23 @@
 """Outcome and the decision behind it: the money, and each evaluator's scores explained.
 
-Each tender score is merit (technical, price and service under the criteria) plus the
-evaluator's support for the vendor. Splitting the two per evaluator shows the players
-whether they lost on the product and price or on the relationships, person by person.
+Each tender score is merit (technical, price and service under the criteria, less a mark-down
+for a vendor whose own funnel stopped short) plus the evaluator's preference: how far the
+vendor leads the field in their support, less a mark-down if they never met it. Splitting the
+two per evaluator shows the players whether they lost on the product and price or on the
+relationships, person by person.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from game.core.resolve import SUPPORT_IN_SCORE
+from game.core.causes import scoring_state
+from game.core.resolve import judge, panel
+from game.core.state import GameState, Person
 from game.report.common import Ctx, pct
+
+EXPERTS = "experts"  # the id of a public tender's drawn expert panel among the evaluators
 
 
 def outcome(ctx: Ctx) -> dict[str, Any]:
@@ -60,44 +67,79 @@ def outcome(ctx: Ctx) -> dict[str, Any]:
     }
 
 
-def _support_at(ctx: Ctx, week: int | None) -> dict[str, dict[str, float]]:
-    snap = ctx.snapshot(week) if week else None
-    return snap["support"] if snap else {}
+@dataclass
+class Row:
+    """One evaluator (or the public tender's expert panel) as the bids were scored."""
+
+    id: str
+    person: Person | None  # None: the drawn expert panel
+    weight: float
+    scores: dict[str, float]
+    merit: dict[str, float]
+    support: dict[str, float]
 
 
-def _evaluator(ctx: Ctx, pid: str, row: dict[str, float], weight: float, total_w: float,
-               merit_row: dict[str, float] | None, support: dict[str, dict[str, float]],
-               week: int | None) -> dict[str, Any]:
-    s = ctx.state
-    person = ctx.trace.person_at(pid, week) if week else None
-    person = person or s.people[pid]
-    if merit_row is not None:
-        merit = dict(merit_row)
-        sup = {vid: round((row[vid] - merit_row[vid]) / SUPPORT_IN_SCORE, 3) for vid in row}
-    else:
-        sup = {vid: support.get(vid, {}).get(pid, 0.0) for vid in row}
-        merit = {vid: round(row[vid] - SUPPORT_IN_SCORE * sup[vid], 4) for vid in row}
-    fav = max(row, key=lambda v: (row[v], v))
+def score_rows(state: GameState, week: int | None = None) -> list[Row]:
+    """Each evaluator's score for each valid bid, split into merit (product, price, service
+    and preparation under the criteria) and the rest (their preference against the field, a
+    mark-down for a vendor they never met), judged again on the game as it stood at the
+    scoring (`causes.scoring_state`). The KDM's weight is the procurement mode's."""
+    s = scoring_state(state, week)
+    t = s.tender or {}
+    bids = {vid: b for vid, b in t.get("bids", {}).items() if not b["disqualified"]}
+    if not bids:
+        return []
+    ids = list(bids)
+    index = [s.vendors[v].index for v in ids]
+    args = ([b["price"] for b in bids.values()], [b["technical"] for b in bids.values()],
+            [b["service"] for b in bids.values()])
+    scored = judge(s, index, *args, True)
+    neutral = s.fork()  # nobody's preference counts, everyone has met everyone
+    for rels in neutral.rels:
+        for r in rels:
+            r.support = 0.0
+            r.contact = max(r.contact, 1)
+    bare = judge(neutral, index, *args, True)
+    pan = panel(s)
+    out = []
+    for e, pi in enumerate(pan.people):
+        p = s.plist[pi] if pi >= 0 else None
+        out.append(Row(
+            id=p.id if p else EXPERTS, person=p, weight=pan.weight[e],
+            scores=dict(zip(ids, scored.rows[e], strict=True)),
+            merit=dict(zip(ids, bare.rows[e], strict=True)),
+            support={vid: round(s.rels[s.vendors[vid].index][pi].support, 3) if p else 0.0
+                     for vid in ids}))
+    return out
+
+
+def _evaluator(ctx: Ctx, row: Row, total_w: float) -> dict[str, Any]:
+    p = row.person
+    scores = row.scores
+    merit = {vid: round(m, 4) for vid, m in row.merit.items()}
+    pref = {vid: round(scores[vid] - row.merit[vid], 4) for vid in scores}
+    fav = max(scores, key=lambda v: (scores[v], v))
     sway = "ours"
     gap_support = gap_merit = 0.0
-    if fav != ctx.vendor and ctx.vendor in row:
+    if fav != ctx.vendor and ctx.vendor in scores:
         gap_merit = round(merit[fav] - merit[ctx.vendor], 4)
-        gap_support = round(SUPPORT_IN_SCORE * (sup[fav] - sup[ctx.vendor]), 4)
+        gap_support = round(pref[fav] - pref[ctx.vendor], 4)
         sway = "support" if gap_support >= gap_merit else "merit"
-    elif ctx.vendor not in row:
+    elif ctx.vendor not in scores:
         sway = "no_bid"
     return {
-        "id": pid,
-        "name": person.name[ctx.lang],
-        "title": person.title[ctx.lang],
-        "key": list(person.key),
-        "price_sensitive": "price_sensitive" in person.traits,
-        "cares_about": [_need(ctx, n) for n in person.cares_about],
-        "weight": round(weight, 4),
-        "weight_share": round(weight / total_w, 4) if total_w else 0.0,
-        "scores": dict(row),
+        "id": row.id,
+        "name": p.name[ctx.lang] if p else ctx.t("report.decision.experts"),
+        "title": p.title[ctx.lang] if p else ctx.t("report.decision.experts_title"),
+        "key": list(p.key) if p else [],
+        "price_sensitive": bool(p and "price_sensitive" in p.traits),
+        "cares_about": [_need(ctx, n) for n in p.cares_about] if p else [],
+        "weight": round(row.weight, 4),
+        "weight_share": round(row.weight / total_w, 4) if total_w else 0.0,
+        "scores": dict(scores),
         "merit": merit,
-        "support": sup,
+        "preference": pref,
+        "support": dict(row.support),
         "favourite": fav,
         "favourite_name": ctx.vname(fav),
         "sway": sway,
@@ -122,20 +164,14 @@ def decision(ctx: Ctx) -> dict[str, Any] | None:
     if t is None:
         return None
     award_week = ctx.award_week()
-    merit = ctx.trace.merit if ctx.trace.consistent else None
-    score_week = merit["week"] if merit else award_week
-    support = _support_at(ctx, score_week)
-    scores: dict[str, dict[str, float]] = t.get("scores") or {}
-    weights = merit["weights"] if merit else {}
-    if not weights and scores:
-        weights = {pid: s.people[pid].influence * s.people[pid].participation["decision"]
-                   for pid in scores}
-    total_w = sum(weights.get(pid, 0.0) for pid in scores)
-    evaluators = [
-        _evaluator(ctx, pid, row, weights.get(pid, 0.0), total_w,
-                   merit["scores"].get(pid) if merit else None, support, score_week)
-        for pid, row in scores.items()
-    ]
+    exact = ctx.trace.consistent and ctx.trace.scored is not None
+    if exact:
+        week, at = ctx.trace.scored
+        rows = score_rows(at, week)
+    else:  # judged again on the game at its end: relations may have moved since the award
+        rows = score_rows(s)
+    total_w = sum(row.weight for row in rows)
+    evaluators = [_evaluator(ctx, row, total_w) for row in rows]
     evaluators.sort(key=lambda e: -e["weight"])
     bids = [
         {"vendor": vid, "name": ctx.vname(vid), "price": b["price"],
@@ -167,5 +203,5 @@ def decision(ctx: Ctx) -> dict[str, Any] | None:
         "overturned": bool(notice.get("overturned")),
         "overturned_by": ctx.vname(notice.get("by")) if notice.get("overturned") else None,
         "passed_over": [ctx.vname(v) for v in t.get("passed_over", [])],
-        "merit_exact": merit is not None,
+        "merit_exact": exact,
     }

@@ -47,7 +47,12 @@ ul.moves{margin:0;padding-left:16px}ul.moves li{margin:1px 0}
 font-size:12px;margin-left:4px}
 .never{color:var(--warn);font-weight:600}.found{color:#009E73;font-weight:600}
 .small{font-size:13px;color:var(--muted)}
-.form th{width:16%}.cause{margin:4px 0}
+.form th{width:16%}.cause{margin:4px 0}ul.causes{list-style:none;padding-left:4px}
+.cause.result,.cause.lesson{font-weight:600}.cause.lesson{color:var(--warn)}
+.cause.factor::before{content:"– "}.cause.factor.wins::before{content:"✓ "}
+.cause.factor.wins{color:var(--ours)}.cause.held::before{content:"✓ "}
+.cause.held.wins::before{content:"! "}.cause.held.wins{color:var(--warn)}
+.cause.context,.cause.note{color:var(--muted);font-size:13px}
 table.timeline{font-size:12.5px}table.timeline td:first-child{width:64px}
 table.timeline td:nth-child(2){width:38%}table.timeline td:nth-child(4){width:22%}
 @media print{body{font-size:9.5pt;padding:0;max-width:none}h1{font-size:18pt}

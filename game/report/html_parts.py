@@ -158,12 +158,12 @@ def lost_order_section(d: dict[str, Any]) -> str:
                                ("maker", "product", "config", "price", "payment", "score",
                                 "status", "cost_of_sale")])
         cls.append(c)
-    causes = "".join(f"<li class=cause>{escape(c['text'])}</li>" for c in lo["causes"]) \
-        or "<li>-</li>"
+    causes = "".join(f"<li class='cause {c['kind']}{' wins' if c['wins'] else ''}'>"
+                     f"{escape(c['text'])}</li>" for c in lo["causes"]) or "<li>-</li>"
     note = f"<p class=small>{escape(lo['note'])}</p>" if lo["note"] else ""
     return (f"<section id='lost-order' class='page'><h2>{escape(lo['title'])}</h2>"
             f"<table class='form'>{head}</table>{_table(cols, rows, cls)}"
-            f"<h3>{_t(d, 'report.lost.causes')}</h3><ol>{causes}</ol>{note}</section>")
+            f"<h3>{_t(d, 'report.lost.causes')}</h3><ul class=causes>{causes}</ul>{note}</section>")
 
 
 def whatif_section(d: dict[str, Any]) -> str:

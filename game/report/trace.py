@@ -2,7 +2,8 @@
 
 A save holds the final state, the log and a per-week summary; the debrief also wants to
 know in which week each motive was found, which exit criteria held each week, the C931
-items each week, and how much of each tender score came from merit rather than support.
+items each week, and the game as it stood when the bids were scored (to split each score into
+merit and preference, and to judge the tender again for the loss causes).
 A game is its seed plus its plans, so replaying them rebuilds every week exactly; the final
 hash must match the save's, otherwise (a save from another engine version) the trace is
 marked inconsistent and the sections fall back to what the save itself records.
@@ -15,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.core.actions import Action
+from game.core.causes import scoring_fork
 from game.core.engine import end_week, new_game
 from game.core.errors import IllegalAction
 from game.core.health import c931_all
 from game.core.ids import CRITERIA
-from game.core.resolve import evaluator_weights, score_bids
 from game.core.serialize import state_hash
 from game.core.stages import criterion_met
 from game.core.state import GameState, Person
@@ -36,7 +37,9 @@ class Trace:
     generations: list[dict[str, int]] = field(default_factory=list)
     persons: dict[tuple[str, int], Person] = field(default_factory=dict)
     seats: dict[tuple[str, int], list[int]] = field(default_factory=dict)
-    merit: dict[str, Any] | None = None
+    awarded: GameState | None = None  # the game at the end of the award week (a fork)
+    scored: tuple[int, GameState] | None = None  # the week the bids were last scored, and
+    # the game at its end (the award, or a complaint upheld at the notice's end)
     calendars: list[dict[str, int]] = field(default_factory=list)
 
     def person_at(self, pid: str, week: int) -> Person | None:
@@ -74,16 +77,6 @@ def _record(trace: Trace, state: GameState, week: int) -> None:
         trace.c931.setdefault(vid, []).append({**h["clear"], **h["first"], **h["win"]})
 
 
-def _merit(state: GameState, week: int) -> dict[str, Any]:
-    """The tender scores with every evaluator's support set to zero: what merit alone gave."""
-    bare = copy.deepcopy(state)
-    for rels in bare.relations.values():
-        for r in rels.values():
-            r.support = 0.0
-    res = score_bids(bare)
-    return {"week": week, "scores": res["scores"], "weights": evaluator_weights(state)}
-
-
 def walk(state: GameState) -> Trace:
     """Replay the game's plans from its seed and record every week."""
     trace = Trace()
@@ -96,11 +89,16 @@ def walk(state: GameState) -> Trace:
                        for vid, items in week_plans.items()}
             reasons = {vid: [a.get("reason") for a in items] for vid, items in week_plans.items()}
             week = st.week
+            quiet = scoring_fork(st)
             end_week(st, actions, reasons)
             _record(trace, st, week)
             scores = st.tender.get("scores") if st.tender else None
             if scores and scores != last_scores:
-                trace.merit = _merit(st, week)
+                # The week again without the customer's events, which follow the scoring.
+                end_week(quiet, actions, reasons)
+                trace.scored = (week, quiet)
+                if trace.awarded is None:
+                    trace.awarded = quiet
                 last_scores = copy.deepcopy(scores)
         trace.consistent = state_hash(st) == state_hash(state)
     except (IllegalAction, KeyError, ValueError, TypeError, StopIteration):

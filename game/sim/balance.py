@@ -19,13 +19,15 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from game.ai.agents import BuiltinAgent
-from game.core.engine import new_game
+from game.core.causes import analyse, scoring_fork
+from game.core.engine import new_game, resolve_week
+from game.core.rng import seed_state, world_seed
 from game.core.state import GameState
+from game.core.views import vendor_view
 from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
-from game.sim.batch import play_batch_game
 
 MODES = ("scenario", "rotate")
 """scenario: every vendor plays the playbook its scenario gives it. rotate: the team vendor's
@@ -66,51 +68,53 @@ def seat_playbooks(spec: ScenarioSpec, index: int, mode: str) -> dict[str, str]:
 # ---- one game as a record ---------------------------------------------------------------
 
 
-def _award_notes(state: GameState) -> tuple[str | None, bool]:
-    """Who the award first named, and whether a complaint overturned it."""
-    first, overturned = None, False
-    for e in state.log:
-        if not e.get("calendar"):
-            continue
-        if e["event"] == "award" and first is None:
-            first = e["effects"].get("preferred")
-        elif e["event"] == "notice_end" and e["effects"].get("overturned"):
-            overturned = True
-    return first, overturned
+RESULT_LABELS = {"no_tender": "ended_before_tender", "not_scored": "ended_before_award"}
+"""`game.core.causes` kinds the report names otherwise (the report's older words)."""
 
 
-def loss_cause(state: GameState, vid: str) -> str | None:
-    """Why this vendor did not win, in the balance report's words; None when it won."""
-    o = state.outcome
-    v = state.vendors[vid]
-    if o["winner"] == vid:
-        return None if o["result"] == "won" else "shelved"
-    t = state.tender
-    if t is None:
-        return "ended_before_tender"
-    if vid not in t["bids"]:
-        return "too_slow" if v.stage < 3 else "no_bid"
-    if t["bids"][vid]["disqualified"]:
-        return "over_budget"
-    if not t.get("evaluated"):
-        return "ended_before_award"
-    if vid in t.get("passed_over", []):
-        return "failed_to_sign"
-    first, overturned = _award_notes(state)
-    if overturned and first == vid:
-        return "overturned"
-    totals = t.get("totals") or {}
-    if t.get("override") and totals and vid == min(totals, key=lambda k: (-totals[k], k)):
-        return "kdm_override"
-    if state.contract and state.contract["vendor"] == vid:
-        return "unpaid"
-    if state.award and state.award.get("vendor") == vid:
-        return "not_signed"
-    return "outscored"
+def loss_cause(state: GameState, vid: str, scored: GameState | None = None) -> str | None:
+    """Why this vendor did not win, in the balance report's words; None when it won.
+
+    A loss in the tender's scores is labelled by counterfactual (`game.core.causes`): the
+    first factor that, equal to the winner's, alone would have won ("outscored" when none
+    would). `scored` is the game as its bids were scored (see `play_scored_game`)."""
+    c = analyse(state, vid, scored, brief=True)
+    if c.kind == "won":
+        return None
+    if c.kind == "no_bid":
+        return "too_slow" if c.detail.get("stage", 3) < 3 else "no_bid"
+    return RESULT_LABELS.get(c.kind, c.primary)
 
 
-def game_record(state: GameState, playbooks: dict[str, str]) -> dict[str, Any]:
-    """Everything the report needs from one finished game, small enough to pickle fast."""
+def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
+                     template: GameState) -> tuple[GameState, GameState | None]:
+    """One unrecorded game (as `batch.play_batch_game` plays it), and the game as its bids
+    were scored: the award week played again on a `scoring_fork`, without the customer's
+    events that follow the scoring. None when no bids were scored."""
+    state = template.fork()
+    state.seed = seed
+    state.dice.s = seed_state(seed)
+    state.world.s = world_seed(seed)  # the customer's own dice, as `new_game` seeds them
+    state.recording = False
+    scored: GameState | None = None
+    while state.outcome is None:
+        plans = {v.id: agents[v.id].plan(vendor_view(state, v.index), False).moves
+                 for v in state.vlist if v.active}
+        quiet = None  # the bids are scored in the award week, after the bids were opened
+        if scored is None and state.week >= state.calendar["bid_deadline"] \
+                and not (state.tender or {}).get("evaluated"):
+            quiet = scoring_fork(state)
+        resolve_week(state, plans, None)
+        if quiet is not None and (state.tender or {}).get("evaluated"):
+            resolve_week(quiet, plans, None)
+            scored = quiet
+    return state, scored
+
+
+def game_record(state: GameState, playbooks: dict[str, str],
+                scored: GameState | None = None) -> dict[str, Any]:
+    """Everything the report needs from one finished game, small enough to pickle fast.
+    `scored`: the game as its bids were scored (for the loss causes)."""
     o = state.outcome
     t = state.tender or {}
     valid = {k for k, b in t.get("bids", {}).items() if not b["disqualified"]}
@@ -126,7 +130,7 @@ def game_record(state: GameState, playbooks: dict[str, str]) -> dict[str, Any]:
             "stage": v.stage,
             "stage_weeks": {int(k): w for k, w in v.stage_weeks.items()},
             "spent": round(v.spent, 2),
-            "cause": loss_cause(state, vid),
+            "cause": loss_cause(state, vid, scored),
             "c931": (h["c"], h["f"], h["w"], h["forecast"]) if h else None,
         }
     return {
@@ -205,9 +209,9 @@ def _play_chunk(chunk: tuple[int, list[tuple[int, int]]]) -> list[dict[str, Any]
     out = []
     for index, seed in chunk[1]:
         books = seat_playbooks(spec, index, mode)
-        state = play_batch_game(spec, seed, agents_for(spec, books, seed, make),
-                                _WORKER["template"])
-        out.append(game_record(state, books))
+        state, scored = play_scored_game(spec, seed, agents_for(spec, books, seed, make),
+                                         _WORKER["template"])
+        out.append(game_record(state, books, scored))
     return out
 
 

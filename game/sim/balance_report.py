@@ -42,8 +42,16 @@ CAUSES = {
     "too_slow": "still before P3 at the bid deadline, so could not bid",
     "no_bid": "reached P3 but did not bid",
     "over_budget": "bid above the customer's budget (disqualified)",
-    "outscored": "outscored in the tender",
-    "kdm_override": "ranked first, but the KDM overrode the score",
+    "support": "outscored: every evaluator backing it as the winner would have won",
+    "support_one": "outscored: one evaluator backing it as the winner would have won",
+    "kdm_w": "outscored: the KDM choosing it (W) would have won",
+    "price": "outscored: its price equal to the winner's would have won",
+    "fit": "outscored: product fit and service as good as the winner's would have won",
+    "shaping": "outscored: criteria shaped as far as the winner's would have won",
+    "preparation": "outscored: a funnel as far along as the winner's would have won",
+    "replaced": "outscored: a replaced key person still in the seat would have won",
+    "kdm_override": "ranked first, but the KDM settled the close result for another",
+    "outscored": "outscored: no single factor equal to the winner's would have won",
     "overturned": "won the award, lost it to a complaint",
     "failed_to_sign": "won the award but did not sign in time",
     "not_signed": "preferred bidder when the game ended",
@@ -51,6 +59,9 @@ CAUSES = {
     "ended_before_tender": "the game ended before the bids were opened",
     "ended_before_award": "the game ended before the award",
 }
+"""Each loss, labelled once. A loss in the tender's scores is labelled by counterfactual
+(`game.core.causes`): the factor that, made equal to the winner's, alone would have won and
+closes the most of the gap (the first in the debrief's ranking)."""
 C931_GROUPS: list[tuple[str, Callable[[int, int, int], bool]]] = [
     ("1W: the KDM has chosen them", lambda c, f, w: w >= 1),
     ("8C+ and 1F+, 0W", lambda c, f, w: w == 0 and c >= 8 and f >= 1),
@@ -333,5 +344,8 @@ def _causes(vendors: list[dict[str, Any]]) -> str:
         return "Nobody lost."
     rows = [[CAUSES[k], *(pct(v["causes"].get(k, 0) / v["n"]) if v["n"] else "-"
                           for v in vendors)] for k in keys]
-    return ("Share of each vendor's games lost for each reason.\n\n"
+    return ("Share of each vendor's games lost for each reason. A loss in the tender's scores "
+            "is named by counterfactual: the tender judged again with one factor made equal "
+            "to the winner's; the row is the factor that alone would have won and closes the "
+            "most of the score gap.\n\n"
             + table(["cause", *(v["id"] for v in vendors)], rows))

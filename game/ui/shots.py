@@ -165,6 +165,10 @@ def _debrief(app: object, session: object, save: object) -> None:
         app.step(0.016, [])  # type: ignore[attr-defined]
         scene.finish_jobs()
         save(f"debrief_{tab}")  # type: ignore[operator]
+    app.apply(scene.open_tab("lost"))  # type: ignore[attr-defined]
+    app.step(0.016, [])  # type: ignore[attr-defined]
+    scene.scroll.by(0, 1 << 20)  # the cause analysis closes the report
+    save("debrief_causes")  # type: ignore[operator]
 
 
 def _plan_a_little(app: object, board: object) -> None:

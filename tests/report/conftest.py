@@ -4,6 +4,7 @@ The shipped scenario is used with the "Head of IT seconded" event made certain, 
 game has a key person replaced mid-deal. Games are picked by what they must contain (the
 team lost a tender it bid in; the team won; nobody could win), not by a fixed seed, so the
 fixtures keep working while the AI gets stronger; each picker fails loudly if no seed fits.
+Every vendor is played by its scenario's playbook AI (as `balance` plays them).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from game.ai.basic import plan_week
+from game.ai.agents import make_agent
 from game.core.state import GameState
 from game.report.debrief import build_debrief
 from game.report.trace import Trace, walk
@@ -47,9 +48,11 @@ def _recorded(tmp: Path, spec: ScenarioSpec, name: str, test: Callable[[GameStat
               rivals_idle: bool = False, meta: dict[str, Any] | None = None) -> GameState:
     """Play seeds until one game passes `test`; save it and return the reloaded save."""
     for seed in SEEDS:
-        planners = None
+        planners: dict[str, Any] = {
+            v.id: make_agent(v.playbook.value, v.difficulty.value, seed * 31 + i)
+            for i, v in enumerate(spec.vendors)}
         if rivals_idle:
-            planners = {v.id: plan_week if v.side == "team" else _idle for v in spec.vendors}
+            planners.update({v.id: _idle for v in spec.vendors if v.side != "team"})
         state = play_game(spec, seed, planners=planners)
         if test(state):
             path = tmp / f"{name}.json"

@@ -1,4 +1,5 @@
-"""Outcome and decision: the money matches the record, and every score splits exactly."""
+"""Outcome and decision: the money matches the record, and every score splits exactly into
+merit and the evaluator's preference."""
 
 from __future__ import annotations
 
@@ -6,12 +7,19 @@ from typing import Any
 
 import pytest
 
-from game.core.resolve import SUPPORT_IN_SCORE
+from game.core import resolve
+from game.core.causes import scoring_state
+from game.core.resolve import PREFERENCE, UNKNOWN, judge
 from game.core.state import GameState
 from game.report.charts import render_charts
+from game.report.common import Ctx
 from game.report.debrief import build_debrief
+from game.report.decision import EXPERTS, decision
 from game.report.html import render_html
+from game.report.trace import Trace, walk
 from game.report.whatif import restart_at
+from tests.core.conftest import ME, RIVAL, make_spec
+from tests.core.test_causes import finish, scored_loss
 from tests.report.conftest import team
 
 
@@ -35,13 +43,33 @@ def test_won_outcome(won_game: GameState, won_debrief: dict[str, Any]) -> None:
     assert o["first_payment"] == won_game.contract["first_payment"]
 
 
-def test_each_score_is_merit_plus_support(lost_debrief: dict[str, Any]) -> None:
+def test_each_score_is_merit_plus_preference(lost_game: GameState,
+                                             lost_debrief: dict[str, Any]) -> None:
     dec = lost_debrief["decision"]
     assert dec["merit_exact"]
+    recorded = lost_game.tender["scores"]
     for ev in dec["evaluators"]:
         for vid, score in ev["scores"].items():
-            rebuilt = ev["merit"][vid] + SUPPORT_IN_SCORE * ev["support"][vid]
-            assert rebuilt == pytest.approx(score, abs=2e-3), (ev["id"], vid)
+            assert ev["merit"][vid] + ev["preference"][vid] == pytest.approx(score, abs=2e-4)
+            # The preference is the field lead's term, less the mark-down for strangers.
+            assert abs(ev["preference"][vid]) <= PREFERENCE + UNKNOWN + 1e-4, (ev["id"], vid)
+            if ev["id"] in recorded:  # judged again, the scores are the tender's
+                assert recorded[ev["id"]][vid] == pytest.approx(score, abs=1e-4)
+
+
+def test_merit_is_what_the_rules_call_merit(lost_game: GameState,
+                                            lost_debrief: dict[str, Any]) -> None:
+    """Weighted, each bid's merit is the judge's own merit for it."""
+    dec = lost_debrief["decision"]
+    s = scoring_state(walk(lost_game).scored[1], dec["award_week"])
+    valid = [vid for vid, b in s.tender["bids"].items() if not b["disqualified"]]
+    res = judge(s, [s.vendors[v].index for v in valid],
+                [s.tender["bids"][v]["price"] for v in valid],
+                [s.tender["bids"][v]["technical"] for v in valid],
+                [s.tender["bids"][v]["service"] for v in valid], False)
+    for vid, merit in zip(valid, res.merit, strict=True):
+        rebuilt = sum(ev["weight_share"] * ev["merit"][vid] for ev in dec["evaluators"])
+        assert rebuilt == pytest.approx(merit, abs=2e-3), vid
 
 
 def test_weights_rebuild_the_totals(lost_game: GameState, lost_debrief: dict[str, Any]) -> None:
@@ -77,3 +105,20 @@ def test_nothing_to_chart_before_the_first_week(lost_game: GameState) -> None:
     assert d["timeline"] == [] and d["series"]["weeks"] == []
     assert render_charts(d) == {}
     assert render_html(d, {}, embed_font=False).count("<img") == 0
+
+
+def test_a_public_tender_shows_its_expert_panel() -> None:
+    """The drawn experts score merit only, beside every evaluator of the buying centre."""
+    spec = make_spec(lambda d: d["customer"].update(procurement="public"))
+    state = scored_loss({ME: 270.0, RIVAL: 250.0}, spec=spec)
+    finish(state, state.tender["preferred"])
+    dec = decision(Ctx.make(state, ME, "en", Trace()))
+    by_id = {ev["id"]: ev for ev in dec["evaluators"]}
+    assert set(by_id) == {*resolve.evaluator_weights(state), EXPERTS}
+    experts = by_id[EXPERTS]
+    assert experts["name"] == "Expert panel" and experts["key"] == []
+    assert all(p == 0.0 for p in experts["preference"].values())
+    assert sum(ev["weight_share"] for ev in dec["evaluators"]) == pytest.approx(1.0, abs=1e-3)
+    for vid, total in state.tender["totals"].items():
+        rebuilt = sum(ev["weight_share"] * ev["scores"][vid] for ev in dec["evaluators"])
+        assert rebuilt == pytest.approx(total, abs=2e-3), vid

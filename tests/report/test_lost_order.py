@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from game.core.causes import FACTORS, analyse
 from game.core.state import GameState
 from game.i18n import money
-from game.report.causes import _gaps
+from game.report.trace import Trace
+from tests.report.conftest import team
 
 
 def test_lost_report_rows(lost_game: GameState, lost_debrief: dict[str, Any]) -> None:
@@ -29,26 +31,34 @@ def test_lost_report_rows(lost_game: GameState, lost_debrief: dict[str, Any]) ->
     assert "Hengtai" in header["existing"]  # the incumbent's system
 
 
-def test_causes_are_ranked(lost_debrief: dict[str, Any]) -> None:
-    causes = lost_debrief["lost_order"]["causes"]
-    assert causes
-    weights = [c["weight"] for c in causes]
-    assert weights == sorted(weights, reverse=True)
-    keys = {c["key"] for c in causes}
-    assert keys & {"support_gap", "merit_gap"}, "a ranked bid loses on merit or support"
-    assert "replaced" in keys or "motives_missed" in keys or "criteria_open" in keys
+def test_causes_follow_the_counterfactual(lost_game: GameState, lost_trace: Trace,
+                                          lost_debrief: dict[str, Any]) -> None:
+    items = lost_debrief["lost_order"]["causes"]
+    c = analyse(lost_game, team(lost_game), lost_trace.awarded)
+    assert c.kind == "scored" and c.exact
+    assert items[0]["kind"] == "result" and items[0]["key"] == "scored"
+    rival = lost_game.vendors[c.rival].name["en"]
+    assert rival in items[0]["text"] and f"{c.gap:.3f}" in items[0]["text"]
+    factors = [i for i in items if i["kind"] == "factor" and i["key"] in FACTORS]
+    assert [(i["key"], i["wins"], i["closes"]) for i in factors] == \
+        [(f.key, f.wins, f.closes) for f in c.factors]
+    # Decisive first, then by how much of the gap each closes.
+    ranks = [(not i["wins"], -(i["closes"] or 0.0)) for i in factors]
+    assert ranks == sorted(ranks)
+    for i in factors:
+        verdict = "Would have won" if i["wins"] else "Not enough alone"
+        assert i["text"].startswith(verdict), i["text"]
+    if c.price_decided:
+        assert any(i["kind"] == "lesson" for i in items)
+    # No hand-set weights any more.
+    assert all("weight" not in i for i in items)
 
 
-def test_gap_splits_into_merit_and_support(lost_debrief: dict[str, Any]) -> None:
+def test_the_decision_gap_is_the_causes_gap(lost_game: GameState, lost_trace: Trace,
+                                            lost_debrief: dict[str, Any]) -> None:
     dec = lost_debrief["decision"]
-    lead, us = dec["ranking"][0], lost_debrief["meta"]["vendor"]
-    merit, support = _gaps(dec, us, lead)
-    assert merit + support == pytest.approx(dec["totals"][lead] - dec["totals"][us], abs=3e-3)
-    texts = " ".join(c["text"] for c in lost_debrief["lost_order"]["causes"])
-    if support > 0:
-        assert f"{support:.3f}" in texts
-    if merit > 0:
-        assert f"{merit:.3f}" in texts
+    c = analyse(lost_game, team(lost_game), lost_trace.awarded)
+    assert dec["totals"][c.rival] - dec["totals"][c.vendor] == pytest.approx(c.gap, abs=2e-3)
 
 
 def test_won_report(won_game: GameState, won_debrief: dict[str, Any]) -> None:
@@ -57,32 +67,8 @@ def test_won_report(won_game: GameState, won_debrief: dict[str, Any]) -> None:
     assert lo["winner"] is None
     assert "signed" in lo["ours"]["payment"]
     keys = {c["key"] for c in lo["causes"]}
-    assert keys & {"won_lead", "won_on_support", "won_on_merit", "won_kdm", "won_payment"}
-    for c in lo["causes"]:
-        assert "by -" not in c["text"] and "(ahead by -" not in c["text"], c["text"]
-    assert not keys & {"support_gap", "merit_gap", "price_higher", "kdm_behind"}
-
-
-@pytest.mark.parametrize(("ours", "theirs", "key", "text"), [
-    ((0.60, 0.30), (0.50, 0.10), "won_lead",
-     "We led Beta on merit by 0.100 and on support by 0.060."),
-    ((0.50, 0.50), (0.589, 0.10), "won_on_support",
-     "We beat Beta on support (ahead by 0.120), although they led on merit by 0.089."),
-    ((0.60, 0.10), (0.50, 0.30), "won_on_merit",
-     "We beat Beta on merit (ahead by 0.100), although they had more support (by 0.060)."),
-])
-def test_a_won_lead_names_leads_and_shortfalls_plainly(ours, theirs, key, text) -> None:
-    """Winning on relationships while behind on merit once read "led on merit by -0.089"."""
-    from types import SimpleNamespace
-
-    from game.i18n import tr
-    from game.report.causes import _won_causes
-
-    dec = {"ranking": ["us", "them"], "evaluators": [{
-        "weight_share": 1.0, "key": [], "scores": {"us": 1, "them": 1},
-        "merit": {"us": ours[0], "them": theirs[0]},
-        "support": {"us": ours[1], "them": theirs[1]}}]}
-    ctx = SimpleNamespace(vendor="us", vname=lambda v: "Beta", state=SimpleNamespace(contract=None))
-    got: list[tuple[str, str]] = []
-    _won_causes(ctx, dec, lambda k, w, **kw: got.append((k, tr(f"report.cause.{k}", "en", **kw))))
-    assert got == [(key, text)]
+    assert keys & {"won_scored", "won_payment"}
+    assert not keys & {"scored", "earlier", "price_only", "outscored"}
+    held = [c for c in lo["causes"] if c["kind"] == "held"]
+    for c in held:
+        assert c["text"].startswith(("They would have won", "We would still have won")), c

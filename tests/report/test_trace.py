@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 
+from game.core.causes import award_week, scoring_state
 from game.core.ids import CRITERIA
+from game.core.resolve import judge
 from game.core.stages import STAGE_CRITERIA, criterion_met
 from game.core.state import GameState
 from game.report.debrief import build_debrief
@@ -41,14 +43,19 @@ def test_replaced_person_has_two_seats(lost_game: GameState, lost_trace: Trace) 
     assert lost_trace.persons[("wu_zhiyuan", 1)].name == lost_game.people["wu_zhiyuan"].name
 
 
-def test_merit_scores_reproduce_the_tender(lost_game: GameState, lost_trace: Trace) -> None:
-    merit = lost_trace.merit
-    assert merit is not None
-    assert set(merit["scores"]) == set(lost_game.tender["scores"])
-    for pid, row in merit["scores"].items():
-        for vid, m in row.items():
-            # Support adds at most 0.3 either way.
-            assert abs(lost_game.tender["scores"][pid][vid] - m) <= 0.3 + 1e-9
+def test_the_scored_game_reproduces_the_tender(lost_game: GameState, lost_trace: Trace) -> None:
+    """Judged again on the game the trace kept from the award week, the bids score exactly
+    what the tender recorded (the award's own changes, like the winner's P6, undone)."""
+    assert lost_trace.awarded is not None and lost_trace.scored is not None
+    week, at = lost_trace.scored
+    assert week == award_week(lost_game)
+    s = scoring_state(at, week)
+    t = lost_game.tender
+    valid = [vid for vid, b in t["bids"].items() if not b["disqualified"]]
+    res = judge(s, [s.vendors[v].index for v in valid], [t["bids"][v]["price"] for v in valid],
+                [t["bids"][v]["technical"] for v in valid],
+                [t["bids"][v]["service"] for v in valid], False)
+    assert dict(zip(valid, res.totals, strict=True)) == t["totals"]
 
 
 def test_tampered_save_is_not_trusted(lost_game: GameState) -> None:

@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 
-from game.ai.basic import plan_week
+from game.ai.agents import make_agent
 from game.core.actions import Action
 from game.core.engine import end_week
 from game.core.serialize import state_hash
 from game.core.state import GameState
-from game.core.views import view
 from game.report.whatif import WhatIfError, restart_at
+from game.sim.play import play_week
 from tests.report.conftest import team
 
 
@@ -39,10 +39,12 @@ def test_playing_on_differently_changes_the_game(lost_game: GameState) -> None:
     again = restart_at(lost_game, 6)
     us = team(lost_game)
     assert all(lost_game.plans[w].get(us) for w in range(5, 8))
+    agents: dict[str, Any] = {
+        v.id: make_agent(v.playbook.value, v.difficulty.value, i)
+        for i, v in enumerate(again.spec.vendors)}
+    agents[us] = lambda _view: ([], [])
     for _ in range(3):
-        plans = {vid: plan_week(view(again, vid, with_log=False))[0]
-                 for vid, v in again.vendors.items() if v.active and vid != us}
-        end_week(again, {**plans, us: []})
+        play_week(again, agents)
     assert again.history[5:8] != lost_game.history[5:8]
 
 

@@ -9,12 +9,20 @@ from pathlib import Path
 
 import pytest
 
+from game.core.causes import analyse
+from game.core.engine import new_game
+from game.core.serialize import state_to_dict
+from game.report.trace import walk
 from game.scenario.loader import load_scenario
 from game.sim.balance import (
     PLAYBOOKS,
     Progress,
+    agent_factory,
+    agents_for,
     bench_balance,
     chunks,
+    game_record,
+    play_scored_game,
     register,
     run_games,
     seat_playbooks,
@@ -29,10 +37,12 @@ from game.sim.balance_report import (
     table,
     wilson,
 )
+from game.sim.play import play_game
 from game.sim.report_kit import games_to_settle
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = str(ROOT / "tests" / "scenario" / "good" / "minimal.yaml")
+CITY = str(ROOT / "scenarios" / "city_hospital.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +78,42 @@ def test_every_seat_has_a_known_loss_cause_unless_it_won(records) -> None:
             else:
                 assert x["cause"] in CAUSES
             assert x["stage"] >= 1 and x["spent"] >= 0
+
+
+def _core(state) -> dict:
+    """The state without its record (which only recorded games keep)."""
+    d = state_to_dict(state, with_spec=False)
+    for key in ("log", "plans", "history"):
+        d.pop(key)
+    return d
+
+
+SCORE_LABELS = {"price", "support", "support_one", "kdm_w", "fit", "shaping", "preparation",
+                "replaced", "kdm_override", "outscored"}
+
+
+def test_scored_games_are_the_recorded_games_and_their_causes_the_counterfactual() -> None:
+    """The balance loop plays each seed as `simulate` would (the customer's own dice
+    included), and a tender loss is labelled by the factor that alone would have won."""
+    spec = load_scenario(CITY)
+    template = new_game(spec, 0)
+    make = agent_factory()
+    seen: Counter[str] = Counter()
+    for seed in (1, 2, 3):
+        books = seat_playbooks(spec, seed, "scenario")
+        state, scored = play_scored_game(spec, seed, agents_for(spec, books, seed, make),
+                                         template)
+        recorded = play_game(spec, seed, agents_for(spec, books, seed, make))
+        assert _core(state) == _core(recorded)
+        assert scored is not None and scored.tender["totals"] == recorded.tender["totals"]
+        for vid, x in game_record(state, books, scored)["vendors"].items():
+            c = analyse(recorded, vid, walk(recorded).awarded)
+            if x["cause"] in SCORE_LABELS:
+                assert c.kind == "scored" and x["cause"] == c.primary
+                seen[x["cause"]] += 1
+            elif x["cause"] is not None:
+                assert c.kind != "scored"
+    assert seen, "some vendor lost in the scores"
 
 
 def test_rotate_mode_cycles_the_team_seat_only() -> None:

@@ -141,6 +141,27 @@ def decision(doc: Doc, d: dict[str, Any], tr: Any, names: dict[str, str]) -> Non
               [2.4, 0.9, *[1.5] * len(vids), 2.8], rows)
 
 
+def causes_doc(doc: Doc, items: list[dict[str, Any]]) -> None:
+    """The counterfactual causes: what decided it (bold), each factor marked by whether it
+    alone would have won (a shape as well as a colour), the lesson, then the record's notes."""
+    if not items:
+        doc.bullets(["-"], mark="")
+    for c in items:
+        kind = c["kind"]
+        if kind == "result":
+            doc.para(c["text"], BODY, theme.INK, bold=True)
+        elif kind == "factor":
+            doc.bullets([c["text"]], BODY, "✓" if c["wins"] else "–",
+                        theme.US if c["wins"] else theme.INK)
+        elif kind == "held":  # a won tender: would the runner-up have won with it?
+            doc.bullets([c["text"]], BODY, "!" if c["wins"] else "✓",
+                        theme.DANGER if c["wins"] else theme.US)
+        elif kind == "lesson":
+            doc.para(c["text"], BODY, theme.DANGER, bold=True)
+        else:
+            doc.bullets([c["text"]], SMALL, "•", theme.INK_MUTED)
+
+
 def lost_order_doc(d: dict[str, Any], tr: Any, width: int) -> Doc:
     """The lost-order (or won-order) report in the course's form: header, products, causes."""
     lo = d["lost_order"]
@@ -172,7 +193,7 @@ def lost_order_doc(d: dict[str, Any], tr: Any, width: int) -> Doc:
                       for label, row in sides],
               [1.3] + [2] * len(sides), table_rows)
     doc.heading(tr("report.lost.causes"))
-    doc.bullets([f"{i}. {c['text']}" for i, c in enumerate(lo["causes"], 1)] or ["-"], mark="")
+    causes_doc(doc, lo["causes"])
     if lo["note"]:
         doc.para(lo["note"], SMALL, theme.INK_MUTED)
     return doc
