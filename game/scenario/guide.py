@@ -88,11 +88,6 @@ EXAMPLES: dict[str, Any] = {
     "EventFiredCondition.fired": False,
     "TrustEffect.vendor": "affected",
     "RevealEffect.vendor": "affected",
-    "CustomerSpec.procurement": "public",
-    "CustomerSpec.budget_approved_week": 6,
-    "StakeholderSpec.availability": 4,
-    "PersonnelSpec.weekly_chance": 0.015,
-    "PersonnelSpec.rumour_weeks": 3,
 }
 """Examples for fields no shipped scenario sets (a test keeps this list minimal)."""
 

@@ -172,8 +172,9 @@ class CustomerSpec(Spec):
     personnel: PersonnelSpec = Field(
         default_factory=PersonnelSpec, description="Key people moving on during the deal.")
     budget_approved_week: Annotated[int, Field(ge=0)] = Field(
-        0, description="Week the project budget is approved; before it an executive's "
-        "confirmation visit finds the budget not yet approved (0: approved from the start).")
+        0, description="Week the project budget is approved; before it no vendor can verify "
+        "the budget element (Qualify and the confirmation visit find it not yet approved), so "
+        "nobody passes P3 (0: approved from the start).")
 
 
 class Playbook(str, Enum):
