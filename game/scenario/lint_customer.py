@@ -27,8 +27,7 @@ FIRST_DRAW = 3
 end of every week from week 3 until the week before the award."""
 NEAR_CERTAIN = 0.5
 """Warn when more deals than not would see a key person replaced: then a change is the
-deal's rule, not a risk the players can prepare for (the material's figure is one deal in
-seven to one in five)."""
+deal's rule, not a risk the players can prepare for (the rule aims at 10-20% of deals)."""
 KDM_MAJORITY = 0.5
 """Warn about a public tender when the KDM holds more than this share of the scoring weight
 as written."""
