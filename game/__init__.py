@@ -2,7 +2,7 @@
 importing the package decides, once, whether the compiled rules match their sources (see
 `game.native`)."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from game.native import install as _install_native  # noqa: E402
 

@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game import __version__
 from game.core.engine import new_game
 from game.core.views import trainer_view, view
+from game.i18n import tr
 from game.save import SaveError, load_save, save_text
 from game.save_file import _checksum
 from game.scenario.loader import load_scenario
@@ -237,3 +239,27 @@ def test_mutated_saves_are_refused_or_play_on(tmp_path: Path, text: bytes):
 @given(text=mutated("legacy"))
 def test_mutated_legacy_saves_are_refused_or_play_on(tmp_path: Path, text: bytes):
     _plays_on(_write(tmp_path, text))
+
+
+def test_a_save_from_0_2_0_that_plays_differently_is_refused_naming_0_2_0(tmp_path: Path):
+    # What a 0.2.0 save looks like to this version: its header names 0.2.0, and the state
+    # hash it recorded is one today's rules do not reach from its moves (0.3.0 changed them).
+    data = json.loads(CURRENT)
+    data["header"]["version"] = "0.2.0"
+    data["game"]["hash"] = "0" * len(data["game"]["hash"])
+    err = _refused(tmp_path, _resealed(data))
+    assert err.key == "save.error.rules"
+    assert err.params == {"name": "save.json", "version": "0.2.0"}
+    assert "0.2.0" in str(err) and "0.3.0" in str(err)
+    for lang in ("zh", "en"):
+        text = tr(err.key, lang, **err.params)
+        assert text != err.key and "0.2.0" in text and "save.json" in text
+    assert tr(err.key, "zh", **err.params) != tr(err.key, "en", **err.params)
+
+
+def test_a_save_of_this_version_whose_replay_differs_is_damaged_not_another_version(
+        tmp_path: Path):
+    data = json.loads(CURRENT)
+    assert data["header"]["version"] == __version__
+    data["game"]["hash"] = "0" * len(data["game"]["hash"])
+    assert _refused(tmp_path, _resealed(data)).key == "save.error.damaged"

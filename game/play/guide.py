@@ -34,6 +34,8 @@ def reached(check: dict[str, Any], view: dict[str, Any]) -> bool:
     people = view["people"]
     if kind == "badge":
         return any(check["badge"] in p.get("key", ()) for p in people)
+    if kind == "introduced":
+        return any("KDM" in p.get("key", ()) and p["introduced"] for p in people)
     if kind == "contact":
         return any(p["contact_level"] >= check["at_least"] for p in people)
     if kind == "motive":

@@ -15,7 +15,9 @@ from game.scenario.messages import did_you_mean, suggest
 from game.scenario.models import (
     ChoiceSpec,
     ContactCondition,
+    ContactLevel,
     EventFiredCondition,
+    KeyTag,
     NeedWeightEffect,
     NewRivalEffect,
     Playbook,
@@ -50,6 +52,7 @@ class _Checker:
         self.needs = [n.id for n in spec.customer.needs]
         self.vendors = [v.id for v in spec.vendors]
         self.events = [e.id for e in spec.events]
+        self.kdms = {s.id for s in spec.stakeholders if KeyTag.KDM in s.key}
 
     def run(self) -> Iterator[Issue]:
         spec = self.spec
@@ -171,6 +174,15 @@ class _Checker:
             yield self._issue(("customer", "criteria"), "all tender criteria weights are 0",
                               "give at least one of technical, price, service a weight",
                               code="scenario/zero_criteria", at_key=True)
+        approved = self.spec.customer.budget_approved_week
+        if approved > calendar.award:
+            yield self._issue(("customer", "budget_approved_week"),
+                              f"the budget is approved in week {approved}, after the award "
+                              f"(week {calendar.award})",
+                              f"a customer awards only a budget it has: write week "
+                              f"{calendar.award} or earlier, or 0 for a budget approved from "
+                              "the start",
+                              code="scenario/approved_after_award")
         payment = self.spec.customer.payment
         if payment.first_payment_min > payment.first_payment_max:
             yield self._issue(("customer", "payment", "first_payment_min"),
@@ -215,9 +227,17 @@ class _Checker:
                                       f"missing fit for need '{need}' on vendor '{vendor.id}'",
                                       f"add a line like '{need}: 0.5' under fit, from 0 to 1",
                                       code="scenario/missing_fit", at_key=True)
-            for person in vendor.relations:
+            for person, rel in vendor.relations.items():
                 yield from self._ref("stakeholder", person, self.people,
                                      (*base, "relations", person), at_key=True)
+                if rel.contact is ContactLevel.coach and person in self.kdms:
+                    yield self._issue(
+                        (*base, "relations", person, "contact"),
+                        f"'{person}' is the KDM, and the KDM is nobody's coach: the KDM "
+                        "backing a vendor is its W (the 1 of C931)",
+                        f"write 'insider' or lower; 'support' says how far the KDM already "
+                        f"backs '{vendor.id}'",
+                        code="scenario/kdm_coach")
             if vendor.enters_week is not None and vendor.enters_week > last:
                 yield self._issue((*base, "enters_week"),
                                   f"enters_week {vendor.enters_week} is after the game ends",

@@ -24,6 +24,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from game.core.actions import CATALOG
+from game.core.ids import PROCUREMENTS
+from game.core.resolve import EXPERTS, KDM_WEIGHT, OVERRIDE_GAP
 from game.i18n import tr
 from game.scenario import models as m
 from game.scenario.difficulty import LEVELS, MEASURED, level_line
@@ -34,7 +36,7 @@ from game.scenario.thresholds import caps
 README = SCHEMA_PATH.parent / "README.md"
 BLOCKS = ("fields", "words", "lint", "caps", "actions", "difficulty")
 ENUMS = (m.BuyingRole, m.KeyTag, m.Trait, m.MotiveKind, m.ContactLevel, m.Phase, m.Playbook,
-         m.Difficulty)
+         m.Difficulty, m.Procurement)
 MEANING: dict[str, str] = {
     "ScenarioSpec.customer": "The customer: who it is, what it needs, its budget and calendar.",
     "ScenarioSpec.events": "Things that may happen during the game.",
@@ -317,6 +319,15 @@ def _word_rows(enum: type[Enum]) -> list[str]:
         rows = [(w.value, _actions(lambda d, i=i: 0 < i == d.contact_to, "where vendors start"))
                 for i, w in enumerate(levels)]
         head = "actions that raise contact to it"
+    elif enum is m.Procurement:
+        rows = [(w.value, f"×{KDM_WEIGHT[i]:g} | "
+                 + (f"{EXPERTS[i]:g} × the buying centre's weight, merit only" if EXPERTS[i]
+                    else "none") + " | "
+                 + (f"a lead under {OVERRIDE_GAP[i]:.2f} (scores run 0 to 1)" if OVERRIDE_GAP[i]
+                    else "none: the scores decide"))
+                for w in enum for i in [PROCUREMENTS.index(w.value)]]
+        head = ("the KDM's weight among the evaluators | drawn expert panel | what the "
+                "KDM's choice (W) overturns")
     elif enum is m.Phase:
         fields = m.ParticipationSpec.model_fields
         rows, head = [(w.value, fields[w.value].description) for w in enum], "when"

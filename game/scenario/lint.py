@@ -22,7 +22,8 @@ from game.i18n import tr
 from game.scenario import models as m
 from game.scenario.commands import expand_paths
 from game.scenario.issues import Issue, ScenarioError, sort_issues
-from game.scenario.lint_reach import Reach, all_effects
+from game.scenario.lint_customer import personnel, procurement
+from game.scenario.lint_reach import Reach, all_effects, is_kdm
 from game.scenario.lint_values import inert_values, lineup, moot_events, weights
 from game.scenario.loader import load_scenario_text, read_scenario_bytes
 from game.scenario.sourcemap import Path, SourceMap
@@ -35,14 +36,21 @@ RULES: dict[str, str] = {
     "lint/motive_unaddressed": "A motive of a kind no action addresses: finding it cannot help.",
     "lint/event_never": "An event that can never fire: weeks, conditions and chance conflict.",
     "lint/text_language": "Text missing a language: empty, or written in the other language.",
-    "lint/calendar": "A calendar that cannot be met: no time to bid, shape the tender or be paid.",
-    "lint/unreachable": "A stakeholder nobody can meet, or who takes part in no phase.",
+    "lint/calendar": "A calendar that cannot be met: no time to bid, shape the tender, "
+                     "prepare the bid (P5) before the award, or be paid.",
+    "lint/unreachable": "A stakeholder nobody can meet, a KDM nobody can be introduced to, "
+                        "or someone who takes part in no phase.",
     "lint/inert_value": "A value past the point where the rules stop counting it: references "
                         "over 5, a floor price no bid reaches, a budget above every price, "
                         "... (see section 2's table).",
     "lint/weights": "Tender weights that do not sum to 1, with the shares the game makes of "
                     "them.",
     "lint/lineup": "Rivals that mix the expert and easy levels: one decides, one hardly counts.",
+    "lint/procurement": "A public tender whose KDM holds most of the scoring weight: in "
+                        "public mode the KDM weighs half and a drawn expert panel scores "
+                        "too.",
+    "lint/personnel": "A chance of personnel change that makes a key change near-certain "
+                      "(with the share of deals that would see one).",
     "lint/event_moot": "An event that can fire only after what it changes is settled: a "
                        "budget cut after the bids are opened, tender weights after the last "
                        "scoring, a first-payment squeeze after the contract is signed, ...",
@@ -85,7 +93,7 @@ class _Linter(Reach):
         for check in (self.stages, self.roles, self.motives, self.events, self.texts,
                       self.calendar, self.people):
             yield from check()
-        for rule in (inert_values, weights, lineup, moot_events):
+        for rule in (inert_values, weights, lineup, moot_events, procurement, personnel):
             yield from rule(self)
 
     # ---- stages ----------------------------------------------------------
@@ -210,6 +218,20 @@ class _Linter(Reach):
                                 f"in week {ready} at the earliest: too late to shape the "
                                 f"tender before it is issued in week {cal.tender_issue}",
                                 "lint/calendar")
+        approved = self.spec.customer.budget_approved_week
+        for vs in self.teams:
+            ready = self.stage_week(vs, 5)
+            late = self.stage_week(vs, 3)
+            if late is not None and late >= cal.tender_issue:
+                continue  # said above: too late for the tender altogether
+            if ready is not None and ready > cal.award:
+                why = (f" (P3 needs the budget verified, and it is approved in week "
+                       f"{approved})" if ready == approved + 2 and vs.start_stage <= 3 else "")
+                yield self.warn(("customer", "budget_approved_week") if why else
+                                (*base, "award"), f"team vendor '{vs.id}' reaches P5 in week "
+                                f"{ready} at the earliest{why}, after the award in week "
+                                f"{cal.award}: the evaluators mark its bid down as unprepared",
+                                "lint/calendar")
         paid = cal.award + cal.notice_weeks + 2
         if paid > last:
             yield self.warn(("last_week",), f"the first payment can arrive in week {paid} at "
@@ -223,6 +245,14 @@ class _Linter(Reach):
                 yield self.warn(("stakeholders", i), f"nobody can meet {s.id}: no vendor "
                                 "has a rep with time to call, or an executive for a senior "
                                 "person", "lint/unreachable", at_key=True)
+            elif is_kdm(s) and not any(self.door(vs, s) for vs in self.spec.vendors):
+                yield self.warn(("stakeholders", i), f"nobody can reach {s.id}, the KDM: a "
+                                "KDM sees a vendor only after an introduction, and no vendor "
+                                "has a rep and an executive for a sponsor visit, or a rep to "
+                                "win an insider among the others and ask them",
+                                "lint/unreachable", "give a vendor's rep and executive days "
+                                "in 'time', or start it with contact 'met' with the KDM in "
+                                "its relations", at_key=True)
             if not any(s.participation.model_dump().values()):
                 yield self.warn(("stakeholders", i, "participation"), f"{s.id} takes part "
                                 "in no phase: every action on them is weak and they never "

@@ -19,6 +19,9 @@ from game.scenario.sourcemap import Path
 
 FIRST_MEET = ("call", "exec_visit", "sponsor_visit")
 """The actions that meet someone never met; everything else needs contact first."""
+DOOR = "sponsor_visit"
+"""The one move that meets a KDM nobody has introduced the vendor to (the executive opens
+the door); otherwise an insider or coach must introduce it (`ask_introduction`)."""
 
 Check = Callable[["Reach", m.VendorSpec], tuple[str, Path] | None]
 """A data precondition of a criterion: None when it holds, else (why not, where)."""
@@ -41,6 +44,20 @@ def _role(*roles: str) -> Check:
 
 def _tag(tag: str) -> Check:
     return _has(lambda s: tag in {k.value for k in s.key}, f"nobody is tagged {tag}")
+
+
+def is_kdm(s: m.StakeholderSpec) -> bool:
+    return any(k.value == "KDM" for k in s.key)
+
+
+def _door(lint: Reach, vs: m.VendorSpec) -> tuple[str, Path] | None:
+    """'kdm_met' needs a KDM the vendor can be introduced to (or starts introduced to)."""
+    kdms = [s for s in lint.spec.stakeholders if is_kdm(s)]
+    if not kdms:
+        return "nobody is tagged KDM", ("stakeholders",)
+    if any(lint.door(vs, k) for k in kdms):
+        return None
+    return lint.no_door_why(vs), ("vendors", lint.spec.vendors.index(vs), "time")
 
 
 def _fit(lint: Reach, vs: m.VendorSpec) -> tuple[str, Path] | None:
@@ -83,7 +100,7 @@ ROUTES: dict[int, list[tuple[str, list[tuple[tuple[str, ...], Check | None]]]]] 
         ("insider_ki", [(("develop_insider",), _tag("KI"))]),
         ("insider_ku", [(("develop_insider",), _tag("KU"))]),
         ("coach", [(("develop_coach",), SENIOR)]),
-        ("kdm_met", [(("exec_visit", "sponsor_visit"), _tag("KDM"))])],
+        ("kdm_met", [(("sponsor_visit", "exec_visit"), _door)])],
 }
 """How each P1-P4 exit criterion can be met: alternative (actions, data condition) routes,
 read from stages.py and the action catalogue's preconditions."""
@@ -119,6 +136,33 @@ class Reach:
 
     def meets(self, vs: m.VendorSpec, person: m.StakeholderSpec) -> bool:
         return any(self.can(vs, a, person) for a in FIRST_MEET)
+
+    def door(self, vs: m.VendorSpec, kdm: m.StakeholderSpec) -> bool:
+        """The vendor can get to the KDM: it starts introduced (any contact), its rep and
+        executive can make a sponsor visit, or its rep can win an insider among the others
+        and ask them for an introduction."""
+        start = vs.relations.get(kdm.id)
+        if start is not None and start.contact.value != "unknown":
+            return True
+        if self.can(vs, DOOR, kdm):
+            return True
+        if not self.can(vs, "ask_introduction"):
+            return False
+        return any(self._insider(vs, p) for p in self.spec.stakeholders if not is_kdm(p))
+
+    def _insider(self, vs: m.VendorSpec, p: m.StakeholderSpec) -> bool:
+        start = vs.relations.get(p.id)
+        if start is not None and start.contact.value in ("insider", "coach"):
+            return True
+        return self.meets(vs, p) and self.can(vs, "develop_insider", p)
+
+    def no_door_why(self, vs: m.VendorSpec) -> str:
+        """Why `door` fails for this vendor, in the designer's terms."""
+        t = vs.time
+        return (f"a sponsor visit needs its rep and executive (they have {t.rep} and {t.exec} "
+                "day(s) a week), an introduction needs its rep and an insider among the other "
+                "people, and it does not start introduced (no contact with the KDM in its "
+                "relations)")
 
     def _time_why(self, vs: m.VendorSpec, actions: tuple[str, ...]) -> tuple[str, Path]:
         d = CATALOG[actions[0]]
@@ -166,7 +210,11 @@ class Reach:
             return None
         cal = self.spec.customer.calendar
         if stage <= 5:
-            return entry + max(0, stage - vs.start_stage)
+            week = entry + max(0, stage - vs.start_stage)
+            if stage >= 4 and vs.start_stage <= 3:
+                # P3 needs the budget verified, which waits for the budget's approval.
+                week = max(week, self.spec.customer.budget_approved_week + 1 + stage - 4)
+            return week
         return cal.award + self.early + (0 if stage == 6 else cal.notice_weeks + 1)
 
     def _vendors(self, ref: str, ev: m.EventSpec) -> list[m.VendorSpec]:

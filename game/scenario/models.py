@@ -135,15 +135,24 @@ class Procurement(str, Enum):
     public = "public"  # a strict public tender: a drawn expert panel scores, the KDM weighs less
 
 
+PERSONNEL_CHANCE = 0.008
+"""The default weekly chance of a personnel change (engine: personnel.py draws it every week
+from week 3 until the award)."""
+
+
 class PersonnelSpec(Spec):
     """The chance that someone who matters moves on during the deal (a rule in every
     scenario; scripted replacements in `events` come on top)."""
 
     weekly_chance: Annotated[float, Field(ge=0.0, le=0.2)] = Field(
-        0.008, description="Each week's chance that a key or senior person is replaced "
-        "(0.008 gives a change in about one deal in seven; 0 turns it off).")
+        PERSONNEL_CHANCE, description="Each week's chance, from week 3 until the award, that "
+        "a key or senior person is replaced: a deal sees a change with 1 - (1 - chance) ^ "
+        f"(award - 3), {PERSONNEL_CHANCE:g} giving about "
+        f"{1 - (1 - PERSONNEL_CHANCE) ** 14:.0%} of deals for an award in week 17 "
+        "(0 turns it off).")
     rumour_weeks: Annotated[int, Field(ge=0, le=6)] = Field(
-        2, description="How many weeks ahead a vendor with an insider hears of the move.")
+        2, description="How many weeks ahead a vendor with an insider or coach hears of the "
+        "move (0: the move comes without warning).")
 
 
 class CustomerSpec(Spec):
@@ -164,8 +173,9 @@ class CustomerSpec(Spec):
     personnel: PersonnelSpec = Field(
         default_factory=PersonnelSpec, description="Key people moving on during the deal.")
     budget_approved_week: Annotated[int, Field(ge=0)] = Field(
-        0, description="Week the project budget is approved; before it an executive's "
-        "confirmation visit finds the budget not yet approved (0: approved from the start).")
+        0, description="Week the project budget is approved; before it no vendor can verify "
+        "the budget element (Qualify and the confirmation visit find it not yet approved), so "
+        "nobody passes P3 (0: approved from the start).")
 
 
 class Playbook(str, Enum):

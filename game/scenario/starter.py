@@ -76,9 +76,19 @@ platform."
     contract: 18
   criteria: {{technical: 0.5, price: 0.3, service: 0.2}}   # tender weights before shaping
   payment: {{first_payment_max: 0.3, first_payment_min: 0.1}}
+  procurement: invited   # how it buys: negotiated (the KDM's choice weighs most), invited (the
+                         # panel scores, the KDM settles a close result) or public (a drawn
+                         # expert panel scores too; the KDM weighs half and overturns nothing)
+  budget_approved_week: 0   # before this week nobody can confirm the budget (0: approved already)
+  personnel: {{weekly_chance: 0.008, rumour_weeks: 2}}   # each week until the award, the chance
+                         # that a key person is replaced; insiders and coaches hear of it
+                         # rumour_weeks ahead
 
 # The buying centre. Cover every buying role, and tag the KU, KI and KDM: the stage criteria
 # need an insider among KU and KI and a meeting with the KDM. Motives stay hidden until found.
+# The KDM sees a vendor only once introduced (a sponsor visit of the rep and the executive, or
+# an insider or coach) and is nobody's coach. availability: weeks between two meetings a vendor
+# gets with a person (default 3 for the KDM, 2 for senior people, 1 for everyone else).
 stakeholders:
   - id: gm
     name: {{zh: "黄建军", en: "Huang Jianjun"}}
@@ -89,6 +99,7 @@ stakeholders:
     influence: 0.9
     participation: {{early: 0.1, solution: 0.3, tender: 0.4, decision: 1.0, contract: 0.6}}
     senior: true
+    availability: 3  # a busy general manager: one meeting every three weeks per vendor
     traits: [busy, cautious]
     cares_about: [leakage, billing]
     position_motive:

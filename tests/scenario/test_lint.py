@@ -15,6 +15,7 @@ import pytest
 from game.scenario import lint
 from game.scenario.issues import ScenarioError
 from game.scenario.lint import RULES, lint_file, lint_text, render_warning, run_lint
+from game.scenario.loader import load_scenario_text
 
 HERE = Path(__file__).parent
 LINT = HERE / "lint"
@@ -130,3 +131,67 @@ def test_shipped_scenarios_have_nothing_inert_or_too_late(name: str) -> None:
     found = lint_file(str(SCENARIOS / f"{name}.yaml"))
     assert [i for i in found if i.code in ("lint/inert_value", "lint/event_moot",
                                            "lint/lineup", "lint/weights")] == []
+
+
+# ---- the new rules: the KDM's door, procurement, personnel changes --------------------------
+
+
+def _clean_with(*pairs: tuple[str, str]) -> str:
+    text = (LINT / "clean.yaml").read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _codes(text: str) -> list[str]:
+    return [render_warning(i).split("\n")[0] for i in lint_text(text, "x.yaml")]
+
+
+def test_a_kdm_a_vendor_starts_introduced_to_is_reachable() -> None:
+    text = (LINT / "unreachable.yaml").read_text(encoding="utf-8")
+    assert any("nobody can reach plant_manager, the KDM" in w for w in _codes(text))
+    start = "      it_head: {support: 0.2, trust: 0.3, contact: relationship}\n"
+    met = start + "      plant_manager: {support: 0.1, trust: 0.2, contact: met}\n"
+    assert not any("nobody can reach plant_manager" in w
+                   for w in _codes(text.replace(start, met, 1)))
+
+
+def test_without_a_sponsor_visit_an_insider_still_opens_the_door() -> None:
+    # The team has no executive: no sponsor visit, but its rep can win an insider and ask
+    # for an introduction, so the only criterion blocked is the coach the executive develops.
+    found = _codes(_clean_with(("    sales_budget: 30\n", "    sales_budget: 30\n"
+                                "    time: {exec: 0}\n")))
+    assert len(found) == 1 and "'A coach at middle/senior level' can never be met" in found[0]
+
+
+def test_a_public_tender_with_evaluators_carrying_the_weight_is_clean() -> None:
+    assert _codes(_clean_with(("  calendar:\n", "  procurement: public\n  calendar:\n"))) == []
+
+
+@pytest.mark.parametrize(("chance", "warned"), [(0.008, False), (0.1, False), (0.12, True)])
+def test_personnel_warning_starts_where_most_deals_see_a_change(chance: float,
+                                                                warned: bool) -> None:
+    # clean.yaml awards in week 9: six weekly draws, so 0.12 is 54% and 0.1 is 47%.
+    text = _clean_with(("  calendar:\n", f"  personnel: {{weekly_chance: {chance}}}\n"
+                        "  calendar:\n"))
+    assert any("[lint/personnel]" in w for w in _codes(text)) == warned
+
+
+def test_the_personnel_share_counts_the_weeks_the_engine_draws_in() -> None:
+    from game.core.engine import end_week, new_game
+    from game.scenario.lint_customer import FIRST_DRAW, change_share
+
+    spec = load_scenario_text(_clean_with(
+        ("  calendar:\n", "  personnel: {weekly_chance: 0.2, rumour_weeks: 0}\n  calendar:\n")),
+        "x.yaml")
+    award = spec.customer.calendar.award
+    weeks = set()
+    for seed in range(40):
+        state = new_game(spec, seed)
+        while not state.over:
+            end_week(state, {vid: [] for vid in state.vendors}, {})
+        weeks |= {e["week"] for e in state.log if e.get("event") == "personnel_change"}
+    assert min(weeks) == FIRST_DRAW and max(weeks) == award - 1
+    assert change_share(0.2, award) == (pytest.approx(1 - 0.8 ** (award - FIRST_DRAW)),
+                                        award - FIRST_DRAW)
