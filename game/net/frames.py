@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.core.checks import plan_usage
 from game.core.state import phase_of
 from game.core.views import report_for, view
-from game.net.desk import RoleDesk
 from game.net.seats import Seat, Team
 
 if TYPE_CHECKING:
@@ -52,9 +50,9 @@ def briefing(ws: Workshop, vid: str) -> dict[str, Any] | None:
 
 def desk_view(ws: Workshop, seat: Seat) -> dict[str, Any]:
     desk = ws.desks.get(seat.team)
-    if desk is None:
-        return {"mode": ws.lobby.teams[seat.team].mode, "plan": [], "committed": {}}
-    return desk.seen_by(seat.role, ws.team_view(seat.team))
+    if desk is None:  # the lobby: nothing planned yet
+        desk = ws.new_desk(seat.team)
+    return desk.seen_by(seat.role)
 
 
 def desk_msg(ws: Workshop, seat: Seat) -> dict[str, Any]:
@@ -136,11 +134,10 @@ def leaderboard(ws: Workshop) -> list[dict[str, Any]]:
 
 def _team_usage(ws: Workshop, vid: str) -> tuple[dict[str, int], float]:
     desk = ws.desks.get(vid)
-    vw = ws.team_view(vid)
-    plan = (desk.combined() if isinstance(desk, RoleDesk) else desk.human_plan()) if desk else []
-    used, cost = plan_usage(plan, vw)
-    days = {r: n - used.get(r, 0) for r, n in vw["me"]["time"].items()}
-    return days, round(vw["me"]["budget"] - cost, 2)
+    if desk is None:
+        vw = ws.team_view(vid)
+        return {r: int(n) for r, n in vw["me"]["time"].items()}, round(vw["me"]["budget"], 2)
+    return desk.days_left(), round(desk.week.budget_left(), 2)
 
 
 def console(ws: Workshop) -> dict[str, Any]:

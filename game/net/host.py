@@ -31,6 +31,7 @@ from game.net.protocol import (
     Commit,
     Console,
     Join,
+    Move,
     Msg,
     Plan,
     Refusal,
@@ -221,7 +222,8 @@ class Host:
             msg = parse_client(raw)
             cid = msg.cid
             if isinstance(msg, Join):
-                seat, token = ws.join(msg.code, msg.role, msg.name)
+                seat, token = ws.join(msg.code, msg.role, msg.name,
+                                      dict(msg.names) if msg.names else None)
                 self.say(f"{seat.name} joined {seat.team} as {seat.role}")
                 self._attach(peer, seat)
                 self.send_to(peer, {"type": "welcome", "cid": msg.cid, "token": token,
@@ -324,6 +326,10 @@ class Host:
         if isinstance(msg, Plan):
             ws.plan(peer.seat, msg.stamp, [Action(a.kind, a.target, a.option)
                                            for a in msg.actions])
+        elif isinstance(msg, Move):
+            a = msg.action
+            ws.move(peer.seat, msg.stamp, msg.op, msg.role,
+                    Action(a.kind, a.target, a.option) if a is not None else None, msg.entry)
         elif isinstance(msg, Commit):
             ws.commit(peer.seat, msg.stamp)
         elif isinstance(msg, Reopen):
