@@ -76,8 +76,10 @@ class BotClient:
                  retry: tuple[float, float] = (1.0, 10.0), act: bool = True,
                  think: float = 0.0,
                  say: Callable[[str], None] | None = None,
-                 on_message: Callable[[dict[str, Any]], None] | None = None) -> None:
+                 on_message: Callable[[dict[str, Any]], None] | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.on_message = on_message  # a window client sees every validated message
+        self.names = names  # one laptop: who plays which role at it
         self.url = url if url.startswith("ws") else f"ws://{url}"
         self.code = code
         self.role = role
@@ -154,8 +156,11 @@ class BotClient:
         elif self.token:
             await self._send(conn, {"type": "resume", "token": self.token}, wait=False)
         else:
-            await self._send(conn, {"type": "join", "code": self.code, "role": self.role,
-                                    "name": self.name}, wait=False)
+            hello: dict[str, Any] = {"type": "join", "code": self.code, "role": self.role,
+                                     "name": self.name}
+            if self.names:
+                hello["names"] = self.names
+            await self._send(conn, hello, wait=False)
 
     async def _listen(self, conn: ClientConnection) -> None:
         async for raw in conn:

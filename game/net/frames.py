@@ -59,6 +59,29 @@ def desk_msg(ws: Workshop, seat: Seat) -> dict[str, Any]:
     return {"type": "desk", "stamp": ws.stamp, "desk": desk_view(ws, seat)}
 
 
+#: the fields of an event answer's authored effects a dialog reads to say what it will do
+EFFECT_KEYS = ("type", "change", "stakeholder", "vendor", "motive", "milestone", "shift",
+               "criterion")
+
+
+def choices(ws: Workshop, vid: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """For each event waiting for the team's answer, each answer's authored effects (whom
+    it moves, what it reveals, what it risks), so the team's event dialog can say what an
+    answer is likely to do. Only the fields that say so are sent: never a newcomer's
+    description (a replaced stakeholder's motives), never the rest of the scenario."""
+    pending = ws.seat_view(vid).get("pending") or []
+    events = {e.id: e for e in ws.spec_now().events}
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for p in pending:
+        ev = events.get(p["event"])
+        if ev is None:
+            continue
+        out[ev.id] = {c.id: [{k: v for k, v in eff.model_dump(mode="json").items()
+                              if k in EFFECT_KEYS} for eff in c.effects]
+                      for c in ev.choices}
+    return out
+
+
 def snapshot(ws: Workshop, seat: Seat, with_view: bool = True) -> dict[str, Any]:
     vid = seat.team
     team = ws.lobby.teams[vid]
@@ -72,6 +95,7 @@ def snapshot(ws: Workshop, seat: Seat, with_view: bool = True) -> dict[str, Any]
         "briefing": briefing(ws, vid),
         "presence": presence(team),
         "notices": ws.notices.get(vid, [])[-10:],
+        "choices": choices(ws, vid),
     }
     if with_view:
         out["view"] = ws.seat_view(vid)

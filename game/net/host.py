@@ -90,6 +90,10 @@ class Host:
         self.seats: dict[tuple[str, str], Peer] = {}
         self.projectors: set[Peer] = set()
         self.consoles: set[Peer] = set()
+        # windows in this process (the trainer's console and its projector mode) that see
+        # the console's or the projector's frames as they are sent, without a connection
+        self.watchers: dict[str, list[Callable[[dict[str, Any]], None]]] = {
+            "console": [], "public": [], "public_pin": []}
         self.server: Server | None = None
         self._ticker: asyncio.Task[None] | None = None
         self.closed = asyncio.Event()
@@ -158,12 +162,16 @@ class Host:
         while ws.outbox:
             target, item = ws.outbox.pop(0)
             kind = target[0]
+            watchers = self.watchers.get(kind, [])
             if callable(item):
                 if not {"public": self.projectors, "console": self.consoles,
-                        "seats": self.seats, "public_pin": self.projectors}.get(kind):
+                        "seats": self.seats, "public_pin": self.projectors}.get(kind) \
+                        and not watchers:
                     continue
                 item = item()
             msg = item
+            for watch in watchers:
+                watch(msg)
             if kind == "snapshots":
                 for peer in list(self.seats.values()):
                     if peer.seat is not None:

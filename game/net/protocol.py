@@ -221,6 +221,7 @@ class Snapshot(BaseModel):
     briefing: dict[str, Any] | None
     presence: dict[str, Any]
     notices: list[dict[str, Any]]
+    choices: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
 
 def parse_host(raw: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from game.core.actions import Action
 from game.ui import router
-from game.ui.scene import Command
+from game.ui.scene import Command, Pop
 
 
 class WeekFlow:
@@ -151,4 +151,6 @@ class WeekFlow:
                 return router.push("handover", self.ctx, s, nxt)
         self.role = self.turn_role()
         self.status = ""
-        return router.push("resolve", self.ctx, s)
+        if not s.resolve_scene:  # a board only looked at (the trainer's drill-down)
+            return Pop()
+        return router.push(s.resolve_scene, self.ctx, s)

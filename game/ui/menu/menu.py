@@ -16,6 +16,8 @@ MENU_ITEMS: tuple[tuple[str, str], ...] = (
     ("solo", "#menu_primary"),
     ("tutorial", "#menu_button"),
     ("team", "#menu_button"),
+    ("workshop", "#menu_button"),
+    ("join", "#menu_button"),
     ("load", "#menu_button"),
     ("library", "#menu_button"),
     ("settings", "#menu_button"),
@@ -60,7 +62,7 @@ class MenuScene(Scene):
         card_w = 400
         items = self.items()
         n = len(items)
-        step = BUTTON_H + 14
+        step = BUTTON_H + (14 if n <= 8 else 8)
         card_h = 40 + n * step + 24
         left = int(width * 0.07)
         right_x = width - left - card_w
@@ -141,6 +143,10 @@ class MenuScene(Scene):
             return self.start_guide()
         if key == "team":
             return router.push("new_game", self.ctx, mode="team")
+        if key == "workshop":
+            return router.push("workshop_setup", self.ctx)
+        if key == "join":
+            return router.push("join", self.ctx)
         if key == "load":
             return router.push("load", self.ctx)
         if key == "library":

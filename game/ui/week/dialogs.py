@@ -182,11 +182,12 @@ class GameMenuScene(CardScene):
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
-        return (tr("ui.game_menu.heading"), esc(self.note or tr("ui.game_menu.text")), [
-            ("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None),
-            ("save", tr("ui.game_menu.save"), tr("ui.game_menu.save_tip"), None),
-            ("resume", tr("ui.game_menu.resume"), tr("ui.game_menu.resume_tip"), "#primary"),
-        ])
+        acts = [("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None)]
+        if self.session.can_save:  # a workshop's game is saved by its host
+            acts.append(("save", tr("ui.game_menu.save"), tr("ui.game_menu.save_tip"), None))
+        acts.append(("resume", tr("ui.game_menu.resume"), tr("ui.game_menu.resume_tip"),
+                     "#primary"))
+        return (tr("ui.game_menu.heading"), esc(self.note or tr("ui.game_menu.text")), acts)
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         choice = self.pressed(event)
