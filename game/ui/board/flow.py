@@ -113,6 +113,8 @@ class WeekFlow:
         """End this player's planning: answer events and joint-move proposals first,
         confirm unused roles once."""
         s = self.session
+        if not s.resolve_scene:  # a board only looked at (the trainer's drill-down)
+            return Pop()
         pending = s.pending_unanswered()
         if pending:
             return router.push("event", self.ctx, s, pending[0])

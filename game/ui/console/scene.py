@@ -93,6 +93,7 @@ class ConsoleScene(Scene):
         self.entry: UITextEntryLine | None = None
         self.layout: dict[str, pygame.Rect] = {}
         self._dirty_at: float | None = None
+        self._built: dict[str, Any] | None = None  # the frame the widgets were built for
         self._qr: pygame.Surface | None = None
         self._watching = False
 
@@ -105,9 +106,21 @@ class ConsoleScene(Scene):
         self.frame = self.service.ws.console_frame()
 
     def _frame(self, msg: dict[str, Any]) -> None:
+        """A new frame is painted at once; the widgets are rebuilt only when what they are
+        changed (the round's state, the settings, who is human), so a click never lands
+        on a button that a seat's commit has just replaced."""
         self.frame = msg
-        if self._dirty_at is None:
+        if self._shape(msg) != self._shape(self._built) and self._dirty_at is None:
             self._dirty_at = time.monotonic()
+
+    @staticmethod
+    def _shape(f: dict[str, Any] | None) -> Any:
+        if f is None:
+            return None
+        r = f["round"]
+        return (r["status"], r["clock"]["paused"], r["clock"]["left_s"] is None,
+                tuple(sorted(f["settings"].items())), f["week"],
+                tuple((t["vendor"], t["human"]) for t in f["teams"]))
 
     def update(self, dt: float) -> Command | None:
         if self._dirty_at is not None and time.monotonic() - self._dirty_at >= REBUILD_S:
@@ -119,7 +132,8 @@ class ConsoleScene(Scene):
 
     # --- layout ------------------------------------------------------------------------------
     def build(self) -> None:
-        ctx, tr, _f = self.ctx, self.ctx.tr, self.frame
+        ctx, tr = self.ctx, self.ctx.tr
+        self._built = self.frame
         w, h = ctx.size
         left = MARGIN
         inner = w - 2 * MARGIN
@@ -208,7 +222,7 @@ class ConsoleScene(Scene):
                  for a in self.service.addresses()]
         text.append(para(tr("ui.console.join_codes"), body.width - 40))
         text.append(esc(tr("ui.console.pin", pin=self.service.ws.pin)))
-        text_box(self.ctx, (body.left, body.top, body.width, 190), "<br>".join(text),
+        text_box(self.ctx, (body.left, body.top, body.width, 236), "<br>".join(text),
                  "#plain_text")
 
     def _tab_events(self, body: pygame.Rect) -> None:
@@ -459,7 +473,8 @@ class ConsoleScene(Scene):
         tr, f = self.ctx.tr, self.frame
         t = self.layout["table"]
         draw_card(surface, t)
-        cols = [(16, tr("ui.console.col.team")), (t.width * 0.40, tr("ui.console.col.stage")),
+        cols = [(16, tr("ui.console.col.team")), (t.width * 0.30, tr("ui.console.col.code")),
+                (t.width * 0.40, tr("ui.console.col.stage")),
                 (t.width * 0.50, "C931"), (t.width * 0.62, tr("ui.console.col.money"))]
         for x, text in cols:
             draw_text(surface, text, (t.left + int(x), t.top + 10), theme.LABEL,
@@ -479,8 +494,11 @@ class ConsoleScene(Scene):
             pygame.draw.rect(surface, theme.rgb(colour), (t.left + 6, y + 8, 6, ROW_H - 16))
             name = tr.pick(team["name"])
             code = team["code"] if team["human"] else tr("ui.console.ai")
-            draw_text(surface, f"{name} · {code}", (t.left + 16, y + 6), theme.BODY, theme.INK,
-                      bold=True, max_width=int(t.width * 0.38))
+            draw_text(surface, name, (t.left + 16, y + 6), theme.BODY, theme.INK,
+                      bold=True, max_width=int(t.width * 0.30) - 24)
+            draw_text(surface, code, (t.left + int(t.width * 0.30), y + 6), theme.BODY,
+                      theme.ACCENT if team["human"] else theme.INK_MUTED, bold=True,
+                      max_width=int(t.width * 0.10))
             status = "" if team["active"] else " · " + tr("ui.vstatus." + team["status"])
             draw_text(surface, f"P{team['stage']}{status}", (t.left + int(t.width * 0.40),
                                                              y + 6), theme.BODY, theme.INK,
@@ -528,11 +546,11 @@ class ConsoleScene(Scene):
         if body is None:
             return
         addrs = self.service.addresses()
-        size = min(body.width - 40, body.bottom - body.top - 210)
+        size = min(body.width - 40, body.bottom - body.top - 246)
         if size < 80 or not addrs:
             return
         if self._qr is None or self._qr.get_width() != size:
             from game.ui.qr import qr_surface
 
             self._qr = qr_surface(addrs[0], size)
-        surface.blit(self._qr, (body.centerx - size // 2, body.top + 200))
+        surface.blit(self._qr, (body.centerx - size // 2, body.top + 240))

@@ -156,6 +156,11 @@ class NetSession(Session):
         self.last_report = report
         return report
 
+    def leave(self) -> None:
+        """The player left for the main menu: close the connection (the console shows the
+        seat away; joining again with this laptop's saved seat comes back to it)."""
+        self.link.leave()
+
     def autosave(self, data_dir: Any, language: str | None = None) -> Any:
         """The host keeps the workshop's game (its autosave and session log)."""
         return None

@@ -281,10 +281,14 @@ class ProjectorScene(Scene):
                       bold=True, max_width=r.width)
             y = r.top + 56
             for m in t["moments"]:
-                for part in wrap_lines(m["title"], r.width, theme.LABEL)[:3]:
-                    draw_text(surface, part, (r.left, y), theme.LABEL, theme.INK,
+                for part in wrap_lines(m["title"], r.width, theme.LABEL, True)[:2]:
+                    draw_text(surface, part, (r.left, y), theme.LABEL, theme.INK, bold=True,
                               max_width=r.width)
                     y += 22
+                for part in wrap_lines(m["text"], r.width, theme.LABEL)[:3]:
+                    draw_text(surface, part, (r.left, y), theme.LABEL, theme.INK_MUTED,
+                              max_width=r.width)
+                    y += 20
                 y += 6
                 if y > r.bottom - 22:
                     break

@@ -182,7 +182,9 @@ class GameMenuScene(CardScene):
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
-        acts = [("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None)]
+        acts = []
+        if self.session.resolve_scene:  # not on a board the trainer only looks at
+            acts.append(("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None))
         if self.session.can_save:  # a workshop's game is saved by its host
             acts.append(("save", tr("ui.game_menu.save"), tr("ui.game_menu.save_tip"), None))
         acts.append(("resume", tr("ui.game_menu.resume"), tr("ui.game_menu.resume_tip"),
@@ -202,6 +204,9 @@ class GameMenuScene(CardScene):
                 self.note = str(error)
             self.ctx.request_rebuild()
         if choice == "main":
+            leave = getattr(self.session, "leave", None)
+            if leave is not None:  # a workshop seat: the seat shows as away on the console
+                leave()
             return router.reset("menu", self.ctx)
         return None
 
