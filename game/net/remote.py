@@ -26,9 +26,21 @@ class MirrorWeek(TeamWeek):
     money they hold, taken off the budget)."""
 
     hidden: int = 0
+    mine: tuple[str, ...] = ()  # the roles this seat plays: it acts for no other
 
     def hidden_from(self, role: str) -> int:
         return self.hidden
+
+    def _open(self, role: str) -> str | None:
+        if role not in self.mine:
+            return "team.not_your_role"
+        return super()._open(role)
+
+    def accept(self, role: str, entry_id: int) -> str | None:
+        return self._open(role) if role not in self.mine else super().accept(role, entry_id)
+
+    def decline(self, role: str, entry_id: int) -> str | None:
+        return self._open(role) if role not in self.mine else super().decline(role, entry_id)
 
 
 def mirror_week(view: dict[str, Any], desk: dict[str, Any]) -> MirrorWeek:
@@ -44,6 +56,7 @@ def mirror_week(view: dict[str, Any], desk: dict[str, Any]) -> MirrorWeek:
     week = MirrorWeek(base.view, base.seats, base.entries, base.committed,
                       _next_id=base._next_id)
     week.hidden = int(desk.get("hidden", 0))
+    week.mine = tuple(desk.get("mine") or ())
     return week
 
 
