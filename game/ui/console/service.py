@@ -29,8 +29,12 @@ class HostService:
 
     def start(self, ctx: Any) -> None:
         """Listen (once); the window closes the service when it closes."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a layout built without the window's loop): idle
+            return
         if self.task is None:
-            self.task = asyncio.get_running_loop().create_task(self._start())
+            self.task = loop.create_task(self._start())
             ctx.services.append(self)
 
     async def _start(self) -> None:
