@@ -20,8 +20,7 @@ from game.scenario.loader import load_scenario
 from game.ui import router
 
 from .conftest import SCENARIOS
-from .helpers import top
-from .test_console import frames, until
+from .test_console import until
 
 
 def names(app: Any) -> list[str]:
