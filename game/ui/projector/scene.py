@@ -52,6 +52,8 @@ class ProjectorScene(Scene):
         self.page = "room"
         self.news_left = 0.0
         self._stamp: int | None = None
+        self._board_seen: dict[str, int] | None = None  # progress before this week
+        self.board_before: dict[str, int] = {}
         self._room: dict[str, Any] | None = None
         self._room_lang: str | None = None
         self._qr: pygame.Surface | None = None
@@ -79,7 +81,11 @@ class ProjectorScene(Scene):
         if self._stamp is not None and stamp != self._stamp and pub.get("report") \
                 and pub["round"]["status"] == "planning" and pub["week"] > 1:
             self.page, self.news_left = "news", NEWS_S
-        self._stamp = stamp
+            self.board_before = self._board_seen
+        if stamp != self._stamp or self._board_seen is None:
+            self._stamp = stamp
+        if pub.get("leaderboard") and self.page != "news":
+            self._board_seen = {b["vendor"]: b["progress"] for b in pub["leaderboard"]}
         if self.page == "news":
             self.news_left -= dt
             if self.news_left <= 0:
@@ -234,7 +240,8 @@ class ProjectorScene(Scene):
             lines.append(tr("ui.projector.award", who=names.get(award["winner"], "?")))
         board = pub.get("leaderboard")
         if board:
-            movers = [tr.pick(b["name"]) for b in board if b["progress"] > 0]
+            movers = [tr.pick(b["name"]) for b in board
+                      if b["progress"] > self.board_before.get(b["vendor"], b["progress"])]
             if movers:
                 lines.append(tr("ui.projector.advanced", who=", ".join(movers)))
         if not lines:
