@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.state import GameState
+from game.report.common import support_gain
 from game.report.debrief import build_debrief
 from game.report.trace import walk
 
@@ -82,8 +83,7 @@ def actions_csv(state: GameState, people: dict[int, dict[str, dict[str, str]]],
             continue
         d = CATALOG[kind]
         eff = e.get("effects") or {}
-        gained = sum(float(x) for x in (eff.get("support") or {}).values()) \
-            if isinstance(eff.get("support"), dict) else 0.0
+        gained = support_gain(e)
         found = ";".join(str(x) for x in (eff.get("learned") or []))
         intel = eff.get("intel") or {}
         if intel.get("motive_of"):

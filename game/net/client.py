@@ -105,6 +105,7 @@ class BotClient:
         self._acted: int | None = None
         self._planned: dict[int, list[dict[str, Any]]] = {}  # stamp -> the plan it sent
         self._answered: set[tuple[int, int]] = set()  # proposals answered (stamp, entry)
+        self._committing: set[int] = set()  # stamps with a commit on its way
         self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._stop = False
         self.fatal: str | None = None
@@ -193,8 +194,13 @@ class BotClient:
             elif kind == "desk" and self.snapshot is not None:
                 if data["stamp"] == self.snapshot["stamp"]:
                     self.snapshot["desk"] = data["desk"]
+                    stamp = data["stamp"]
                     if self.act and data["desk"].get("awaiting"):
-                        asyncio.ensure_future(self._answer(conn, data["stamp"]))
+                        asyncio.ensure_future(self._answer(conn, stamp))
+                    elif self.act and stamp in self._planned and not data["desk"].get("done") \
+                            and stamp not in self._committing:
+                        # a commit refused while a proposal was on its way: commit again
+                        asyncio.ensure_future(self._commit(conn, stamp))
             elif kind == "round" and self.snapshot is not None:
                 self.snapshot["round"] = {k: v for k, v in data.items() if k not in ("v", "type")}
             elif kind == "console":
@@ -265,7 +271,11 @@ class BotClient:
         self._acted = None  # cut off half-way: try again on the next snapshot
 
     async def _commit(self, conn: ClientConnection, stamp: int) -> None:
-        reply = await self._send(conn, {"type": "commit", "stamp": stamp})
+        self._committing.add(stamp)
+        try:
+            reply = await self._send(conn, {"type": "commit", "stamp": stamp})
+        finally:
+            self._committing.discard(stamp)
         if reply is not None and reply["type"] == "ack":
             self.seen.committed[stamp] = self._planned.get(stamp, [])
 
@@ -286,7 +296,7 @@ class BotClient:
                         reply.get("code") != "week/stale":
                     await self._send(conn, {"type": "move", "stamp": stamp, "op": "decline",
                                             "entry": entry})
-            if stamp in self._planned and stamp not in self.seen.committed:
+            if stamp in self._planned:  # committing again is harmless
                 await self._commit(conn, stamp)
 
 

@@ -50,6 +50,9 @@ def console_app(make_app: Any, lang: str = "en", teams: int = 2,
 
 
 def confirm(app: Any) -> None:
+    from game.ui.console.team import ConfirmScene
+
+    assert isinstance(top(app), ConfirmScene), f"no confirmation, but {top(app)!r}"
     click(app, top(app).buttons["yes"])
 
 

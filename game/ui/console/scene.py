@@ -134,6 +134,7 @@ class ConsoleScene(Scene):
     def build(self) -> None:
         ctx, tr = self.ctx, self.ctx.tr
         self._built = self.frame
+        self._dirty_at = None  # this build shows the newest frame
         w, h = ctx.size
         left = MARGIN
         inner = w - 2 * MARGIN

@@ -64,14 +64,12 @@ def keep_seat(data_dir: Path, address: str, seat: dict[str, Any] | None) -> None
 def players_of(meta: dict[str, Any], vendor: str) -> dict[str, str]:
     """Who played each role of ``vendor``, from a workshop save's record of the weeks
     (several people in turn are joined: "Li / Wang")."""
-    names: dict[str, list[str]] = {}
+    from game.net.class_report import players_of as by_week
+
     people = meta.get("people") if isinstance(meta.get("people"), dict) else {}
-    for week in sorted(people, key=lambda w: int(w) if str(w).isdigit() else 0):
-        roles = people[week].get(vendor) if isinstance(people[week], dict) else None
-        for role, name in (roles or {}).items():
-            if isinstance(name, str) and name and name not in names.setdefault(role, []):
-                names[role].append(name)
-    return {r: " / ".join(n) for r, n in names.items()}
+    weeks = {int(w): p for w, p in people.items()
+             if str(w).isdigit() and isinstance(p, dict)}
+    return by_week(weeks, vendor)
 
 
 class TeamLink:
