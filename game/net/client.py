@@ -4,8 +4,9 @@ It reconnects by itself when the connection drops or the host restarts (retry wi
 1-10 s by default, so a room of laptops does not knock on the host all at once), resumes its
 seat with the token, validates every frame it is sent, and plans from the snapshot's view
 only. `decide` turns that view into the seat's moves; by default the built-in AI plays the
-vendor's playbook, filtered to the seat's role. The window client (phase 2) keeps the same
-loop and draws the board instead of deciding.
+vendor's playbook, filtered to the seat's role (a joint move is proposed by the role that
+leads it and accepted by its partner's seat). The team's window (``game.ui.join``) keeps the
+same loop without acting (``act=False``) and sees every message through ``on_message``.
 """
 
 from __future__ import annotations
