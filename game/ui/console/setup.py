@@ -21,6 +21,7 @@ from game.ui.widgets import (
     is_pressed,
     label,
     page_header,
+    wrap_lines,
 )
 
 
@@ -149,8 +150,11 @@ class WorkshopSetupScene(Scene):
         if self.entries:
             r = self.card
             x2 = r.centerx + 20
-            draw_text(surface, self.ctx.tr("ui.workshop.note"), (x2, r.top + 20 + 4 * 64 + 10),
-                      theme.LABEL, theme.INK_MUTED, max_width=r.right - x2 - 28)
+            y = r.top + 20 + 4 * 64 + 10
+            for line in wrap_lines(self.ctx.tr("ui.workshop.note"), r.right - x2 - 28,
+                                   theme.LABEL):
+                draw_text(surface, line, (x2, y), theme.LABEL, theme.INK_MUTED)
+                y += 24
         if self.error:
             draw_text(surface, self.error, (self.card.left + 28, self.card.bottom + 30),
                       theme.LABEL, theme.DANGER, bold=True, max_width=self.card.width - 360)
