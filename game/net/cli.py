@@ -1,10 +1,9 @@
 """`host` and `join`: a workshop from the command line.
 
-`host` runs the authoritative server on the trainer's laptop and, unless `--headless`, a text
-console on the terminal (the same commands a console window sends over the wire). `join` is
-a headless bot client for now: it takes a seat with a team code and plays it with the
-vendor's playbook (tests, rehearsals, filling a seat); the window client comes with the
-console window.
+`host` runs the authoritative server on the trainer's laptop with the console window (or,
+with `--text`, a text console on the terminal: the same commands; `--headless`: none). `join`
+opens a team's window on the host's board (`--watch`: the projector's window; `--bot`: a
+headless seat played by the built-in AI, for tests, rehearsals and filling a seat).
 """
 
 from __future__ import annotations
@@ -217,11 +216,10 @@ async def _console(host: Any) -> None:
             print(f"refused: {r.text}")
 
 
-async def serve_workshop(args: argparse.Namespace) -> int:
-    from game.net.host import Host, addresses
+def make_workshop(args: argparse.Namespace, say: Any = print) -> tuple[Any, Path] | int:
+    """The workshop `host` was asked for (new, or resumed from its log), or an exit code."""
     from game.net.workshop import Settings, Workshop, human_vendors
 
-    say = print
     if args.resume is not None:
         folder = Path(args.resume) if args.resume else newest_workshop(workshops_dir())
         if folder is None:
@@ -235,6 +233,7 @@ async def serve_workshop(args: argparse.Namespace) -> int:
         if args.headless:
             ws.clock.resume()
         say(f"resumed {folder} at week {ws.state.week} ({ws.status})")
+        return ws, folder
     else:
         from game.scenario.issues import ScenarioError
         from game.scenario.loader import load_scenario
@@ -257,6 +256,17 @@ async def serve_workshop(args: argparse.Namespace) -> int:
                             session_minutes=args.session)
         ws = Workshop.create(spec, args.seed, human_vendors(spec, teams), folder, settings,
                              pin=args.pin, game_id=game_id)
+    return ws, folder
+
+
+async def serve_workshop(args: argparse.Namespace) -> int:
+    from game.net.host import Host, addresses
+
+    say = print
+    made = make_workshop(args, say)
+    if isinstance(made, int):
+        return made
+    ws, folder = made
     host = Host(ws, args.bind, args.port, say=say)
     try:
         await host.start()
@@ -285,13 +295,48 @@ async def serve_workshop(args: argparse.Namespace) -> int:
 
 
 def _host(args: argparse.Namespace) -> int:
+    if not args.headless and not args.text:
+        return _host_window(args)
     with contextlib.suppress(KeyboardInterrupt):
         return asyncio.run(serve_workshop(args))
     return 130
 
 
+def _window_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"lang": args.lang, "size": args.size, "no_resume": True}
+
+
+def _host_window(args: argparse.Namespace) -> int:
+    """The console window on this laptop, with the host running in the window's loop."""
+    from game.ui.app import run_app
+    from game.ui.console.service import HostService
+
+    made = make_workshop(args)
+    if isinstance(made, int):
+        return made
+    ws, folder = made
+    print(f"session log: {folder / 'session.jsonl'}  (trainer PIN {ws.pin})")
+    service = HostService(ws, args.bind, args.port)
+    return run_app(_window_options(args), first=("console", (service,), {}))
+
+
 def _join(args: argparse.Namespace) -> int:
     from game.net.client import BotClient, ai_decide
+
+    if not args.bot:
+        from game.ui.app import run_app
+
+        if args.watch:
+            from game.ui.projector.feed import WatchFeed
+
+            def projector(app: Any) -> Any:
+                return WatchFeed(app, args.address, args.pin)
+
+            return run_app(_window_options(args), first=("projector", (_Late(projector),), {}))
+        return run_app(_window_options(args), first=(
+            "join", (), {"address": args.address, "code": args.code or "",
+                         "role": args.role, "player": args.name if args.name != "bot" else "",
+                         "auto": bool(args.code and args.name != "bot")}))
 
     if not args.code and not args.token and not args.watch:
         print("join: give the team code (--code) or a seat token (--token)", file=sys.stderr)
@@ -333,6 +378,10 @@ def register(sub: Any) -> None:
                    help="address to listen on (default: every network interface)")
     h.add_argument("--headless", action="store_true",
                    help="no console: start when every team has joined, stop at the end")
+    h.add_argument("--text", action="store_true",
+                   help="the console as text on this terminal instead of its window")
+    h.add_argument("--lang", choices=("zh", "en"), default=None, help="the window's language")
+    h.add_argument("--size", default=None, help="the window's size, e.g. 1920x1080")
     h.add_argument("--resume", nargs="?", const="", default=None, metavar="FOLDER",
                    help="stand a workshop up again from its session log (default: the newest)")
     h.add_argument("--seed", type=int, default=1)
@@ -344,15 +393,19 @@ def register(sub: Any) -> None:
     h.add_argument("--pin", default=None, help="the trainer's PIN (default: a random one)")
     h.set_defaults(func=_host)
 
-    j = sub.add_parser("join", help="join a workshop as a headless bot (the window client "
-                       "comes with the console window)")
+    j = sub.add_parser("join", help="join a workshop: a team's window on the host's board "
+                       "(--watch: the projector; --bot: a headless AI seat)")
     j.add_argument("address", help="HOST:PORT shown by the trainer")
     j.add_argument("--code", default=None, help="your team's code")
     j.add_argument("--role", default="team", choices=("team", "rep", "presales", "pm", "exec"),
                    help="team: one laptop for the whole team (default)")
     j.add_argument("--name", default="bot")
-    j.add_argument("--bot", action="store_true", required=True,
-                   help="play the seat with the built-in AI (required in this version)")
+    j.add_argument("--bot", action="store_true",
+                   help="no window: play the seat with the built-in AI")
+    j.add_argument("--pin", default=None,
+                   help="with --watch: the trainer's PIN (the end-of-game debrief on the wall)")
+    j.add_argument("--lang", choices=("zh", "en"), default=None, help="the window's language")
+    j.add_argument("--size", default=None, help="the window's size, e.g. 1280x720")
     j.add_argument("--token", default=None, help="come back to a seat with its token")
     j.add_argument("--seed", type=int, default=0)
     j.add_argument("--think", type=float, default=0.0,
@@ -361,3 +414,11 @@ def register(sub: Any) -> None:
                    help="follow the public frames only, as the projector does")
     j.add_argument("--record", default=None, help=argparse.SUPPRESS)
     j.set_defaults(func=_join)
+
+
+class _Late:
+    """A scene argument made once the window (and its loop) exists: the projector's
+    watching connection needs the window's context."""
+
+    def __init__(self, make: Any) -> None:
+        self.make = make

@@ -4,8 +4,9 @@ It reconnects by itself when the connection drops or the host restarts (retry wi
 1-10 s by default, so a room of laptops does not knock on the host all at once), resumes its
 seat with the token, validates every frame it is sent, and plans from the snapshot's view
 only. `decide` turns that view into the seat's moves; by default the built-in AI plays the
-vendor's playbook, filtered to the seat's role. The window client (phase 2) keeps the same
-loop and draws the board instead of deciding.
+vendor's playbook, filtered to the seat's role (a joint move is proposed by the role that
+leads it and accepted by its partner's seat). The team's window (``game.ui.join``) keeps the
+same loop without acting (``act=False``) and sees every message through ``on_message``.
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ def ai_decide(seed: int = 0) -> Decide:
 
 
 def role_owns(role: str, a: Action) -> bool:
-    """Whether a seat of `role` plans this move (a one-laptop seat plans them all)."""
+    """Whether a seat of `role` plans this move (a one-laptop seat plans them all): its own
+    moves, the sales rep's answers to events, and the joint moves it leads (the first role
+    of the move proposes it; the partner's seat accepts it)."""
     if role == "team":
         return True
     if a.kind == "choose":
         return role == "rep"
     d = CATALOG.get(a.kind)
-    return d is not None and d.roles == (role,)
+    return d is not None and d.roles[0] == role
 
 
 @dataclass
@@ -73,7 +76,11 @@ class BotClient:
                  record: bool = False,
                  retry: tuple[float, float] = (1.0, 10.0), act: bool = True,
                  think: float = 0.0,
-                 say: Callable[[str], None] | None = None) -> None:
+                 say: Callable[[str], None] | None = None,
+                 on_message: Callable[[dict[str, Any]], None] | None = None,
+                 names: dict[str, str] | None = None) -> None:
+        self.on_message = on_message  # a window client sees every validated message
+        self.names = names  # one laptop: who plays which role at it
         self.url = url if url.startswith("ws") else f"ws://{url}"
         self.code = code
         self.role = role
@@ -97,6 +104,9 @@ class BotClient:
         self.conn: ClientConnection | None = None
         self._cid = 0
         self._acted: int | None = None
+        self._planned: dict[int, list[dict[str, Any]]] = {}  # stamp -> the plan it sent
+        self._answered: set[tuple[int, int]] = set()  # proposals answered (stamp, entry)
+        self._committing: set[int] = set()  # stamps with a commit on its way
         self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._stop = False
         self.fatal: str | None = None
@@ -148,8 +158,11 @@ class BotClient:
         elif self.token:
             await self._send(conn, {"type": "resume", "token": self.token}, wait=False)
         else:
-            await self._send(conn, {"type": "join", "code": self.code, "role": self.role,
-                                    "name": self.name}, wait=False)
+            hello: dict[str, Any] = {"type": "join", "code": self.code, "role": self.role,
+                                     "name": self.name}
+            if self.names:
+                hello["names"] = self.names
+            await self._send(conn, hello, wait=False)
 
     async def _listen(self, conn: ClientConnection) -> None:
         async for raw in conn:
@@ -182,6 +195,13 @@ class BotClient:
             elif kind == "desk" and self.snapshot is not None:
                 if data["stamp"] == self.snapshot["stamp"]:
                     self.snapshot["desk"] = data["desk"]
+                    stamp = data["stamp"]
+                    if self.act and data["desk"].get("awaiting"):
+                        asyncio.ensure_future(self._answer(conn, stamp))
+                    elif self.act and stamp in self._planned and not data["desk"].get("done") \
+                            and stamp not in self._committing:
+                        # a commit refused while a proposal was on its way: commit again
+                        asyncio.ensure_future(self._commit(conn, stamp))
             elif kind == "round" and self.snapshot is not None:
                 self.snapshot["round"] = {k: v for k, v in data.items() if k not in ("v", "type")}
             elif kind == "console":
@@ -194,6 +214,8 @@ class BotClient:
                     self.seen.weeks[data["round"]["stamp"]] = time.monotonic()
                 if data["round"]["status"] == "over":
                     self.over.set()
+            if self.on_message is not None:
+                self.on_message(data)
             if self.over.is_set() and not self.console and (
                     self.final is not None or self.watch and not self.pin):
                 return  # a seat waits for the whole game, sent for its debrief
@@ -227,7 +249,7 @@ class BotClient:
         stamp = snap["stamp"]
         seat = snap["seat"]
         desk = snap["desk"]
-        if self._acted == stamp or desk.get("committed", {}).get(seat["role"]):
+        if self._acted == stamp or desk.get("done"):
             return
         self._acted = stamp
         if self.think:
@@ -244,11 +266,39 @@ class BotClient:
                 if reply.get("code") == "week/stale" or not plan:
                     return
                 plan = plan[:-1]  # the team's budget or days ran short: plan a little less
-            reply = await self._send(conn, {"type": "commit", "stamp": stamp})
-            if reply is not None and reply["type"] == "ack":
-                self.seen.committed[stamp] = [a.to_dict() for a in plan]
+            self._planned[stamp] = [a.to_dict() for a in plan]
+            await self._commit(conn, stamp)
             return
         self._acted = None  # cut off half-way: try again on the next snapshot
+
+    async def _commit(self, conn: ClientConnection, stamp: int) -> None:
+        self._committing.add(stamp)
+        try:
+            reply = await self._send(conn, {"type": "commit", "stamp": stamp})
+        finally:
+            self._committing.discard(stamp)
+        if reply is not None and reply["type"] == "ack":
+            self.seen.committed[stamp] = self._planned.get(stamp, [])
+
+    async def _answer(self, conn: ClientConnection, stamp: int) -> None:
+        """A teammate proposed a joint move to this seat: the bot agrees when its days
+        allow (else it declines), then commits if the proposal had held its commit back."""
+        snap = self.snapshot
+        if snap is None or snap["stamp"] != stamp:
+            return
+        with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
+            for entry in list(snap["desk"].get("awaiting", [])):
+                if (stamp, entry) in self._answered:
+                    continue
+                self._answered.add((stamp, entry))
+                reply = await self._send(conn, {"type": "move", "stamp": stamp,
+                                                "op": "accept", "entry": entry})
+                if reply is not None and reply["type"] == "refused" and \
+                        reply.get("code") != "week/stale":
+                    await self._send(conn, {"type": "move", "stamp": stamp, "op": "decline",
+                                            "entry": entry})
+            if stamp in self._planned:  # committing again is harmless
+                await self._commit(conn, stamp)
 
 
 async def run_bot(url: str, code: str | None, role: str, name: str, seed: int = 0,

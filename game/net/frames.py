@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.core.checks import plan_usage
 from game.core.state import phase_of
 from game.core.views import report_for, view
-from game.net.desk import RoleDesk
 from game.net.seats import Seat, Team
 
 if TYPE_CHECKING:
@@ -52,13 +50,36 @@ def briefing(ws: Workshop, vid: str) -> dict[str, Any] | None:
 
 def desk_view(ws: Workshop, seat: Seat) -> dict[str, Any]:
     desk = ws.desks.get(seat.team)
-    if desk is None:
-        return {"mode": ws.lobby.teams[seat.team].mode, "plan": [], "committed": {}}
-    return desk.seen_by(seat.role, ws.team_view(seat.team))
+    if desk is None:  # the lobby: nothing planned yet
+        desk = ws.new_desk(seat.team)
+    return desk.seen_by(seat.role)
 
 
 def desk_msg(ws: Workshop, seat: Seat) -> dict[str, Any]:
     return {"type": "desk", "stamp": ws.stamp, "desk": desk_view(ws, seat)}
+
+
+#: the fields of an event answer's authored effects a dialog reads to say what it will do
+EFFECT_KEYS = ("type", "change", "stakeholder", "vendor", "motive", "milestone", "shift",
+               "criterion")
+
+
+def choices(ws: Workshop, vid: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """For each event waiting for the team's answer, each answer's authored effects (whom
+    it moves, what it reveals, what it risks), so the team's event dialog can say what an
+    answer is likely to do. Only the fields that say so are sent: never a newcomer's
+    description (a replaced stakeholder's motives), never the rest of the scenario."""
+    pending = ws.seat_view(vid).get("pending") or []
+    events = {e.id: e for e in ws.spec_now().events}
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for p in pending:
+        ev = events.get(p["event"])
+        if ev is None:
+            continue
+        out[ev.id] = {c.id: [{k: v for k, v in eff.model_dump(mode="json").items()
+                              if k in EFFECT_KEYS} for eff in c.effects]
+                      for c in ev.choices}
+    return out
 
 
 def snapshot(ws: Workshop, seat: Seat, with_view: bool = True) -> dict[str, Any]:
@@ -74,6 +95,7 @@ def snapshot(ws: Workshop, seat: Seat, with_view: bool = True) -> dict[str, Any]
         "briefing": briefing(ws, vid),
         "presence": presence(team),
         "notices": ws.notices.get(vid, [])[-10:],
+        "choices": choices(ws, vid),
     }
     if with_view:
         out["view"] = ws.seat_view(vid)
@@ -136,11 +158,10 @@ def leaderboard(ws: Workshop) -> list[dict[str, Any]]:
 
 def _team_usage(ws: Workshop, vid: str) -> tuple[dict[str, int], float]:
     desk = ws.desks.get(vid)
-    vw = ws.team_view(vid)
-    plan = (desk.combined() if isinstance(desk, RoleDesk) else desk.human_plan()) if desk else []
-    used, cost = plan_usage(plan, vw)
-    days = {r: n - used.get(r, 0) for r, n in vw["me"]["time"].items()}
-    return days, round(vw["me"]["budget"] - cost, 2)
+    if desk is None:
+        vw = ws.team_view(vid)
+        return {r: int(n) for r, n in vw["me"]["time"].items()}, round(vw["me"]["budget"], 2)
+    return desk.days_left(), round(desk.week.budget_left(), 2)
 
 
 def console(ws: Workshop) -> dict[str, Any]:

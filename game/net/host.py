@@ -31,6 +31,7 @@ from game.net.protocol import (
     Commit,
     Console,
     Join,
+    Move,
     Msg,
     Plan,
     Refusal,
@@ -89,6 +90,10 @@ class Host:
         self.seats: dict[tuple[str, str], Peer] = {}
         self.projectors: set[Peer] = set()
         self.consoles: set[Peer] = set()
+        # windows in this process (the trainer's console and its projector mode) that see
+        # the console's or the projector's frames as they are sent, without a connection
+        self.watchers: dict[str, list[Callable[[dict[str, Any]], None]]] = {
+            "console": [], "public": [], "public_pin": []}
         self.server: Server | None = None
         self._ticker: asyncio.Task[None] | None = None
         self.closed = asyncio.Event()
@@ -157,12 +162,16 @@ class Host:
         while ws.outbox:
             target, item = ws.outbox.pop(0)
             kind = target[0]
+            watchers = self.watchers.get(kind, [])
             if callable(item):
                 if not {"public": self.projectors, "console": self.consoles,
-                        "seats": self.seats, "public_pin": self.projectors}.get(kind):
+                        "seats": self.seats, "public_pin": self.projectors}.get(kind) \
+                        and not watchers:
                     continue
                 item = item()
             msg = item
+            for watch in watchers:
+                watch(msg)
             if kind == "snapshots":
                 for peer in list(self.seats.values()):
                     if peer.seat is not None:
@@ -221,7 +230,8 @@ class Host:
             msg = parse_client(raw)
             cid = msg.cid
             if isinstance(msg, Join):
-                seat, token = ws.join(msg.code, msg.role, msg.name)
+                seat, token = ws.join(msg.code, msg.role, msg.name,
+                                      dict(msg.names) if msg.names else None)
                 self.say(f"{seat.name} joined {seat.team} as {seat.role}")
                 self._attach(peer, seat)
                 self.send_to(peer, {"type": "welcome", "cid": msg.cid, "token": token,
@@ -324,6 +334,10 @@ class Host:
         if isinstance(msg, Plan):
             ws.plan(peer.seat, msg.stamp, [Action(a.kind, a.target, a.option)
                                            for a in msg.actions])
+        elif isinstance(msg, Move):
+            a = msg.action
+            ws.move(peer.seat, msg.stamp, msg.op, msg.role,
+                    Action(a.kind, a.target, a.option) if a is not None else None, msg.entry)
         elif isinstance(msg, Commit):
             ws.commit(peer.seat, msg.stamp)
         elif isinstance(msg, Reopen):

@@ -13,7 +13,9 @@ sentence for logs and the terminal; a window shows its own translation of `code`
 stable: proto/{binary, too_big, not_json, not_object, version, invalid, hello, hello_again,
 flood}, auth/{pin, console, seat}, join/{bad_code, ai_seat, taken, team_mode, roles_mode,
 over}, resume/unknown, week/{not_started, over, stale}, seat/ai, plan/{committed,
-unknown_action, illegal (params.reason is the rules' `why.*` key), not_your_role, joint},
+unknown_action, illegal, not_your_role, no_such_move, not_owner, answered, answer_first,
+nothing_to_undo, week_done} (every plan/* refusal has params.reason: the team-week model's
+`team.*` key or the rules' `why.*` key, which a window translates),
 console/{started, not_planning, paused, not_paused, args, no_team, no_seat, no_event,
 no_week, over, unknown, parse}.
 """
@@ -65,6 +67,8 @@ class Join(Msg):
     code: Code
     role: Literal["team", "rep", "presales", "pm", "exec"] = "team"
     name: Name
+    # one laptop for the team: who plays which role at it (the debrief's ledger names people)
+    names: dict[Literal["rep", "presales", "pm", "exec"], Name] | None = None
 
 
 class Resume(Msg):
@@ -101,6 +105,21 @@ class Commit(Msg):
     stamp: Stamp
 
 
+class Move(Msg):
+    """One change to the team's week: plan a move (a joint move is proposed to its partner
+    when another person plays that role), answer an event, withdraw one's own move, accept
+    or decline a joint move proposed to one's role, or undo one's last change. A one-laptop
+    seat names the role it acts as (default: the first role of the move); a role seat acts
+    as its own role. `entry` is the move's id as the seat's desk shows it."""
+
+    type: Literal["move"]
+    stamp: Stamp
+    op: Literal["plan", "answer", "withdraw", "accept", "decline", "undo"]
+    role: Literal["rep", "presales", "pm", "exec"] | None = None
+    action: ActionIn | None = None
+    entry: Annotated[int, Field(ge=0, le=10_000)] | None = None
+
+
 class Reopen(Msg):
     """Take back a commit while the week is still open."""
 
@@ -130,7 +149,7 @@ class Command(Msg):
 
 
 ClientMessage = Annotated[
-    Join | Resume | Watch | Console | Plan | Commit | Reopen | Command,
+    Join | Resume | Watch | Console | Plan | Move | Commit | Reopen | Command,
     Field(discriminator="type"),
 ]
 _CLIENT = TypeAdapter(ClientMessage)
@@ -202,6 +221,7 @@ class Snapshot(BaseModel):
     briefing: dict[str, Any] | None
     presence: dict[str, Any]
     notices: list[dict[str, Any]]
+    choices: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
 
 def parse_host(raw: str) -> dict[str, Any]:

@@ -56,11 +56,12 @@ class Seat:
     absent: bool = False  # the trainer gave the role to the AI for the rest of the game
     cover: bool = False  # the AI plays the role while its person is away
     taken_from: str | None = None  # the name of whoever had the seat before a re-claim
+    names: dict[str, str] = field(default_factory=dict)  # one laptop: who plays which role
 
     def public(self) -> dict[str, Any]:
         return {"role": self.role, "name": self.name, "connected": self.connected,
                 "released": self.released, "absent": self.absent, "cover": self.cover,
-                "taken_from": self.taken_from}
+                "taken_from": self.taken_from, "names": dict(self.names)}
 
 
 @dataclass
@@ -124,7 +125,8 @@ class Lobby:
                 return t
         raise Refusal("join/bad_code", "no team has that code; check it with the trainer")
 
-    def join(self, code: str, role: str, name: str) -> tuple[Seat, str]:
+    def join(self, code: str, role: str, name: str,
+             names: dict[str, str] | None = None) -> tuple[Seat, str]:
         """Claim a seat; returns the seat and its new token (the only time it is shown)."""
         team = self.team_of_code(code)
         mode = team.mode
@@ -141,6 +143,8 @@ class Lobby:
                           name=old.name)
         token = new_token()
         seat = Seat(team.vendor, role, name.strip(), token_hash(token))
+        if role == "team" and names:
+            seat.names = {r: n.strip() for r, n in names.items() if r in ROLES and n.strip()}
         if old is not None:
             seat.taken_from = old.name
             self.by_token.pop(old.token_hash, None)
@@ -159,11 +163,13 @@ class Lobby:
                           "team code")
         return seat
 
-    def restore(self, team: str, role: str, name: str, hashed: str) -> Seat:
+    def restore(self, team: str, role: str, name: str, hashed: str,
+                names: dict[str, str] | None = None) -> Seat:
         """Put a seat back from the session log (host restart)."""
         t = self.teams[team]
         old = t.seats.get(role)
-        seat = Seat(team, role, name, hashed, taken_from=old.name if old else None)
+        seat = Seat(team, role, name, hashed, taken_from=old.name if old else None,
+                    names=dict(names or {}))
         if old is not None:
             self.by_token.pop(old.token_hash, None)
         t.seats[role] = seat

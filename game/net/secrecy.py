@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from game.core.views import PUBLIC_VENDOR_KEYS, trainer_view
-from game.net.desk import RoleDesk
 
 if TYPE_CHECKING:
     from game.net.workshop import Workshop
@@ -92,8 +91,8 @@ class Scanner:
         return self._frozen
 
     def _committed(self) -> dict[str, Any]:
-        return {vid: frozenset(d.committed) for vid, d in self.ws.desks.items()
-                if isinstance(d, RoleDesk)}
+        return {vid: frozenset(d.week.committed) for vid, d in self.ws.desks.items()
+                if d.mode == "roles"}
 
     def __call__(self, label: str, target: tuple[str, ...], text: str) -> None:
         if label == "console" or label == "trainer_projector":
@@ -154,9 +153,14 @@ class Scanner:
     def _desk_leaks(self, role: str, desk: dict[str, Any],
                     committed: frozenset[str] | None) -> list[str]:
         out = []
-        for r, plan in (desk.get("others") or {}).items():
-            if plan is not None and (committed is None or r not in committed):
-                out.append(f"{r}'s uncommitted plan shown to {role}")
+        if committed is None or role == "team":
+            return out
+        for e in desk.get("entries") or []:
+            owner = e.get("owner")
+            if e["action"]["kind"] == "choose" or role in (owner, e.get("partner")):
+                continue
+            if owner not in committed:
+                out.append(f"{owner}'s uncommitted move {e['action']['kind']} shown to {role}")
         return out
 
     def public_leaks(self, msg: dict[str, Any], text: str) -> list[str]:

@@ -26,7 +26,7 @@ from game.core.state import GameState
 from game.core.views import report_for, trainer_view, view
 from game.net import frames
 from game.net.clock import RoundClock
-from game.net.desk import RoleDesk, TeamDesk, new_desk, thaw_desk
+from game.net.desk import Desk, thaw_desk
 from game.net.protocol import ROLES, Command, Refusal
 from game.net.seats import Lobby, Seat, Team, new_pin, same_secret
 from game.net.session_log import LOG_NAME, SessionLog, read_log
@@ -65,7 +65,7 @@ class Workshop:
         self.state: GameState = new_game(spec, seed)
         self.status = "lobby"  # lobby | planning | over
         self.stamp = 0
-        self.desks: dict[str, TeamDesk | RoleDesk] = {}
+        self.desks: dict[str, Desk] = {}
         self.reports: dict[str, dict[str, Any]] = {}
         self.notices: dict[str, list[dict[str, Any]]] = {}
         self.injects: list[dict[str, Any]] = []
@@ -73,6 +73,7 @@ class Workshop:
         self._agents: dict[str, Any] = {}
         self._views: dict[tuple[int, str], dict[str, Any]] = {}
         self._view_json: dict[tuple[int, str], str] = {}
+        self._team_views: dict[tuple[int, str], dict[str, Any]] = {}
         self.public_cache: dict[str, Any] = {}
         self.log: SessionLog | None = None
         self.on_week: Callable[[Workshop, dict[str, Any]], None] | None = None
@@ -80,6 +81,8 @@ class Workshop:
         self.week_times: list[float] = []  # when each week's planning began (this run)
         self.last_commit_at: float | None = None
         self.autosave_due = False
+        # who played each role of each human team, week by week (the debrief names people)
+        self.people: dict[int, dict[str, dict[str, str]]] = {}
 
     # --- creating and resuming ---------------------------------------------------------------
     @classmethod
@@ -122,11 +125,13 @@ class Workshop:
         for rec in records[1:]:
             t = rec["t"]
             if t == "seat":
-                lobby.restore(rec["team"], rec["role"], rec["name"], rec["token"])
+                lobby.restore(rec["team"], rec["role"], rec["name"], rec["token"],
+                              rec.get("names"))
             elif t == "started":
                 started = True
             elif t == "week":
                 plans.append(rec["plans"])
+                ws.people[rec["week"]] = rec.get("people") or {}
                 desks = {}
             elif t == "hash":
                 hashes[rec["turn"]] = rec["hash"]
@@ -137,6 +142,7 @@ class Workshop:
             elif t == "rollback":
                 k = rec["to_turn"]
                 del plans[k:]
+                ws.people = {w: p for w, p in ws.people.items() if w <= k}
                 hashes = {turn: h for turn, h in hashes.items() if turn <= k}
                 ws.injects = [i for i in ws.injects if i["turn"] < k]
                 desks = {}
@@ -153,8 +159,12 @@ class Workshop:
                              f"{ws.autosave_path()}")
         ws.stamp = sum(1 for r in records if r["t"] in ("started", "week", "rollback"))
         ws.status = "over" if (over or ws.state.over) else ("planning" if started else "lobby")
-        for vid, team in lobby.teams.items():
-            ws.desks[vid] = thaw_desk(desks[vid]) if vid in desks else new_desk(team.mode)
+        for vid in lobby.teams:
+            if vid in desks:
+                ws.desks[vid] = thaw_desk(desks[vid], ws.team_view(vid))
+                ws.desks[vid].reseat(ws.seats_of(vid))
+            else:
+                ws.desks[vid] = ws.new_desk(vid)
         if clock is not None:
             ws.clock.thaw(clock)
         elif ws.status == "planning":
@@ -212,17 +222,51 @@ class Workshop:
         return self.base_spec.model_copy(update={"events": [*self.base_spec.events, *extra]})
 
     # --- seats -----------------------------------------------------------------------------
-    def join(self, code: str, role: str, name: str) -> tuple[Seat, str]:
+    def join(self, code: str, role: str, name: str,
+             names: dict[str, str] | None = None) -> tuple[Seat, str]:
         if self.status == "over":
             raise Refusal("join/over", "the game is over; ask the trainer for the debrief")
-        seat, token = self.lobby.join(code, role, name)
+        seat, token = self.lobby.join(code, role, name, names)
         team = self.lobby.teams[seat.team]
-        if self.desks.get(seat.team) is None or self.desks[seat.team].mode != team.mode:
-            self.desks[seat.team] = new_desk(team.mode)
         self._write("seat", team=seat.team, role=seat.role, name=seat.name,
-                    token=seat.token_hash)
+                    token=seat.token_hash, names=seat.names or None)
+        desk = self.desks.get(seat.team)
+        if desk is None or desk.mode != team.mode:
+            self.desks[seat.team] = self.new_desk(seat.team)
+        else:
+            self.reseat(seat.team)
         self._queue(("console",), self.console_frame)
         return seat, token
+
+    # --- a team's desk: its week in the making -----------------------------------------------
+    def seats_of(self, vid: str) -> dict[str, str]:
+        """Which roles people play in a team now, and from which seat (one laptop: every
+        role from the seat 'team'); the other roles are the AI teammate's."""
+        team = self.lobby.teams[vid]
+        return {r: ("team" if team.mode == "team" else r) for r in team.human_roles()}
+
+    def people_now(self) -> dict[str, dict[str, str]]:
+        """Who plays each role of each human team now (the AI's roles are left out)."""
+        out = {}
+        for vid, team in self.lobby.teams.items():
+            roles = {}
+            for r in team.human_roles():
+                seat = team.seats["team"] if team.mode == "team" else team.seats[r]
+                roles[r] = seat.names.get(r) or seat.name
+            if roles:
+                out[vid] = roles
+        return out
+
+    def new_desk(self, vid: str) -> Desk:
+        return Desk(self.lobby.teams[vid].mode, self.team_view(vid), self.seats_of(vid))
+
+    def reseat(self, vid: str) -> None:
+        """Someone joined, was covered, came back or left: the desk follows the seats."""
+        desk = self.desks.get(vid)
+        if desk is None:
+            return
+        desk.reseat(self.seats_of(vid))
+        self._queue_desk(vid)
 
     def connected(self, seat: Seat, on: bool) -> None:
         seat.connected = on
@@ -247,9 +291,15 @@ class Workshop:
     # --- the week ----------------------------------------------------------------------------
     def team_view(self, vid: str) -> dict[str, Any]:
         """The team's view for checking plans (kept for the turn, read-only)."""
-        return view(self.state, vid, with_log=False)
+        key = (self.stamp, vid)
+        got = self._team_views.get(key)
+        if got is None:
+            if len(self._team_views) > 4 * len(self.lobby.teams):
+                self._team_views.clear()
+            got = self._team_views[key] = view(self.state, vid, with_log=False)
+        return got
 
-    def _open(self, seat: Seat, stamp: int) -> TeamDesk | RoleDesk:
+    def _open(self, seat: Seat, stamp: int) -> Desk:
         if self.status == "lobby":
             raise Refusal("week/not_started", "the trainer has not started the game yet")
         if self.status == "over":
@@ -265,8 +315,20 @@ class Workshop:
 
     def plan(self, seat: Seat, stamp: int, actions: list[Action]) -> None:
         desk = self._open(seat, stamp)
-        desk.set_plan(seat.role, actions, self.team_view(seat.team))
+        desk.set_plan(seat.role, actions)
         self._queue_desk(seat.team)
+
+    def move(self, seat: Seat, stamp: int, op: str, role: str | None = None,
+             action: Action | None = None, entry: int | None = None) -> None:
+        """One change to the team's week from a seat (see protocol.Move)."""
+        desk = self._open(seat, stamp)
+        try:
+            desk.move(seat.role, op, role, action, entry)
+        finally:  # a refused move still sends the seat its desk as it stands
+            self._queue_desk(seat.team)
+        if op in ("accept", "decline"):
+            self._queue(("console",), self.console_frame)
+            self.maybe_advance()
 
     def commit(self, seat: Seat, stamp: int) -> None:
         desk = self._open(seat, stamp)
@@ -296,9 +358,11 @@ class Workshop:
             if not team.human or not self.state.vendors[vid].active:
                 continue
             desk = self.desks[vid]
-            for s in team.active_seats():
-                if not desk.is_committed(s.role):
-                    out.append((vid, s.role))
+            roles = desk.waiting()
+            if team.mode == "team":
+                out += [(vid, "team")] if roles else []
+            else:
+                out += [(vid, r) for r in roles]
         return out
 
     def maybe_advance(self) -> dict[str, Any] | None:
@@ -338,11 +402,7 @@ class Workshop:
             if not humans:
                 p, why = self.agent(vid).decide(vw)
             else:
-                desk = self.desks[vid]
-                if isinstance(desk, RoleDesk):
-                    mine = [a for r in ROLES if r in humans for a in desk.drafts[r]]
-                else:
-                    mine = desk.human_plan()
+                mine = self.desks[vid].human_plan()
                 if len(humans) == len(ROLES):
                     p, why = mine, [None] * len(mine)
                 else:
@@ -353,9 +413,12 @@ class Workshop:
     def resolve_week(self) -> dict[str, Any]:
         self.autosave_if_due()  # the last week's hash is logged before this week's record
         plans, reasons = self.week_plans()
+        people = self.people_now()
         report = end_week(self.state, plans, reasons)
         turn = len(self.state.plans)
-        self._write("week", turn=turn, week=report["week"], plans=self.state.plans[-1])
+        self.people[report["week"]] = people
+        self._write("week", turn=turn, week=report["week"], plans=self.state.plans[-1],
+                    people=people)
         self.autosave_due = True  # the hash and the autosave follow once the frames are out
         self.stamp += 1
         self._views.clear()
@@ -367,7 +430,7 @@ class Workshop:
                 if s.cover and s.connected:  # the person is back: the AI hands the role back
                     s.cover = False
                     self._write("trainer", cmd="handback", team=s.team, role=s.role)
-            self.desks[team.vendor] = new_desk(team.mode)
+            self.desks[team.vendor] = self.new_desk(team.vendor)
         if self.state.over:
             self.status = "over"
             self.clock.start(None)
@@ -386,9 +449,9 @@ class Workshop:
             raise Refusal("console/started", "the game has already started")
         self.status = "planning"
         self.stamp += 1
-        for vid, team in self.lobby.teams.items():
+        for vid in self.lobby.teams:
             if vid not in self.desks:
-                self.desks[vid] = new_desk(team.mode)
+                self.desks[vid] = self.new_desk(vid)
         self.clock.start(self.settings.minutes * 60)
         self.week_times.append(self.clock.now())
         self._write("started")
@@ -474,6 +537,7 @@ class Workshop:
         seat.cover = c.on is not False
         self._write("trainer", cmd="cover", team=seat.team, role=seat.role, on=seat.cover)
         self._queue(("team", seat.team), frames.presence(self.lobby.teams[seat.team]))
+        self.reseat(seat.team)
         self.maybe_advance()
 
     def _cmd_absent(self, c: Command) -> None:
@@ -481,6 +545,7 @@ class Workshop:
         seat.absent = c.on is not False
         self._write("trainer", cmd="absent", team=seat.team, role=seat.role, on=seat.absent)
         self._queue(("team", seat.team), frames.presence(self.lobby.teams[seat.team]))
+        self.reseat(seat.team)
         self.maybe_advance()
 
     def _cmd_release(self, c: Command) -> None:
@@ -496,6 +561,7 @@ class Workshop:
         team.human = not (c.on is not False)
         self._write("trainer", cmd="ai_team", team=c.team, on=not team.human)
         self._queue(("team", c.team), frames.presence(team))
+        self.reseat(c.team)
         self.maybe_advance()
 
     def _event(self, c: Command) -> Any:
@@ -561,6 +627,7 @@ class Workshop:
 
     def rollback(self, turn: int) -> None:
         keep = self.state.plans[:turn]
+        self.people = {w: p for w, p in self.people.items() if w <= turn}
         self.injects = [i for i in self.injects if i["turn"] < turn]
         self.state = replay(self.spec_now(), self.seed, keep)
         self._write("rollback", to_turn=turn)
@@ -569,8 +636,9 @@ class Workshop:
         self._views.clear()
         self._view_json.clear()
         self.status = "planning"
-        for vid, team in self.lobby.teams.items():
-            self.desks[vid] = new_desk(team.mode)
+        self._team_views.clear()
+        for vid in self.lobby.teams:
+            self.desks[vid] = self.new_desk(vid)
         self._reports_from_history()
         if not keep:
             self.reports = {}
@@ -697,7 +765,8 @@ class Workshop:
         return {"kind": "workshop", "seed": self.seed,
                 "teams": {t.vendor: {"human": t.human,
                                      "people": [s.name for s in t.seats.values()]}
-                          for t in self.lobby.teams.values()}}
+                          for t in self.lobby.teams.values()},
+                "people": {str(w): p for w, p in sorted(self.people.items())}}
 
     def autosave_path(self) -> Path:
         from game.save import autosave_path

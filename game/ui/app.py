@@ -69,6 +69,12 @@ class App:
         self.sounds = SoundBoard()
         self._sync_sound()
         self.stack = SceneStack()
+        # long-lived network services a scene started (a workshop's host, a team's link):
+        # each has ``async aclose()``, awaited when the window closes
+        self.services: list[Any] = []
+        #: a scene to open over the menu at start (``host`` and ``join`` open their window)
+        self.first: tuple[str, tuple[Any, ...], dict[str, Any]] | None = None
+        self._posted: list[Command] = []
         self.guard = InputGuard()
         self._rebuild = False
         self.frame = 0
@@ -151,6 +157,11 @@ class App:
     def request_rebuild(self) -> None:
         self._rebuild = True
 
+    def post(self, command: Command) -> None:
+        """A scene command from outside the scenes (a message from the workshop's host:
+        the week resolved, the game ended), applied at the start of the next frame."""
+        self._posted.append(command)
+
     def autosave(self, session: Any) -> None:
         """Save the game in progress to its own slot in the user's data folder (every week)."""
         try:
@@ -212,7 +223,10 @@ class App:
         from game.ui import router
 
         self.apply(router.push("menu", self))
-        if self.options.start != "menu":
+        if self.first is not None:
+            name, args, kwargs = self.first
+            self.apply(router.push(name, self, *args, **kwargs))
+        elif self.options.start != "menu":
             name, kwargs = START.get(self.options.start, (self.options.start, {}))
             self.apply(router.push(name, self, **kwargs))
 
@@ -254,6 +268,8 @@ class App:
 
         self._frame_start = time.perf_counter()
         self.guard.tick(dt)
+        while self._posted:
+            self.apply(self._posted.pop(0))
         for event in pygame.event.get() if events is None else events:
             self.process_event(event)
             if self.stack.quit_code is not None:
@@ -281,10 +297,36 @@ class App:
         if top is not None:
             top.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        self._draw_banner()
         if self.screen is not self.window:
             pygame.transform.smoothscale(self.screen, self.window.get_size(), self.window)
         pygame.display.flip()
         self.guard.shown(time.perf_counter() - getattr(self, "_frame_start", time.perf_counter()))
+
+    def _draw_banner(self) -> None:
+        """A service's one-line news over every scene (the connection to the workshop
+        is lost and being retried; the trainer's message), so no scene has to know."""
+        from game.ui import theme
+        from game.ui.widgets import draw_text
+
+        for service in self.services:
+            banner = getattr(service, "banner", None)
+            text = banner() if banner is not None else None
+            if not text:
+                continue
+            import pygame
+
+            from game.ui.widgets import fit, text_width
+
+            w = self.screen.get_width()
+            shown = fit(text.lstrip("!"), w - 120, theme.LABEL, True)
+            width = text_width(shown, theme.LABEL, True) + 40
+            rect = pygame.Rect((w - width) // 2, 4, width, 28)
+            pygame.draw.rect(self.screen, theme.rgb(theme.DANGER if text.startswith("!")
+                                                    else theme.ACCENT), rect, border_radius=14)
+            draw_text(self.screen, shown, rect.center, theme.LABEL, "#FFFFFF", bold=True,
+                      anchor="center")
+            return
 
     def _veil(self) -> Any:
         """A translucent sheet that dims the scene under a dialog (kept per window size)."""
@@ -299,22 +341,46 @@ class App:
         return self._veil_surface
 
     def run(self) -> int:
+        """The window's loop inside an asyncio loop, so a workshop's host and a team's
+        connection run beside the frames in one thread (no locks around the game)."""
+        import asyncio
+
+        return asyncio.run(self.run_async())
+
+    async def run_async(self) -> int:
+        import asyncio
+
         import pygame
 
         if self.stack.top is None:
             self.push_start()
+        period = 1.0 / max(1, self.options.fps)
+        last = time.perf_counter()
         try:
             while self.stack.quit_code is None:
-                dt = self.clock.tick(self.options.fps) / 1000.0
+                now = time.perf_counter()
+                dt, last = now - last, now
                 self.step(dt)
                 if self.options.frames is not None and self.frame >= self.options.frames:
                     break
+                # the rest of the frame's time goes to the network (never less than a yield)
+                await asyncio.sleep(max(0.0, period - (time.perf_counter() - now)))
             if self.options.screenshot is not None:
                 self.screenshot(self.options.screenshot)
         finally:
+            await self.close_services()
             self.save_settings()
             pygame.quit()
         return self.stack.quit_code or 0
+
+    async def close_services(self) -> None:
+        """Stop every service a scene started (each is told once, newest first)."""
+        while self.services:
+            service = self.services.pop()
+            try:
+                await service.aclose()
+            except Exception as error:  # noqa: BLE001 - closing must reach every service
+                print(f"dealcraft: closing {service!r}: {error!r}", file=sys.stderr)
 
     def screenshot(self, path: Path) -> None:
         import pygame
@@ -323,13 +389,17 @@ class App:
         pygame.image.save(self.window, str(path))
 
 
-def run_app(argv_options: Any = None) -> int:
+def run_app(argv_options: Any = None,
+            first: tuple[str, tuple[Any, ...], dict[str, Any]] | None = None) -> int:
     """Open the game window and play until the player quits; returns the exit code.
 
     ``argv_options`` is the CLI's ``argparse.Namespace``, a dict, a list of command-line
-    strings, or None; see ``game.ui.options`` for the fields.
+    strings, or None; see ``game.ui.options`` for the fields. ``first`` names a scene to
+    open over the menu (name, args, kwargs), as ``host`` and ``join`` do.
     """
-    return App(AppOptions.from_any(argv_options)).run()
+    app = App(AppOptions.from_any(argv_options))
+    app.first = first
+    return app.run()
 
 
 if __name__ == "__main__":

@@ -60,7 +60,13 @@ class Session:
     _view: dict[str, Any] | None = None
     _week: TeamWeek | None = None
     tutorial: Any = None  # the guided first deal's progress (game.play.guide)
+    players: dict[str, str] = field(default_factory=dict)  # role -> who played it (debrief)
     _agents: dict[str, Any] = field(default_factory=dict)
+
+    #: the scene that ends a week once the team is done (a workshop seat waits for the host)
+    resolve_scene = "resolve"
+    #: whether the game menu may save this game (a workshop's game is kept by its host)
+    can_save = True
 
     def __post_init__(self) -> None:
         if not self.game_id:
@@ -191,6 +197,18 @@ class Session:
         if e is None:
             return "team.no_such_move"
         return self.week.withdraw(role or e.owner, entry_id)
+
+    def answer(self, entry_id: int, yes: bool) -> str | None:
+        """The partner role accepts (or declines) a joint move proposed to it."""
+        e = self.week.entry(entry_id)
+        if e is None or e.partner is None:
+            return "team.no_such_move"
+        return (self.week.accept if yes else self.week.decline)(e.partner, entry_id)
+
+    def teammate(self, role: str) -> str | None:
+        """Who plays ``role`` elsewhere (a workshop's teammate on another laptop); None
+        here: a role nobody at this screen plays is the AI teammate's."""
+        return None
 
     def undo(self, role: str | None = None) -> bool:
         r = role or self.turn_role() or (self.human_roles or list(ROLES))[0]

@@ -136,7 +136,7 @@ def test_the_terminal_console_runs_a_room(tmp_path):
     env = {**os.environ, "DEALCRAFT_DATA_DIR": str(tmp_path)}
     host = subprocess.Popen(
         [sys.executable, "main.py", "host", str(SCENARIOS / "city_hospital.yaml"), "--teams",
-         "1", "--port", str(port), "--bind", "127.0.0.1", "--minutes", "5"],
+         "1", "--port", str(port), "--bind", "127.0.0.1", "--minutes", "5", "--text"],
         cwd=REPO, env=env, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT)
     out, _ = host.communicate(

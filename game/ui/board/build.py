@@ -166,7 +166,13 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
             text = f"{tr('ui.role_tiny.' + role)} {left[role]}/{time[role]}"
         tip = tr("ui.board.role_tip", role=tr("ui.role." + role), left=left[role],
                  total=time[role]) + f" ({i + 1})"
-        if role not in s.human_roles:
+        mate = s.teammate(role)
+        if mate is not None:  # a workshop: a teammate plays it on another laptop
+            text = f"{tr('ui.role_short.' + role)} · {mate}"
+            if not fits(text, rect):
+                text = f"{tr('ui.role_tiny.' + role)} · {mate}"
+            tip += "<br>" + tr("ui.board.role_teammate", name=mate)
+        elif role not in s.human_roles:
             text = f"{tr('ui.role_short.' + role)} · AI"
             if not fits(text, rect):
                 text = f"{tr('ui.role_tiny.' + role)} · AI"

@@ -11,7 +11,7 @@ from typing import Any
 
 from game.core.actions import Action
 from game.ui import router
-from game.ui.scene import Command
+from game.ui.scene import Command, Pop
 
 
 class WeekFlow:
@@ -113,6 +113,8 @@ class WeekFlow:
         """End this player's planning: answer events and joint-move proposals first,
         confirm unused roles once."""
         s = self.session
+        if not s.resolve_scene:  # a board only looked at (the trainer's drill-down)
+            return Pop()
         pending = s.pending_unanswered()
         if pending:
             return router.push("event", self.ctx, s, pending[0])
@@ -151,4 +153,6 @@ class WeekFlow:
                 return router.push("handover", self.ctx, s, nxt)
         self.role = self.turn_role()
         self.status = ""
-        return router.push("resolve", self.ctx, s)
+        if not s.resolve_scene:  # a board only looked at (the trainer's drill-down)
+            return Pop()
+        return router.push(s.resolve_scene, self.ctx, s)

@@ -450,7 +450,7 @@ class BoardScene(WeekFlow, Scene):
         e = s.week.entry(entry_id)
         if e is None or e.partner is None:
             return self._changed()
-        why = s.week.accept(e.partner, entry_id) if yes else s.week.decline(e.partner, entry_id)
+        why = s.answer(entry_id, yes)
         what = action_name(e.action, s.view, tr)
         key = "ui.board.accepted" if yes else "ui.board.declined"
         self.status = tr(why) if why else tr(key, what=what)

@@ -98,7 +98,7 @@ class OutcomeScene(Scene):
             if self.trace is None:
                 self.trace = walk(self.session.state)
             self._data[lang] = build_debrief(self.session.state, self.session.team, lang,
-                                             trace=self.trace)
+                                             players=self.session.players, trace=self.trace)
         return self._data[lang]
 
     def build(self) -> None:

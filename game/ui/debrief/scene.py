@@ -90,7 +90,7 @@ class DebriefScene(DebriefTabs, Scene):
         lang = self.ctx.tr.language
         if lang not in self._data:
             self._data[lang] = build_debrief(self.session.state, self.session.team, lang,
-                                             trace=self.trace)
+                                             players=self.session.players, trace=self.trace)
         return self._data[lang]
 
     # --- layout ----------------------------------------------------------------------------

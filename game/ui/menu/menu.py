@@ -16,6 +16,7 @@ MENU_ITEMS: tuple[tuple[str, str], ...] = (
     ("solo", "#menu_primary"),
     ("tutorial", "#menu_button"),
     ("team", "#menu_button"),
+    ("workshop", "#menu_button"),
     ("load", "#menu_button"),
     ("library", "#menu_button"),
     ("settings", "#menu_button"),
@@ -60,11 +61,12 @@ class MenuScene(Scene):
         card_w = 400
         items = self.items()
         n = len(items)
-        step = BUTTON_H + 14
+        step = BUTTON_H + (14 if n <= 7 else 8)
         card_h = 40 + n * step + 24
         left = int(width * 0.07)
         right_x = width - left - card_w
-        self.card = pygame.Rect(right_x, (height - card_h) // 2 + 10, card_w, card_h)
+        top = max(70, (height - card_h) // 2 + 10)  # clear of the language button
+        self.card = pygame.Rect(right_x, top, card_w, card_h)
         label(self.ctx, (right_x + 28, self.card.top + 14, card_w - 56, 26),
               tr("ui.menu.choose"), "#section")
         y = self.card.top + 48
@@ -141,6 +143,8 @@ class MenuScene(Scene):
             return self.start_guide()
         if key == "team":
             return router.push("new_game", self.ctx, mode="team")
+        if key == "workshop":
+            return router.push("workshop_menu", self.ctx)
         if key == "load":
             return router.push("load", self.ctx)
         if key == "library":

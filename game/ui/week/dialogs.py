@@ -182,11 +182,14 @@ class GameMenuScene(CardScene):
 
     def content(self) -> tuple[str, str, list[tuple[str, str, str, str | None]]]:
         tr = self.ctx.tr
-        return (tr("ui.game_menu.heading"), esc(self.note or tr("ui.game_menu.text")), [
-            ("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None),
-            ("save", tr("ui.game_menu.save"), tr("ui.game_menu.save_tip"), None),
-            ("resume", tr("ui.game_menu.resume"), tr("ui.game_menu.resume_tip"), "#primary"),
-        ])
+        acts = []
+        if self.session.resolve_scene:  # not on a board the trainer only looks at
+            acts.append(("main", tr("ui.game_menu.main"), tr("ui.game_menu.main_tip"), None))
+        if self.session.can_save:  # a workshop's game is saved by its host
+            acts.append(("save", tr("ui.game_menu.save"), tr("ui.game_menu.save_tip"), None))
+        acts.append(("resume", tr("ui.game_menu.resume"), tr("ui.game_menu.resume_tip"),
+                     "#primary"))
+        return (tr("ui.game_menu.heading"), esc(self.note or tr("ui.game_menu.text")), acts)
 
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         choice = self.pressed(event)
@@ -201,6 +204,9 @@ class GameMenuScene(CardScene):
                 self.note = str(error)
             self.ctx.request_rebuild()
         if choice == "main":
+            leave = getattr(self.session, "leave", None)
+            if leave is not None:  # a workshop seat: the seat shows as away on the console
+                leave()
             return router.reset("menu", self.ctx)
         return None
 
