@@ -27,10 +27,10 @@ from typing import Any
 from game.ai.agents import CoachedAgent, make_agent
 from game.ai.policy import NORMAL, Skill
 from game.core.actions import DEFS
+from game.core.causes import FACTORS, analyse, scoring_fork
 from game.core.engine import new_game, resolve_week
 from game.core.health import health_all
 from game.core.ids import KIND_ID, KINDS, PH_TENDER
-from game.core.resolve import Panel, judge, panel
 from game.core.state import GameState
 from game.core.views import vendor_view
 from game.scenario.models import ScenarioSpec
@@ -49,7 +49,6 @@ ARMS: dict[str, str] = {
     "no_motives": "the team never aims at a motive it has found",
     "wrong_stage": "the team works people only with moves meant for another stage",
 }
-COUNTERFACTUALS = ("price", "support", "fit", "shaping", "kdm_override")
 
 
 @dataclass
@@ -72,6 +71,8 @@ class GameResult:
     kdm_meetings: int = 0
     price_decided: bool | None = None
     causes: dict[str, bool] = field(default_factory=dict)
+    cause: str = ""
+    personnel_change: bool = False
     uses: dict[str, int] = field(default_factory=dict)
 
 
@@ -134,6 +135,7 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
     kdm = [i for i, p in enumerate(state.plist) if p.key_mask & 4]
     team_index = state.vendors[team].index
     at_award: GameState | None = None
+    scored: GameState | None = None
     while state.outcome is None:
         if not res.c931 and state.phase_id() == PH_TENDER:
             h = health_all(state)
@@ -154,7 +156,14 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
                     name = KINDS[m.kind]
                     res.uses[name] = res.uses.get(name, 0) + 1
         had_award = state.award is not None
+        quiet = None  # the game as its bids are scored, for the loss causes (as `balance`)
+        if scored is None and state.week >= state.calendar["bid_deadline"] \
+                and not (state.tender or {}).get("evaluated"):
+            quiet = scoring_fork(state)
         resolve_week(state, plans, None)
+        if quiet is not None and (state.tender or {}).get("evaluated"):
+            resolve_week(quiet, plans, None)
+            scored = quiet
         if not had_award and state.award is not None:
             at_award = state.fork()
     o = state.outcome
@@ -165,8 +174,16 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
     bids = t.get("bids", {})
     res.bid = team in bids
     res.disqualified = bool(res.bid and bids[team]["disqualified"])
+    res.personnel_change = bool(state.replaced)
     if at_award is not None and t.get("totals"):
         _award_facts(res, at_award, t, kdm)
+    if not res.won:
+        c = analyse(state, team, scored, brief=True)
+        res.cause = c.primary
+        res.price_decided = c.price_decided
+        if c.kind == "scored":
+            got = {f.key: f.wins for f in c.factors}
+            res.causes = {k: got.get(k, False) for k in FACTORS}
     return res
 
 
@@ -180,56 +197,6 @@ def _award_facts(res: GameResult, state: GameState, tender: dict[str, Any],
         def kdm_support(vid: str) -> float:
             return max(state.rels[state.vendors[vid].index][k].support for k in kdm)
         res.kdm_favourite = max(ranked, key=lambda vid: (kdm_support(vid), vid))
-    team = res.team
-    preferred = tender.get("preferred")
-    if team not in totals or preferred is None or preferred == team:
-        return
-    valid = [vid for vid, b in tender["bids"].items() if not b["disqualified"]]
-    res.price_decided = _wins_if(state, tender, valid, team, preferred, "price")
-    res.causes = {f: _wins_if(state, tender, valid, team, preferred, f)
-                  for f in COUNTERFACTUALS}
-
-
-def _wins_if(state: GameState, tender: dict[str, Any], valid: list[str], team: str,
-             winner: str, factor: str) -> bool:
-    """Would the team have ranked first had this one factor been equal to the winner's?"""
-    s = state.fork()
-    bids = tender["bids"]
-    prices = {vid: bids[vid]["price"] for vid in valid}
-    tv, wv = s.vendors[team], s.vendors[winner]
-    if factor == "kdm_override":
-        return bool(tender.get("override")) and tender["ranking"][1] == team
-    if factor == "price":
-        prices[team] = prices[winner]
-    elif factor == "support":
-        for p in s.plist:
-            s.rels[tv.index][p.index].support = s.rels[wv.index][p.index].support
-    elif factor == "fit":
-        _equal_fit(s, tv.index, wv.index)
-    elif factor == "shaping":
-        tv.spec_bias = wv.spec_bias
-    order = [vid for vid in valid]
-    res = judge(s, [s.vendors[v].index for v in order], [prices[v] for v in order],
-                [bids[v]["technical"] for v in order], [bids[v]["service"] for v in order],
-                False)
-    totals = dict(zip(order, res.totals, strict=True))
-    best = sorted(totals, key=lambda k: (-totals[k], k))[0]
-    return best == team
-
-
-def _equal_fit(s: GameState, ti: int, wi: int) -> None:
-    """Give the team the winner's product fit and service standing in the evaluators' eyes
-    (the panel is copied first: a fork shares the original's)."""
-    old = panel(s)
-    pan = Panel()
-    pan.people, pan.weight, pan.tech = old.people, old.weight, old.tech
-    pan.price_w, pan.service_w, pan.total = old.price_w, old.service_w, old.total
-    pan.fits = [list(f) for f in old.fits]
-    for f in pan.fits:
-        f[ti] = f[wi]
-    pan.service = list(old.service)
-    pan.service[ti] = pan.service[wi]
-    s.panel, s.panel_stamp = pan, s.stamp
 
 
 # ---- many games ---------------------------------------------------------------------------
@@ -392,12 +359,29 @@ def render(results: list[GameResult], games: int) -> str:
         flags = cells[key]
         lines.append(f"| {key[0]} | {key[1]} | {key[2]} | {len(flags)} | "
                      f"{100 * share(flags):.0f}% |")
-    lines += ["", "## Why the baseline team lost: had this one factor been equal to the "
-              "winner's, would it have won?", ""]
-    losses = [r for r in base if r.causes]
-    for f in COUNTERFACTUALS:
-        lines.append(f"- {f}: {100 * share([r.causes.get(f, False) for r in losses]):.0f}% "
-                     f"of {len(losses)} scored losses")
+    lost = [r for r in base if not r.won]
+    lines += ["", "## Why the baseline team lost", "",
+              "The first cause `game.core.causes` names for each lost game (as the debrief "
+              "does): a loss in the scores by the first factor that, equal to the winner's, "
+              "alone would have won; otherwise how the deal was lost.", ""]
+    primary: dict[str, int] = {}
+    for r in lost:
+        primary[r.cause or "unknown"] = primary.get(r.cause or "unknown", 0) + 1
+    lines.append(", ".join(f"{k} {100 * n / max(len(lost), 1):.0f}%"
+                           for k, n in sorted(primary.items(), key=lambda t: (-t[1], t[0])))
+                 + f" (of {len(lost)} losses)")
+    scored = [r for r in base if r.causes]
+    lines += ["", "Had this one factor been equal to the winner's, would the team have won "
+              f"({len(scored)} losses decided by the scores)?", ""]
+    for f in FACTORS:
+        lines.append(f"- {f}: {100 * share([r.causes.get(f, False) for r in scored]):.0f}%")
+    changed = [r for r in base if r.personnel_change]
+    moved = 100 * share([r.personnel_change for r in base])
+    lines += ["", f"Deals with a key personnel change: {moved:.0f}% "
+              f"of baseline games; the team won {100 * share([r.won for r in changed]):.0f}% of "
+              f"them ({100 * share(pooled):.0f}% overall); the replaced person alone decided "
+              f"{100 * share([r.causes.get('replaced', False) for r in scored]):.0f}% of the "
+              "scored losses."]
     keys = summary(results)
     lines += ["", "## Key figures (pooled)", ""]
     lines += [f"- {k}: {v:.3f}" for k, v in keys.items()]
