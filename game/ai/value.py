@@ -26,11 +26,13 @@ from game.core.effects import (
     DISCREDIT,
     INTRO_COACH,
     JOINT_PREMIUM,
+    KDM_CONFIDE,
     MOTIVE_FOUND,
     REPEAT,
     kdm_phase,
 )
 from game.core.ids import CRITERIA, MOTIVES
+from game.core.preference import KDM_GUARDED
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
@@ -90,7 +92,12 @@ MUST = 4.0  # a score at or above this may dip into the reserve
 DOOR = 1.6  # the worth of a way to the KDM (an introduction, a joint executive visit)
 INSIDER_WORTH = 1.0  # an insider's information, beyond the stage's exit criteria
 COACH_WORTH = 1.6  # a coach's guidance, beyond the stage's exit criteria
+KDM_KEY = 2.5  # what learning the KDM's personal motive is worth beyond anyone else's: the
+# KDM is guarded until then (preference.KDM_GUARDED), so it is the way to W
 _DOOR = cython.declare(cython.double, DOOR)
+_KDM_KEY = cython.declare(cython.double, KDM_KEY)
+_GUARDED = cython.declare(cython.double, KDM_GUARDED)
+_CONFIDE = cython.declare(cython.double, KDM_CONFIDE)
 _REPEAT = cython.declare(cython.double, REPEAT)
 _FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 _JOINT = cython.declare(cython.double, JOINT_PREMIUM)
@@ -212,7 +219,12 @@ def support_gain(ctx: Context, d: ActionDef, p: cython.int) -> cython.double:
     if i.kdm:
         mult *= kdm_phase(ctx.phase)
     raw: cython.double = d.support * mult * (0.6 + 0.4 * i.trust)
-    return raw * (1 - max(i.support, 0.0)) if raw >= 0 else raw
+    if raw < 0:
+        return raw
+    raw *= 1 - max(i.support, 0.0)
+    if i.kdm and not i.personal_known:  # guarded until we know what they want personally
+        return max(0.0, min(raw, _GUARDED - i.support))
+    return raw
 
 
 @cython.final
@@ -373,8 +385,8 @@ def _value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> c
         info += 0.15 * d.reveal_needs
     if t.reveal_position and not i.position_known:
         info += 0.4 * t.reveal_position * (w + 0.2)
-    if t.reveal_personal and not i.personal_known:
-        info += 0.4 * t.reveal_personal * (w + 0.2)
+    if t.reveal_personal and not i.personal_known and (not i.kdm or i.trust >= _CONFIDE):
+        info += 0.4 * t.reveal_personal * (w + 0.2) * (_KDM_KEY if i.kdm else 1.0)
     if t.has_intel:
         info += t.intel
     total += info
@@ -490,8 +502,9 @@ def explain(ctx: Context, d: ActionDef, target: int | str | None
     if ctx.use_motives:
         if d.reveal_position and not pv.pos_known:
             info += 0.4 * d.reveal_position * (w + 0.2)
-        if d.reveal_personal and not pv.pers_known:
-            info += 0.4 * d.reveal_personal * (w + 0.2)
+        if d.reveal_personal and not pv.pers_known and (
+                not pv.key_mask & K_KDM or pv.trust >= KDM_CONFIDE):
+            info += 0.4 * d.reveal_personal * (w + 0.2) * (KDM_KEY if pv.key_mask & K_KDM else 1.0)
     if d.special_id == S_INTEL:
         info += 0.3 + 0.4 * sum(1 for q in ctx.vv.people if not q.pos_known) / \
             max(len(ctx.vv.people), 1)

@@ -51,6 +51,7 @@ if not cython.compiled:
         PH_DECISION,
         PH_EARLY,
         PH_SOLUTION,
+        PH_TENDER,
         S_APPROVE_DISCOUNT,
         S_ASK_COACH,
         S_BID,
@@ -80,6 +81,10 @@ _MOTIVE_FOUND = cython.declare(cython.double, MOTIVE_FOUND)
 MOTIVE_LUCKY = 1.15
 _MOTIVE_LUCKY = cython.declare(cython.double, MOTIVE_LUCKY)
 REPEAT = 0.5  # the same move on the same person twice running lands half as hard
+COACH_SPEAKS = 0.08  # the support a coach's word upward wins with the KDM (ask_coach)
+KDM_CONFIDE = 0.6  # the trust at which a KDM tells a vendor what they want personally; before
+# that only a coach tells it (ask_coach). With preference.KDM_GUARDED it makes W scarce.
+_KDM_CONFIDE = cython.declare(cython.double, KDM_CONFIDE)
 _REPEAT = cython.declare(cython.double, REPEAT)
 JOINT_PREMIUM = 1.3  # two roles together land harder than one (001: team selling)
 _JOINT_PREMIUM = cython.declare(cython.double, JOINT_PREMIUM)
@@ -92,14 +97,19 @@ DISCREDIT = 0.15  # what smearing a rival takes from it, or costs us when it bac
 
 @cython.ccall
 def kdm_phase(phase: cython.int) -> cython.double:
-    """The KDM is mostly silent early on and decides at the end (001): how much a meeting
-    moves them, by phase. Early contact still opens the door and builds trust for later
-    (004: do not wait for the tender to meet senior people)."""
+    """How much a meeting moves the KDM, by phase. The KDM says little early (001) and forms
+    their view while the solution is shaped, before the tender (004: do not wait for the
+    tender to meet senior people); once the bids are in, pressure moves them less. Early
+    contact still opens the door and builds trust for later."""
     if phase == PH_EARLY:
         return 0.5
     if phase == PH_SOLUTION:
+        return 1.3
+    if phase == PH_TENDER:
         return 0.75
-    return 1.0
+    return 0.5
+
+
 _HIT = ("", "position", "personal")
 
 
@@ -236,7 +246,8 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
             d.reveal_position * (0.5 + r.trust) * depth):
         r.known_position = True
         learned = 1
-    if d.reveal_personal and not r.known_personal and rng.chance(
+    if d.reveal_personal and not r.known_personal and (
+            not p.key_mask & K_KDM or r.trust >= _KDM_CONFIDE) and rng.chance(
             d.reveal_personal * (0.4 + r.trust) * depth):
         r.known_personal = True
         learned += 2
@@ -456,7 +467,7 @@ def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict
             rq.known_needs = True
             rq.known_position = True
             rq.known_personal = True
-            court(state, v, q.index, 0.04)
+            court(state, v, q.index, COACH_SPEAKS)
             told.append(q.id)
     v.give(F_CRITERIA_KNOWN)
     return {"kdm_motives": told, "criteria": True} if rec else None

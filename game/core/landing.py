@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from game.core.actions import CATALOG, ActionDef
 from game.core.effects import JOINT_PREMIUM, REPEAT, kdm_phase
 from game.core.ids import K_KDM, PHASES
+from game.core.preference import KDM_GUARDED
 from game.core.views import PersonView, VendorView
 
 # The rules' right-stage and wrong-stage multipliers and participation curve; `effects._touch`
@@ -73,8 +74,10 @@ def factors(d: ActionDef, p: PersonView, stage: int, phase: int, vendor: str
     if p.roles_known:
         if p.key_mask & K_KDM:
             k = kdm_phase(phase)
-            if k < 1.0:
+            if k != 1.0:
                 out.append(Factor(f"landing.kdm_{PHASES[phase]}", k, {}))
+            if not p.pers_known and p.support >= KDM_GUARDED and d.support:
+                out.append(Factor("landing.kdm_guarded", 0.0, {}))
         if p.part_now < PART_LOW:
             out.append(Factor("landing.absent", PART_FLOOR + (1 - PART_FLOOR) * p.part_now,
                               {"pct": round(p.part_now * 100)}))

@@ -10,6 +10,13 @@ W reads (`health`). Trust is not contested: a person can trust several vendors' 
 Each person's favourite is the vendor they support most, when they support it at all
 (`FAV_MIN`) and clearly more than the next (`FAV_LEAD`); otherwise they are undecided. Who
 may know a favourite is the informants' business (`informants.py`).
+
+The KDM is guarded: they back no vendor beyond `KDM_GUARDED` until that vendor has found out
+what they want personally (`Relation.known_personal`: asked of a coach, or drawn out in
+meetings built on trust). Seed 000/004: the decider's own interest decides; without it a
+vendor stays one of several acceptable suppliers, however often it visits. So the KDM's
+clear backing (W) goes to the vendor that learned what they want, not to the one that met them
+most.
 """
 
 from __future__ import annotations
@@ -17,10 +24,17 @@ from __future__ import annotations
 import cython
 
 from game.core.num import clamp
-from game.core.state import GameState, Relation, Vendor
+from game.core.state import GameState, Person, Relation, Vendor
+
+if not cython.compiled:
+    from game.core.ids import K_KDM
 
 CONTEST = 0.5
 _CONTEST = cython.declare(cython.double, CONTEST)
+KDM_CONTEST = 1.0  # the KDM chooses: what one vendor gains with them the others lose in full
+_KDM_CONTEST = cython.declare(cython.double, KDM_CONTEST)
+KDM_GUARDED = 0.3
+_KDM_GUARDED = cython.declare(cython.double, KDM_GUARDED)
 FAV_MIN = 0.10
 _FAV_MIN = cython.declare(cython.double, FAV_MIN)
 FAV_LEAD = 0.05
@@ -67,8 +81,14 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
 def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> cython.double:
     """Move vendor `v`'s support with person `pi` by `delta`. A gain costs the other vendors
     `CONTEST` times as much in all, shared in proportion to the support each has with the
-    person (their favourite loses most). Returns our change."""
+    person (their favourite loses most). A KDM gives no more than `KDM_GUARDED` to a vendor
+    that does not know what they want personally. Returns our change."""
     r: Relation = state.rels[v.index][pi]
+    p: Person = state.plist[pi]
+    if delta > 0.0 and p.key_mask & K_KDM and not r.known_personal:
+        if r.support >= _KDM_GUARDED:
+            return 0.0
+        delta = min(delta, _KDM_GUARDED - r.support)
     gain: cython.double = nudge_support(r, delta)
     if gain <= 0.0:
         return gain
@@ -82,7 +102,7 @@ def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> 
                 total += ro.support
     if total <= 0.0:
         return gain
-    take: cython.double = _CONTEST * gain / total
+    take: cython.double = (_KDM_CONTEST if p.key_mask & K_KDM else _CONTEST) * gain / total
     for o in state.vlist:
         if o.index != v.index and o.active and o.status != "lost":
             ro = state.rels[o.index][pi]

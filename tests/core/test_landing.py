@@ -16,7 +16,7 @@ from game.core import effects
 from game.core.actions import CATALOG, Action
 from game.core.checks import legal_actions
 from game.core.effects import JOINT_PREMIUM, REPEAT, kdm_phase
-from game.core.ids import KIND_ID, PH_EARLY, PH_SOLUTION
+from game.core.ids import KIND_ID, PH_DECISION, PH_EARLY, PH_SOLUTION, PH_TENDER, PHASES
 from game.core.landing import PART_FLOOR, Factor, combined, landing
 from game.core.state import GameState
 from game.core.views import typed_view, view
@@ -88,17 +88,24 @@ def test_the_same_move_twice_running_lands_half_as_hard() -> None:
     assert_same_ratio(a, b, move)
 
 
-@pytest.mark.parametrize("phase", ["early", "solution"])
-def test_the_kdm_early_is_moved_less_than_at_the_decision(phase: str) -> None:
+@pytest.mark.parametrize("phase", ["early", "solution", "tender"])
+def test_the_kdm_is_moved_by_phase(phase: str) -> None:
+    """Little early, most while the solution is shaped, less once the bids are in, least at
+    the decision; the landing names the phase's factor, as the engine applies it."""
     a, b = twins()
     set_week(a, first_week_of(a, phase))
     set_week(b, first_week_of(b, "decision"))
     move = Action("visit", "president")
     found = {f.key: f.factor for f in landing(view(a, ME), move.kind, move.target)}
-    k = kdm_phase(PH_EARLY if phase == "early" else PH_SOLUTION)
-    assert found[f"landing.kdm_{phase}"] == k < 1
-    assert not any(key.startswith("landing.kdm") for key in keys(b, move))
+    assert found[f"landing.kdm_{phase}"] == kdm_phase(PHASES.index(phase))
+    assert {f.key: f.factor for f in landing(view(b, ME), move.kind, move.target)}[
+        "landing.kdm_decision"] == kdm_phase(PH_DECISION)
     assert_same_ratio(a, b, move)
+
+
+def test_the_kdm_moves_most_before_the_tender() -> None:
+    assert kdm_phase(PH_SOLUTION) > kdm_phase(PH_TENDER) > kdm_phase(PH_DECISION)
+    assert kdm_phase(PH_SOLUTION) > kdm_phase(PH_EARLY)
 
 
 def test_off_its_best_stage_a_move_lands_softer() -> None:
