@@ -209,7 +209,7 @@ class FactSet(MutableSet):
         self._v = vendor
 
     @classmethod
-    def _from_iterable(cls, names: Iterable[_S], /) -> set[_S]:
+    def _from_iterable(cls, names: Iterable[_S]) -> set[_S]:
         return set(names)
 
     def __contains__(self, name: object) -> bool:
