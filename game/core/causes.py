@@ -402,8 +402,8 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
     if fit_behind:
         s = _copy(base)
         p2 = _own_panel(s)
-        for f in p2.fits:
-            f[uv.index] = max(f[uv.index], f[rv.index])
+        for fits in p2.fits:
+            fits[uv.index] = max(fits[uv.index], fits[rv.index])
         p2.service[uv.index] = max(p2.service[uv.index], p2.service[rv.index])
         bids = dict(j.bids)
         bids[us] = (j.bids[us][0], j.bids[us][1] or j.bids[rival][1],

@@ -336,7 +336,7 @@ def check_move(vv: VendorView, m: Move, plan: list, b: Budget) -> cython.int:
     if m.kind < 0 or m.kind >= N_KINDS:
         return W_UNKNOWN_ACTION
     d: ActionDef = DEFS[m.kind]
-    p: PersonView = None
+    p: PersonView | None = None
     if d.target:
         if m.target < 0:
             return W_TARGET
@@ -402,7 +402,7 @@ def check_one(vv: VendorView, m: Move, plan: list) -> cython.int:
 
 
 @cython.ccall
-def first_refusal(vv: VendorView, plan: list) -> tuple:
+def first_refusal(vv: VendorView, plan: list) -> tuple | None:
     """(index, reason) of the first move of a whole plan that may not be made, or None.
 
     Event answers are paid first (they resolve before the week's actions), so their cost
@@ -431,7 +431,7 @@ def first_refusal(vv: VendorView, plan: list) -> tuple:
             return (k, r)
         answered.add(m.target)
         b.money -= cost
-    accepted = []
+    accepted: list[Move] = []
     d: ActionDef
     for k in range(len(plan)):
         m = plan[k]
@@ -511,15 +511,16 @@ def groups(vv: VendorView, plan: list) -> list:
             seen_seniors.add(x.target)
         if cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             negotiating = True
-    out = []
+    out: list[tuple[ActionDef, list[int] | None]] = []
     week: cython.int = vv.week
-    within = [None] * len(REACHES)
+    within: list[list[int] | None] = [None] * len(REACHES)
     lost: cython.bint = me.status == "lost"
     d: ActionDef
     f: cython.int
     n: cython.int
     ok: cython.bint
     pv: PersonView
+    targets: list[int] | None
     for d in KINDS_BY_STAGE_PHASE[me.stage][vv.phase]:
         if d.cost > cost_left or (lost and d.special_id != S_COMPLAINT):
             continue
@@ -636,7 +637,9 @@ def check_plan(view: VendorView | dict[str, Any], plan: Sequence[Action]
     bad = first_refusal(vv, _moves(vv, plan))
     if bad is None:
         return None
-    return bad[0], reason_key(bad[1])
+    key = reason_key(bad[1])
+    assert key is not None  # a refusal is never OK
+    return bad[0], key
 
 
 Move_ = tuple[ActionDef, str | None]

@@ -170,7 +170,6 @@ def motive_mult(d: ActionDef, p: Person, r: Relation) -> tuple[float, str | None
 @cython.cfunc
 def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
            eff: dict | None) -> cython.void:
-    rec: cython.bint = eff is not None
     r: Relation = state.rels[v.index][p.index]
     phase: cython.int = state.phase_id()
     stage_m: cython.double = 1.15 if d.best_lo <= v.stage <= d.best_hi else 0.85
@@ -206,17 +205,17 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
             mult *= 1.5  # reaching out to a rival's backer (004: 主动示好)
     skeptic: cython.double = 0.7 if p.traits_mask & T_SKEPTICAL else 1.0
     gain: cython.double
-    if rec:
+    if eff is not None:
         eff["person"] = p.id
     if d.support:
         gain = court(state, v, p.index, d.support * mult * (0.6 + 0.4 * r.trust))
-        if rec:
+        if eff is not None:
             eff["support"] = fround(gain, 4)
     if d.trust:
         gain = nudge_trust(r, d.trust * trait_m * skeptic * _RARE[p.gap] * rng.uniform(0.8, 1.2))
-        if rec:
+        if eff is not None:
             eff["trust"] = fround(gain, 4)
-    if hit and rec:
+    if hit and eff is not None:
         eff["motive_hit"] = _HIT[hit]
     ok: cython.bint
     if d.contact_to > r.contact and r.trust >= d.contact_trust:
@@ -225,21 +224,21 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
             ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
         elif d.special_id == S_COACH and not leads(state, v.index, p.index):
             ok = False  # nobody coaches a vendor other than the one they lean to most
-            if rec:
+            if eff is not None:
                 eff["declined"] = True
         if ok:
             r.contact = d.contact_to
-            if rec:
+            if eff is not None:
                 eff["contact"] = r.contact
     depth: cython.double = 1.5 if r.contact >= 3 else 1.0
     if d.reveal_roles and not r.known_roles:
         r.known_roles = True
-        if rec:
+        if eff is not None:
             eff["learned_roles"] = True
     if d.reveal_needs and not r.known_needs and rng.chance(
             d.reveal_needs * (0.6 + 0.4 * r.trust) * depth):
         r.known_needs = True
-        if rec:
+        if eff is not None:
             eff["learned_needs"] = True
     learned: cython.int = 0
     if d.reveal_position and not r.known_position and rng.chance(
@@ -251,7 +250,7 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
             d.reveal_personal * (0.4 + r.trust) * depth):
         r.known_personal = True
         learned += 2
-    if learned and rec:
+    if learned and eff is not None:
         eff["learned"] = ("position", "personal", "both")[learned - 1]
     r.last_touch = state.week
     r.met_week = state.week
@@ -342,7 +341,7 @@ def _intel(state: GameState, v: Vendor, p: Person, rng: Rng, rec: bool) -> dict 
         if o.index != v.index and o.active:
             stage = reported_stage(o, lone, rng)
             v.intel[o.id] = {"stage": stage, "week": state.week}
-            if rec:
+            if learned is not None:
                 learned["rivals"][o.id] = stage
     v.give(F_COMPETITORS_KNOWN)
     v.give(F_ORG_MAPPED)
@@ -357,16 +356,16 @@ def _intel(state: GameState, v: Vendor, p: Person, rng: Rng, rec: bool) -> dict 
     if hidden and rng.chance(0.6):
         q: Person = rng.choice(hidden)
         cython.cast(Relation, rels[q.index]).known_position = True
-        if rec:
+        if learned is not None:
             learned["motive_of"] = q.id
     cython.cast(Relation, rels[p.index]).last_touch = state.week
     return learned
 
 
 @cython.cfunc
-def _broadcast(state: GameState, v: Vendor, kind: cython.int, rec: cython.bint) -> dict:
+def _broadcast(state: GameState, v: Vendor, kind: cython.int, rec: cython.bint) -> dict | None:
     """A presentation reaches everyone the vendor is in contact with who cares."""
-    out = {} if rec else None
+    out: dict[str, float] | None = {} if rec else None
     rels: list = state.rels[v.index]
     i: cython.Py_ssize_t
     p: Person
@@ -391,7 +390,7 @@ def _broadcast(state: GameState, v: Vendor, kind: cython.int, rec: cython.bint) 
                 continue
             amount = 0.05
         gain = court(state, v, i, amount)
-        if rec:
+        if out is not None:
             out[p.id] = fround(gain, 4)
     return out
 
@@ -420,7 +419,7 @@ def _shape(state: GameState, v: Vendor, p: Person) -> dict[str, Any]:
 
 
 @cython.cfunc
-def _introduce(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict:
+def _introduce(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict | None:
     """An insider or coach introduces us to the KDM (a coach almost surely, an insider as far
     as they trust us and sit near the decision); a coach's introduction is one of its
     favours."""
@@ -452,7 +451,7 @@ def _introduce(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bin
 
 
 @cython.cfunc
-def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict:
+def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict | None:
     """The coach tells what the KDM really wants and how the decision will really be made,
     and speaks for us upward (one favour)."""
     rels: list = state.rels[v.index]
@@ -474,7 +473,7 @@ def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict
 
 
 @cython.cfunc
-def _discredit(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict:
+def _discredit(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bint) -> dict | None:
     """Speak ill of the rival this person favours most: it may cost the rival, and it may
     turn the person against us instead (a skeptic sees through it; a rival that defended
     its bid jointly has answered it already)."""
@@ -497,7 +496,7 @@ def _discredit(state: GameState, v: Vendor, p: Person, rng: Rng, rec: cython.bin
 
 
 @cython.cfunc
-def _confirm(state: GameState, v: Vendor, rec: cython.bint) -> dict:
+def _confirm(state: GameState, v: Vendor, rec: cython.bint) -> dict | None:
     """The rep and the executive confirm the opportunity on site (004): the timeline with
     whoever runs the process, the budget with whoever holds it, if it is approved."""
     rels: list = state.rels[v.index]
@@ -527,7 +526,7 @@ def _confirm(state: GameState, v: Vendor, rec: cython.bint) -> dict:
         found.append("el_budget")
     if not rec:
         return None
-    out = {"verified": found}
+    out: dict[str, Any] = {"verified": found}
     if why is not None:
         out["not_confirmed"] = why
     return out
@@ -543,7 +542,7 @@ def _bid(state: GameState, v: Vendor, option: int) -> dict[str, Any]:
 
 @cython.ccall
 def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int,
-               option: cython.int, rng: Rng, rec: cython.bint) -> dict:
+               option: cython.int, rng: Rng, rec: cython.bint) -> dict | None:
     """Carry out one already-checked action (target: a person's index, option: the option's
     index, -1 for none) and return its effects when the game is recorded (else None)."""
     d: ActionDef = DEFS[kind]
@@ -554,7 +553,7 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
         v.days[d.role_b] += d.days
     if d.once:
         v.give(F_DONE + kind)
-    eff: dict = {} if rec else None
+    eff: dict | None = {} if rec else None
     sp: cython.int = d.special_id
     p: Person
     if d.target:
@@ -562,59 +561,63 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
         _touch(state, v, d, p, rng, eff)
         if sp == S_INTEL:
             learned = _intel(state, v, p, rng, rec)
-            if rec:
+            if eff is not None:
                 eff["intel"] = learned
         elif sp == S_SHAPE:
             shaped = _shape(state, v, p)
-            if rec:
+            if eff is not None:
                 eff.update(shaped)
         elif sp == S_INTRODUCE:
             got = _introduce(state, v, p, rng, rec)
-            if rec:
+            if eff is not None:
+                assert got is not None  # a recorded move records its effects
                 eff.update(got)
         elif sp == S_ASK_COACH:
             got = _ask_coach(state, v, p, rec)
-            if rec:
+            if eff is not None:
+                assert got is not None  # a recorded move records its effects
                 eff.update(got)
         elif sp == S_DISCREDIT:
             got = _discredit(state, v, p, rng, rec)
-            if rec:
+            if eff is not None:
+                assert got is not None  # a recorded move records its effects
                 eff.update(got)
     elif sp == S_QUALIFY:
         new = _qualify(state, v)
-        if rec:
+        if eff is not None:
             eff["verified"] = [_fact_name(f) for f in new]
     elif sp == S_CONFIRM:
         got = _confirm(state, v, rec)
-        if rec:
+        if eff is not None:
+            assert got is not None  # a recorded move records its effects
             eff.update(got)
     elif sp == S_PROPOSAL or sp == S_DELIVERY_PLAN or sp == S_BID_DEFENSE:
         moved = _broadcast(state, v, sp, rec)
-        if rec:
+        if eff is not None:
             eff["support"] = moved
         if sp == S_BID_DEFENSE:
             v.give(F_BID_DEFENDED)
     elif sp == S_BID:
         res = _bid(state, v, option if option >= 0 else 0)
-        if rec:
+        if eff is not None:
             eff.update(res)
     elif sp == S_COMPLAINT:
         assert state.award is not None, "complaints follow an award"
         state.award.setdefault("complaints", []).append(v.id)
-        if rec:
+        if eff is not None:
             eff["complaint"] = True
     elif sp == S_NEGOTIATE:
         res = negotiate(state, v, NEGOTIATE_OPTIONS[option] if option >= 0 else "d0_p10",
                         d.joint)
-        if rec:
+        if eff is not None:
             eff.update(res)
     elif sp == S_SIGN:
         res = sign_contract(state, v)
-        if rec:
+        if eff is not None:
             eff.update(res)
     elif sp == S_COLLECT:
         res = collect_payment(state, v, rng)
-        if rec:
+        if eff is not None:
             eff.update(res)
     elif sp == S_APPROVE_DISCOUNT:
         v.max_discount = MAX_DISCOUNT

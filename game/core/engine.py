@@ -275,6 +275,11 @@ def resolve_week(
 class Sways:
     """Who sways whom and how strongly, as three parallel lists (one entry a sway)."""
 
+    # Fields (declared for C in engine.pxd; annotated here for type checkers).
+    src: list[int]
+    who: list[int]
+    k: list[float]
+
     def __init__(self) -> None:
         self.src = []
         self.who = []

@@ -64,6 +64,16 @@ def forecast(c: int, f: int, w: int,
 class Health:
     """Every vendor's C931 this week, by vendor index: each item, the counts, the forecast."""
 
+    # Fields (declared for C in health.pxd; annotated here for type checkers). `clear` and
+    # `first` hold None only until health_all fills in every vendor.
+    clear: list[list[bool] | None]
+    first: list[list[bool] | None]
+    win: list[bool]
+    c: list[int]
+    f: list[int]
+    w: list[int]
+    forecast: list[float]
+
     def __init__(self, n: int) -> None:
         self.clear = [None] * n
         self.first = [None] * n
@@ -230,6 +240,7 @@ def health_dict(h: Health, i: int) -> dict[str, Any]:
     """One vendor's health as the view and the log show it."""
     clear = h.clear[i]
     first = h.first[i]
+    assert clear is not None and first is not None  # health_all filled in every vendor
     return {
         "clear": dict(zip(C_KEYS, clear, strict=True)),
         "first": dict(zip(F_KEYS, first, strict=True)),

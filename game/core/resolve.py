@@ -102,6 +102,16 @@ class Panel:
     These change only when an event replaces a person, changes a need weight or the criteria
     (or a vendor shapes them), so the state keeps the panel with the stamp of its inputs."""
 
+    # Fields (declared for C in resolve.pxd; annotated here for type checkers).
+    people: list[int]
+    weight: list[float]
+    tech: list[float]
+    price_w: list[float]
+    service_w: list[float]
+    total: list[float]
+    fits: list[list[float]]
+    service: list[float]
+
     def __init__(self) -> None:
         self.people = []
         self.weight = []
@@ -185,6 +195,12 @@ class Scores:
     """The result of judging a set of bids: per bid (in the order given) the total and the
     merit (the score without support); per evaluator and bid the rounded score."""
 
+    # Fields (declared for C in resolve.pxd; annotated here for type checkers).
+    vendors: list[int]
+    totals: list[float]
+    merit: list[float]
+    rows: list[list[float]]
+
     def __init__(self) -> None:
         self.vendors = []
         self.totals = []
@@ -239,7 +255,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
         total_w += w
         fits = pan.fits[e]
         pi = pan.people[e]
-        row = [] if want_rows else None
+        row: list[float] | None = [] if want_rows else None
         top1 = -2.0
         top2 = -2.0
         if pi >= 0:
@@ -281,9 +297,9 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                     lead -= _UNKNOWN
                 score = fround(base + lead, 4)
             sums[k] = cython.cast(cython.double, sums[k]) + w * score
-            if want_rows:
+            if row is not None:  # want_rows
                 row.append(score)
-        if want_rows:
+        if row is not None:  # want_rows
             out.rows.append(row)
     if total_w == 0.0:
         total_w = 1.0

@@ -9,6 +9,7 @@ a separate one seeded from its view, so it can never move the game's dice.
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 import cython
 
@@ -19,6 +20,7 @@ _M1 = cython.declare(cython.ulonglong, 0xBF58476D1CE4E5B9)
 _M2 = cython.declare(cython.ulonglong, 0x94D049BB133111EB)
 _INV_2_53 = cython.declare(cython.double, 1.0 / 9007199254740992.0)
 _TWO_PI = cython.declare(cython.double, 2.0 * math.pi)
+_T = TypeVar("_T")
 
 
 def seed_state(seed: int) -> int:
@@ -91,7 +93,7 @@ class Rng:
             j = self.randint(i + 1)
             items[i], items[j] = items[j], items[i]
 
-    def choice(self, items: list | tuple) -> object:
+    def choice(self, items: list[_T] | tuple[_T, ...]) -> _T:
         return items[self.randint(len(items))]
 
     def sample(self, items: list | tuple, k: int) -> list:

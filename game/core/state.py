@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator, MutableSet
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import cython
 
@@ -34,6 +34,11 @@ from game.core.ids import (
 from game.core.rng import Rng, world_seed
 from game.scenario.models import ScenarioSpec
 
+if TYPE_CHECKING:
+    from game.core.engine import Sways
+    from game.core.resolve import Panel
+    from game.core.views import VendorView
+
 if not cython.compiled:
     from game.core.ids import (
         N_FACTS,
@@ -46,6 +51,7 @@ if not cython.compiled:
 
 CONTACT = {name: i for i, name in enumerate(CONTACT_LEVELS)}
 NEVER = -99  # the week of a meeting that never happened
+_S = TypeVar("_S")
 # Senior people in these roles (top management) see a vendor every other week by default.
 TOP_ROLES = ("decision_maker", "approver", "budget_holder")
 FIVE_ELEMENTS = ("el_lead", "el_need", "el_fit", "el_budget", "el_timeline")
@@ -127,6 +133,10 @@ class Relation:
 class Person:
     """The person currently in a stakeholder's seat (events can replace them)."""
 
+    # Fields __init__ leaves empty (all are declared for C in state.pxd).
+    care_ids: list[int]
+    sway_ids: list[tuple[int, float]]
+
     def __init__(self, id: str, name: dict, title: dict, department: dict, roles: list,
                  key: list, influence: float, participation: dict, senior: bool,
                  traits: list, cares_about: list, sways: list, position_motive: dict,
@@ -199,7 +209,7 @@ class FactSet(MutableSet):
         self._v = vendor
 
     @classmethod
-    def _from_iterable(cls, names: Iterable[str]) -> set[str]:
+    def _from_iterable(cls, names: Iterable[_S]) -> set[_S]:
         return set(names)
 
     def __contains__(self, name: object) -> bool:
@@ -248,6 +258,9 @@ def _fact_id(name: str) -> int:
 class Vendor:
     """One vendor in the deal: what it has done and established, and (copied from its
     scenario entry at the start) what it brings: fit per need, prices, days per role."""
+
+    # A field __init__ leaves empty (all are declared for C in state.pxd).
+    fit: list[float]
 
     def __init__(self, id: str, side: str, name: dict, product: dict, playbook: str,
                  difficulty: str, active: bool, joined_week: int, stage: int, budget: float,
@@ -417,6 +430,18 @@ def _copy_bid(bid: Any) -> Any:
 class GameState:
     """One game. `touch()` after changing anything from outside the week loop."""
 
+    # Fields __init__ leaves empty or unset (all are declared for C in state.pxd).
+    cache: dict[Any, Any]
+    panel: Panel | None
+    texts: dict[str, Any] | None
+    public: tuple[dict[str, Any] | None, dict[str, Any] | None] | None
+    tviews: list[VendorView | None]
+    sways: Sways | None
+    plist: list[Person]
+    vlist: list[Vendor]
+    rels: list[list[Relation]]
+    vorder: list[int]
+
     def __init__(self, spec: ScenarioSpec, seed: int, rng: int, week: int, calendar: dict,
                  budget: float, need_weights: dict, criteria: dict, first_payment_max: float,
                  first_payment_min: float, shelve_risk: float, people: dict, vendors: dict,
@@ -538,6 +563,10 @@ class GameState:
     def rng(self) -> int:
         return self.dice.s
 
+    @rng.setter
+    def rng(self, value: int) -> None:
+        self.dice.s = value
+
     @property
     def world_rng(self) -> int:
         return self.world.s
@@ -545,10 +574,6 @@ class GameState:
     @world_rng.setter
     def world_rng(self, value: int) -> None:
         self.world.s = value
-
-    @rng.setter
-    def rng(self, value: int) -> None:
-        self.dice.s = value
 
     def vendor_spec(self, vid: str) -> Any:
         """The authored VendorSpec of a vendor (the scenario is frozen, so this never stales)."""

@@ -67,6 +67,49 @@ class PersonView:
     learned (`roles_known`, `needs_known`, `pos_known`, `pers_known`); until then their
     fields hold nothing (None, empty, -1), not the truth."""
 
+    # Fields (declared for C in views.pxd; annotated here for type checkers). Roles, needs
+    # and motives hold None until the vendor has learned them.
+    id: str
+    index: int
+    name: dict[str, str] | None
+    title: dict[str, str] | None
+    department: dict[str, str] | None
+    senior: bool
+    generation: int
+    support: float
+    trust: float
+    contact: int
+    last_touch: int
+    roles_known: bool
+    needs_known: bool
+    pos_known: bool
+    pers_known: bool
+    roles: list[str] | None
+    key: list[str] | None
+    sways: list[tuple[str, float]] | None
+    influence: float
+    part_now: float
+    roles_mask: int
+    key_mask: int
+    cares_about: list[str] | None
+    traits: list[str] | None
+    traits_mask: int
+    trait_ids: list[int]
+    care_ids: list[int]
+    position_motive: dict[str, Any] | None
+    personal_motive: dict[str, Any] | None
+    pos_kind: int
+    pers_kind: int
+    gap: int
+    met_week: int
+    free_week: int
+    last_kind: int
+    favours_left: int
+    rumour: int
+    introduced: bool
+    needs_intro: bool
+    favourite: str | None
+
     def __init__(self) -> None:
         self.id = ""
         self.index = -1
@@ -113,13 +156,15 @@ class PersonView:
             "favourite": self.favourite, "favours_left": self.favours_left,
             "rumour": self.rumour,
         }
-        if self.roles_known:
+        if self.roles_known:  # then roles, key and sways are filled in
+            assert self.roles is not None and self.key is not None and self.sways is not None
             d["roles"] = list(self.roles)
             d["key"] = list(self.key)
             d["influence"] = self.influence
             d["participation_now"] = self.part_now
             d["sways"] = [{"who": who, "strength": k} for who, k in self.sways]
-        if self.needs_known:
+        if self.needs_known:  # then cares_about and traits are filled in
+            assert self.cares_about is not None and self.traits is not None
             d["cares_about"] = list(self.cares_about)
             d["traits"] = list(self.traits)
         if self.pos_known:
@@ -181,6 +226,35 @@ class PersonView:
 @cython.cclass
 class MeView:
     """The vendor's own position, all of it, and what it brings to the deal."""
+
+    # Fields (declared for C in views.pxd; annotated here for type checkers).
+    id: str
+    side: str
+    playbook: str
+    difficulty: str
+    status: str
+    name: dict[str, str]
+    product: dict[str, str]
+    active: bool
+    stage: int
+    budget: float
+    spent: float
+    spec_bias: float
+    max_discount: float
+    flags: list[int]
+    bid: dict[str, Any] | None
+    terms: dict[str, Any] | None
+    intel: dict[str, dict[str, Any]]
+    stage_weeks: dict[int, int]
+    fit_dict: dict[str, float]
+    time: list[int]
+    fit: list[float]
+    list_price: float
+    floor_price: float
+    delivery_cost: float
+    brand: float
+    delivery: float
+    references: int
 
     def __init__(self) -> None:
         if not cython.compiled:  # compiled, the C arrays start zeroed
@@ -247,6 +321,19 @@ class RivalView:
     """A rival as this vendor sees it: public facts, and its stage as far as our insiders
     told us (None until they do)."""
 
+    # Fields (declared for C in views.pxd; annotated here for type checkers); the estimate
+    # and the bid price are None until learned.
+    id: str
+    name: Any
+    product: Any
+    brand: Any
+    references: Any
+    active: Any
+    status: Any
+    stage_estimate: int | None
+    estimate_week: int | None
+    bid_price: float | None
+
     def __init__(self, d: dict[str, Any] | None = None) -> None:
         if d is not None:
             for k in PUBLIC_VENDOR_KEYS:
@@ -261,6 +348,42 @@ class RivalView:
 @cython.cclass
 class VendorView:
     """Everything one vendor knows this week, typed for the rules and the AI."""
+
+    # Fields (declared for C in views.pxd; annotated here for type checkers).
+    vendor: str
+    vi: int
+    week: int
+    last_week: int
+    phase: int
+    over: bool
+    procurement: str
+    calendar: dict[str, int]
+    cal_initiation: int
+    cal_tender_issue: int
+    cal_bid_deadline: int
+    cal_award: int
+    cal_contract: int
+    cal_notice: int
+    texts: dict[str, Any] | None
+    need_ids: list[str]
+    need_names: list[dict[str, str]]
+    nw: list[float]
+    budget_known: bool
+    cust_budget: float
+    first_payment_max: float
+    criteria: dict[str, Any] | None
+    me: MeView
+    rivals: list[RivalView]
+    people: list[PersonView]
+    pending: list[dict[str, Any]]
+    check_ids: list[int]
+    check_done: list[bool]
+    tender: dict[str, Any] | None
+    award: dict[str, Any] | None
+    contract: dict[str, Any] | None
+    outcome: dict[str, Any] | None
+    health: dict[str, Any] | None
+    log: list[dict[str, Any]] | None
 
     def __init__(self) -> None:
         self.procurement = "invited"
@@ -285,6 +408,7 @@ class VendorView:
     def to_dict(self) -> dict[str, Any]:
         """The view as plain JSON-ready data (the window's and the network's form)."""
         texts = self.texts
+        assert texts is not None  # every built or loaded view has its texts
         out: dict[str, Any] = {
             "vendor": self.vendor,
             "week": self.week,
@@ -553,7 +677,9 @@ def _public_parts(state: GameState) -> tuple:
     if state.public_turn != state.turn_id:
         state.public = (_public_tender(state), dict(state.award) if state.award else None)
         state.public_turn = state.turn_id
-    return state.public
+    public = state.public
+    assert public is not None  # made above for this turn
+    return public
 
 
 def _pending(state: GameState, event_id: str) -> dict[str, Any]:
