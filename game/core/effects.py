@@ -102,7 +102,7 @@ def kdm_phase(phase: cython.int) -> cython.double:
     tender to meet senior people); once the bids are in, pressure moves them less. Early
     contact still opens the door and builds trust for later."""
     if phase == PH_EARLY:
-        return 0.5
+        return 0.8
     if phase == PH_SOLUTION:
         return 1.3
     if phase == PH_TENDER:

@@ -87,7 +87,7 @@ def _replace(state: GameState, e: Any) -> dict[str, Any]:
     old: Person = state.people[e.stakeholder]
     n = e.new
     state.rumours.pop(old.id, None)
-    remember(state, old)
+    remember(state, old, True)
     state.replace_person(Person(
         id=old.id, name=text(n.name), title=text(n.title) if n.title else old.title,
         department=old.department, roles=old.roles, key=old.key, influence=old.influence,

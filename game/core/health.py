@@ -166,7 +166,8 @@ def health_all(state: GameState) -> Health:
         has_kdm = False
         for p in state.plist:
             r = rels[p.index]
-            acc += p.influence * r.trust * (1 + 0.25 * r.contact)
+            if r.support > 0.0:  # liked, and how deeply: the relationship that counts
+                acc += p.influence * r.support * (0.5 + 0.5 * r.trust) * (1 + 0.25 * r.contact)
             if p.key_mask & K_KDM:
                 if not has_kdm or r.support > best:
                     best = r.support

@@ -109,10 +109,11 @@ def personnel_week(state: GameState) -> list[dict[str, Any]]:
     return out
 
 
-def remember(state: GameState, old: Person) -> None:
-    """Keep what every vendor had with a person who is leaving (for the counterfactual)."""
+def remember(state: GameState, old: Person, scripted: bool = False) -> None:
+    """Keep what every vendor had with a person who is leaving (for the counterfactual);
+    `scripted` when a scenario's event replaced them, not the customer's weekly dice."""
     state.replaced.append({
-        "person": old.id, "week": state.week, "name": old.name,
+        "person": old.id, "week": state.week, "name": old.name, "scripted": scripted,
         "support": [fround(state.rels[v.index][old.index].support, 4) for v in state.vlist],
         "trust": [fround(state.rels[v.index][old.index].trust, 4) for v in state.vlist],
         "contact": [state.rels[v.index][old.index].contact for v in state.vlist],

@@ -135,7 +135,7 @@ class Procurement(str, Enum):
     public = "public"  # a strict public tender: a drawn expert panel scores, the KDM weighs less
 
 
-PERSONNEL_CHANCE = 0.008
+PERSONNEL_CHANCE = 0.012
 """The default weekly chance of a personnel change (engine: personnel.py draws it every week
 from week 3 until the award)."""
 

@@ -80,7 +80,7 @@ platform."
                          # panel scores, the KDM settles a close result) or public (a drawn
                          # expert panel scores too; the KDM weighs half and overturns nothing)
   budget_approved_week: 0   # before this week nobody can confirm the budget (0: approved already)
-  personnel: {{weekly_chance: 0.008, rumour_weeks: 2}}   # each week until the award, the chance
+  personnel: {{weekly_chance: 0.012, rumour_weeks: 2}}   # each week until the award, the chance
                          # that a key person is replaced; insiders and coaches hear of it
                          # rumour_weeks ahead
 

@@ -73,6 +73,7 @@ class GameResult:
     causes: dict[str, bool] = field(default_factory=dict)
     cause: str = ""
     personnel_change: bool = False
+    personnel_rule: bool = False  # by the customer's weekly dice, not a scenario's event
     uses: dict[str, int] = field(default_factory=dict)
 
 
@@ -175,6 +176,7 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
     res.bid = team in bids
     res.disqualified = bool(res.bid and bids[team]["disqualified"])
     res.personnel_change = bool(state.replaced)
+    res.personnel_rule = any(not r.get("scripted") for r in state.replaced)
     if at_award is not None and t.get("totals"):
         _award_facts(res, at_award, t, kdm)
     if not res.won:
@@ -377,7 +379,9 @@ def render(results: list[GameResult], games: int) -> str:
         lines.append(f"- {f}: {100 * share([r.causes.get(f, False) for r in scored]):.0f}%")
     changed = [r for r in base if r.personnel_change]
     moved = 100 * share([r.personnel_change for r in base])
-    lines += ["", f"Deals with a key personnel change: {moved:.0f}% "
+    by_rule = 100 * share([r.personnel_rule for r in base])
+    lines += ["", f"Deals with a key personnel change: {moved:.0f}% ({by_rule:.0f}% by the "
+              "weekly chance, the rest by the scenario's events) "
               f"of baseline games; the team won {100 * share([r.won for r in changed]):.0f}% of "
               f"them ({100 * share(pooled):.0f}% overall); the replaced person alone decided "
               f"{100 * share([r.causes.get('replaced', False) for r in scored]):.0f}% of the "
