@@ -152,7 +152,6 @@ def endgame_reserve(vv: VendorView) -> cython.double:
     """Money to hold back for the tender and after, shrinking as those steps are done."""
     me: MeView = vv.me
     need: cython.double = _EVENT_RESERVE * (1.0 if selling(vv) else 0.5)
-    d: ActionDef
     if not me.flags[F_DONE + A_SUBMIT_BID]:
         need += cython.cast(ActionDef, DEFS[A_SUBMIT_BID]).cost
     if not me.flags[F_DONE + A_WRITE_BID]:
