@@ -548,6 +548,14 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
     p: Person
     if d.target:
         p = state.plist[target]
+        if p.key_mask & K_KDM and not d.opens_doors and \
+                not cython.cast(Relation, state.rels[v.index][p.index]).introduced:
+            # The door is the KDM's, not the view's: a vendor that has not learned who
+            # decides (so its view could not refuse the move) is not received either.
+            if rec:
+                eff["person"] = p.id
+                eff["no_door"] = True
+            return eff
         _touch(state, v, d, p, rng, eff)
         if sp == S_INTEL:
             learned = _intel(state, v, p, rng, rec)

@@ -191,7 +191,9 @@ def test_the_kdm_is_not_moved_without_an_introduction_even_before_we_know_who_de
     assert not rel(state, "president").known_roles and not rel(state, "president").introduced
     a = Action("exec_visit", "president")
     if check(view(state, ME, with_log=False), a) is None:
-        play(state, {ME: [a]})
+        report = play(state, {ME: [a]})
+        entry = next(e for e in report["entries"] if e.get("kind") == "exec_visit")
+        assert entry["effects"] == {"person": "president", "no_door": True}
     assert rel(state, "president").support == 0.0 and rel(state, "president").contact == 0
 
 
