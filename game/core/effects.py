@@ -213,8 +213,11 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         ok = True
         if d.kind == A_CALL:
             ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
-        elif d.special_id == S_COACH and not leads(state, v.index, p.index):
-            ok = False  # nobody coaches a vendor other than the one they lean to most
+        elif d.special_id == S_COACH and (p.key_mask & K_KDM or
+                                          not leads(state, v.index, p.index)):
+            # The KDM never coaches (even a vendor whose view does not know they decide);
+            # nobody coaches a vendor other than the one they lean to most.
+            ok = False
             if rec:
                 eff["declined"] = True
         if ok:
