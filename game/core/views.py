@@ -46,6 +46,7 @@ from game.core.state import NEVER, GameState, Person, Relation, Vendor
 if not cython.compiled:
     from game.core.ids import (
         C_COACH,
+        C_INSIDER,
         F_CRITERIA_KNOWN,
         F_EL_BUDGET,
         K_KDM,
@@ -405,15 +406,19 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     pv.free_week = r.met_week + p.gap
     pv.last_kind = r.last_kind
     pv.introduced = r.introduced
-    pv.needs_intro = bool(p.key_mask & K_KDM) and not r.introduced and r.known_roles
     pv.favours_left = COACH_FAVOURS - r.favours if r.contact >= C_COACH else 0
     pv.rumour = state.rumours.get(p.id, 0) if rumoured else 0
     fav: cython.int
-    if knows_favourite(state, vi, p, coach):
+    told: cython.bint = knows_favourite(state, vi, p, coach)
+    if told:
         fav = favourite(state, p.index)
         pv.favourite = "" if fav < 0 else cython.cast(Vendor, state.vlist[fav]).id
     else:
         pv.favourite = None
+    # A coach names the favourites of the KDM and the evaluators, so it has told us who
+    # they are: a favourite shown for someone we had not placed comes with their roles.
+    placed: cython.bint = r.known_roles or (told and r.contact < C_INSIDER)
+    pv.needs_intro = bool(p.key_mask & K_KDM) and not r.introduced and placed
     pv.id = p.id
     pv.index = p.index
     pv.name = p.name
@@ -425,11 +430,11 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     pv.trust = r.trust
     pv.contact = r.contact
     pv.last_touch = r.last_touch
-    pv.roles_known = r.known_roles
+    pv.roles_known = placed
     pv.needs_known = r.known_needs
     pv.pos_known = r.known_position
     pv.pers_known = r.known_personal
-    if r.known_roles:
+    if placed:
         pv.roles = p.roles
         pv.key = p.key
         pv.influence = p.influence

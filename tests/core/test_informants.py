@@ -227,7 +227,8 @@ def test_neither_insiders_nor_coaches_hand_over_prices():
 
 def test_develop_coach_works_only_on_someone_who_favours_us(lucky):
     """The view cannot refuse what it does not know (a person at contact 2 keeps their
-    favourite to themselves): the engine then declines to make a rival's backer our coach."""
+    favourite to themselves): the engine then declines to make a rival's backer our coach. It
+    judges after the visit, so someone level between us and a rival is won over by it."""
     outcomes = {}
     for rival_support in (0.0, 0.35, 0.8):
         state = lab_state(spec=make_spec(senior("cio")))
@@ -242,7 +243,7 @@ def test_develop_coach_works_only_on_someone_who_favours_us(lucky):
         outcomes[rival_support] = (rel(state, "cio").contact,
                                    entry["effects"].get("declined", False))
     assert outcomes[0.0] == (4, False)  # favours us: now our coach
-    assert outcomes[0.35] == (2, True)  # undecided
+    assert outcomes[0.35] == (4, False)  # level before: the visit's own gain tips them to us
     assert outcomes[0.8] == (2, True)  # favours the rival
 
 
