@@ -666,20 +666,23 @@ def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]
     vv = build_view(state, state.vendors[vendor].index, True)
     if with_log:
         vv.log = [
-            dict(e) if e.get("vendor") == vendor else _public_event(e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e, vendor)
             for e in state.log
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ]
     return copy.deepcopy(vv.to_dict())
 
 
-def _public_event(e: dict[str, Any]) -> dict[str, Any]:
-    """An event or calendar entry as every vendor may see it (effects on rivals removed)."""
+def _public_event(e: dict[str, Any], vendor: str) -> dict[str, Any]:
+    """An event or calendar entry as `vendor` may see it (effects on rivals removed; of the
+    vendors prepared for a personnel change, only itself: who else had insiders is theirs)."""
     out: dict[str, Any] = {
         k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e
     }
     if e.get("calendar"):
         out["effects"] = dict(e.get("effects", {}))
+        if "prepared" in out["effects"]:
+            out["effects"]["prepared"] = [v for v in out["effects"]["prepared"] if v == vendor]
     return out
 
 
@@ -688,7 +691,7 @@ def report_for(report: dict[str, Any], vendor: str) -> dict[str, Any]:
     return {
         "week": report["week"],
         "entries": [
-            dict(e) if e.get("vendor") == vendor else _public_event(e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e, vendor)
             for e in report["entries"]
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ],
