@@ -448,7 +448,10 @@ def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict
     """The coach tells what the KDM really wants and how the decision will really be made,
     and speaks for us upward (one favour)."""
     rels: list = state.rels[v.index]
-    cython.cast(Relation, rels[p.index]).favours += 1
+    r: Relation = rels[p.index]
+    if r.favours >= COACH_FAVOURS:  # the last one went on an introduction earlier this week
+        return {"no_favours": True} if rec else None
+    r.favours += 1
     told = []
     q: Person
     rq: Relation

@@ -83,6 +83,8 @@ def _access_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
         parts.append(ctx.t("report.fx.declined"))
     if eff.get("no_door"):
         parts.append(ctx.t("report.fx.no_door"))
+    if eff.get("no_favours"):
+        parts.append(ctx.t("why.no_favours"))
     return parts
 
 

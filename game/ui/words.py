@@ -217,6 +217,8 @@ def _access_bits(eff: dict[str, Any], view: dict[str, Any], names: dict[str, str
         bits.append(tr("ui.board.log.declined"))
     if eff.get("no_door"):
         bits.append(tr("ui.board.log.no_door"))
+    if eff.get("no_favours"):
+        bits.append(tr("why.no_favours"))
     if eff.get("not_confirmed"):
         bits.append(tr("ui.board.log.not_confirmed." + eff["not_confirmed"]))
     return bits
