@@ -142,6 +142,11 @@ class Session:
         """Replace the week with moves agreed elsewhere (the coach's plan, a replay)."""
         self._week = TeamWeek.agreed(self.view, self._seats(), actions)
 
+    def vendors_in_game(self) -> int:
+        """How many vendors the game's setup holds, joined or not (the board keeps room on its
+        stage track for each, so cards stay put when an event brings a rival in)."""
+        return len(self.state.spec.vendors)
+
     def turn_role(self) -> str | None:
         """Team mode: the role whose player acts now (None in solo play or when done)."""
         return self.week.waiting_for() if self.team_mode else None
