@@ -23,6 +23,7 @@ from game.save import (
     read_info,
     save_game,
 )
+from game.save_file import LEGACY_FORMAT
 from game.scenario.loader import load_scenario
 from game.sim.play import default_planner, play_game, play_week
 
@@ -51,6 +52,8 @@ def legacy_text(state, meta: dict) -> str:
     """A save exactly as the game wrote it before this format (format 1: the whole state,
     its hash and the meta), so saves on players' disks keep loading."""
     d = state_to_dict(state)
+    d["format"] = LEGACY_FORMAT  # the file's format then was the state's, 1 (the state's own
+    # format has moved on since: today's state_to_dict says 2, which is the new file format)
     d["hash"] = state_hash(state)
     d["meta"] = meta
     return json.dumps(d, ensure_ascii=False)

@@ -250,6 +250,7 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
     days = [me.time[0], me.time[1], me.time[2], me.time[3]]
     spent: cython.double = 0.0
     taken = set()
+    once = set()  # people met this week who see a vendor less than weekly (checks.groups)
     negotiating: cython.bint = False
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
@@ -271,6 +272,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
             continue  # the bid's steps may spend what is kept back for them
         if (d.kind, target) in taken:
             continue
+        if target >= 0 and target in once:
+            continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
         days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
@@ -279,6 +282,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
         taken.add((d.kind, target))
+        if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
+            once.add(target)
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         out.moves.append(Move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")

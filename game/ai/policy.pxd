@@ -6,7 +6,7 @@ from game.core.actions cimport ActionDef
 from game.core.checks cimport Move
 from game.core.rng cimport Rng
 from game.core.ids cimport *
-from game.core.views cimport VendorView
+from game.core.views cimport PersonView, VendorView
 
 @cython.final
 cdef class Plan:

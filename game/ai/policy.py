@@ -24,7 +24,7 @@ from game.core.actions import DEFS, ActionDef
 from game.core.checks import Move, choice_cost, first_refusal, groups
 from game.core.ids import ROLES
 from game.core.rng import Rng
-from game.core.views import VendorView
+from game.core.views import PersonView, VendorView
 
 if not cython.compiled:
     from game.core.ids import (
@@ -228,6 +228,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     queue.start()
     version = [0] * len(vv.people)
     taken = set()
+    once = set()  # people met this week who see a vendor less than weekly (checks.groups)
     negotiating: cython.bint = False
     m: Move
     for m in fixed_acts:
@@ -266,6 +267,8 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             continue
         if (d.kind, target) in taken:
             continue
+        if target >= 0 and target in once:
+            continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
         if d.cost > 0 and (spent + d.cost > budget + 1e-9 or
@@ -276,6 +279,9 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
         spent += d.cost
         taken.add((d.kind, target))
+        if target >= 0 and d.target and \
+                cython.cast(PersonView, vv.people[target]).gap > 1:
+            once.add(target)
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
         opt, opt_reason = option_for(vv, d, style, skill)

@@ -26,6 +26,7 @@ from game.core.ids import (
     mask,
 )
 from game.core.informants import COACH_FAVOURS
+from game.core.preference import FAV_LEAD, FAV_MIN
 from game.core.rng import Rng
 from game.core.state import (
     FIVE_ELEMENTS,
@@ -277,6 +278,7 @@ def determinise(vv: VendorView, rng: Rng) -> GameState:
         infos.append(info)
         vendors[v.id] = v
         relations[v.id] = rels
+    _agree_with_favourites(vv, relations)
     budget = vv.cust_budget if vv.budget_known else me.list_price * rng.uniform(0.9, 1.2)
     crit = dict(vv.criteria) if vv.criteria is not None else _criteria(rng)
     state = GameState(
@@ -295,6 +297,45 @@ def determinise(vv: VendorView, rng: Rng) -> GameState:
     state.contract = copy.deepcopy(vv.contract)
     state.recording = False
     return state
+
+
+def _agree_with_favourites(vv: VendorView, relations: dict[str, dict[str, Relation]]
+                           ) -> None:
+    """Move the rivals' sampled support just enough that everyone whose favourite the view
+    knows (an insider or coach told us) favours the same vendor, or nobody, in the sample:
+    drawn around the favourite, the support alone often ranked the field otherwise."""
+    me: MeView = vv.me
+    racing = [r.id for r in vv.rivals if r.active and r.status != "lost"]
+    if me.active and me.status != "lost":
+        racing.append(me.id)
+    step = 0.01
+    p: PersonView
+    for p in vv.people:
+        fav = p.favourite
+        if fav is None or not racing:
+            continue
+        rs = {vid: relations[vid][p.id] for vid in racing}
+        order = sorted(rs, key=lambda vid: -rs[vid].support)
+        if fav == "":  # undecided: nobody both supportive enough and clearly ahead
+            top = rs[order[0]].support
+            second = rs[order[1]].support if len(order) > 1 else -2.0
+            if top < FAV_MIN or top - second < FAV_LEAD:
+                continue
+            if order[0] != me.id:
+                rs[order[0]].support = max(FAV_MIN - step, second + FAV_LEAD / 2)
+            elif len(order) > 1:
+                rs[order[1]].support = top - FAV_LEAD / 2
+        elif fav in rs:
+            if fav == me.id:
+                for vid in racing:
+                    if vid != me.id:
+                        rs[vid].support = max(-1.0, min(rs[vid].support,
+                                                        p.support - FAV_LEAD - step))
+            else:
+                others = [rs[vid].support for vid in racing if vid != fav]
+                best = max(others) if others else -1.0
+                rs[fav].support = min(1.0, max(rs[fav].support, FAV_MIN + step,
+                                               best + FAV_LEAD + step))
 
 
 def _criteria(rng: Rng) -> dict[str, float]:

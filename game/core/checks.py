@@ -689,7 +689,6 @@ def legal_actions(
     b = usage(vv, moves)
     actions = [m for m in moves if m.kind != A_CHOOSE]
     planned_kinds = {m.kind for m in actions}
-    planned_pairs = {(m.kind, m.target) for m in actions}
     negotiating = any(DEFS[m.kind].special_id == S_NEGOTIATE for m in actions)
     out: list[Option] = []
     for d in DEFS:
@@ -720,8 +719,8 @@ def legal_actions(
                                              and pv.trust >= d.min_trust):
                 continue  # refused by the first checks of person_reason
             r = base or reason_key(person_reason(vv, d, pv)) or afford
-            if r is None and (whole_kind or (d.kind, pv.index) in planned_pairs):
-                r = "why.planned"
+            if r is None and actions:  # the week's own limits, as `check` has them
+                r = reason_key(_plan_reason(d, Move(d.kind, pv.index), actions, b, pv.gap))
             if r is None or include_disabled:
                 out.append(Option(Action(d.id, pv.id, opt), d.roles, d.days, d.cost, r))
     return out

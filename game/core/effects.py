@@ -222,8 +222,11 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
         ok = True
         if d.kind == A_CALL:
             ok = rng.chance(0.8 * (0.5 if p.traits_mask & T_BUSY else 1.0) + 0.1)
-        elif d.special_id == S_COACH and not leads(state, v.index, p.index):
-            ok = False  # nobody coaches a vendor other than the one they lean to most
+        elif d.special_id == S_COACH and (p.key_mask & K_KDM or
+                                          not leads(state, v.index, p.index)):
+            # The KDM never coaches (even a vendor whose view does not know they decide);
+            # nobody coaches a vendor other than the one they lean to most.
+            ok = False
             if eff is not None:
                 eff["declined"] = True
         if ok:
@@ -455,7 +458,10 @@ def _ask_coach(state: GameState, v: Vendor, p: Person, rec: cython.bint) -> dict
     """The coach tells what the KDM really wants and how the decision will really be made,
     and speaks for us upward (one favour)."""
     rels: list = state.rels[v.index]
-    cython.cast(Relation, rels[p.index]).favours += 1
+    r: Relation = rels[p.index]
+    if r.favours >= COACH_FAVOURS:  # the last one went on an introduction earlier this week
+        return {"no_favours": True} if rec else None
+    r.favours += 1
     told = []
     q: Person
     rq: Relation
@@ -558,6 +564,14 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
     p: Person
     if d.target:
         p = state.plist[target]
+        if p.key_mask & K_KDM and not d.opens_doors and \
+                not cython.cast(Relation, state.rels[v.index][p.index]).introduced:
+            # The door is the KDM's, not the view's: a vendor that has not learned who
+            # decides (so its view could not refuse the move) is not received either.
+            if rec:
+                eff["person"] = p.id
+                eff["no_door"] = True
+            return eff
         _touch(state, v, d, p, rng, eff)
         if sp == S_INTEL:
             learned = _intel(state, v, p, rng, rec)

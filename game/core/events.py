@@ -185,15 +185,20 @@ def fire_events(state: GameState, rng: Rng) -> list[dict[str, Any]]:
     i: cython.Py_ssize_t
     for i in range(len(state.event_ids)):
         if not cython.cast(cython.int, state.event_lo[i]) <= week <= \
-                cython.cast(cython.int, state.event_hi[i]) or state.event_ids[i] in state.fired:
+                cython.cast(cython.int, state.event_hi[i]):
             continue
         ev = state.event_specs[i]
+        # The customer's dice are rolled every week of the window, whether the event has
+        # fired or its conditions hold, so what the vendors do never shifts the draws that
+        # follow (personnel changes, other events): games that differ only in one vendor's
+        # moves meet the same world.
+        lucky: cython.bint = ev.trigger.chance >= 1.0 or rng.chance(ev.trigger.chance)
+        if state.event_ids[i] in state.fired or not lucky:
+            continue
         affected = resolve_vendors(state, ev.affects, [])
         if ev.affects not in ("all", "any") and not affected:
             continue
         if not all(condition_holds(state, c, affected) for c in ev.trigger.conditions):
-            continue
-        if ev.trigger.chance < 1.0 and not rng.chance(ev.trigger.chance):
             continue
         state.fired.append(ev.id)
         effects = [apply_effect(state, e, affected) for e in ev.effects]

@@ -317,8 +317,10 @@ def _judge_bids(state: GameState, bids: dict[str, dict[str, Any]]
                 [b["price"] for b in bids.values()], [b["technical"] for b in bids.values()],
                 [b["service"] for b in bids.values()], True)
     pan = panel(state)
+    # One row per person of the buying centre; a public tender's drawn experts (index -1)
+    # are no one's row (plist[-1] would be the last person's).
     scores = {state.plist[pi].id: dict(zip(ids, row, strict=True))
-              for pi, row in zip(pan.people, res.rows, strict=True)}
+              for pi, row in zip(pan.people, res.rows, strict=True) if pi >= 0}
     return scores, dict(zip(ids, res.totals, strict=True)), dict(zip(ids, res.merit,
                                                                      strict=True))
 

@@ -46,6 +46,7 @@ from game.core.state import NEVER, GameState, Person, Relation, Vendor
 if not cython.compiled:
     from game.core.ids import (
         C_COACH,
+        C_INSIDER,
         F_CRITERIA_KNOWN,
         F_EL_BUDGET,
         K_KDM,
@@ -529,15 +530,19 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     pv.free_week = r.met_week + p.gap
     pv.last_kind = r.last_kind
     pv.introduced = r.introduced
-    pv.needs_intro = bool(p.key_mask & K_KDM) and not r.introduced and r.known_roles
     pv.favours_left = COACH_FAVOURS - r.favours if r.contact >= C_COACH else 0
     pv.rumour = state.rumours.get(p.id, 0) if rumoured else 0
     fav: cython.int
-    if knows_favourite(state, vi, p, coach):
+    told: cython.bint = knows_favourite(state, vi, p, coach)
+    if told:
         fav = favourite(state, p.index)
         pv.favourite = "" if fav < 0 else cython.cast(Vendor, state.vlist[fav]).id
     else:
         pv.favourite = None
+    # A coach names the favourites of the KDM and the evaluators, so it has told us who
+    # they are: a favourite shown for someone we had not placed comes with their roles.
+    placed: cython.bint = r.known_roles or (told and r.contact < C_INSIDER)
+    pv.needs_intro = bool(p.key_mask & K_KDM) and not r.introduced and placed
     pv.id = p.id
     pv.index = p.index
     pv.name = p.name
@@ -549,11 +554,11 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     pv.trust = r.trust
     pv.contact = r.contact
     pv.last_touch = r.last_touch
-    pv.roles_known = r.known_roles
+    pv.roles_known = placed
     pv.needs_known = r.known_needs
     pv.pos_known = r.known_position
     pv.pers_known = r.known_personal
-    if r.known_roles:
+    if placed:
         pv.roles = p.roles
         pv.key = p.key
         pv.influence = p.influence
@@ -787,20 +792,23 @@ def view(state: GameState, vendor: str, with_log: bool = True) -> dict[str, Any]
     vv = build_view(state, state.vendors[vendor].index, True)
     if with_log:
         vv.log = [
-            dict(e) if e.get("vendor") == vendor else _public_event(e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e, vendor)
             for e in state.log
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ]
     return copy.deepcopy(vv.to_dict())
 
 
-def _public_event(e: dict[str, Any]) -> dict[str, Any]:
-    """An event or calendar entry as every vendor may see it (effects on rivals removed)."""
+def _public_event(e: dict[str, Any], vendor: str) -> dict[str, Any]:
+    """An event or calendar entry as `vendor` may see it (effects on rivals removed; of the
+    vendors prepared for a personnel change, only itself: who else had insiders is theirs)."""
     out: dict[str, Any] = {
         k: e[k] for k in ("week", "event", "title", "text", "affects", "calendar") if k in e
     }
     if e.get("calendar"):
         out["effects"] = dict(e.get("effects", {}))
+        if "prepared" in out["effects"]:
+            out["effects"]["prepared"] = [v for v in out["effects"]["prepared"] if v == vendor]
     return out
 
 
@@ -809,7 +817,7 @@ def report_for(report: dict[str, Any], vendor: str) -> dict[str, Any]:
     return {
         "week": report["week"],
         "entries": [
-            dict(e) if e.get("vendor") == vendor else _public_event(e)
+            dict(e) if e.get("vendor") == vendor else _public_event(e, vendor)
             for e in report["entries"]
             if e.get("vendor") == vendor or (e.get("event") and _event_visible(e, vendor))
         ],

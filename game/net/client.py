@@ -106,6 +106,7 @@ class BotClient:
         self._acted: int | None = None
         self._planned: dict[int, list[dict[str, Any]]] = {}  # stamp -> the plan it sent
         self._answered: set[tuple[int, int]] = set()  # proposals answered (stamp, entry)
+        self._reanswered: dict[int, int] = {}  # stamp -> answers retried after a refused commit
         self._committing: set[int] = set()  # stamps with a commit on its way
         self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._stop = False
@@ -279,6 +280,13 @@ class BotClient:
             self._committing.discard(stamp)
         if reply is not None and reply["type"] == "ack":
             self.seen.committed[stamp] = self._planned.get(stamp, [])
+        elif reply is not None and reply.get("code") == "plan/answer_first" and \
+                self._reanswered.get(stamp, 0) < 3:
+            # a proposal still waits for this seat (its first answer went on an older board):
+            # answer it again, then commit (a bounded number of times)
+            self._reanswered[stamp] = self._reanswered.get(stamp, 0) + 1
+            self._answered = {x for x in self._answered if x[0] != stamp}
+            asyncio.ensure_future(self._answer(conn, stamp))
 
     async def _answer(self, conn: ClientConnection, stamp: int) -> None:
         """A teammate proposed a joint move to this seat: the bot agrees when its days

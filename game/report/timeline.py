@@ -60,7 +60,8 @@ def _touch_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
 
 def _access_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
     """The moves of access and information: introductions, what a coach told, a rival
-    discredited (or the smear backfiring), a coach who declined."""
+    discredited (or the smear backfiring), a coach who declined, a KDM who did not
+    receive us."""
     parts: list[str] = []
     if "introduced" in eff:
         met = eff["introduced"] or []
@@ -80,6 +81,10 @@ def _access_parts(ctx: Ctx, eff: dict[str, Any], week: int) -> list[str]:
         parts.append(ctx.t("report.fx.backfired", v=signed(eff.get("support", 0.0))))
     if eff.get("declined"):
         parts.append(ctx.t("report.fx.declined"))
+    if eff.get("no_door"):
+        parts.append(ctx.t("report.fx.no_door"))
+    if eff.get("no_favours"):
+        parts.append(ctx.t("why.no_favours"))
     return parts
 
 

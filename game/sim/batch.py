@@ -14,7 +14,7 @@ from typing import Any
 import cython
 
 from game.core.engine import new_game, resolve_week
-from game.core.rng import seed_state
+from game.core.rng import seed_state, world_seed
 from game.core.state import GameState, Vendor
 from game.core.views import vendor_view
 from game.scenario.models import ScenarioSpec
@@ -35,6 +35,7 @@ def play_batch_game(spec: object, seed: object, agents: dict,
         state = template.fork()
         state.seed = seed
         state.dice.s = seed_state(seed)
+        state.world.s = world_seed(seed)  # the customer's own dice follow the seed too
     state.recording = False
     v: Vendor
     while state.outcome is None:

@@ -9,7 +9,7 @@ which works around the player's own moves instead of running a separate deal nex
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,13 +142,18 @@ class Session:
         """Replace the week with moves agreed elsewhere (the coach's plan, a replay)."""
         self._week = TeamWeek.agreed(self.view, self._seats(), actions)
 
+    def vendors_in_game(self) -> int:
+        """How many vendors the game's setup holds, joined or not (the board keeps room on its
+        stage track for each, so cards stay put when an event brings a rival in)."""
+        return len(self.state.spec.vendors)
+
     def turn_role(self) -> str | None:
         """Team mode: the role whose player acts now (None in solo play or when done)."""
         return self.week.waiting_for() if self.team_mode else None
 
     def options(self, role: str) -> list[Option]:
         view, plan = self._checked_view(role), self.week.seen_actions(role, True)
-        return once_a_week(view, plan, legal_actions(view, plan, role))
+        return legal_actions(view, plan, role)
 
     def _checked_view(self, role: str) -> dict[str, Any]:
         """The view with this role's days and the team's money as the week leaves them,
@@ -294,22 +299,6 @@ class Session:
 
         return autosave(self.state, self.game_id, saves_dir(data_dir), meta=self.meta(),
                         mode=self.setup.mode, language=language)
-
-
-def once_a_week(view: dict[str, Any], plan: list[Action], options: list[Option]
-                ) -> list[Option]:
-    """Refuse, as `check` will, a second move in the week's plan on someone who sees a
-    vendor less than every week (the KDM, seniors: `availability` > 1); `legal_actions`
-    leaves that rule of `checks._plan_reason` out, and an open row that refuses when
-    clicked reads as a broken button."""
-    gaps = {p["id"]: p["availability"] for p in view["people"]}
-    met = {a.target for a in plan if a.kind != "choose" and a.target
-           and CATALOG[a.kind].target and gaps.get(a.target, 1) > 1}
-    if not met:
-        return options
-    return [replace(o, reason="why.unavailable")
-            if o.reason is None and o.action.target in met and CATALOG[o.action.kind].target
-            else o for o in options]
 
 
 def setup_from_meta(meta: dict[str, Any], state: GameState) -> GameSetup:

@@ -196,7 +196,8 @@ def effect_bits(eff: dict[str, Any], view: dict[str, Any], tr: Any) -> list[str]
 def _access_bits(eff: dict[str, Any], view: dict[str, Any], names: dict[str, str],
                  tr: Any) -> list[str]:
     """What the moves of the new rules did: an introduction, what a coach told, a rival
-    discredited, a coach who declined, a budget that could not be confirmed."""
+    discredited, a coach who declined, a budget that could not be confirmed, a KDM who did
+    not receive us (nobody introduced us)."""
     sep = "、" if tr.language == "zh" else ", "
     bits: list[str] = []
     if "introduced" in eff:
@@ -214,6 +215,10 @@ def _access_bits(eff: dict[str, Any], view: dict[str, Any], names: dict[str, str
                     if eff["discredited"] else tr("ui.board.log.discredit_none"))
     if eff.get("declined"):
         bits.append(tr("ui.board.log.declined"))
+    if eff.get("no_door"):
+        bits.append(tr("ui.board.log.no_door"))
+    if eff.get("no_favours"):
+        bits.append(tr("why.no_favours"))
     if eff.get("not_confirmed"):
         bits.append(tr("ui.board.log.not_confirmed." + eff["not_confirmed"]))
     return bits

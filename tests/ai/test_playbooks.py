@@ -108,7 +108,7 @@ def test_price_cutter_bids_deepest_and_solution_seller_shapes_most() -> None:
     bids, bias = {}, {}
     for p in NAMED:
         prices, shaped = [], []
-        for seed in range(3):
+        for seed in range(8):  # the shaping playbooks differ by a few points: average enough
             state = _game(spec, seat, p, seed)
             v = state.vendors[seat]
             if v.bid:

@@ -94,6 +94,16 @@ def senior(pid: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def top_manager(pid: str) -> Callable[[dict[str, Any]], None]:
+    """A `make_spec` edit: the person is senior and approves (top management, so by default
+    seen every other week at most, `state.TOP_ROLES`)."""
+    def edit(d: dict[str, Any]) -> None:
+        s = next(s for s in d["stakeholders"] if s["id"] == pid)
+        s["senior"] = True
+        s["roles"] = [*s["roles"], "approver"]
+    return edit
+
+
 @functools.cache
 def lab_spec() -> ScenarioSpec:
     return make_spec()

@@ -31,6 +31,7 @@ from .conftest import (
     relate,
     senior,
     set_week,
+    top_manager,
     week_in,
 )
 
@@ -47,10 +48,12 @@ def availability(pid: str, weeks: int) -> Callable[[dict[str, Any]], None]:
 
 # ---- how often a person sees us ----------------------------------------------------------
 
-def test_default_gaps_kdm_senior_and_everyone_else():
-    state = lab_state(spec=make_spec(senior("cio")))
+def test_default_gaps_kdm_top_management_and_everyone_else():
+    """The KDM every third week, senior people who approve, hold the budget or decide every
+    other week, everyone else (a senior influencer too) every week."""
+    state = lab_state(spec=make_spec(lambda d: (senior("cio")(d), top_manager("buyer")(d))))
     gaps = {pid: p.gap for pid, p in state.people.items()}
-    assert gaps == {"president": 3, "cio": 2, "buyer": 1, "nurse": 1}
+    assert gaps == {"president": 3, "cio": 1, "buyer": 2, "nurse": 1}
     for pid, gap in gaps.items():
         p = person(state, pid)
         assert p["availability"] == gap
@@ -92,7 +95,7 @@ def test_a_person_is_busy_for_us_only():
 
 
 def test_a_senior_person_is_met_once_in_a_weeks_plan():
-    state = lab_state(spec=make_spec(senior("cio")))
+    state = lab_state(spec=make_spec(top_manager("cio")))
     at_stage(state, 3)
     relate(state, "cio", contact=2, trust=0.5)
     vw = view(state, ME, with_log=False)
@@ -188,7 +191,9 @@ def test_the_kdm_is_not_moved_without_an_introduction_even_before_we_know_who_de
     assert not rel(state, "president").known_roles and not rel(state, "president").introduced
     a = Action("exec_visit", "president")
     if check(view(state, ME, with_log=False), a) is None:
-        play(state, {ME: [a]})
+        report = play(state, {ME: [a]})
+        entry = next(e for e in report["entries"] if e.get("kind") == "exec_visit")
+        assert entry["effects"] == {"person": "president", "no_door": True}
     assert rel(state, "president").support == 0.0 and rel(state, "president").contact == 0
 
 

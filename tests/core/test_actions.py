@@ -380,11 +380,10 @@ def _facts_off(*facts: str) -> Edit:
     return lambda s, a: take(s, *facts)
 
 
-def _budget(amount: float) -> Edit:
-    def edit(s: GameState, a: Action) -> None:
-        s.vendors[ME].budget = amount
-        s.touch()
-    return edit
+def _short_of_cost(s: GameState, a: Action) -> None:
+    """Leave ME a little less money than the action costs (the catalogue's cost is tuned)."""
+    s.vendors[ME].budget = CATALOG[a.kind].cost * 0.9
+    s.touch()
 
 
 def _retarget(pid: str, **fields) -> Edit:
@@ -409,7 +408,7 @@ REFUSE: dict[str, tuple[Edit, str]] = {
     "decide_pursue": (_facts_off("profiled"), "why.requires.profiled"),
     "call": (_contact(1), "why.contact_high"),
     "visit": (_contact(0), "why.contact_low"),
-    "entertain": (_budget(1.0), "why.no_budget"),
+    "entertain": (_short_of_cost, "why.no_budget"),
     "develop_insider": (lambda s, a: relate(s, a.target, trust=0.3) and None, "why.trust_low"),
     "qualify": (_stage(1), "why.stage"),
     "gather_intel": (_contact(2), "why.contact_low"),
@@ -437,7 +436,7 @@ REFUSE: dict[str, tuple[Edit, str]] = {
     "exec_visit": (_retarget("cio", contact=0), "why.senior_only"),
     "develop_coach": (lambda s, a: relate(s, a.target, support=0.1) and None,
                       "why.support_low"),
-    "hq_visit": (_budget(5.0), "why.no_budget"),
+    "hq_visit": (_short_of_cost, "why.no_budget"),
     "confirm_opportunity": (_facts_on("exec_confirmed"), "why.done"),
     "reach_out": (lambda s, a: relate(s, a.target, support=0.3) and None,
                   "why.already_support"),
@@ -614,7 +613,8 @@ def test_plan_budget_is_cumulative():
     at_stage(state, 3)
     for pid in state.people:
         relate(state, pid, contact=2, trust=0.5)
-    state.vendors[ME].budget = 9.0
+    # Enough for the HQ visit alone, not for it after a reference visit.
+    state.vendors[ME].budget = CATALOG["hq_visit"].cost + CATALOG["reference_visit"].cost / 2
     state.touch()
     vw = view(state, ME, with_log=False)
     assert check(vw, Action("hq_visit", "president")) is None

@@ -19,7 +19,7 @@ from game.core.engine import end_week, new_game
 from game.core.views import view
 from game.scenario.loader import load_scenario
 
-from .conftest import ME, at_stage, lab_state, make_spec, relate, senior
+from .conftest import ME, at_stage, lab_state, make_spec, relate, top_manager
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_enabled_moves_are_the_enabled_options_in_order(views: list[dict]) -> No
 def test_a_senior_already_in_the_plan_is_refused_alike_everywhere() -> None:
     """A person seen every other week or less (gap > 1) is met once in a week's plan: the
     listing the window shows and the planners' listing must say so as `check` does."""
-    state = lab_state(spec=make_spec(senior("cio")))
+    state = lab_state(spec=make_spec(top_manager("cio")))
     at_stage(state, 3)
     relate(state, "cio", contact=2, trust=0.5)
     vw = view(state, ME, with_log=False)

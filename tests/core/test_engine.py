@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.core.actions import Action
+from game.core.actions import CATALOG, Action
 from game.core.engine import START_FACTS, end_week, new_game
 from game.core.errors import IllegalAction
 from game.core.ids import PROCUREMENTS
@@ -71,7 +71,7 @@ def test_a_week_is_recorded_and_the_calendar_moves_on():
     assert state.plans == [{ME: [{"kind": "research_account", "target": None,
                                   "option": None, "reason": None}]}]
     assert [h["week"] for h in state.history] == [1]
-    assert state.history[0]["spent"][ME] == 0.5
+    assert state.history[0]["spent"][ME] == pytest.approx(CATALOG["research_account"].cost)
 
 
 def test_reasons_are_kept_with_the_plan():

@@ -187,6 +187,21 @@ def test_a_coach_does_only_so_many_favours():
         "why.no_favours"
 
 
+def test_a_coach_whose_last_favour_went_on_an_introduction_this_week_has_none_for_advice():
+    """Both moves pass the view's check with one favour left; the introduction resolves
+    first and takes it, so the advice is not given and no favour is owed beyond the last."""
+    state = _coach_state()
+    relate(state, "cio", favours=COACH_FAVOURS - 1)
+    plan = [Action("ask_introduction", "cio"), Action("ask_coach", "cio")]
+    vw = view(state, ME, with_log=False)
+    if check(vw, plan[0]) is not None or check(vw, plan[1], plan[:1]) is not None:
+        pytest.skip("the lab refuses one of the two moves: nothing to settle")
+    for a in plan:
+        eff = effects.apply_action(state, state.vendors[ME], a, state.dice)["effects"]
+    assert rel(state, "cio").favours == COACH_FAVOURS
+    assert eff.get("no_favours") is True and "kdm_motives" not in eff
+
+
 def test_only_a_coach_is_asked_for_advice_and_insiders_have_no_favours():
     state = _coach_state()
     relate(state, "cio", contact=3)
@@ -227,7 +242,8 @@ def test_neither_insiders_nor_coaches_hand_over_prices():
 
 def test_develop_coach_works_only_on_someone_who_favours_us(lucky):
     """The view cannot refuse what it does not know (a person at contact 2 keeps their
-    favourite to themselves): the engine then declines to make a rival's backer our coach."""
+    favourite to themselves): the engine then declines to make a rival's backer our coach. It
+    judges after the visit, so someone level between us and a rival is won over by it."""
     outcomes = {}
     for rival_support in (0.0, 0.35, 0.8):
         state = lab_state(spec=make_spec(senior("cio")))
@@ -242,7 +258,7 @@ def test_develop_coach_works_only_on_someone_who_favours_us(lucky):
         outcomes[rival_support] = (rel(state, "cio").contact,
                                    entry["effects"].get("declined", False))
     assert outcomes[0.0] == (4, False)  # favours us: now our coach
-    assert outcomes[0.35] == (2, True)  # undecided
+    assert outcomes[0.35] == (4, False)  # level before: the visit's own gain tips them to us
     assert outcomes[0.8] == (2, True)  # favours the rival
 
 

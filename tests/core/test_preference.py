@@ -32,26 +32,30 @@ def court(state: GameState, vid: str, pid: str, delta: float) -> float:
     return preference.court(state, state.vendors[vid], state.people[pid].index, delta)
 
 
-def test_a_gain_costs_the_best_placed_other_vendor_contest_times_as_much():
+def test_a_gain_costs_the_other_vendors_contest_times_as_much_by_their_support():
     state = three()
     relate(state, "cio", support=0.2)
     relate(state, "cio", vid=RIVAL, support=0.5)
     relate(state, "cio", vid=THIRD, support=0.3)
     gain = court(state, ME, "cio", 0.1)
     assert gain == pytest.approx(0.1 * (1 - 0.2))
-    # The rival loses CONTEST x our gain (a loss is not damped while its support is > 0).
-    assert rel(state, "cio", RIVAL).support == pytest.approx(0.5 - CONTEST * gain)
-    assert rel(state, "cio", THIRD).support == 0.3  # only the best-placed other one pays
+    # The others lose CONTEST x our gain in all, shared by the support each has (a loss is
+    # not damped while support is > 0): the favourite loses most.
+    lost_rival = 0.5 - rel(state, "cio", RIVAL).support
+    lost_third = 0.3 - rel(state, "cio", THIRD).support
+    assert lost_rival + lost_third == pytest.approx(CONTEST * gain)
+    assert lost_rival == pytest.approx(CONTEST * gain * 0.5 / 0.8)
+    assert lost_third == pytest.approx(CONTEST * gain * 0.3 / 0.8)
 
 
-def test_the_best_placed_other_vendor_may_be_behind_us():
+def test_a_vendor_behind_us_pays_its_share_too():
     state = three()
     relate(state, "cio", support=0.6)
     relate(state, "cio", vid=RIVAL, support=0.1)
     relate(state, "cio", vid=THIRD, support=0.3)
     gain = court(state, ME, "cio", 0.1)
-    assert rel(state, "cio", THIRD).support == pytest.approx(0.3 - CONTEST * gain)
-    assert rel(state, "cio", RIVAL).support == 0.1
+    assert rel(state, "cio", THIRD).support == pytest.approx(0.3 - CONTEST * gain * 0.3 / 0.4)
+    assert rel(state, "cio", RIVAL).support == pytest.approx(0.1 - CONTEST * gain * 0.1 / 0.4)
 
 
 @pytest.mark.parametrize("rival_support", [0.0, -0.2])

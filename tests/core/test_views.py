@@ -236,7 +236,10 @@ def _check_informants(state: GameState, vid: str, pv: Any, where: str) -> None:
     assert pv.rumour == due, f"{where}: {vid} {pv.id} rumour"
     favours = COACH_FAVOURS - r.favours if r.contact >= C_COACH else 0
     assert pv.favours_left == favours, f"{where}: {vid} {pv.id} favours"
-    assert pv.needs_intro == ("KDM" in p.key and r.known_roles and not r.introduced), \
+    # A coach naming the KDM's or an evaluator's favourite has placed them for us.
+    placed = r.known_roles or (coach and decides and r.contact < C_INSIDER)
+    assert pv.roles_known == placed, f"{where}: {vid} {pv.id} roles placed"
+    assert pv.needs_intro == ("KDM" in p.key and placed and not r.introduced), \
         f"{where}: {vid} {pv.id} introduction"
     assert "KDM" not in p.key or r.contact < C_COACH, f"{where}: {vid} made the KDM a coach"
 
@@ -252,7 +255,7 @@ def _check_typed(state: GameState, where: str) -> None:
                 (not r.known_position), f"{where}: {vid} {pv.id} position motive"
             assert (pv.personal_motive is None and pv.pers_kind == -1) == \
                 (not r.known_personal), f"{where}: {vid} {pv.id} personal motive"
-            assert (pv.roles is None) == (not r.known_roles), f"{where}: {vid} {pv.id} roles"
+            assert (pv.roles is None) == (not pv.roles_known), f"{where}: {vid} {pv.id} roles"
             assert (pv.traits is None) == (not r.known_needs), f"{where}: {vid} {pv.id} traits"
         assert all(not hasattr(rv, "relations") for rv in tv.rivals)
         assert tv.vendor == vid and tv.me.id == vid and v.index == tv.vi

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.core.actions import Action
+from game.core.actions import CATALOG, Action
 from game.core.engine import new_game
 from game.core.views import view
 from game.net.desk import Desk, thaw_desk
@@ -108,8 +108,9 @@ def test_other_roles_plans_show_once_committed(vw):
     d.set_plan("rep", [Action("research_account")])
     seen = d.seen_by("exec")
     assert seen["entries"] == [] and seen["hidden"] == 1
-    assert seen["budget_left"] == pytest.approx(vw["me"]["budget"] - 0.5)
-    assert seen["hidden_cost"] == pytest.approx(0.5)
+    cost = CATALOG["research_account"].cost
+    assert seen["budget_left"] == pytest.approx(vw["me"]["budget"] - cost)
+    assert seen["hidden_cost"] == pytest.approx(cost)
     d.commit("rep")
     seen = d.seen_by("exec")
     assert [e["action"]["kind"] for e in seen["entries"]] == ["research_account"]
@@ -119,13 +120,15 @@ def test_other_roles_plans_show_once_committed(vw):
 
 
 def test_the_shared_budget_cannot_be_overdrawn_by_two_roles(vw):
-    rich = dict(vw, me=dict(vw["me"], budget=1.0))  # a team with one 万元 left
+    # A team with money for the research and half a business dinner left.
+    left = CATALOG["research_account"].cost + CATALOG["entertain"].cost / 2
+    rich = dict(vw, me=dict(vw["me"], budget=left))
     d = role_desk(rich)
-    d.set_plan("rep", [Action("research_account")])  # 0.5
+    d.set_plan("rep", [Action("research_account")])
     with pytest.raises(Refusal) as err:
         d.set_plan("rep", [Action("research_account"), Action("entertain", "wu_zhiyuan")])
     assert err.value.code == "plan/illegal"
-    assert vw["me"]["budget"] > 1.0
+    assert vw["me"]["budget"] > left
 
 
 def test_a_role_the_ai_takes_over_loses_its_moves_and_proposals_are_agreed(vw):

@@ -147,7 +147,7 @@ class BoardScene(WeekFlow, Scene):
         # room for every vendor of the game (the setup lists them all), so the cards do not
         # move when an event brings a rival in
         self.layout = board_layout(self.ctx.size, max(1 + len(v["rivals"]),
-                                                      len(s.state.spec.vendors)))
+                                                      s.vendors_in_game()))
         order = card_order(v["people"])
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}

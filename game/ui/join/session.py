@@ -92,6 +92,10 @@ class NetSession(Session):
     def refresh(self) -> None:
         """Nothing to rebuild: the host sends the view."""
 
+    def vendors_in_game(self) -> int:
+        """A seat knows the vendors its view shows (the host does not send the setup)."""
+        return 1 + len(self.view["rivals"])
+
     @property
     def week(self) -> TeamWeek:  # type: ignore[override]
         week = self.link.seat.week

@@ -171,6 +171,7 @@ def entry_tone(eff: dict[str, Any]) -> str:
     bad = (eff.get("failed") or eff.get("refused") or eff.get("agreed") is False
            or eff.get("paid") is False or eff.get("shelved") or delta < -0.005
            or eff.get("backfired") or eff.get("declined") or eff.get("not_confirmed")
+           or eff.get("no_door") or eff.get("no_favours")
            or eff.get("introduced") == [])
     good = (delta > 0.005 or eff.get("agreed") or eff.get("signed") or eff.get("paid")
             or eff.get("verified") or eff.get("introduced") or eff.get("discredited")
