@@ -568,7 +568,7 @@ def apply_move(state: GameState, v: Vendor, kind: cython.int, target: cython.int
                 not cython.cast(Relation, state.rels[v.index][p.index]).introduced:
             # The door is the KDM's, not the view's: a vendor that has not learned who
             # decides (so its view could not refuse the move) is not received either.
-            if rec:
+            if eff is not None:
                 eff["person"] = p.id
                 eff["no_door"] = True
             return eff

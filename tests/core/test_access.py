@@ -157,9 +157,12 @@ def test_a_kdm_meeting_moves_the_kdm_by_phase(phase: str):
     assert gains[0] == pytest.approx(kdm_phase(PHASES.index(phase)) * gains[1], rel=1e-9)
 
 
-def test_early_kdm_meetings_count_for_less_than_late_ones():
+def test_the_kdm_is_won_while_the_solution_is_shaped():
+    """Little early, most before the tender is issued, less after, least at the decision
+    (004: win the KDM before the tender)."""
     early, solution, tender, decision = (kdm_phase(i) for i in range(4))
-    assert 0 < early < solution < tender == decision == 1.0
+    assert 0 < early < solution
+    assert solution > tender > decision > 0
 
 
 # ---- introductions -----------------------------------------------------------------------

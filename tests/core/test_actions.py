@@ -18,7 +18,9 @@ import pytest
 from game.core import resolve
 from game.core.actions import CATALOG, ROLE_ACTIONS, Action
 from game.core.checks import check, legal_actions
+from game.core.effects import KDM_CONFIDE
 from game.core.errors import IllegalAction
+from game.core.ids import K_KDM
 from game.core.informants import COACH_FAVOURS
 from game.core.serialize import state_hash
 from game.core.state import GameState
@@ -303,7 +305,11 @@ def test_action_effects_and_costs(kind: str, lucky):
         for flag, on in (("known_roles", d.reveal_roles), ("known_needs", d.reveal_needs),
                          ("known_position", d.reveal_position),
                          ("known_personal", d.reveal_personal)):
-            if on:
+            if on and flag == "known_personal" and state.people[a.target].key_mask & K_KDM \
+                    and r0.trust < KDM_CONFIDE:
+                # The KDM tells what they want personally only to a vendor they trust.
+                assert not r.known_personal, f"{kind} drew it out of the KDM below trust"
+            elif on:
                 assert getattr(r, flag), f"{kind} did not reveal {flag}"
         assert r.last_touch == entry["week"]
     if kind in SPECIAL:

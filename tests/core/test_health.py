@@ -75,12 +75,15 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "c_strategy": (lambda s: relate(s, "cio", known_personal=True),
                    lambda s: relate(s, "president", known_position=True),
                    lambda s: relate(s, "president", known_position=False), set()),
+    # The president backing us also makes us the best liked (relationship reads support).
     "f_overall": (_noop, lambda s: relate(s, "president", support=0.3),
-                  lambda s: relate(s, "president", support=0.0), set()),
+                  lambda s: relate(s, "president", support=0.0), {"f_relationship"}),
     # The deciders' overall ranking weighs the price too, so a cheaper bid lifts both.
     "f_value": (_noop, _bid(200.0), _bid(279.0), {"f_overall"}),
-    "f_relationship": (_noop, lambda s: relate(s, "cio", trust=0.5),
-                       lambda s: relate(s, "cio", trust=0.0), set()),
+    # Liked and trusted by purchasing, who does not score the bids: first in relationship
+    # alone. Trust without support is not a relationship that counts.
+    "f_relationship": (_noop, lambda s: relate(s, "buyer", support=0.3, trust=0.5),
+                       lambda s: relate(s, "buyer", support=0.0, trust=0.0), set()),
     # The president backs us enough, by enough: W waits only for a relationship.
     "w_kdm": (lambda s: relate(s, "president", contact=1, support=W_MIN + 0.1),
               lambda s: relate(s, "president", contact=2),
@@ -129,10 +132,16 @@ def test_the_counts_add_up():
 
 def test_first_means_ahead_of_every_rival():
     state = lab_state()
-    relate(state, "cio", trust=0.5)
+    relate(state, "buyer", support=0.3, trust=0.5)
     assert items(state)["f_relationship"]
-    relate(state, "cio", vid=RIVAL, trust=0.5)
+    relate(state, "buyer", vid=RIVAL, support=0.3, trust=0.5)
     assert not items(state)["f_relationship"]  # a tie is not first
+
+
+def test_trust_without_support_is_not_first_in_relationship():
+    state = lab_state()
+    relate(state, "buyer", support=0.0, trust=0.9, contact=3)
+    assert not items(state)["f_relationship"]
 
 
 def test_the_kdm_must_back_us_clearly_more_than_any_rival():
