@@ -28,7 +28,7 @@ def test_playbook_reaches_p7_and_wins(path, playbook: str) -> None:
     """Played (normal) from each vendor seat in turn, the playbook closes and wins some games."""
     spec = spec_of(path)
     reached = won = False
-    for seed in range(3):
+    for seed in range(10):  # a weak playbook in a scenario wins about one seat-game in 20
         for vs in spec.vendors:
             state = _game(spec, vs.id, playbook, seed)
             v = state.vendors[vs.id]
@@ -102,7 +102,7 @@ def test_playbooks_are_recognisable_from_what_they_do() -> None:
     assert spent["price_cutter"] == min(spent.values()), spent
 
 
-def test_price_cutter_bids_deepest_and_solution_seller_shapes_most() -> None:
+def test_price_cutter_bids_deepest_and_the_shaping_playbooks_shape_most() -> None:
     spec = spec_of(CITY)
     seat = team_id(spec)
     bids, bias = {}, {}
@@ -117,7 +117,10 @@ def test_price_cutter_bids_deepest_and_solution_seller_shapes_most() -> None:
         bids[p] = sum(prices) / len(prices)
         bias[p] = sum(shaped) / len(shaped)
     assert bids["price_cutter"] == min(bids.values())
-    assert bias["solution"] == max(bias.values())
+    # The two shaping playbooks shape most: the solution seller through its workshops, the
+    # relationship seller through its insiders (which, with access scarce, reach further).
+    assert min(bias["solution"], bias["relationship"]) > max(bias["incumbent"],
+                                                             bias["price_cutter"])
 
 
 def test_every_pending_event_is_answered_with_a_reason() -> None:

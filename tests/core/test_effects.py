@@ -290,3 +290,30 @@ def test_the_reps_qualifying_pass_finds_no_budget_before_its_approval():
     state.week = 5
     state.touch()
     assert "el_budget" in effects.qualify(state, state.vendors[ME])
+
+
+def test_the_kdm_tells_what_they_want_personally_only_to_a_vendor_they_trust():
+    from game.core.effects import KDM_CONFIDE
+
+    told = []
+    for trust in (KDM_CONFIDE - 0.2, KDM_CONFIDE + 0.05):
+        state = lab_state()
+        at_stage(state, 4)
+        relate(state, "president", contact=2, trust=trust, introduced=True, known_roles=True)
+        state.dice = StubDice(state.dice.s, lambda p: True)  # every chance comes up
+        effects.apply_action(state, state.vendors[ME], Action("exec_visit", "president"),
+                             state.dice)
+        told.append(rel(state, "president").known_personal)
+    assert told == [False, True]
+
+
+def test_a_coach_speaks_for_us_to_the_kdm():
+    from game.core.effects import COACH_SPEAKS
+
+    state = lab_state()
+    at_stage(state, 4)
+    relate(state, "cio", contact=4, trust=0.7, support=0.5)
+    relate(state, "president", support=0.0, known_personal=False)
+    effects.apply_action(state, state.vendors[ME], Action("ask_coach", "cio"), state.dice)
+    r = rel(state, "president")
+    assert r.known_personal and r.support == pytest.approx(COACH_SPEAKS)

@@ -188,3 +188,16 @@ def test_the_view_dict_and_the_typed_view_agree(path) -> None:  # type: ignore[n
         if CATALOG[o.action.kind].target:
             assert landing(d, o.action.kind, o.action.target) == \
                 landing(typed, o.action.kind, o.action.target), o.action
+
+
+def test_a_guarded_kdm_is_named_and_the_move_moves_them_no_further() -> None:
+    from game.core.preference import KDM_GUARDED
+
+    a, b = twins()
+    for s, known in ((a, False), (b, True)):
+        set_week(s, first_week_of(s, "solution"))
+        relate(s, "president", support=KDM_GUARDED, known_personal=known, contact=2)
+    move = Action("visit", "president")
+    assert "landing.kdm_guarded" in keys(a, move)
+    assert "landing.kdm_guarded" not in keys(b, move)
+    assert gain(a, move) == 0.0 and gain(b, move) > 0.0

@@ -161,3 +161,37 @@ def test_reaching_out_to_someone_who_favours_a_rival_lands_harder():
     backer = _reach_out_gain(0.6)
     assert backer == pytest.approx(1.5 * neutral, rel=1e-3)
     assert CATALOG["reach_out"].special == "reach_out"
+
+
+# ---- the KDM: guarded, and choosing ---------------------------------------------------------
+
+def test_a_kdm_backs_no_vendor_past_the_guard_until_it_knows_what_they_want_personally():
+    state = three()
+    relate(state, "president", support=preference.KDM_GUARDED - 0.05, known_personal=False)
+    for _ in range(5):
+        court(state, ME, "president", 0.5)
+    assert preference.KDM_GUARDED - 0.05 < rel(state, "president").support \
+        <= preference.KDM_GUARDED
+    relate(state, "president", support=preference.KDM_GUARDED)
+    assert court(state, ME, "president", 0.5) == 0.0  # at the guard: nothing more
+    relate(state, "president", known_personal=True)
+    assert court(state, ME, "president", 0.1) > 0.0
+    assert rel(state, "president").support > preference.KDM_GUARDED
+
+
+def test_the_guard_is_the_kdms_alone():
+    state = three()
+    relate(state, "cio", support=preference.KDM_GUARDED, known_personal=False)
+    assert court(state, ME, "cio", 0.1) > 0.0
+
+
+def test_what_one_vendor_gains_with_the_kdm_the_others_lose_in_full():
+    state = three()
+    relate(state, "president", support=0.2, known_personal=True)
+    relate(state, "president", vid=RIVAL, support=0.3)
+    relate(state, "president", vid=THIRD, support=0.1)
+    gain = court(state, ME, "president", 0.1)
+    lost = (0.3 - rel(state, "president", RIVAL).support) + \
+        (0.1 - rel(state, "president", THIRD).support)
+    assert lost == pytest.approx(preference.KDM_CONTEST * gain)
+    assert preference.KDM_CONTEST > CONTEST
