@@ -16,13 +16,15 @@ from game.report.common import Ctx, signed, support_gain
 
 
 def active_weeks(ctx: Ctx) -> list[int]:
-    """Weeks our team could act: after joining and while still in the running."""
+    """Weeks our team could act: after joining and while still in the running, and any
+    week it acted after that (a loser's complaint during the public notice)."""
     v = ctx.state.vendors[ctx.vendor]
+    acted = {e["week"] for e in ctx.actions()}
     out = []
     for w in range(1, ctx.weeks + 1):
         before = ctx.snapshot(w - 1)
         status = before["status"][ctx.vendor] if before else "active"
-        if v.joined_week and v.joined_week <= w and status == "active":
+        if v.joined_week and v.joined_week <= w and (status == "active" or w in acted):
             out.append(w)
     return out
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from game.core.actions import Action
+from game.core.actions import CATALOG, Action
 from game.net.client import BotClient
 from game.net.host import Host
 from game.net.protocol import Command
@@ -94,7 +94,9 @@ def test_the_seat_mirror_counts_teammates_hidden_money(tmp_path) -> None:  # typ
     spec = load_scenario(SCENARIOS / "city_hospital.yaml")
     ws = Workshop.create(spec, 1, ["ruiyi"], tmp_path / "ws", Settings())
     vw = ws.seat_view("ruiyi")
-    rich = dict(vw, me=dict(vw["me"], budget=1.0))
+    # enough for the exec's visit or a dinner, not both
+    cash = CATALOG["exec_visit"].cost + CATALOG["entertain"].cost / 2
+    rich = dict(vw, me=dict(vw["me"], budget=cash))
     desk = Desk("roles", rich, {"rep": "rep", "exec": "exec"})
     desk.move("exec", "plan", None, Action("exec_visit", "zhou_liqun"))
     sent: list[dict[str, Any]] = []
