@@ -281,7 +281,7 @@ class BotClient:
         if reply is not None and reply["type"] == "ack":
             self.seen.committed[stamp] = self._planned.get(stamp, [])
         elif reply is not None and reply.get("code") == "plan/answer_first" and \
-                self._reanswered.get(stamp, 0) < 3:
+                self._reanswered.get(stamp, 0) < 10:
             # a proposal still waits for this seat (its first answer went on an older board):
             # answer it again, then commit (a bounded number of times)
             self._reanswered[stamp] = self._reanswered.get(stamp, 0) + 1
