@@ -1,5 +1,6 @@
 from game.core.actions cimport ActionDef
 from game.core.ids cimport *
+from game.core.num cimport cared_fit
 from game.core.views cimport MeView, PersonView, VendorView
 
 cpdef double influence(PersonView p)

@@ -12,6 +12,7 @@ import cython
 
 from game.core.actions import CATALOG, DEFS, ActionDef
 from game.core.ids import BUYING_ROLES
+from game.core.num import cared_fit
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
@@ -194,26 +195,7 @@ def war_chest(vv: VendorView, share: cython.double) -> cython.double:
 @cython.ccall
 def person_fit(vv: VendorView, p: PersonView) -> cython.double:
     """Our product's fit on the needs this person cares about (all needs if unknown)."""
-    nw: list = vv.nw
-    fit: list = vv.me.fit
-    total: cython.double = 0.0
-    acc: cython.double = 0.0
-    n: cython.Py_ssize_t
-    if p.care_ids:
-        for n in p.care_ids:
-            total += cython.cast(cython.double, nw[n])
-        if total == 0.0:
-            total = 1.0
-        for n in p.care_ids:
-            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
-    else:
-        for n in range(len(nw)):
-            total += cython.cast(cython.double, nw[n])
-        if total == 0.0:
-            total = 1.0
-        for n in range(len(nw)):
-            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
-    return acc / total
+    return cared_fit(vv.nw, vv.me.fit, p.care_ids)
 
 
 def price_sensitive_buyers(vv: VendorView) -> bool | None:

@@ -1,6 +1,6 @@
 from game.core.actions cimport ActionDef
 from game.core.ids cimport *
-from game.core.num cimport clamp, fround
+from game.core.num cimport cared_fit, clamp, fround
 from game.core.rng cimport Rng
 from game.core.state cimport GameState, Person, Relation, Vendor
 from game.core.preference cimport best_other, court, leads, nudge_support, nudge_trust

@@ -14,7 +14,7 @@ import cython
 
 from game.core.actions import BID_DISCOUNT, BID_OPTIONS, DEFS, NEGOTIATE_OPTIONS, ActionDef
 from game.core.informants import COACH_FAVOURS, WRONG_REPORT, informants
-from game.core.num import clamp, fround
+from game.core.num import cared_fit, clamp, fround
 from game.core.preference import best_other, court, leads, nudge_support, nudge_trust
 from game.core.resolve import MAX_DISCOUNT, collect_payment, negotiate, sign_contract
 from game.core.rng import Rng
@@ -116,26 +116,7 @@ _HIT = ("", "position", "personal")
 @cython.ccall
 def person_fit(state: GameState, v: Vendor, p: Person) -> cython.double:
     """Our product's fit on the needs this person cares about (all needs if none)."""
-    nw: list = state.nw
-    fit: list = v.fit
-    total: cython.double = 0.0
-    acc: cython.double = 0.0
-    n: cython.Py_ssize_t
-    if p.care_ids:
-        for n in p.care_ids:
-            total += cython.cast(cython.double, nw[n])
-        if total == 0.0:
-            total = 1.0
-        for n in p.care_ids:
-            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
-    else:
-        for n in range(state.n_needs):
-            total += cython.cast(cython.double, nw[n])
-        if total == 0.0:
-            total = 1.0
-        for n in range(state.n_needs):
-            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
-    return acc / total
+    return cared_fit(state.nw, v.fit, p.care_ids)
 
 
 @cython.ccall

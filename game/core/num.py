@@ -1,5 +1,8 @@
 """Numbers the rules need exactly as Python computes them, compiled or not.
 
+`cared_fit` is a product's fit weighted by the needs a person cares about: the rules read it
+from the state and the AI from its view, so both must add up in the same order.
+
 `fround` is Python's `round(x, n)` (correctly rounded, ties to even on the exact binary value)
 without a call into the interpreter in the common case, so a compiled game rounds scores,
 prices and shares exactly as an interpreted one does and their state hashes agree.
@@ -35,3 +38,26 @@ def fround(x: cython.double, n: cython.int) -> cython.double:
 @cython.ccall
 def clamp(x: cython.double, lo: cython.double, hi: cython.double) -> cython.double:
     return lo if x < lo else hi if x > hi else x
+
+
+@cython.ccall
+def cared_fit(nw: list, fit: list, care_ids: list) -> cython.double:
+    """Fit on the needs in `care_ids`, weighted by the needs' weights (all needs if none)."""
+    total: cython.double = 0.0
+    acc: cython.double = 0.0
+    n: cython.Py_ssize_t
+    if care_ids:
+        for n in care_ids:
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in care_ids:
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    else:
+        for n in range(len(nw)):
+            total += cython.cast(cython.double, nw[n])
+        if total == 0.0:
+            total = 1.0
+        for n in range(len(nw)):
+            acc += cython.cast(cython.double, nw[n]) * cython.cast(cython.double, fit[n])
+    return acc / total
