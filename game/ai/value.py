@@ -32,7 +32,7 @@ from game.core.effects import (
     kdm_phase,
 )
 from game.core.ids import CRITERIA, MOTIVES
-from game.core.preference import KDM_GUARDED
+from game.core.preference import KDM_COMMITTED, KDM_GUARDED
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
@@ -97,6 +97,7 @@ KDM_KEY = 2.5  # what learning the KDM's personal motive is worth beyond anyone 
 _DOOR = cython.declare(cython.double, DOOR)
 _KDM_KEY = cython.declare(cython.double, KDM_KEY)
 _GUARDED = cython.declare(cython.double, KDM_GUARDED)
+_COMMITTED = cython.declare(cython.double, KDM_COMMITTED)
 _CONFIDE = cython.declare(cython.double, KDM_CONFIDE)
 _REPEAT = cython.declare(cython.double, REPEAT)
 _FOUND = cython.declare(cython.double, MOTIVE_FOUND)
@@ -218,6 +219,8 @@ def support_gain(ctx: Context, d: ActionDef, p: cython.int) -> cython.double:
         mult *= _JOINT
     if i.kdm:
         mult *= kdm_phase(ctx.phase)
+        if pv.committed and pv.favourite != ctx.vv.vendor:  # the KDM has chosen a rival
+            mult *= _COMMITTED
     raw: cython.double = d.support * mult * (0.6 + 0.4 * i.trust)
     if raw < 0:
         return raw

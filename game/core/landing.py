@@ -5,7 +5,8 @@ them the player cannot see coming unless the window says so where the move is pi
 same move on the same person twice running lands half as hard, the KDM says little early on,
 a joint move lands harder than either role alone, a move outside its best stages lands
 softer, a person who takes little part in the customer's current phase is moved less, and
-reaching out to someone who backs a rival (or opposes us) pays more. This module names those
+reaching out to someone who backs a rival (or opposes us) pays more, and a KDM who has chosen a
+rival is hard to win back. This module names those
 factors, each with its number, as translation keys (`core.landing.*`).
 
 It reads the numbers from `effects` (REPEAT, JOINT_PREMIUM, kdm_phase) so it cannot drift
@@ -22,7 +23,7 @@ from typing import Any, NamedTuple
 from game.core.actions import CATALOG, ActionDef
 from game.core.effects import JOINT_PREMIUM, REPEAT, kdm_phase
 from game.core.ids import K_KDM, PHASES
-from game.core.preference import KDM_GUARDED
+from game.core.preference import KDM_COMMITTED, KDM_GUARDED
 from game.core.views import PersonView, VendorView
 
 # The rules' right-stage and wrong-stage multipliers and participation curve; `effects._touch`
@@ -78,6 +79,9 @@ def factors(d: ActionDef, p: PersonView, stage: int, phase: int, vendor: str
                 out.append(Factor(f"landing.kdm_{PHASES[phase]}", k, {}))
             if not p.pers_known and p.support >= KDM_GUARDED and d.support:
                 out.append(Factor("landing.kdm_guarded", 0.0, {}))
+            if p.committed and p.favourite and p.favourite != vendor and d.support:
+                out.append(Factor("landing.kdm_committed", KDM_COMMITTED,
+                                  {"rival": p.favourite}))
         if p.part_now < PART_LOW:
             out.append(Factor("landing.absent", PART_FLOOR + (1 - PART_FLOOR) * p.part_now,
                               {"pct": round(p.part_now * 100)}))

@@ -35,6 +35,16 @@ KDM_CONTEST = 1.0  # the KDM chooses: what one vendor gains with them the others
 _KDM_CONTEST = cython.declare(cython.double, KDM_CONTEST)
 KDM_GUARDED = 0.3
 _KDM_GUARDED = cython.declare(cython.double, KDM_GUARDED)
+# W: the KDM backs a vendor by W_MARGIN more than any rival, at least W_MIN, with a
+# relationship (contact >= 2). Once the KDM has chosen like this, they are committed: the
+# other vendors' gains with them land at KDM_COMMITTED (seed 000: the KDM who has chosen us
+# acts for us; a rival who courts them late courts a decided mind).
+W_MARGIN = 0.10
+_W_MARGIN = cython.declare(cython.double, W_MARGIN)
+W_MIN = 0.20
+_W_MIN = cython.declare(cython.double, W_MIN)
+KDM_COMMITTED = 0.2
+_KDM_COMMITTED = cython.declare(cython.double, KDM_COMMITTED)
 FAV_MIN = 0.10
 _FAV_MIN = cython.declare(cython.double, FAV_MIN)
 FAV_LEAD = 0.05
@@ -78,6 +88,31 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
 
 
 @cython.ccall
+def chosen(state: GameState, pi: cython.int) -> cython.int:
+    """The vendor (index) person `pi` has chosen as W defines it, among the vendors still in
+    the running, or -1."""
+    best: cython.int = -1
+    s1: cython.double = -2.0
+    s2: cython.double = -2.0
+    s: cython.double
+    v: Vendor
+    for v in state.vlist:
+        if not v.active or v.status == "lost":
+            continue
+        s = cython.cast(Relation, state.rels[v.index][pi]).support
+        if s > s1:
+            s2 = s1
+            s1 = s
+            best = v.index
+        elif s > s2:
+            s2 = s
+    if best < 0 or s1 < _W_MIN or s1 - s2 < _W_MARGIN or \
+            cython.cast(Relation, state.rels[best][pi]).contact < 2:
+        return -1
+    return best
+
+
+@cython.ccall
 def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> cython.double:
     """Move vendor `v`'s support with person `pi` by `delta`. A gain costs the other vendors
     `CONTEST` times as much in all, shared in proportion to the support each has with the
@@ -89,6 +124,10 @@ def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> 
         if r.support >= _KDM_GUARDED:
             return 0.0
         delta = min(delta, _KDM_GUARDED - r.support)
+    if delta > 0.0 and p.key_mask & K_KDM:
+        c: cython.int = chosen(state, pi)
+        if c >= 0 and c != v.index:
+            delta *= _KDM_COMMITTED
     gain: cython.double = nudge_support(r, delta)
     if gain <= 0.0:
         return gain

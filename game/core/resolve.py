@@ -13,6 +13,7 @@ from typing import Any
 import cython
 
 from game.core.num import clamp, fround
+from game.core.preference import W_MARGIN, W_MIN
 from game.core.rng import Rng
 from game.core.state import GameState, Person, Relation, Vendor
 
@@ -56,8 +57,6 @@ UNPREPARED = (0.0, -0.10, -0.10, -0.10, -0.05, 0.0, 0.0, 0.0)
 KDM_WEIGHT = (1.5, 1.0, 0.5)
 EXPERTS = (0.0, 0.0, 0.6)
 OVERRIDE_GAP = (0.10, 0.05, 0.0)
-W_MARGIN = 0.10  # W: the KDM supports us this much more than any rival ...
-W_MIN = 0.20  # ... and at least this much, and we have a relationship (contact >= 2)
 RUNNER_UP_WAIT = 4
 MAX_DISCOUNT = 0.20  # the most an executive can approve; the customer never asks for more
 

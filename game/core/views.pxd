@@ -3,7 +3,7 @@ from game.core.ids cimport *
 from game.core.num cimport fround
 from game.core.stages cimport criterion_met
 from game.core.state cimport GameState, Person, Relation, Vendor
-from game.core.preference cimport favourite
+from game.core.preference cimport chosen, favourite
 from game.core.informants cimport has_coach_anywhere, hears_rumours, knows_favourite
 
 @cython.final
@@ -25,7 +25,7 @@ cdef class PersonView:
     cdef public object position_motive, personal_motive
     cdef public int pos_kind, pers_kind
     cdef public int gap, met_week, free_week, last_kind, favours_left, rumour
-    cdef public bint introduced, needs_intro
+    cdef public bint introduced, needs_intro, committed
     cdef public object favourite
 
 @cython.final

@@ -39,7 +39,7 @@ from game.core.informants import (
     knows_favourite,
 )
 from game.core.num import fround
-from game.core.preference import favourite
+from game.core.preference import chosen, favourite
 from game.core.stages import STAGE_CRITERIA, criterion_met
 from game.core.state import NEVER, GameState, Person, Relation, Vendor
 
@@ -110,6 +110,7 @@ class PersonView:
     introduced: bool
     needs_intro: bool
     favourite: str | None
+    committed: bool
 
     def __init__(self) -> None:
         self.id = ""
@@ -139,6 +140,7 @@ class PersonView:
         self.introduced = True
         self.needs_intro = False
         self.favourite = None
+        self.committed = False
 
     def available(self, week: int) -> bool:
         """Whether this person will see us this week (seniors and the KDM not every week)."""
@@ -154,7 +156,8 @@ class PersonView:
             "met_week": self.met_week, "free_week": self.free_week,
             "last_move": KINDS[self.last_kind] if self.last_kind >= 0 else None,
             "introduced": self.introduced, "needs_introduction": self.needs_intro,
-            "favourite": self.favourite, "favours_left": self.favours_left,
+            "favourite": self.favourite, "committed": self.committed,
+            "favours_left": self.favours_left,
             "rumour": self.rumour,
         }
         if self.roles_known:  # then roles, key and sways are filled in
@@ -193,6 +196,7 @@ class PersonView:
         pv.introduced = bool(d["introduced"])
         pv.needs_intro = bool(d["needs_introduction"])
         pv.favourite = d["favourite"]
+        pv.committed = bool(d.get("committed", False))
         pv.favours_left = int(d["favours_left"])
         pv.rumour = int(d["rumour"])
         if "roles" in d:
@@ -537,8 +541,11 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     if told:
         fav = favourite(state, p.index)
         pv.favourite = "" if fav < 0 else cython.cast(Vendor, state.vlist[fav]).id
+        # Whoever can tell the KDM's favourite can tell whether the KDM has chosen them (W).
+        pv.committed = fav >= 0 and bool(p.key_mask & K_KDM) and chosen(state, p.index) == fav
     else:
         pv.favourite = None
+        pv.committed = False
     # A coach names the favourites of the KDM and the evaluators, so it has told us who
     # they are: a favourite shown for someone we had not placed comes with their roles.
     placed: cython.bint = r.known_roles or (told and r.contact < C_INSIDER)

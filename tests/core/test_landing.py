@@ -201,3 +201,22 @@ def test_a_guarded_kdm_is_named_and_the_move_moves_them_no_further() -> None:
     assert "landing.kdm_guarded" in keys(a, move)
     assert "landing.kdm_guarded" not in keys(b, move)
     assert gain(a, move) == 0.0 and gain(b, move) > 0.0
+
+
+def test_a_kdm_who_has_chosen_a_rival_is_named_and_the_move_lands_at_the_committed_rate(
+) -> None:
+    from game.core.preference import KDM_COMMITTED
+
+    a, b = twins(contact=3, known_personal=True)  # an insider: we know whom they favour
+    for s, rival_contact in ((a, 2), (b, 1)):  # without a relationship no choice is made
+        set_week(s, first_week_of(s, "solution"))
+        relate(s, "president", support=0.1)
+        relate(s, "president", vid=RIVAL, support=0.5, contact=rival_contact,
+               known_personal=True)
+    move = Action("visit", "president")
+    found = {f.key: f for f in landing(view(a, ME), move.kind, move.target)}
+    assert found["landing.kdm_committed"].factor == KDM_COMMITTED
+    assert found["landing.kdm_committed"].params == {"rival": RIVAL}
+    assert "landing.kdm_committed" not in keys(b, move)
+    assert next(p for p in view(a, ME)["people"] if p["id"] == "president")["committed"]
+    assert_same_ratio(a, b, move)

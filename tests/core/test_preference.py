@@ -195,3 +195,43 @@ def test_what_one_vendor_gains_with_the_kdm_the_others_lose_in_full():
         (0.1 - rel(state, "president", THIRD).support)
     assert lost == pytest.approx(preference.KDM_CONTEST * gain)
     assert preference.KDM_CONTEST > CONTEST
+
+
+def _committed_to_rival(state: GameState, contact: int = 2) -> None:
+    relate(state, "president", support=0.1, known_personal=True)
+    relate(state, "president", vid=RIVAL, support=0.1 + preference.W_MARGIN + 0.05,
+           contact=contact, known_personal=True)
+    relate(state, "president", vid=THIRD, support=0.0)
+
+
+def test_the_kdm_has_chosen_a_vendor_only_as_w_defines_it():
+    state = three()
+    kdm = state.people["president"].index
+    _committed_to_rival(state)
+    assert preference.chosen(state, kdm) == state.vendors[RIVAL].index
+    _committed_to_rival(state, contact=1)  # no relationship yet: not chosen
+    assert preference.chosen(state, kdm) == -1
+    _committed_to_rival(state)
+    relate(state, "president", support=0.1 + 0.06)  # we are within W_MARGIN: not chosen
+    assert preference.chosen(state, kdm) == -1
+    relate(state, "president", support=0.0)
+    relate(state, "president", vid=RIVAL, support=preference.W_MIN - 0.01)
+    assert preference.chosen(state, kdm) == -1  # too little support to have chosen
+
+
+def test_a_kdm_who_has_chosen_a_rival_moves_toward_us_at_the_committed_rate():
+    free = three()
+    relate(free, "president", support=0.1, known_personal=True)
+    relate(free, "president", vid=RIVAL, support=0.15, contact=2)
+    relate(free, "president", vid=THIRD, support=0.0)
+    open_gain = court(free, ME, "president", 0.1)
+    committed = three()
+    _committed_to_rival(committed)
+    gain = court(committed, ME, "president", 0.1)
+    assert gain == pytest.approx(preference.KDM_COMMITTED * open_gain)
+    # the chosen vendor itself is not slowed, and other people are not committed
+    assert court(committed, RIVAL, "president", 0.1) == pytest.approx(
+        0.1 * (1 - rel(committed, "president", RIVAL).support), rel=0.2)
+    relate(committed, "cio", support=0.1)
+    relate(committed, "cio", vid=RIVAL, support=0.5, contact=2)
+    assert court(committed, ME, "cio", 0.1) == pytest.approx(0.1 * 0.9)

@@ -96,6 +96,14 @@ def test_the_card_says_introduction_rumour_favourite_and_when_free() -> None:
     assert [tone for _t, tone in card_tags(v, p, Translator("en"))] == ["us"]
     p["favourite"] = None  # nobody told us: no tag rather than a guess
     assert card_tags(v, p, Translator("en")) == []
+    p.update(favourite=rival, committed=True)  # the KDM has chosen the rival: said so
+    for lang in LANGS:
+        tr = Translator(lang)
+        (text, tone), = card_tags(v, p, tr)
+        assert tone == "risk" and text != tr("ui.board.tag.rival", rival="")
+        assert text.startswith(tr("ui.board.tag.chosen", rival="").strip())
+        name = tr.pick(v["rivals"][0]["name"])
+        assert tr("ui.person.favourite.chosen", rival=name) in access_lines(v, p, tr)
 
 
 def test_the_panel_says_how_to_reach_them() -> None:
@@ -270,6 +278,7 @@ def test_landing_factor_keys_render_with_their_numbers() -> None:
     for lang in LANGS:
         tr = Translator(lang)
         for f in (Factor("landing.reach_out_rival", 1.5, {"rival": rival["id"]}),
+                  Factor("landing.kdm_committed", 0.2, {"rival": rival["id"]}),
                   Factor("landing.absent", 0.46, {"pct": 10}),
                   Factor("landing.joint", 1.3, {"roles": ["rep", "exec"]})):
             text = render(landing_line(f, v), tr)

@@ -34,7 +34,8 @@ def favourite_text(view: dict[str, Any], p: dict[str, Any], tr: Any) -> str:
         return tr("ui.person.favourite.undecided")
     if fav == view["vendor"]:
         return tr("ui.person.favourite.us")
-    return tr("ui.person.favourite.rival", rival=words.vendor_name(view, fav, tr))
+    key = "chosen" if p.get("committed") else "rival"
+    return tr(f"ui.person.favourite.{key}", rival=words.vendor_name(view, fav, tr))
 
 
 def access_lines(view: dict[str, Any], p: dict[str, Any], tr: Any) -> list[str]:
@@ -81,7 +82,8 @@ def card_tags(view: dict[str, Any], p: dict[str, Any], tr: Any) -> list[Tag]:
     elif fav == "":
         tags.append((tr("ui.board.tag.undecided"), "info"))
     elif fav:
-        tags.append((tr("ui.board.tag.rival", rival=short_name(view, fav, tr)), "risk"))
+        key = "ui.board.tag.chosen" if p.get("committed") else "ui.board.tag.rival"
+        tags.append((tr(key, rival=short_name(view, fav, tr)), "risk"))
     week = free_week(view, p)
     if week is not None:
         tags.append((tr("ui.board.tag.free", week=week), "info"))
