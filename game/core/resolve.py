@@ -547,10 +547,10 @@ def _buyers(state: GameState, v: Vendor) -> tuple[float, bool]:
 ASK_BASE = 0.04  # a clear winner, neutral buyers
 ASK_SENSITIVE = 0.06  # a price-sensitive budget holder or purchaser
 ASK_NEAR_BUDGET = 0.05  # a bid above 95% of the budget
-ASK_SUPPORT = 0.12  # less per unit of the buyers' average support (-1..1)
+ASK_SUPPORT = 0.16  # less per unit of the buyers' average support (-1..1)
 ASK_RIVAL = 0.10  # a runner-up level with us on score ...
-CLEAR_LEAD = 0.10  # ... and nothing once we lead the best alternative by this much
-ASK_MATCH = 0.5  # the share of a cheaper runner-up's price gap asked for, scaled the same
+CLEAR_LEAD = 0.05  # ... and nothing once we lead the best alternative by this much
+ASK_MATCH = 0.3  # the share of a cheaper runner-up's price gap asked for, scaled the same
 ASK_JOINT = 0.03  # the executive at the table (negotiation_team)
 PAY_SUPPORT = 0.1  # the first payment accepted moves this much per unit of support
 PAY_JOINT = 0.05
