@@ -4,7 +4,9 @@
   offers made without reading the budget, only part of each role's week used.
 - normal: the playbook's planner as designed.
 - expert: the normal planner's candidates compared by look-ahead over sampled hidden states
-  (see `search.py`), plus a bid chosen by simulating the tender against sampled rivals.
+  (see `search.py`) in the weeks it does not already lead, plus a bid chosen for expected
+  margin by simulating the tender against sampled rivals. (The coach is the same search at
+  full strength: every week, and a bid priced to win.)
 
 Every agent has `plan(view, explain)`, the typed plan the batch runner and the engine take,
 and `decide(view)`, the same plan by name for either form of view (the window, tests).

@@ -18,7 +18,7 @@ from game.ai.base import Decision, View
 from game.ai.coach_warnings import warnings
 from game.ai.playbooks import style_for
 from game.ai.policy import NORMAL, Skill
-from game.ai.search import ExpertAgent
+from game.ai.search import COACH_LEAD, COACH_WIN_WORTH, ExpertAgent
 from game.core.actions import CATALOG, Action
 from game.core.checks import as_view, check, legal_actions, plan_usage
 from game.core.ids import PHASES
@@ -47,7 +47,8 @@ def recommended(view: View, seed: int = 0, playbook: str | None = None,
     for v, k, plan in _CACHE:
         if v is view and k == key:
             return plan
-    plan = ExpertAgent(playbook, "expert", seed, skill=skill).decide(view)
+    plan = ExpertAgent(playbook, "expert", seed, skill=skill, lead=COACH_LEAD,
+                       win_worth=COACH_WIN_WORTH).decide(view)
     _CACHE.append((view, key, plan))
     del _CACHE[:-4]
     return plan

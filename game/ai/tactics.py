@@ -14,6 +14,7 @@ from typing import Any
 from game.ai.knowledge import buyer_support, price_sensitive_buyers
 from game.ai.playbooks import Style
 from game.core.actions import BID_DISCOUNT, NEGOTIATE_OPTIONS, TERMS
+from game.core.resolve import competition_left, terms_asked
 from game.core.views import VendorView
 
 BID_STEPS = ("list", "m5", "m10", "m15", "m20")
@@ -52,23 +53,30 @@ def choose_bid(vv: VendorView, style: Style, careful: bool = True) -> tuple[str,
     return "floor", "ai.reason.bid.budget"
 
 
+def view_competition(vv: VendorView) -> tuple[float, float]:
+    """`resolve.competition_left` from the public tender in our view: the same ranking,
+    scores and bid prices the customer reads."""
+    t = vv.tender
+    if not t:
+        return 0.0, 0.0
+    return competition_left(vv.vendor, t["ranking"], t["totals"],
+                            {k: b["price"] for k, b in t["bids"].items()})
+
+
 def estimate_terms(vv: VendorView, joint: bool) -> tuple[float, float]:
-    """Our estimate of the least discount and the largest first payment the buyers accept."""
+    """Our estimate of the least discount and the largest first payment the buyers accept:
+    the customer's own rule (`resolve.terms_asked`) on what we can see, assuming the worst
+    where we cannot (buyers' traits unknown: price-sensitive; budget unknown: near it)."""
     me = vv.me
     s = buyer_support(vv)
     s = 0.0 if s is None else s
     sensitive = price_sensitive_buyers(vv)
-    want = 0.08 + (0.06 if sensitive in (True, None) else 0.0) - 0.12 * s
     price = (me.bid or {}).get("price", me.list_price)
     budget = _budget(vv)
-    if budget is None or price > 0.95 * budget:
-        want += 0.05
-    cap_base = vv.first_payment_max if vv.budget_known else None
-    cap = (0.3 if cap_base is None else cap_base) + 0.1 * s
-    if joint:
-        want -= 0.03
-        cap += 0.05
-    return min(max(want, 0.0), 0.25), min(max(cap, 0.1), 0.5)
+    closeness, cheaper = view_competition(vv)
+    cap_max = vv.first_payment_max if vv.budget_known else 0.3
+    return terms_asked(s, sensitive in (True, None), budget is None or price > 0.95 * budget,
+                       closeness, cheaper, joint, cap_max, 0.1)
 
 
 def _grid(want: float, cap: float, max_discount: float) -> str | None:

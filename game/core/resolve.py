@@ -537,20 +537,74 @@ def _buyers(state: GameState, v: Vendor) -> tuple[float, bool]:
     return total / n, sensitive
 
 
+# What the buyers ask at the negotiation table depends on the deal. The budget holders and
+# purchasers start from a token discount; they ask more when they are price-sensitive, when our
+# bid sits near the whole budget, and above all when they still have a real alternative: a
+# runner-up close behind us on score (and more again when it bid less); they ask less when
+# they are on our side, and less again with the executive at the table. A vendor that won
+# clearly with the buyers behind it keeps its margin; one that scraped through gives it away.
+ASK_BASE = 0.04  # a clear winner, neutral buyers
+ASK_SENSITIVE = 0.06  # a price-sensitive budget holder or purchaser
+ASK_NEAR_BUDGET = 0.05  # a bid above 95% of the budget
+ASK_SUPPORT = 0.16  # less per unit of the buyers' average support (-1..1)
+ASK_RIVAL = 0.10  # a runner-up level with us on score ...
+CLEAR_LEAD = 0.05  # ... and nothing once we lead the best alternative by this much
+ASK_MATCH = 0.3  # the share of a cheaper runner-up's price gap asked for, scaled the same
+ASK_JOINT = 0.03  # the executive at the table (negotiation_team)
+PAY_SUPPORT = 0.1  # the first payment accepted moves this much per unit of support
+PAY_JOINT = 0.05
+
+
+def competition_left(me: str, ranking: list[str], totals: dict[str, float],
+                     prices: dict[str, float]) -> tuple[float, float]:
+    """How much of a real alternative the customer still has to us, from the tender as it
+    stands (the public ranking, scores and bid prices): closeness 1 when the best remaining
+    bidder scored level with us or ahead (a KDM's override), 0 when we lead it by CLEAR_LEAD
+    or more, or when no one is left; and how much cheaper it bid, as a share of our price."""
+    others = [k for k in ranking if k != me and k in totals]
+    if not others or me not in totals:
+        return 0.0, 0.0
+    best = max(others, key=lambda k: (totals[k], k))
+    closeness = clamp(1.0 - (totals[me] - totals[best]) / CLEAR_LEAD, 0.0, 1.0)
+    mine = prices.get(me, 0.0)
+    cheaper = (mine - prices[best]) / mine if mine > 0 and best in prices else 0.0
+    return closeness, max(cheaper, 0.0)
+
+
+def terms_asked(support: float, price_sensitive: bool, near_budget: bool, closeness: float,
+                cheaper: float, joint: bool, first_payment_max: float,
+                first_payment_min: float) -> tuple[float, float]:
+    """The smallest discount and the largest first payment the buyers accept, from what
+    shapes their position (see the ASK_ constants above)."""
+    want = ASK_BASE + (ASK_SENSITIVE if price_sensitive else 0.0) - ASK_SUPPORT * support
+    if near_budget:
+        want += ASK_NEAR_BUDGET
+    want += closeness * (ASK_RIVAL + ASK_MATCH * cheaper)
+    cap = first_payment_max + PAY_SUPPORT * support
+    if joint:
+        want -= ASK_JOINT
+        cap += PAY_JOINT
+    want = min(max(want, 0.0), MAX_DISCOUNT)
+    cap = min(max(cap, first_payment_min), 0.5)
+    return fround(want, 4), fround(cap, 4)
+
+
+def tender_competition(state: GameState, v: Vendor) -> tuple[float, float]:
+    """`competition_left` for a vendor from the tender as the state holds it."""
+    t = state.tender
+    if t is None:
+        return 0.0, 0.0
+    return competition_left(v.id, t["ranking"], t["totals"],
+                            {k: b["price"] for k, b in t["bids"].items()})
+
+
 def customer_terms(state: GameState, v: Vendor, joint: bool) -> tuple[float, float]:
     """The smallest discount and largest first payment the customer would accept now."""
     s, price_sensitive = _buyers(state, v)
     price = v.bid["price"] if v.bid else v.list_price
-    want = 0.08 + (0.06 if price_sensitive else 0.0) - 0.12 * s
-    if price > 0.95 * state.budget:
-        want += 0.05
-    cap = state.first_payment_max + 0.1 * s
-    if joint:
-        want -= 0.03
-        cap += 0.05
-    want = min(max(want, 0.0), MAX_DISCOUNT)
-    cap = min(max(cap, state.first_payment_min), 0.5)
-    return fround(want, 4), fround(cap, 4)
+    closeness, cheaper = tender_competition(state, v)
+    return terms_asked(s, price_sensitive, price > 0.95 * state.budget, closeness, cheaper,
+                       joint, state.first_payment_max, state.first_payment_min)
 
 
 def parse_terms(option: str) -> tuple[float, float]:

@@ -1,10 +1,11 @@
 """What each AI difficulty level does to win rates and run time, as measured, for designers.
 
 The guide only said "AI strength", and a designer learnt by accident that one expert rival
-wins almost every game and makes `balance` several times slower. Until the levels are
-calibrated (work on the AI itself), the measured effect is stated here once: `balance` prints
-it under the line-up, lint quotes it when a line-up mixes expert and easy rivals, and the
-authoring guide's table is generated from it, so all three say the same.
+won almost every game and made `balance` several times slower. The levels are now calibrated
+(an expert rival bids for expected margin and keeps to its playbook in weeks it already leads,
+`game.ai.search`), and their measured effect is stated here once: `balance` prints it under the
+line-up, lint quotes it when a line-up mixes expert and easy rivals, and the authoring guide's
+table is generated from it, so all three say the same.
 """
 
 from __future__ import annotations
@@ -20,23 +21,32 @@ class Level:
     word: str
     plays: str
     wins: tuple[float, float]
-    """Lowest and highest win rate of that rival over the shipped scenarios."""
+    """Lowest and highest win rate of that rival against the coach-following team."""
+    balance_wins: tuple[float, float]
+    """The same in `balance`'s own setting (the team's vendor plays its playbook at normal)."""
     slowdown: tuple[float, float]
     """Lowest and highest run time of the same games, relative to that rival at normal."""
 
 
-MEASURED = ("on 2026-12-07: in each shipped scenario its first rival (hengtai, globalchain, "
-            "desheng, huachuang) switched to each level, the rest as written, 100 games each")
+MEASURED = ("on 2026-12-07: every rival of each shipped scenario (13 in all) switched to each "
+            "level in turn, the rest as written, 30 games each against the coach-following "
+            "team and 30 in balance's setting")
 LEVELS: dict[str, Level] = {
     "easy": Level("easy", "judges noisily, ignores motives and the budget when it bids",
-                  (0.00, 0.35), (0.7, 1.1)),
-    "normal": Level("normal", "plays its playbook as designed", (0.08, 0.48), (1.0, 1.0)),
-    "expert": Level("expert", "samples what it cannot see and plays candidate weeks forward",
-                    (0.69, 0.94), (3.7, 6.0)),
+                  (0.00, 0.00), (0.00, 0.00), (1.0, 1.2)),
+    "normal": Level("normal", "plays its playbook as designed", (0.00, 0.07), (0.00, 0.70),
+                    (1.0, 1.0)),
+    "expert": Level("expert", "samples what it cannot see and plays candidate weeks forward "
+                    "when it is not already ahead, and bids for expected margin",
+                    (0.00, 0.53), (0.00, 0.87), (1.9, 5.8)),
 }
-"""Rival win rates: easy 0/0/35/0%, normal 8/23/48/24%, expert 94/69/94/94% (city_hospital,
-logistics_tms, mes_factory, telecom_network); the easy globalchain bid over the budget in
-all 100 games. Run time against normal: easy 1.07/0.71/0.96/0.93, expert 6.0/3.7/5.4/3.8."""
+"""Against the coach-following team an expert rival won 27/0/0/0% (city_hospital: hengtai,
+guorui, jiayi, jiguang), 23/3/37% (logistics_tms: globalchain, huoyun, xinda), 3/3/0%
+(mes_factory: desheng, jinggong, suda), 50/53/17% (telecom_network: huachuang, zhongxun,
+tianbang); at normal 0-7%, at easy 0%. In balance's setting the strongest rivals at normal
+won 70% (hengtai), 63% (tianbang), 50% (desheng); at expert 87% (hengtai), 80% (zhongxun), 73%
+(huachuang), 70% (xinda). `bench ai`: expert_vs_normal 0.756 (200 games). Run time in
+balance's setting against the same rival at normal: easy x1.0-1.2, expert x1.9-5.8."""
 
 
 def _span(lo: float, hi: float, fmt: str) -> str:
@@ -45,13 +55,16 @@ def _span(lo: float, hi: float, fmt: str) -> str:
 
 
 def level_line(word: str) -> str:
-    """"`expert`: ...; one rival at this level won 69-94% of games; a run takes 3.7-6.0x as
-    long"."""
+    """"`expert`: ...; one rival at this level won 0%-53% of games against the
+    coach-following team (0%-87% in balance's setting); a run takes 1.9-5.8x as long"."""
     lv = LEVELS[word]
     wins = _span(*lv.wins, ".0%")
+    other = _span(*lv.balance_wins, ".0%")
     speed = "" if word == "normal" else (f"; a run takes {_span(*lv.slowdown, '.1f')}x as long"
                                          " as with it at normal")
-    return f"`{word}`: {lv.plays}; one rival at this level won {wins} of games{speed}"
+    return (f"`{word}`: {lv.plays}; one rival at this level won {wins} of games against the "
+            f"coach-following team ({other} in balance's setting, where the team's vendor "
+            f"plays its playbook at normal){speed}")
 
 
 def lineup_notes(lineup: list[dict[str, Any]]) -> list[str]:
@@ -70,8 +83,8 @@ def lineup_notes(lineup: list[dict[str, Any]]) -> list[str]:
 
 def mix_warning(experts: list[str], easy: list[str]) -> str:
     """Lint's and balance's words for a line-up that mixes expert and easy rivals."""
-    ex, ea = LEVELS["expert"].wins, LEVELS["easy"].wins
+    ex, ea = LEVELS["expert"].balance_wins, LEVELS["easy"].balance_wins
     return (f"the rivals mix expert ({', '.join(experts)}) and easy ({', '.join(easy)}): "
-            f"measured, one expert rival wins {_span(*ex, '.0%')} of games and one easy "
-            f"rival {_span(*ea, '.0%')}, so the expert decides the deal and the easy one "
-            "hardly counts")
+            f"measured in balance's setting, one expert rival won up to {ex[1]:.0%} of "
+            f"games and one easy rival at most {ea[1]:.0%}, so the expert can decide the deal "
+            "and the easy one hardly counts")

@@ -23,6 +23,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from game.core import resolve as R
 from game.core.actions import CATALOG
 from game.core.ids import PROCUREMENTS
 from game.core.resolve import EXPERTS, KDM_WEIGHT, OVERRIDE_GAP
@@ -34,7 +35,7 @@ from game.scenario.schema import SCHEMA_PATH
 from game.scenario.thresholds import caps
 
 README = SCHEMA_PATH.parent / "README.md"
-BLOCKS = ("fields", "words", "lint", "caps", "actions", "difficulty")
+BLOCKS = ("fields", "words", "lint", "caps", "actions", "difficulty", "negotiation")
 ENUMS = (m.BuyingRole, m.KeyTag, m.Trait, m.MotiveKind, m.ContactLevel, m.Phase, m.Playbook,
          m.Difficulty, m.Procurement)
 MEANING: dict[str, str] = {
@@ -381,10 +382,41 @@ def difficulty_block() -> str:
                       *(f"- {level_line(w)}." for w in LEVELS)]) + "\n"
 
 
+def negotiation_block() -> str:
+    """What the buyers ask at the table, from the rule's own constants (resolve.terms_asked)."""
+    def pts(x: float) -> str:
+        return f"{x * 100:g} points"
+
+    rows = [
+        ("where they start", f"{pts(R.ASK_BASE)} off our bid", "a clear winner, neutral buyers"),
+        ("a price-sensitive budget holder or purchaser", f"+{pts(R.ASK_SENSITIVE)}", ""),
+        ("our bid above 95% of the budget", f"+{pts(R.ASK_NEAR_BUDGET)}", ""),
+        ("the runner-up close behind on score", f"up to +{pts(R.ASK_RIVAL)}",
+         f"in full when it scored level with us (or the KDM chose us over a better score), "
+         f"nothing once we lead by {R.CLEAR_LEAD:.2f} (scores run 0 to 1), in between in "
+         "proportion; a bidder passed over for not signing no longer counts"),
+        ("... and it bid less than us", f"+{R.ASK_MATCH:g} × the price gap",
+         "the gap as a share of our price, scaled like the line above"),
+        ("the buyers' average support for us", f"−{pts(R.ASK_SUPPORT)} per +1",
+         "support runs -1 to +1: hostile buyers ask more"),
+        ("the executive at the table (`negotiation_team`)", f"−{pts(R.ASK_JOINT)}", ""),
+    ]
+    out = ["| what | discount asked | notes |", "|---|---|---|",
+           *(f"| {a} | {b} | {c} |" for a, b, c in rows)]
+    out += ["", f"The discount asked is never below 0 nor above {R.MAX_DISCOUNT:.0%} (what an "
+            "executive can approve; without `approve_discount` a vendor may give "
+            "10%). The first payment they accept is `first_payment_max`, "
+            f"{R.PAY_SUPPORT:+g} per +1 of the buyers' support and {R.PAY_JOINT:+g} with "
+            "the executive at the table, never under `first_payment_min` nor above 0.5. "
+            "The contract value is the bid less the discount, never under `floor_price`."]
+    return "\n".join(out) + "\n"
+
+
 def render_readme(text: str) -> str:
     """`text` with every generated block replaced by its current contents."""
     makers = {"fields": fields_block, "words": words_block, "lint": lint_block,
-              "caps": caps_block, "actions": actions_block, "difficulty": difficulty_block}
+              "caps": caps_block, "actions": actions_block, "difficulty": difficulty_block,
+              "negotiation": negotiation_block}
     for name in BLOCKS:
         begin, end = _markers(name)
         pattern = re.compile(re.escape(begin) + r"\n.*?" + re.escape(end), re.S)

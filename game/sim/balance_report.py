@@ -114,12 +114,14 @@ def summarise(records: list[dict[str, Any]], spec: ScenarioSpec,
 def _by_playbook(records: list[dict[str, Any]],
                  seat: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
     """Win rate per playbook over the seats `seat` selects, with the vendors that played it,
-    the margin of its paid wins and its profit per game (see `seat_profit`)."""
+    the margin of its paid wins, the discount it gave at the negotiation table (which
+    depends on how clearly it won and how the buyers feel about it) and its profit per game
+    (see `seat_profit`)."""
     books: dict[str, list[Any]] = {}
     for r in records:
         for vid, x in r["vendors"].items():
             if seat(x):
-                tally = books.setdefault(x["playbook"], [0, 0, set(), [], []])
+                tally = books.setdefault(x["playbook"], [0, 0, set(), [], [], []])
                 won = r["winner"] == vid and r["result"] == "won"
                 tally[0] += won
                 tally[1] += 1
@@ -127,9 +129,10 @@ def _by_playbook(records: list[dict[str, Any]],
                 tally[4].append(seat_profit(r, vid))
                 if won:
                     tally[3].append(r["margin"])
+                    tally[5].append(r.get("discount", 0.0))
     return [dict(rate(k, n), playbook=b, vendors=sorted(v), margin=_mean(margins),
-                 profit=_mean(profits))
-            for b, (k, n, v, margins, profits) in sorted(books.items())]
+                 profit=_mean(profits), discount=_mean(discounts))
+            for b, (k, n, v, margins, profits, discounts) in sorted(books.items())]
 
 
 def seat_profit(record: dict[str, Any], vid: str) -> float:
@@ -281,20 +284,25 @@ def render_report(s: dict[str, Any]) -> str:
     if m.get("by_playbook"):
         out += ["", "## Win rate by playbook", "", table(
             ["playbook", "seats", "wins", "win rate", "95% interval", "margin when won",
-             "profit per game"],
+             "discount given", "profit per game"],
             [[p["playbook"], str(p["n"]), str(p["wins"]), pct(p["rate"]), ci(p),
-              pct(p["margin"]), num(p["profit"])] for p in s["playbooks"]])]
+              pct(p["margin"]), pct(p["discount"]), num(p["profit"])] for p in s["playbooks"]])]
     if m.get("by_playbook") and m.get("mode") == "rotate":
         out += ["", "## The team's seat by playbook", "",
                 "The team vendor played each playbook in turn against the same field.", "",
                 table(["team playbook", "games", "wins", "win rate", "95% interval",
-                       "margin when won", "profit per game"],
+                       "margin when won", "discount given", "profit per game"],
                       [[p["playbook"], str(p["n"]), str(p["wins"]), pct(p["rate"]), ci(p),
-                        pct(p["margin"]), num(p["profit"])] for p in s["team_playbooks"]])]
+                        pct(p["margin"]), pct(p["discount"]), num(p["profit"])]
+                       for p in s["team_playbooks"]])]
     if m.get("by_playbook"):
         out += ["", "Profit per game (万元): the contract's gross profit (value less delivery "
                 "cost) when the seat won and was paid, less its cost of sale, averaged over "
-                "all its games. A playbook can win more often and still earn less."]
+                "all its games. A playbook can win more often and still earn less. Discount "
+                "given: what the winner agreed off its bid at the negotiation table; the "
+                "buyers ask more of a winner with a runner-up close behind or cheaper, less of "
+                "a clear winner they support (the authoring guide, 'Negotiation and "
+                "payment'); the contract never goes under the floor price."]
     out += ["", "## Stages reached", "",
             "Share of a vendor's games that reached each stage, and the median week it got "
             "there.", "", table(

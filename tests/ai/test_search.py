@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import copy
 
-from game.ai.search import ExpertAgent, best_bid, tender_outlook
+from game.ai import search
+from game.ai.search import ExpertAgent, best_bid, bid_value, tender_outlook
 from game.ai.tactics import bid_price
 from game.ai.world import clone, determinise
 from game.core.checks import as_view
@@ -103,3 +104,33 @@ def test_expert_bid_stays_within_a_known_budget() -> None:
     worlds = [determinise(vv, Rng(s)) for s in range(4)]
     opt = best_bid(vv, worlds, Rng(0))
     assert bid_price(vv, opt) <= v["customer"]["budget"]
+
+
+def test_the_expert_bids_for_margin_not_for_the_last_point_of_win_chance() -> None:
+    """Expected margin: a floor bid a little likelier to win is worth less than a list bid
+    that keeps three times the margin; a much likelier win is worth the cut."""
+    cost = 500.0
+    assert bid_value(0.50, 800.0, cost) > bid_value(0.60, 620.0, cost)
+    assert bid_value(0.90, 620.0, cost) > bid_value(0.20, 800.0, cost)
+    assert bid_value(0.9, 450.0, cost) == 0.0  # below cost: worth nothing
+
+
+def test_a_leading_expert_keeps_to_its_playbook(monkeypatch) -> None:
+    """When the playbook's own week leaves the expert ahead (outlook at LEAD_OUTLOOK or
+    more), it takes that week without rolling out the other candidates; behind, it
+    compares them all."""
+    _, _, v = _state_and_view(6)
+    vv = as_view(v)
+    agent = ExpertAgent("basic", seed=1)
+    assert len(search.candidates(vv, agent.style, False)) > 1
+    for outlook, rolled_all in ((search.LEAD_OUTLOOK, False), (0.1, True)):
+        calls = []
+
+        def fake(self, vv, worlds, plan, rng, outlook=outlook, calls=calls):
+            calls.append(plan)
+            return (0.0 if calls[1:] else 1.0), outlook
+
+        monkeypatch.setattr(ExpertAgent, "_value", fake)
+        plan = agent.plan(vv)
+        assert (len(calls) > 1) == rolled_all
+        assert plan.moves == search.candidates(vv, agent.style, False)[0].moves

@@ -500,14 +500,71 @@ def _terms(support: float = 0.0, joint: bool = False, price: float = 260.0,
 
 
 def test_customer_terms_follow_the_buyers():
-    want, cap = _terms()
-    assert want == pytest.approx(0.08) and cap == pytest.approx(0.3)
+    want, cap = _terms()  # bids opened, not yet scored: no alternative weighs yet
+    assert want == pytest.approx(resolve.ASK_BASE) and cap == pytest.approx(0.3)
     w2, c2 = _terms(support=0.5)
     assert w2 < want and c2 > cap
     assert _terms(price_sensitive=True)[0] > want
     assert _terms(price=290.0)[0] > want  # a bid close to the whole budget
     wj, cj = _terms(joint=True)
     assert wj < want and cj > cap
+
+
+def test_competition_left_reads_the_runner_up():
+    totals = {"a": 0.70, "b": 0.68, "c": 0.40}
+    prices = {"a": 300.0, "b": 270.0, "c": 200.0}
+    close, cheaper = resolve.competition_left("a", ["a", "b", "c"], totals, prices)
+    assert 0.0 < close == pytest.approx(1 - 0.02 / resolve.CLEAR_LEAD)
+    assert cheaper == pytest.approx(0.1)  # the runner-up, not the cheapest bid, is the threat
+    # A clear lead leaves the customer no real alternative; so does an empty field.
+    assert resolve.competition_left("a", ["a", "c"], totals, prices)[0] == 0.0
+    assert resolve.competition_left("a", ["a"], totals, prices) == (0.0, 0.0)
+    # A winner the KDM chose over a better score faces the most pressure, and a dearer
+    # runner-up gives the customer nothing to match.
+    assert resolve.competition_left("b", ["b", "a"], totals, prices) == (1.0, 0.0)
+    # A bidder passed over for not signing has left the ranking and no longer counts.
+    assert resolve.competition_left("b", ["b", "c"], totals, prices)[0] == 0.0
+
+
+def test_terms_asked_depend_on_the_deal():
+    def ask(support=0.0, sensitive=False, near=False, close=0.0, cheaper=0.0, joint=False):
+        return resolve.terms_asked(support, sensitive, near, close, cheaper, joint, 0.3, 0.1)
+
+    clear_friendly = ask(support=0.5)[0]
+    scraped = ask(close=1.0, cheaper=0.05)[0]
+    assert clear_friendly == 0.0  # won clearly with the buyers on side: full margin
+    assert scraped == pytest.approx(resolve.ASK_BASE + resolve.ASK_RIVAL
+                                    + resolve.ASK_MATCH * 0.05)
+    assert ask(close=0.5)[0] < ask(close=1.0)[0]
+    assert ask(sensitive=True)[0] > ask()[0] and ask(near=True)[0] > ask()[0]
+    assert ask(support=-0.5)[0] > ask()[0] and ask(support=0.5)[1] > ask()[1]
+    assert ask(close=1.0, joint=True)[0] == pytest.approx(ask(close=1.0)[0]
+                                                         - resolve.ASK_JOINT)
+    assert ask(joint=True)[1] > ask()[1]
+    # Never beyond what an executive can approve, and never below the customer's minimum
+    # first payment.
+    assert ask(support=-1.0, sensitive=True, near=True, close=1.0, cheaper=0.5)[0] == \
+        resolve.MAX_DISCOUNT
+    assert ask(support=-1.0)[1] == pytest.approx(0.2)
+    assert resolve.terms_asked(-1.0, False, False, 0.0, 0.0, False, 0.15, 0.1)[1] == 0.1
+
+
+def test_a_clear_winner_keeps_its_margin_and_a_close_one_gives_it_away():
+    state = awarded_state(ME)
+    v = state.vendors[ME]
+    relate(state, "buyer", support=0.3)
+    t = state.tender
+    t["totals"] = {ME: 0.72, RIVAL: 0.55}
+    clear = resolve.customer_terms(state, v, False)[0]
+    t["totals"] = {ME: 0.72, RIVAL: 0.71}
+    close = resolve.customer_terms(state, v, False)[0]
+    assert close - clear >= 0.08
+    # The AI reads the same rule from its view: the public tender shows ranking, scores and
+    # prices.
+    from game.ai.tactics import view_competition
+    from game.core.views import typed_view
+
+    assert view_competition(typed_view(state, ME)) == resolve.tender_competition(state, v)
 
 
 def test_negotiation_accepts_good_terms_and_counters_bad_ones():
@@ -517,11 +574,12 @@ def test_negotiation_accepts_good_terms_and_counters_bad_ones():
     v = state.vendors[ME]
     assert "terms_agreed" not in v.facts
     counter = view(state, ME, with_log=False)["me"]["bid"]["counter"]
-    assert counter == {"discount": 0.1, "first_payment": 0.3}
+    # A clear winner with neutral buyers: only a token discount is asked.
+    assert counter == {"discount": 0.05, "first_payment": 0.3}
     assert state.relations[ME]["buyer"].trust < 0.5
-    play(state, {ME: [Action("negotiate", None, "d10_p30")]})
+    play(state, {ME: [Action("negotiate", None, "d5_p30")]})
     assert "terms_agreed" in v.facts
-    assert v.terms == {"discount": 0.1, "first_payment": 0.3, "value": 234.0}
+    assert v.terms == {"discount": 0.05, "first_payment": 0.3, "value": 247.0}
 
 
 def test_a_bigger_discount_needs_the_executive_approval():

@@ -244,7 +244,8 @@ def _record(winner: str | None, result: str, value: float, margin: float,
             spent: dict[str, float], books: dict[str, str]) -> dict:
     return {"seed": 1, "result": result, "reason": result, "winner": winner, "week": 20,
             "signed": winner is not None, "value": value, "margin": margin,
-            "first_payment": 0.3, "first_payment_amount": value * 0.3,
+            "discount": 0.15 if margin < 0.3 else 0.05, "first_payment": 0.3,
+            "first_payment_amount": value * 0.3,
             "vendors": {vid: {"playbook": books[vid], "side": "team" if vid == "a" else
                               "rival", "stage": 7, "stage_weeks": {7: 18}, "spent": cost,
                               "cause": None, "c931": None} for vid, cost in spent.items()}}
@@ -261,9 +262,14 @@ def test_profit_per_game_weighs_margin_against_how_often_a_playbook_wins() -> No
     assert seat_profit(records[0], "a") == 900.0 * 0.25 - 50.0
     assert seat_profit(records[3], "b") == -60.0  # shelved: the contract earned nothing
     spec = load_scenario(MINIMAL)
-    s = summarise(records, spec, {"by_playbook": True, "mode": "rotate"})
+    s = summarise(records, spec, {"file": MINIMAL, "games": 4, "jobs": 1, "seed": 1,
+                                  "mode": "rotate", "agents": "playbooks", "by_playbook": True,
+                                  "seconds": 0.1})
     by = {p["playbook"]: p for p in s["playbooks"]}
     assert by["price_cutter"]["margin"] == 0.25 and by["solution"]["margin"] == 0.40
+    # The discount each playbook gave at the table, over its wins.
+    assert by["price_cutter"]["discount"] == 0.15 and by["solution"]["discount"] == 0.05
+    assert "discount given" in render_report(s)
     # price_cutter: won twice at 225 less 50 each, lost twice having spent 20 and 10
     assert by["price_cutter"]["profit"] == pytest.approx((175.0 + 175.0 - 20.0 - 10.0) / 4)
     # solution: won once at 440 less 60, lost twice (40, 30 spent), shelved once (60 spent)

@@ -196,6 +196,8 @@ def test_the_terms_picker_offers_the_counter_offer(make_app) -> None:  # type: i
     picker = top(app)
     assert isinstance(picker, OfferScene) and not picker.bid
     assert "counter-offer" in picker.summary_html()
+    # What the buyers can press us with: the runner-up's score gap, from the public tender.
+    assert "runner-up" in picker.summary_html() or "No other bidder" in picker.summary_html()
     wanted = round(counter["discount"] * 100)
     if wanted / 100 > session.view["me"]["max_discount"] + 1e-9:
         wanted = 0  # beyond what the executive approved: the picker cannot offer it yet

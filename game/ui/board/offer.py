@@ -14,6 +14,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.core.actions import BID_DISCOUNT, BID_OPTIONS, CATALOG, Action
+from game.core.resolve import CLEAR_LEAD, competition_left
 from game.ui import fmt, theme
 from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
@@ -37,6 +38,29 @@ def contract_value(me: dict[str, Any], discount: int) -> float:
 
 def margin(me: dict[str, Any], value: float) -> float:
     return (value - me["delivery_cost"]) / value if value else 0.0
+
+
+def leverage(view: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The customer's alternative to us, as the public tender shows it (the rule the buyers
+    follow, `resolve.competition_left`): a translation key and its values, or None before
+    the bids are scored."""
+    t = view.get("tender") or {}
+    me = view["vendor"]
+    totals = t.get("totals") or {}
+    others = [k for k in t.get("ranking") or [] if k != me and k in totals]
+    if me not in totals:
+        return None
+    if not others:
+        return "ui.offer.leverage_none", {}
+    close, cheaper = competition_left(me, t["ranking"], totals,
+                                      {k: b["price"] for k, b in t["bids"].items()})
+    best = max(others, key=lambda k: (totals[k], k))
+    lead = round((totals[me] - totals[best]) * 100)
+    if close <= 0.0:
+        return "ui.offer.leverage_clear", {"lead": lead, "clear": round(CLEAR_LEAD * 100)}
+    key = "ui.offer.leverage_cheaper" if cheaper > 0 else "ui.offer.leverage_close"
+    return key, {"lead": lead, "clear": round(CLEAR_LEAD * 100),
+                 "cheaper": round(cheaper * 100)}
 
 
 def counter_terms(me: dict[str, Any]) -> tuple[int, int] | None:
@@ -202,6 +226,9 @@ class OfferScene(Scene):
         lines.append(f"<b>{esc(tr('ui.offer.value', money=fmt.money(value, lang)))}</b>")
         lines.append(esc(tr("ui.offer.first", pct=self.payment, money=fmt.money(first, lang))
                          + " · " + tr("ui.offer.margin", pct=round(margin(me, value) * 100))))
+        lev = leverage(v)
+        if lev is not None:
+            lines.append(esc(tr(lev[0], **lev[1])))
         counter = counter_terms(me)
         if counter is not None:
             lines.append(f"<font color='{theme.ACCENT}'>◆ "
