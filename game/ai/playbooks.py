@@ -119,7 +119,7 @@ STYLES: dict[str, Style] = {
                      "proposal": "solution.demo", "reference_visit": "solution.demo",
                      "shape_criteria": "solution.shape", "write_bid": "solution.bid",
                      "bid_defense": "solution.bid"},
-        focus={"ki": 1.4, "ku": 1.3},
+        focus={"ki": 1.4, "ku": 1.3, "kdm": 1.3},
         frugality=0.85, shape=1.2, bid_discount=0.05, choice="middle",
     ),
     "price_cutter": Style(
@@ -128,7 +128,7 @@ STYLES: dict[str, Style] = {
                    "reference_visit": -0.6, "entertain": -0.1, "file_complaint": 1.5,
                    "reach_out": 0.2, "submit_bid": 0.3},
         kind_reason={"file_complaint": "price.late_attack", "reach_out": "price.late_attack"},
-        focus={"buyer": 1.8, "kdm": 1.1},
+        focus={"buyer": 1.8, "kdm": 1.4},
         frugality=1.7, pace=1.1, shape=0.2, bid_discount=0.20, bid_floor=True,
         late_attack=1.0, choice="cheap",
     ),

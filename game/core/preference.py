@@ -45,6 +45,11 @@ W_MIN = 0.20
 _W_MIN = cython.declare(cython.double, W_MIN)
 KDM_COMMITTED = 0.2
 _KDM_COMMITTED = cython.declare(cython.double, KDM_COMMITTED)
+# ... and they commit only to a vendor that has won their recognition: P4's work done (product,
+# references and demo shown, insiders and a coach, the KDM met), so at P5 or later. An old
+# friendship or an early rush alone does not make the KDM close the door on the others.
+COMMIT_STAGE = 5
+_COMMIT_STAGE = cython.declare(cython.int, COMMIT_STAGE)
 FAV_MIN = 0.10
 _FAV_MIN = cython.declare(cython.double, FAV_MIN)
 FAV_LEAD = 0.05
@@ -89,8 +94,8 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
 
 @cython.ccall
 def chosen(state: GameState, pi: cython.int) -> cython.int:
-    """The vendor (index) person `pi` has chosen as W defines it, among the vendors still in
-    the running, or -1."""
+    """The vendor (index) person `pi` has chosen and committed to, among the vendors still in
+    the running, or -1: W as health defines it, held by a vendor at COMMIT_STAGE or later."""
     best: cython.int = -1
     s1: cython.double = -2.0
     s2: cython.double = -2.0
@@ -107,7 +112,8 @@ def chosen(state: GameState, pi: cython.int) -> cython.int:
         elif s > s2:
             s2 = s
     if best < 0 or s1 < _W_MIN or s1 - s2 < _W_MARGIN or \
-            cython.cast(Relation, state.rels[best][pi]).contact < 2:
+            cython.cast(Relation, state.rels[best][pi]).contact < 2 or \
+            cython.cast(Vendor, state.vlist[best]).stage < _COMMIT_STAGE:
         return -1
     return best
 

@@ -205,7 +205,7 @@ def test_a_guarded_kdm_is_named_and_the_move_moves_them_no_further() -> None:
 
 def test_a_kdm_who_has_chosen_a_rival_is_named_and_the_move_lands_at_the_committed_rate(
 ) -> None:
-    from game.core.preference import KDM_COMMITTED
+    from game.core.preference import COMMIT_STAGE, KDM_COMMITTED
 
     a, b = twins(contact=3, known_personal=True)  # an insider: we know whom they favour
     for s, rival_contact in ((a, 2), (b, 1)):  # without a relationship no choice is made
@@ -213,6 +213,7 @@ def test_a_kdm_who_has_chosen_a_rival_is_named_and_the_move_lands_at_the_committ
         relate(s, "president", support=0.1)
         relate(s, "president", vid=RIVAL, support=0.5, contact=rival_contact,
                known_personal=True)
+        s.vendors[RIVAL].stage = COMMIT_STAGE
     move = Action("visit", "president")
     found = {f.key: f for f in landing(view(a, ME), move.kind, move.target)}
     assert found["landing.kdm_committed"].factor == KDM_COMMITTED

@@ -198,6 +198,7 @@ def test_what_one_vendor_gains_with_the_kdm_the_others_lose_in_full():
 
 
 def _committed_to_rival(state: GameState, contact: int = 2) -> None:
+    state.vendors[RIVAL].stage = preference.COMMIT_STAGE
     relate(state, "president", support=0.1, known_personal=True)
     relate(state, "president", vid=RIVAL, support=0.1 + preference.W_MARGIN + 0.05,
            contact=contact, known_personal=True)
@@ -217,12 +218,16 @@ def test_the_kdm_has_chosen_a_vendor_only_as_w_defines_it():
     relate(state, "president", support=0.0)
     relate(state, "president", vid=RIVAL, support=preference.W_MIN - 0.01)
     assert preference.chosen(state, kdm) == -1  # too little support to have chosen
+    _committed_to_rival(state)
+    state.vendors[RIVAL].stage = preference.COMMIT_STAGE - 1
+    assert preference.chosen(state, kdm) == -1  # not yet recognised: not committed to
 
 
 def test_a_kdm_who_has_chosen_a_rival_moves_toward_us_at_the_committed_rate():
     free = three()
     relate(free, "president", support=0.1, known_personal=True)
     relate(free, "president", vid=RIVAL, support=0.15, contact=2)
+    free.vendors[RIVAL].stage = preference.COMMIT_STAGE
     relate(free, "president", vid=THIRD, support=0.0)
     open_gain = court(free, ME, "president", 0.1)
     committed = three()
