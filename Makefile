@@ -46,7 +46,7 @@ sysdeps:
 
 test: $(STAMP) $(NATIVE) sysdeps
 	$(BIN)/ruff check game tests main.py
-	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check game tests main.py

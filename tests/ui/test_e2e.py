@@ -30,7 +30,11 @@ pytestmark = pytest.mark.skipif(
 
 
 def _free_display() -> str:
-    for n in range(90, 130):
+    """A display number no X server holds. Each pytest-xdist worker (gw0, gw1, …) searches
+    its own block, so two workers never race for the same free number."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    start = 90 + 20 * int(worker[2:] or 0) if worker.startswith("gw") else 90
+    for n in range(start, start + 20):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return f":{n}"
     raise RuntimeError("no free X display")
