@@ -82,7 +82,8 @@ class BoardScene(WeekFlow, Scene):
         self.layout: Any = None
         self.seen_events: set[tuple[int, str]] = set()
         self.next_command: Command | None = None
-        self._bg: pygame.Surface | None = None
+        self._bg: pygame.Surface | None = None  # the painted backdrop, None when stale
+        self._canvas: pygame.Surface | None = None
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
@@ -379,11 +380,9 @@ class BoardScene(WeekFlow, Scene):
         """Show ``row`` in the preview. The most frequent click touches three widgets and
         the backdrop only: the old and new row's look and the preview's button."""
         self.ctx.play_sound("click")
-        old = self.selected_row()
         self.selected = row.action
-        for btn, r in self.w.rows:
-            if r is old or r is row:
-                btn.change_object_id("#action_on" if r is row else "#action")
+        self._keep_scroll()
+        refresh_actions(self, self.w)
         preview_button(self, self.w)
         self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
         self._bg = None
@@ -473,8 +472,11 @@ class BoardScene(WeekFlow, Scene):
         if self._backdrop is None:
             return
         if self._bg is None or self._bg.get_size() != surface.get_size():
-            self._bg = pygame.Surface(surface.get_size()).convert()
-            board_paint.paint(self._bg, self._backdrop)
-            board_paint.draw_status(self._bg, self.w.status_rect, self._backdrop.status)
+            canvas = self._canvas  # painted over whole: a click need not make a new one
+            if canvas is None or canvas.get_size() != surface.get_size():
+                canvas = self._canvas = pygame.Surface(surface.get_size()).convert()
+            board_paint.paint(canvas, self._backdrop)
+            board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
+            self._bg = canvas
         surface.blit(self._bg, (0, 0))
 
