@@ -84,6 +84,7 @@ class BoardScene(WeekFlow, Scene):
         self.next_command: Command | None = None
         self._bg: pygame.Surface | None = None  # the painted backdrop, None when stale
         self._canvas: pygame.Surface | None = None
+        self._painted: board_paint.Backdrop | None = None  # what the canvas shows now
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
@@ -223,7 +224,7 @@ class BoardScene(WeekFlow, Scene):
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
-            targeted=row is None or row.action.target is not None)
+            targeted=row is None or row.action.target is not None, language=tr.language)
 
     def _hint(self, tr: Any) -> str:
         """The key hints for the status line, shortened when the line is narrow; in the
@@ -472,11 +473,13 @@ class BoardScene(WeekFlow, Scene):
         if self._backdrop is None:
             return
         if self._bg is None or self._bg.get_size() != surface.get_size():
-            canvas = self._canvas  # painted over whole: a click need not make a new one
+            canvas = self._canvas  # repainted where it changed: a click repaints its part
             if canvas is None or canvas.get_size() != surface.get_size():
                 canvas = self._canvas = pygame.Surface(surface.get_size()).convert()
-            board_paint.paint(canvas, self._backdrop)
-            board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
-            self._bg = canvas
+                self._painted = None
+            bands = board_paint.paint(canvas, self._backdrop, self._painted)
+            if "all" in bands or "bottom" in bands:
+                board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
+            self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
 
