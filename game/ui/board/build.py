@@ -18,6 +18,7 @@ from game.ui.board import rows as board_rows
 from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, para, text_width
+from game.ui.widgets.hit_area import HitArea
 from game.ui.widgets.slots import Slots
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ ADD_W = 40
 
 @dataclass
 class BoardWidgets:
-    cards: dict[str, UIButton] = field(default_factory=dict)
+    cards: dict[str, HitArea] = field(default_factory=dict)
     roles: dict[str, UIButton] = field(default_factory=dict)
     panels: dict[str, UIButton] = field(default_factory=dict)
     rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
@@ -40,7 +41,7 @@ class BoardWidgets:
     declines: list[tuple[UIButton, int]] = field(default_factory=list)
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
-    preview_hit: UIButton | None = None
+    preview_hit: HitArea | None = None
     list_box: UIScrollingContainer | None = None
     rows_built: tuple[int, int, float] = (0, 0, 0.0)  # first, last row built; at what scroll
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
@@ -59,10 +60,9 @@ def fits(text: str, rect: pygame.Rect) -> bool:
     return text_width(text, theme.BUTTON, True) <= rect.width - min(28, rect.width // 3)
 
 
-def hit(ctx: Any, rect: pygame.Rect, tip: str) -> UIButton:
+def hit(ctx: Any, rect: pygame.Rect, tip: str) -> HitArea:
     """An invisible area over something painted, only there for its tooltip."""
-    btn = UIButton(rect, "", ctx.manager, tool_tip_text=tip, object_id="#hit")
-    return btn
+    return HitArea(rect, ctx.manager, tip)
 
 
 def build_widgets(scene: BoardScene) -> BoardWidgets:
@@ -136,8 +136,7 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
     ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
     people = {p["id"]: p for p in v["people"]}
     for pid, rect in scene.cards.items():
-        w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
-                                tool_tip_text=card_tip(people[pid], v, tr))
+        w.cards[pid] = HitArea(rect, ctx.manager, card_tip(people[pid], v, tr), pressable=True)
     lg = scene.layout.legend
     from game.ui.board.paint import sway_legend
 
@@ -249,8 +248,8 @@ def _preview(scene: BoardScene, w: BoardWidgets) -> None:
         return
     r = scene.layout.preview
     tip = row_words(scene, w, row)[1]
-    w.preview_hit = slots.button("preview.hit", pygame.Rect(r.left, r.top, r.width - 176,
-                                                            r.height), "", tip, "#hit")
+    w.preview_hit = slots.hit("preview.hit", pygame.Rect(r.left, r.top, r.width - 176,
+                                                         r.height), tip)
     key = "ui.board.choose" if row.picker else "ui.board.plan_it"
     w.plan_button = slots.button(
         "preview.plan", (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),

@@ -128,6 +128,7 @@ def _org(surface: pygame.Surface, b: Backdrop) -> None:
 
 
 _CARDS: dict[tuple[Any, ...], pygame.Surface] = {}
+CARDS_KEPT = 40  # a 16-person board with every card in two looks, and a few more
 CACHE_CLEARERS.append(_CARDS.clear)
 
 
@@ -140,13 +141,13 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
     tags = tags or []
     key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned,
            tuple(tags))
-    image = _CARDS.get(key) if widgets.TEXT_LOG is None else None
+    image = _CARDS.pop(key, None) if widgets.TEXT_LOG is None else None
     if image is None:
         image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
         draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned, tags)
-        if len(_CARDS) > 400:
-            _CARDS.clear()
-        _CARDS[key] = image
+        while len(_CARDS) >= CARDS_KEPT:  # the longest unused first (about 120 KB each)
+            del _CARDS[next(iter(_CARDS))]
+    _CARDS[key] = image  # last in: the most recently used
     return image
 
 

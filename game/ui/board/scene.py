@@ -482,4 +482,24 @@ class BoardScene(WeekFlow, Scene):
                 board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
             self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
+        for area in self.w.cards.values():
+            if area.hovered:  # the card under the pointer: a tint and an outline
+                surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
+                pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1,
+                                 border_radius=10)
+
+
+_TINTS: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _hover_tint(size: tuple[int, int]) -> pygame.Surface:
+    """A faint accent wash over a hovered card (one surface per card size)."""
+    tint = _TINTS.get(size)
+    if tint is None:
+        tint = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(tint, (*theme.rgb(theme.ACCENT), 20), tint.get_rect(),
+                         border_radius=10)
+        _TINTS.clear()  # one size in use at a time (the window's)
+        _TINTS[size] = tint
+    return tint
 

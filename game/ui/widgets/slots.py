@@ -17,6 +17,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIScrollingContainer, UITextBox
 
 from game.ui.widgets import button_text, label_fit
+from game.ui.widgets.hit_area import HitArea
 
 
 def _oid(object_id: str | None) -> Any:
@@ -100,6 +101,19 @@ class Slots:
         if not enabled:
             btn.disable()
         return self._keep(key, place, look, btn)
+
+    def hit(self, key: str, rect: pygame.Rect | tuple[int, int, int, int],
+            tip: str | None) -> HitArea:
+        """An invisible area with a tooltip (``game.ui.widgets.hit_area``)."""
+        place = ("hit", tuple(pygame.Rect(rect)))
+        found = self._reuse(key, place)
+        if found is not None:
+            area = found[1]
+            if area.tool_tip_text != tip:
+                area.set_tooltip(tip)
+            return self._keep(key, place, None, area)
+        self.made += 1
+        return self._keep(key, place, None, HitArea(rect, self.manager, tip))
 
     def label(self, key: str, rect: pygame.Rect | tuple[int, int, int, int], text: str,
               object_id: str | None = None, container: Any = None) -> UILabel:
