@@ -24,6 +24,7 @@ from typing import Any
 import pygame
 import pytest
 
+from game.core.actions import CATALOG
 from game.core.serialize import state_to_dict
 from game.save import list_saves, load_save
 
@@ -86,8 +87,6 @@ class Route:
 
     def plan(self, kind: str, target: str | None, option: str | None) -> None:
         board = self.app.stack.top
-        from game.core.actions import CATALOG
-
         self.press(ROLE_KEYS[CATALOG[kind].roles[0]])
         for _ in range(len(board.cards)):
             if target is None or board.person == target:
@@ -144,8 +143,6 @@ def _route(make_app) -> tuple[Route, Any]:  # type: ignore[no-untyped-def]
 
 
 def test_a_whole_guided_deal_by_keyboard_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    route, debrief = _route(make_app)
-    expected = state_to_dict(debrief.session.state)["plans"]
     display = free_display()
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -160,10 +157,13 @@ def test_a_whole_guided_deal_by_keyboard_in_a_real_window(make_app, tmp_path: Pa
         game = subprocess.Popen([sys.executable, "main.py", "play", "--lang", "en",
                                  "--size", "1280x720"], cwd=REPO, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # the route is worked out while the window starts (a separate process)
+        route, debrief = _route(make_app)
+        expected = state_to_dict(debrief.session.state)["plans"]
         w = Player(env, game.pid)
         for title, keys in route.steps:
             w.shows(title)
-            w.xdo("key", "--delay", "40", *keys)
+            w.xdo("key", "--delay", "30", *keys)
         w.shows(route.title())
         (info,) = [i for i in list_saves(data / "saves") if i.autosave]
         assert info.finished, "the deal did not end"

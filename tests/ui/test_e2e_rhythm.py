@@ -35,14 +35,7 @@ def scene_title(key: str) -> str:
 
 class Window(XWindow):
     def wait_for(self, key: str, timeout: float = 20.0) -> None:
-        want = scene_title(key)
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if self.title() == want:
-                time.sleep(0.6)  # a person reads the new screen before acting
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"expected {want!r}, the window shows {self.title()!r}")
+        self.shows(scene_title(key), timeout)  # a person reads the new screen before acting
 
     def stays(self, key: str, seconds: float = 1.2) -> None:
         """The scene is still ``key`` after the inputs had every chance to land."""

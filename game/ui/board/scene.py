@@ -378,8 +378,8 @@ class BoardScene(WeekFlow, Scene):
         return self._changed(keep_scroll=False)
 
     def select_row(self, row: board_rows.Row) -> None:
-        """Show ``row`` in the preview. The most frequent click touches three widgets and
-        the backdrop only: the old and new row's look and the preview's button."""
+        """Show ``row`` in the preview. The most frequent click changes two rows' look, the
+        preview's button and the backdrop's right band; every other widget stays as it is."""
         self.ctx.play_sound("click")
         self.selected = row.action
         self._keep_scroll()
@@ -483,7 +483,7 @@ class BoardScene(WeekFlow, Scene):
             self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
         for area in self.w.cards.values():
-            if area.hovered:  # the card under the pointer: a tint and an outline
+            if area.hovered and area.alive():  # under the pointer: a tint and an outline
                 surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
                 pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1,
                                  border_radius=10)
