@@ -41,7 +41,8 @@ KEYS = {"Return": pygame.K_RETURN, "space": pygame.K_SPACE, "Escape": pygame.K_E
         "Left": pygame.K_LEFT, "Right": pygame.K_RIGHT,
         **{str(n): getattr(pygame, f"K_{n}") for n in range(1, 10)}}
 ROLE_KEYS = {"rep": "1", "presales": "2", "pm": "3", "exec": "4"}
-# the guide's goals, week by week (as tests/play/test_guide.py plays them); a bid's option
+# the guide's goals, week by week (as tests/play/test_guide.py plays them), a bid's option;
+# after the bid each role plans the first move open to it until the customer decides
 WEEKS: list[list[tuple[str, str | None, str | None]]] = [
     [("sponsor_visit", "gm", None), ("joint_visit", "it_head", None), ("call", "cfo", None),
      ("call", "buyer", None), ("qualify", None, None), ("needs_research", "it_head", None),
@@ -123,11 +124,16 @@ def _route(make_app) -> tuple[Route, Any]:  # type: ignore[no-untyped-def]
             break
         if scene == "BoardScene":
             board = app.stack.top
-            for kind, target, option in next(week_moves, []):
+            moves = next(week_moves, None)
+            for kind, target, option in moves or []:
                 before = len(board.session.plan)
                 route.plan(kind, target, option)
                 if kind != "call":  # a call the person is not free for is refused
                     assert len(board.session.plan) == before + 1, (kind, board.status)
+            if moves is None:  # after the bid: each role plans its first open move
+                for key in ROLE_KEYS.values():
+                    route.press(key)
+                    route.press("space")
             route.press("Return")
         elif scene == "EventScene":
             route.press("1")

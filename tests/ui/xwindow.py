@@ -35,9 +35,10 @@ class Window:
         return subprocess.run(["xdotool", "getwindowname", self.id], env=self.env,
                               capture_output=True, text=True).stdout.strip()
 
-    def shows(self, title: str, timeout: float = 30.0) -> None:
-        """Wait until the window shows ``title`` and keeps it while a person reads it
-        (0.4 s: the input guard counts keys and clicks after 0.3 s on a new screen)."""
+    def shows(self, title: str, timeout: float = 30.0, read: float = 0.6) -> None:
+        """Wait until the window shows ``title`` and keeps it while a person reads it: the
+        input guard counts keys and clicks 0.3 s after a new screen is drawn, which on a
+        busy machine can be a while after its title changed."""
         end = time.monotonic() + timeout
         since = None
         while time.monotonic() < end:
@@ -45,7 +46,7 @@ class Window:
                 since = None
             elif since is None:
                 since = time.monotonic()
-            elif time.monotonic() - since >= 0.4:
+            elif time.monotonic() - since >= read:
                 return
             time.sleep(0.05)
         raise AssertionError(f"expected {title!r}, the window shows {self.title()!r}")
