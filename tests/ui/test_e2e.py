@@ -61,7 +61,6 @@ def _route(make_app) -> list[tuple[str, tuple[int, int], str]]:  # type: ignore[
 
 
 def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    route = _route(make_app)
     shots = tmp_path / "shots"
     shots.mkdir()
     display = _free_display()
@@ -73,9 +72,11 @@ def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # ty
     env.pop("SDL_VIDEODRIVER", None)
     game = None
     try:
-        time.sleep(1.0)
+        time.sleep(0.5)
         game = subprocess.Popen([sys.executable, "main.py", "play", "--lang", "en"], cwd=REPO,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        route = _route(make_app)  # worked out while the window starts
+
         def shot(name: str) -> None:  # for a person to look at (DEALCRAFT_E2E_SHOTS)
             if os.environ.get("DEALCRAFT_E2E_SHOTS"):
                 subprocess.run(["import", "-window", "root", str(shots / f"{name}.png")],
