@@ -27,9 +27,9 @@ class App:
 
     def __init__(self, options: AppOptions | None = None) -> None:
         import pygame
-        import pygame_gui
 
         from game.ui import theme
+        from game.ui.gui_manager import Manager
         from game.ui.widgets import clear_text_caches
 
         self.options = options or AppOptions()
@@ -61,9 +61,8 @@ class App:
         # Every text element names the theme's own CJK font, and the scenes pass text already
         # translated, so pygame_gui's locale only picks its fallback font: keep it Latin (0.6
         # MB) instead of loading its 9 MB Chinese face from package data a second time.
-        self.manager = pygame_gui.UIManager(
-            self.screen.get_size(), theme.build_theme(), starting_language="en"
-        )
+        self.manager = Manager(self.screen.get_size(), theme.build_theme(),
+                               starting_language="en")
         self.manager.mouse_pos_scale_factor = [1 / self.scale, 1 / self.scale]
         self.clock = pygame.time.Clock()
         self.sounds = SoundBoard()

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import math
+from array import array
 from typing import Any
-
-import numpy as np
 
 SAMPLE_RATE = 44100
 
 
-def _tone(freqs: tuple[float, ...], ms: int, volume: float) -> np.ndarray:
+def _tone(freqs: tuple[float, ...], ms: int, volume: float) -> bytes:
+    """Interleaved 16-bit stereo samples of a short chord with a soft attack and decay.
+    Plain Python (a few thousand samples, made once at the first sound, a few ms): no
+    array library kept in memory for three beeps."""
     n = int(SAMPLE_RATE * ms / 1000)
-    t = np.arange(n) / SAMPLE_RATE
-    wave = sum(np.sin(2 * np.pi * f * t) for f in freqs) / len(freqs)
-    envelope = np.minimum(1.0, t / 0.004) * np.exp(-t * (1000 / ms) * 4)
-    mono = (wave * envelope * volume * 32767).astype(np.int16)
-    return np.column_stack([mono, mono])
+    sin, exp, decay = math.sin, math.exp, (1000 / ms) * 4
+    times = [i / SAMPLE_RATE for i in range(n)]
+    wave = [0.0] * n
+    for f in freqs:
+        w = 2 * math.pi * f
+        wave = [a + sin(w * t) for a, t in zip(wave, times, strict=True)]
+    scale = volume * 32767 / len(freqs)
+    mono = array("h", [int(a * scale * min(1.0, t / 0.004) * exp(-t * decay))
+                       for a, t in zip(wave, times, strict=True)])
+    out = array("h", bytes(4 * n))
+    out[0::2] = mono
+    out[1::2] = mono
+    return out.tobytes()
 
 
 RECIPES: dict[str, tuple[tuple[float, ...], int]] = {
@@ -44,7 +55,7 @@ class SoundBoard:
             if freq != SAMPLE_RATE or channels != 2:
                 return False
             for name, (freqs, ms) in RECIPES.items():
-                self._sounds[name] = pygame.sndarray.make_sound(_tone(freqs, ms, 0.25))
+                self._sounds[name] = pygame.mixer.Sound(buffer=_tone(freqs, ms, 0.25))
             self._ready = True
         except Exception:  # noqa: BLE001 - no audio device is not an error for a game
             self._ready = False

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,8 @@ from game.save import list_saves, load_save
 
 from .conftest import REPO
 from .helpers import click, enabled_adds, find_button
+from .xwindow import Window as Player
+from .xwindow import free_display as _free_display
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = pytest.mark.skipif(
@@ -29,37 +32,28 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_display() -> str:
-    """A display number no X server holds. Each pytest-xdist worker (gw0, gw1, …) searches
-    its own block, so two workers never race for the same free number."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    start = 90 + 20 * int(worker[2:] or 0) if worker.startswith("gw") else 90
-    for n in range(start, start + 20):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return f":{n}"
-    raise RuntimeError("no free X display")
-
-
-def _route(make_app) -> list[tuple[str, tuple[int, int]]]:  # type: ignore[no-untyped-def]
-    """Where to click, step by step, from the same layout built headless."""
+def _route(make_app) -> list[tuple[str, tuple[int, int], str]]:  # type: ignore[no-untyped-def]
+    """Where to click, step by step, from the same layout built headless, and the window
+    title each click leads to."""
     app = make_app("en", "menu")
     steps = []
 
-    def at(text: str) -> None:
-        button = find_button(app, text)
-        steps.append((text, button.rect.center))
+    def title() -> str:
+        return f"{app.tr('ui.app.title')} · {app.tr(app.stack.top.title_key)}"
+
+    def at(text: str, button: Any = None) -> None:
+        button = button or find_button(app, text)
         click(app, button)
+        steps.append((text, button.rect.center, title()))
 
     at("Solo practice")
     at("Start game ›")
     at("Begin week 1 ›")
     board = app.stack.top
-    button = next(b for b, _row in enabled_adds(board))
-    steps.append(("action", button.rect.center))
-    click(app, button)
+    at("action", next(b for b, _row in enabled_adds(board)))
     at("End week ›")
     at("End the week anyway ›")  # the other roles planned nothing: confirm once
-    steps.append(("skip", (640, 400)))
+    steps.append(("skip", (640, 400), title()))
     app.step(5.0)
     at("MPC review ›")
     at("Back to the board ›")
@@ -67,7 +61,6 @@ def _route(make_app) -> list[tuple[str, tuple[int, int]]]:  # type: ignore[no-un
 
 
 def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    route = _route(make_app)
     shots = tmp_path / "shots"
     shots.mkdir()
     display = _free_display()
@@ -79,31 +72,27 @@ def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # ty
     env.pop("SDL_VIDEODRIVER", None)
     game = None
     try:
-        time.sleep(1.0)
+        time.sleep(0.5)
         game = subprocess.Popen([sys.executable, "main.py", "play", "--lang", "en"], cwd=REPO,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        window = ""
-        for _ in range(60):
-            found = subprocess.run(["xdotool", "search", "--pid", str(game.pid)], env=env,
-                                   capture_output=True, text=True)
-            window = found.stdout.split()[0] if found.stdout.split() else ""
-            if window:
-                break
-            time.sleep(0.25)
-        assert window, "the game window did not appear"
-        time.sleep(1.5)
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        route = _route(make_app)  # worked out while the window starts
 
-        def shot(name: str) -> None:
-            subprocess.run(["import", "-window", "root", str(shots / f"{name}.png")], env=env,
-                           check=True)
+        def shot(name: str) -> None:  # for a person to look at (DEALCRAFT_E2E_SHOTS)
+            if os.environ.get("DEALCRAFT_E2E_SHOTS"):
+                subprocess.run(["import", "-window", "root", str(shots / f"{name}.png")],
+                               env=env, check=True)
 
+        player = Player(env, game.pid)
+        player.shows("Dealcraft · Main menu")
         shot("00_menu")
-        for i, (name, (x, y)) in enumerate(route, start=1):
+        for i, (name, (x, y), title) in enumerate(route, start=1):
             subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y)], env=env,
                            check=True)
-            time.sleep(0.15)
+            time.sleep(0.1)
             subprocess.run(["xdotool", "click", "1"], env=env, check=True)
-            time.sleep(1.0 if name != "End week ›" else 1.5)
+            if name == "skip":
+                time.sleep(0.5)  # the summary's cards are skipped; its title stays
+            player.shows(title)
             shot(f"{i:02d}_{name.strip(' ›').replace(' ', '_').lower()}")
         (info,) = list_saves(tmp_path / "game_data" / "saves")
         saved = load_save(info.path)

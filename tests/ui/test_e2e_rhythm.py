@@ -19,7 +19,8 @@ import pytest
 from game.save import list_saves
 
 from .conftest import REPO
-from .test_e2e import _free_display
+from .xwindow import Window as XWindow
+from .xwindow import free_display as _free_display
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(t) is None for t in ("Xvfb", "xdotool")), reason="needs Xvfb, xdotool"
@@ -32,35 +33,9 @@ def scene_title(key: str) -> str:
     return f"{TITLES['app']['title']} · {TITLES[key]['title']}"
 
 
-class Window:
-    def __init__(self, env: dict[str, str], pid: int) -> None:
-        self.env = env
-        self.id = ""
-        for _ in range(80):
-            found = subprocess.run(["xdotool", "search", "--pid", str(pid)], env=env,
-                                   capture_output=True, text=True)
-            if found.stdout.split():
-                self.id = found.stdout.split()[0]
-                break
-            time.sleep(0.25)
-        assert self.id, "the game window did not appear"
-
-    def xdo(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], env=self.env, check=True)
-
-    def title(self) -> str:
-        return subprocess.run(["xdotool", "getwindowname", self.id], env=self.env,
-                              capture_output=True, text=True).stdout.strip()
-
+class Window(XWindow):
     def wait_for(self, key: str, timeout: float = 20.0) -> None:
-        want = scene_title(key)
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if self.title() == want:
-                time.sleep(0.6)  # a person reads the new screen before acting
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"expected {want!r}, the window shows {self.title()!r}")
+        self.shows(scene_title(key), timeout)  # a person reads the new screen before acting
 
     def stays(self, key: str, seconds: float = 1.2) -> None:
         """The scene is still ``key`` after the inputs had every chance to land."""

@@ -17,7 +17,9 @@ from game.ui import theme, words
 from game.ui.board import rows as board_rows
 from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
-from game.ui.widgets import button, esc, label, para, text_box, text_width
+from game.ui.widgets import button, esc, para, text_width
+from game.ui.widgets.hit_area import HitArea
+from game.ui.widgets.slots import Slots
 
 if TYPE_CHECKING:
     from game.play.team_week import Entry
@@ -29,7 +31,7 @@ ADD_W = 40
 
 @dataclass
 class BoardWidgets:
-    cards: dict[str, UIButton] = field(default_factory=dict)
+    cards: dict[str, HitArea] = field(default_factory=dict)
     roles: dict[str, UIButton] = field(default_factory=dict)
     panels: dict[str, UIButton] = field(default_factory=dict)
     rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
@@ -39,13 +41,18 @@ class BoardWidgets:
     declines: list[tuple[UIButton, int]] = field(default_factory=list)
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
-    preview_hit: UIButton | None = None
+    preview_hit: HitArea | None = None
     list_box: UIScrollingContainer | None = None
     rows_built: tuple[int, int, float] = (0, 0, 0.0)  # first, last row built; at what scroll
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    #: what a click can change (role tabs, actions, preview, panel, bottom row): rebuilt
-    #: alone, while the top bar, the stage track and the cards stay as they are
-    volatile: list[Any] = field(default_factory=list)
+    #: what a click can change (role tabs, actions, preview, panel, bottom row), by slot:
+    #: a refresh updates these widgets in place, while the top bar, the stage track and
+    #: the cards stay as they are
+    slots: Slots | None = None
+    #: each row's text and tooltip for one view and language (a row's words depend on
+    #: nothing else, and a click rebuilds the rows in sight: most look as they did)
+    words: dict[board_rows.Row, tuple[str, str]] = field(default_factory=dict)
+    words_for: tuple[Any, str] | None = None
 
 
 def fits(text: str, rect: pygame.Rect) -> bool:
@@ -53,55 +60,60 @@ def fits(text: str, rect: pygame.Rect) -> bool:
     return text_width(text, theme.BUTTON, True) <= rect.width - min(28, rect.width // 3)
 
 
-def hit(ctx: Any, rect: pygame.Rect, tip: str) -> UIButton:
+def hit(ctx: Any, rect: pygame.Rect, tip: str) -> HitArea:
     """An invisible area over something painted, only there for its tooltip."""
-    btn = UIButton(rect, "", ctx.manager, tool_tip_text=tip, object_id="#hit")
-    return btn
+    return HitArea(rect, ctx.manager, tip)
 
 
 def build_widgets(scene: BoardScene) -> BoardWidgets:
-    w = BoardWidgets()
+    w = BoardWidgets(slots=Slots(scene.ctx.manager))
     _top(scene, w)
     _cards(scene, w)
-    _volatile(scene, w)
+    refresh_widgets(scene, w)
     return w
 
 
-def _volatile(scene: BoardScene, w: BoardWidgets) -> None:
-    before = set(scene.ctx.manager.get_sprite_group().sprites())
+def _slots(w: BoardWidgets) -> Slots:
+    assert w.slots is not None, "BoardWidgets made without build_widgets"
+    return w.slots
+
+
+def row_words(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> tuple[str, str]:
+    """The text and the tooltip of an action row (memoised, see ``BoardWidgets.words``)."""
+    v, tr = scene.session.view, scene.ctx.tr
+    if w.words_for is None or w.words_for[0] is not v or w.words_for[1] != tr.language:
+        w.words, w.words_for = {}, (v, tr.language)
+    found = w.words.get(row)
+    if found is None:
+        found = w.words[row] = (board_rows.row_text(row, v, tr), board_rows.row_tip(row, v, tr))
+    return found
+
+
+def refresh_actions(scene: BoardScene, w: BoardWidgets) -> None:
+    """The action list alone again (it was scrolled to rows not built yet)."""
+    slots = _slots(w)
+    slots.begin()
+    w.rows, w.adds = [], []
+    _actions(scene, w)
+    slots.end("list")
+
+
+def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
+    """Bring up to date what a click can change, in place: a click costs the widgets whose
+    text, look or state it changed, not the whole board (the top bar, the track and the
+    cards keep their widgets; so do the rows, tabs and buttons that look as they did)."""
+    slots = _slots(w)
+    slots.begin()
+    keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
+    w.roles, w.panels, w.rows, w.adds = {}, {}, [], []
+    w.removes, w.accepts, w.declines = [], [], []
+    w.named, w.plan_button, w.preview_hit = keep, None, None
     _roles(scene, w)
     _actions(scene, w)
     _preview(scene, w)
     _panel(scene, w)
     _bottom(scene, w)
-    w.volatile = [el for el in scene.ctx.manager.get_sprite_group().sprites()
-                  if el not in before]
-
-
-def refresh_actions(scene: BoardScene, w: BoardWidgets) -> None:
-    """The action list alone again (it was scrolled to rows not built yet)."""
-    if w.list_box is not None:
-        w.list_box.kill()
-        if w.list_box in w.volatile:
-            w.volatile.remove(w.list_box)
-    w.rows, w.adds, w.list_box = [], [], None
-    before = set(scene.ctx.manager.get_sprite_group().sprites())
-    _actions(scene, w)
-    w.volatile += [el for el in scene.ctx.manager.get_sprite_group().sprites()
-                   if el not in before]
-
-
-def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
-    """Rebuild only what a click can change: a click costs its own part of the board, not
-    the whole of it (the top bar, the track and the cards keep their widgets)."""
-    for el in w.volatile:
-        if el.alive():
-            el.kill()
-    keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
-    w.roles, w.panels, w.rows, w.adds = {}, {}, [], []
-    w.removes, w.accepts, w.declines = [], [], []
-    w.named, w.plan_button, w.preview_hit, w.list_box = keep, None, None, None
-    _volatile(scene, w)
+    slots.end()
 
 
 def _top(scene: BoardScene, w: BoardWidgets) -> None:
@@ -124,8 +136,7 @@ def _cards(scene: BoardScene, w: BoardWidgets) -> None:
     ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
     people = {p["id"]: p for p in v["people"]}
     for pid, rect in scene.cards.items():
-        w.cards[pid] = UIButton(rect, "", ctx.manager, object_id="#card_hit",
-                                tool_tip_text=card_tip(people[pid], v, tr))
+        w.cards[pid] = HitArea(rect, ctx.manager, card_tip(people[pid], v, tr), pressable=True)
     lg = scene.layout.legend
     from game.ui.board.paint import sway_legend
 
@@ -157,7 +168,7 @@ def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
 
 
 def _roles(scene: BoardScene, w: BoardWidgets) -> None:
-    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    tr, s = scene.ctx.tr, scene.session
     left, time = s.time_left(), s.view["me"]["time"]
     cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
     for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
@@ -179,18 +190,18 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
             tip += "<br>" + tr("ui.board.role_ai")
         elif scene.team_mode and role != scene.turn_role():
             tip += "<br>" + tr("ui.board.role_not_turn")
-        btn = button(ctx, rect, text, tip, "#toggle_on" if role == scene.role else None)
-        if not scene.playable(role) and role != scene.role:
-            btn.disable()
-        w.roles[role] = btn
+        w.roles[role] = _slots(w).button(
+            f"role.{role}", rect, text, tip, "#toggle_on" if role == scene.role else None,
+            enabled=scene.playable(role) or role == scene.role)
 
 
 def _actions(scene: BoardScene, w: BoardWidgets) -> None:
-    ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
+    tr, slots = scene.ctx.tr, _slots(w)
     area = scene.layout.actions
-    box = UIScrollingContainer(area, ctx.manager, allow_scroll_x=False)
-    w.list_box = box
     inner = area.width - 14
+    box = slots.scroller("list", area, (inner, max(area.height - 2,
+                                                   len(scene.rows) * ROW_H + 6)), scene.scroll)
+    w.list_box = box
     row_w = inner - ADD_W - 6
     playable = scene.playable(scene.role)
     # only the rows in sight (and one either side) get widgets; scrolling builds the others
@@ -205,53 +216,49 @@ def _actions(scene: BoardScene, w: BoardWidgets) -> None:
         y = 3 + i * ROW_H
         on = scene.selected is not None and row.key == (scene.selected.kind,
                                                          scene.selected.target)
-        btn = button(ctx, (4, y, row_w - 4, ROW_H - 4), board_rows.row_text(row, v, tr),
-                     board_rows.row_tip(row, v, tr), "#action_on" if on else "#action",
-                     container=box, double=True)
+        text, tip = row_words(scene, w, row)
+        btn = slots.button(f"list.row{i}", (4, y, row_w - 4, ROW_H - 4), text, tip,
+                           "#action_on" if on else "#action", container=box, double=True)
         w.rows.append((btn, row))
         if row.reason is not None:
             continue  # nothing to add: the row says why
         add_tip = tr("ui.board.pick_tip" if row.picker else "ui.board.add_tip")
-        add = button(ctx, (row_w + 4, y, ADD_W, ROW_H - 4), "…" if row.picker else "+",
-                     add_tip, "#add", container=box)
-        if not playable:
-            add.disable()
+        add = slots.button(f"list.add{i}", (row_w + 4, y, ADD_W, ROW_H - 4),
+                           "…" if row.picker else "+", add_tip, "#add", container=box,
+                           enabled=playable)
         w.adds.append((add, row))
     if not scene.rows:
-        label(ctx, (10, 6, inner - 20, 28), tr("ui.board.no_actions"), "#muted", container=box)
-    box.set_scrollable_area_dimensions((inner, max(area.height - 2, len(scene.rows) * ROW_H
-                                                   + 6)))
-    if scene.scroll and box.vert_scroll_bar is not None:
-        box.vert_scroll_bar.set_scroll_from_start_percentage(scene.scroll)
+        slots.label("list.none", (10, 6, inner - 20, 28), tr("ui.board.no_actions"), "#muted",
+                    container=box)
 
 
 def preview_button(scene: BoardScene, w: BoardWidgets) -> None:
-    """The preview's Plan (or Choose…) button for the selected row; replaces the old one."""
-    for widget in (w.plan_button, w.preview_hit):
-        if widget is not None:
-            widget.kill()
+    """The preview's Plan (or Choose…) button for the selected row, updated in place."""
+    slots = _slots(w)
+    slots.begin()
     w.plan_button = w.preview_hit = None
     _preview(scene, w)
+    slots.end("preview")
 
 
 def _preview(scene: BoardScene, w: BoardWidgets) -> None:
-    ctx, tr = scene.ctx, scene.ctx.tr
+    tr, slots = scene.ctx.tr, _slots(w)
     row = scene.selected_row()
     if row is None:
         return
     r = scene.layout.preview
-    tip = board_rows.row_tip(row, scene.session.view, tr)
-    w.preview_hit = hit(ctx, pygame.Rect(r.left, r.top, r.width - 176, r.height), tip)
+    tip = row_words(scene, w, row)[1]
+    w.preview_hit = slots.hit("preview.hit", pygame.Rect(r.left, r.top, r.width - 176,
+                                                         r.height), tip)
     key = "ui.board.choose" if row.picker else "ui.board.plan_it"
-    btn = button(ctx, (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),
-                 tr(key + "_tip"), "#primary")
-    if row.reason is not None or not scene.playable(scene.role):
-        btn.disable()
-    w.plan_button = btn
+    w.plan_button = slots.button(
+        "preview.plan", (r.right - 12 - 150, r.bottom - 10 - 36, 150, 36), tr(key),
+        tr(key + "_tip"), "#primary",
+        enabled=row.reason is None and scene.playable(scene.role))
 
 
 def _panel(scene: BoardScene, w: BoardWidgets) -> None:
-    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    tr, s, slots = scene.ctx.tr, scene.session, _slots(w)
     v = s.view
     cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
     shown = scene.visible()
@@ -259,15 +266,16 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
         text = tr(f"ui.board.panel.{name}", n=len(shown))
         if not fits(text, rect):
             text = tr(f"ui.board.panel_short.{name}", n=len(shown))
-        w.panels[name] = button(ctx, rect, text, tr(f"ui.board.panel.{name}_tip"),
-                                "#toggle_on" if name == scene.panel else None)
+        w.panels[name] = slots.button(f"tab.{name}", rect, text,
+                                      tr(f"ui.board.panel.{name}_tip"),
+                                      "#toggle_on" if name == scene.panel else None)
     body = scene.layout.panel
     if body.height < 30:
         return
     if scene.panel == "plan":
         _plan_rows(scene, w, body, shown)
     elif scene.panel == "exit":
-        text_box(ctx, body, words.checklist_html(v, tr), "#plain_text")
+        slots.text_box("panel.exit", body, words.checklist_html(v, tr), "#plain_text")
     elif scene.panel == "c931":
         box = (body.left, body.top + 34, body.width, body.height - 34)
         html = words.c931_html(v["health"], tr, body.width - 40)
@@ -280,9 +288,9 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
                     para(f"{marks.get(tone, '·')} {text}", body.width - 40)
                     for text, tone in changes]
                 html = "<br>".join(lines) + "<br><br>" + html
-        text_box(ctx, box, html, "#plain_text")
+        slots.text_box("panel.c931", box, html, "#plain_text")
     else:
-        text_box(ctx, body, words.log_html(v, tr), "#plain_text")
+        slots.text_box("panel.log", body, words.log_html(v, tr), "#plain_text")
 
 
 def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
@@ -290,7 +298,7 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     """The week's moves this player may see. Their own carry × (withdraw); a joint move
     proposed to them carries ✓ and × (accept, decline) and cannot be deleted; a proposal
     says whom it waits for; other players' uncommitted moves are only counted."""
-    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    tr, s, slots = scene.ctx.tr, scene.session, _slots(w)
     v = s.view
     me = scene.viewer()
     week = s.week
@@ -311,54 +319,57 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
             lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
                           "#muted", ""))
     if not lines:
-        text_box(ctx, (body.left, body.top, body.width, min(body.height, 90)),
-                 f"<font color='{theme.INK_MUTED}'>"
-                 f"{para(tr('ui.board.plan_empty'), body.width - 16, theme.BODY)}</font>",
-                 "#plain_text")
+        slots.text_box("panel.empty", (body.left, body.top, body.width, min(body.height, 90)),
+                       f"<font color='{theme.INK_MUTED}'>"
+                       f"{para(tr('ui.board.plan_empty'), body.width - 16, theme.BODY)}</font>",
+                       "#plain_text")
         return
     row = 32
-    box = UIScrollingContainer(body, ctx.manager, allow_scroll_x=False)
     inner = body.width - 14
+    box = slots.scroller("panel.plan", body, (inner, max(body.height - 2, len(lines) * row)))
     for n, (text, entry_id, oid, control) in enumerate(lines):
-        y = n * row
+        y, key = n * row, f"panel.plan.{n}"
         if entry_id is None or not control:
-            label(ctx, (4, y, inner - 8, 28), text, oid, container=box)
+            slots.label(key, (4, y, inner - 8, 28), text, oid, container=box)
             continue
         if control == "answer":
-            label(ctx, (4, y, inner - 94, 28), text, oid, container=box)
-            yes = button(ctx, (inner - 84, y, 38, 28), "✓", tr("ui.board.accept_tip"),
-                         "#primary", container=box)
-            no = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.decline_tip"),
-                        container=box)
+            slots.label(key, (4, y, inner - 94, 28), text, oid, container=box)
+            yes = slots.button(key + ".yes", (inner - 84, y, 38, 28), "✓",
+                               tr("ui.board.accept_tip"), "#primary", container=box)
+            no = slots.button(key + ".no", (inner - 42, y, 38, 28), "×",
+                              tr("ui.board.decline_tip"), container=box)
             w.accepts.append((yes, entry_id))
             w.declines.append((no, entry_id))
             continue
-        label(ctx, (4, y, inner - 52, 28), text, oid, container=box)
-        rm = button(ctx, (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"), container=box)
-        if week.committed & {e.owner for e in shown if e.id == entry_id}:
-            rm.disable()
+        slots.label(key, (4, y, inner - 52, 28), text, oid, container=box)
+        rm = slots.button(key + ".rm", (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"),
+                          container=box,
+                          enabled=not week.committed & {e.owner for e in shown
+                                                        if e.id == entry_id})
         w.removes.append((rm, entry_id))
-    box.set_scrollable_area_dimensions((inner, max(body.height - 2, len(lines) * row)))
 
 
 def _bottom(scene: BoardScene, w: BoardWidgets) -> None:
-    ctx, tr, s = scene.ctx, scene.ctx.tr, scene.session
+    tr, s, slots = scene.ctx.tr, scene.session, _slots(w)
     lay = scene.layout
     pending = s.view["pending"]
     widths: list[int | None] = [104, 150, 124] + ([176] if pending else []) + [None, 210]
     row = pygame.Rect(PAD, lay.bottom.top + 9, lay.bottom.width - 2 * PAD, 42)
     cells = split_row(row, widths, GAP)
-    w.named["undo"] = button(ctx, cells[0], tr("ui.board.undo"), tr("ui.board.undo_tip"))
-    if not s.can_undo(scene.viewer()):
-        w.named["undo"].disable()
-    w.named["review"] = button(ctx, cells[1], tr("ui.board.review"), tr("ui.board.review_tip"))
-    w.named["coach"] = button(ctx, cells[2], tr("ui.board.coach"), tr("ui.board.coach_tip"))
+    w.named["undo"] = slots.button("bottom.undo", cells[0], tr("ui.board.undo"),
+                                   tr("ui.board.undo_tip"),
+                                   enabled=s.can_undo(scene.viewer()))
+    w.named["review"] = slots.button("bottom.review", cells[1], tr("ui.board.review"),
+                                     tr("ui.board.review_tip"))
+    w.named["coach"] = slots.button("bottom.coach", cells[2], tr("ui.board.coach"),
+                                    tr("ui.board.coach_tip"))
     if pending:
         unanswered = s.pending_unanswered()
         key = "ui.board.event_open" if unanswered else "ui.board.event_answered"
-        w.named["event"] = button(ctx, cells[3], tr(key, n=len(pending)),
-                                  tr("ui.board.event_tip"), "#warning_button"
-                                  if unanswered else None)
+        w.named["event"] = slots.button("bottom.event", cells[3], tr(key, n=len(pending)),
+                                        tr("ui.board.event_tip"), "#warning_button"
+                                        if unanswered else None)
     key = "ui.board.hand_over" if scene.handing_over() else "ui.board.end_week"
-    w.named["end"] = button(ctx, cells[-1], tr(key), tr(key + "_tip"), "#primary")
+    w.named["end"] = slots.button("bottom.end", cells[-1], tr(key), tr(key + "_tip"),
+                                  "#primary")
     w.status_rect = cells[-2].inflate(-8, 0)

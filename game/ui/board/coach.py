@@ -81,8 +81,10 @@ class CoachScene(Scene):
                     break
                 rect = pygame.Rect(x, by, cw, block_h)
                 self.blocks.append((rect, s, lines))
+                n = len(self.plan_buttons) + 1  # its key, 1-9
+                tip = self._tip(s) + (f" ({n})" if n <= 9 else "")
                 btn = button(ctx, (rect.right - BLOCK_PAD - 150, rect.bottom - BLOCK_PAD - 34,
-                                   150, 34), tr("ui.coach.plan"), self._tip(s), "#primary")
+                                   150, 34), tr("ui.coach.plan"), tip, "#primary")
                 self.plan_buttons.append((btn, s["action"]))
                 by += block_h + 10
         for ev in self.advice.get("events", []):
@@ -93,7 +95,7 @@ class CoachScene(Scene):
         if self.starred() or self.advice.get("events"):
             self.plan_all = button(ctx, (inner.right - 200 - 12 - 230, inner.bottom - BUTTON_H,
                                          230, BUTTON_H), tr("ui.coach.plan_all"),
-                                   tr("ui.coach.plan_all_tip"), "#primary")
+                                   tr("ui.coach.plan_all_tip") + " (A)", "#primary")
 
     def starred(self) -> list[Action]:
         """The expert's own moves for the roles shown, each once (a joint move is listed
@@ -173,7 +175,13 @@ class CoachScene(Scene):
         for btn, action in self.plan_buttons:
             if is_pressed(event, btn):
                 return self.plan(action)
-        if is_pressed(event, self.plan_all):
+        key = event.key if event.type == pygame.KEYDOWN else None
+        if key is not None and pygame.K_1 <= key <= pygame.K_9:  # the nth suggestion
+            n = key - pygame.K_1
+            if n < len(self.plan_buttons) and self.plan_buttons[n][0].is_enabled:
+                return self.plan(self.plan_buttons[n][1])
+            return None
+        if is_pressed(event, self.plan_all) or (key == pygame.K_a and self.plan_all is not None):
             for ev in self.advice.get("events", []):
                 self.plan(Action("choose", ev["event"], ev["choice"]))
             for action in self.starred():

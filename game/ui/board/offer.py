@@ -254,7 +254,11 @@ class OfferScene(Scene):
         if (is_pressed(event, go) or enter) and go is not None and go.is_enabled:
             self.ctx.play_sound("confirm")
             return Pop(result=self.action())
-        if is_pressed(event, self.w.get("counter")):
+        if event.type == pygame.KEYDOWN and self._key(event.key):
+            return self._changed()
+        if is_pressed(event, self.w.get("counter")) or (
+                event.type == pygame.KEYDOWN and event.key == pygame.K_c
+                and self.w.get("counter") is not None):
             counter = counter_terms(self.session.view["me"])
             if counter is not None:
                 self.discount, self.payment = counter
@@ -269,6 +273,36 @@ class OfferScene(Scene):
                     self.payment = key[1]
                 return self._changed()
         return None
+
+    def _key(self, key: int) -> bool:
+        """Keyboard choice: a bid's price with the arrows (along its grid of three), the
+        terms' discount with ← → and first payment with ↑ ↓; only choices that are open."""
+        if key not in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            return False
+        forward = key in (pygame.K_RIGHT, pygame.K_DOWN)
+        if self.bid:
+            keys: list[Any] = list(BID_OPTIONS)
+            step = 1 if key in (pygame.K_LEFT, pygame.K_RIGHT) else 3
+            now = keys.index(self.option)
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT):
+            keys, step, now = [("d", d) for d in DISCOUNTS], 1, DISCOUNTS.index(self.discount)
+        else:  # up is more paid up front
+            keys, step = [("p", p) for p in PAYMENTS], 1
+            now = PAYMENTS.index(self.payment)
+            forward = key == pygame.K_UP
+        i = now + (step if forward else -step)
+        while 0 <= i < len(keys):
+            btn = self.choices.get(keys[i])
+            if btn is not None and btn.is_enabled:
+                if self.bid:
+                    self.option = keys[i]
+                elif keys[i][0] == "d":
+                    self.discount = keys[i][1]
+                else:
+                    self.payment = keys[i][1]
+                return True
+            i += step if forward else -step
+        return False
 
     def _changed(self) -> None:
         self.ctx.play_sound("click")

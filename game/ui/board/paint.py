@@ -43,16 +43,49 @@ class Backdrop:
     preview_room: int = 0  # width left of the Plan button on the preview's last rows
     panel: str = "plan"
     targeted: bool = True  # the selected action is aimed at the selected person
+    language: str = ""  # the language it was painted in (``tr`` changes language in place)
 
 
-def paint(surface: pygame.Surface, b: Backdrop) -> None:
-    """Paint the whole backdrop of the board into ``surface``."""
-    surface.fill(theme.rgb(theme.BG))
-    _top(surface, b)
-    board_draw.draw_stage_track(surface, b.layout.track, b.view, b.tr, b.layout.slots)
-    _org(surface, b)
-    _right(surface, b)
-    _bottom(surface, b)
+# what each band of the board paints from (besides the view, the layout and the language)
+_TOP = ("budget_left",)
+_ORG = ("cards", "person", "planned", "show_all_sways")
+_RIGHT = ("person", "role", "action_title", "action_cost", "action_reason", "preview",
+          "preview_room", "panel", "targeted")
+
+
+def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) -> list[str]:
+    """Paint the backdrop of the board into ``surface``: all of it, or, when ``surface``
+    holds ``before`` painted for the same view, layout and language, only the bands whose
+    inputs changed (a click repaints the cards or the preview, not the whole board).
+    Returns the bands painted."""
+    lay = b.layout
+    if (before is None or before.layout is not lay or before.view is not b.view
+            or before.tr is not b.tr or before.tr.language != b.language):
+        surface.fill(theme.rgb(theme.BG))
+        _top(surface, b)
+        board_draw.draw_stage_track(surface, lay.track, b.view, b.tr, lay.slots)
+        _org(surface, b)
+        _right(surface, b)
+        _bottom(surface, b)
+        return ["all"]
+    split = lay.org.right + (lay.right.left - lay.org.right) // 2
+    bands = {"top": (_TOP, lay.top, _top),
+             "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
+                     _org),
+             "right": (_RIGHT, pygame.Rect(split, lay.right.top, lay.size[0] - split,
+                                           lay.bottom.top - lay.right.top), _right)}
+    painted = []
+    for name, (fields, rect, painter) in bands.items():
+        if any(getattr(b, f) != getattr(before, f) for f in fields):
+            surface.set_clip(rect)
+            surface.fill(theme.rgb(theme.BG), rect)
+            painter(surface, b)
+            surface.set_clip(None)
+            painted.append(name)
+    if b.status != before.status:
+        _bottom(surface, b)
+        painted.append("bottom")
+    return painted
 
 
 def _top(surface: pygame.Surface, b: Backdrop) -> None:
@@ -95,6 +128,7 @@ def _org(surface: pygame.Surface, b: Backdrop) -> None:
 
 
 _CARDS: dict[tuple[Any, ...], pygame.Surface] = {}
+CARDS_KEPT = 40  # a 16-person board with every card in two looks, and a few more
 CACHE_CLEARERS.append(_CARDS.clear)
 
 
@@ -107,13 +141,13 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
     tags = tags or []
     key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned,
            tuple(tags))
-    image = _CARDS.get(key) if widgets.TEXT_LOG is None else None
+    image = _CARDS.pop(key, None) if widgets.TEXT_LOG is None else None
     if image is None:
         image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
         draw_person_card(image, pygame.Rect((0, 0), size), p, tr, selected, planned, tags)
-        if len(_CARDS) > 400:
-            _CARDS.clear()
-        _CARDS[key] = image
+        while len(_CARDS) >= CARDS_KEPT:  # the longest unused first (about 120 KB each)
+            del _CARDS[next(iter(_CARDS))]
+    _CARDS[key] = image  # last in: the most recently used
     return image
 
 

@@ -82,7 +82,9 @@ class BoardScene(WeekFlow, Scene):
         self.layout: Any = None
         self.seen_events: set[tuple[int, str]] = set()
         self.next_command: Command | None = None
-        self._bg: pygame.Surface | None = None
+        self._bg: pygame.Surface | None = None  # the painted backdrop, None when stale
+        self._canvas: pygame.Surface | None = None
+        self._painted: board_paint.Backdrop | None = None  # what the canvas shows now
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
@@ -222,7 +224,7 @@ class BoardScene(WeekFlow, Scene):
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
-            targeted=row is None or row.action.target is not None)
+            targeted=row is None or row.action.target is not None, language=tr.language)
 
     def _hint(self, tr: Any) -> str:
         """The key hints for the status line, shortened when the line is narrow; in the
@@ -376,14 +378,12 @@ class BoardScene(WeekFlow, Scene):
         return self._changed(keep_scroll=False)
 
     def select_row(self, row: board_rows.Row) -> None:
-        """Show ``row`` in the preview. The most frequent click touches three widgets and
-        the backdrop only: the old and new row's look and the preview's button."""
+        """Show ``row`` in the preview. The most frequent click changes two rows' look, the
+        preview's button and the backdrop's right band; every other widget stays as it is."""
         self.ctx.play_sound("click")
-        old = self.selected_row()
         self.selected = row.action
-        for btn, r in self.w.rows:
-            if r is old or r is row:
-                btn.change_object_id("#action_on" if r is row else "#action")
+        self._keep_scroll()
+        refresh_actions(self, self.w)
         preview_button(self, self.w)
         self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
         self._bg = None
@@ -473,8 +473,33 @@ class BoardScene(WeekFlow, Scene):
         if self._backdrop is None:
             return
         if self._bg is None or self._bg.get_size() != surface.get_size():
-            self._bg = pygame.Surface(surface.get_size()).convert()
-            board_paint.paint(self._bg, self._backdrop)
-            board_paint.draw_status(self._bg, self.w.status_rect, self._backdrop.status)
+            canvas = self._canvas  # repainted where it changed: a click repaints its part
+            if canvas is None or canvas.get_size() != surface.get_size():
+                canvas = self._canvas = pygame.Surface(surface.get_size()).convert()
+                self._painted = None
+            bands = board_paint.paint(canvas, self._backdrop, self._painted)
+            if "all" in bands or "bottom" in bands:
+                board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
+            self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
+        for area in self.w.cards.values():
+            if area.hovered and area.alive():  # under the pointer: a tint and an outline
+                surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
+                pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1,
+                                 border_radius=10)
+
+
+_TINTS: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _hover_tint(size: tuple[int, int]) -> pygame.Surface:
+    """A faint accent wash over a hovered card (one surface per card size)."""
+    tint = _TINTS.get(size)
+    if tint is None:
+        tint = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(tint, (*theme.rgb(theme.ACCENT), 20), tint.get_rect(),
+                         border_radius=10)
+        _TINTS.clear()  # one size in use at a time (the window's)
+        _TINTS[size] = tint
+    return tint
 

@@ -139,15 +139,34 @@ def button(
     """A button whose label is fitted to its width; the tooltip repeats a cut label.
     ``double`` lets it report double clicks too."""
     rect = pygame.Rect(rect)
-    size, bold = BUTTON_FONTS.get(object_id, BUTTON_FONTS[None])
-    shown = fit(text, rect.width - min(28, rect.width // 3), size, bold)
-    if shown != text:
-        tip = f"{esc(text)}<br>{tip}" if tip else esc(text)
+    shown, tip = button_text(rect.width, text, tip, object_id)
     return UIButton(
         rect, shown, ctx.manager, container=container, tool_tip_text=tip,
         object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
         allow_double_clicks=double,
     )
+
+
+def button_text(width: int, text: str, tip: str | None,
+                object_id: str | None) -> tuple[str, str | None]:
+    """A button's label fitted to its width, and its tooltip (repeating a cut label)."""
+    size, bold = BUTTON_FONTS.get(object_id, BUTTON_FONTS[None])
+    shown = fit(text, width - min(28, width // 3), size, bold)
+    if shown != text:
+        tip = f"{esc(text)}<br>{tip}" if tip else esc(text)
+    return shown, tip
+
+
+def label_fit(rect: pygame.Rect | tuple[int, int, int, int], text: str,
+              object_id: str | None) -> tuple[pygame.Rect, str]:
+    """A label's rectangle (never lower than its line) and its text fitted to the width."""
+    rect = pygame.Rect(rect)
+    size, bold = OBJECT_FONTS.get(object_id, OBJECT_FONTS[None])
+    need = line_height(size, bold)
+    if rect.height < need:
+        rect.y -= (need - rect.height) // 2
+        rect.height = need
+    return rect, fit(text, rect.width - 4, size, bold)
 
 
 # font (size, bold) that each object id gives a label or button
@@ -187,13 +206,7 @@ def label(
     tip: str | None = None,
 ) -> UILabel:
     """A one-line label, fitted to its width (full text in the tooltip when cut)."""
-    rect = pygame.Rect(rect)
-    size, bold = OBJECT_FONTS.get(object_id, OBJECT_FONTS[None])
-    need = line_height(size, bold)
-    if rect.height < need:
-        rect.y -= (need - rect.height) // 2
-        rect.height = need
-    shown = fit(text, rect.width - 4, size, bold)
+    rect, shown = label_fit(rect, text, object_id)
     widget = UILabel(
         rect, shown, ctx.manager, container=container,
         object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
