@@ -43,7 +43,7 @@ W_MARGIN = 0.10
 _W_MARGIN = cython.declare(cython.double, W_MARGIN)
 W_MIN = 0.20
 _W_MIN = cython.declare(cython.double, W_MIN)
-KDM_COMMITTED = 0.2
+KDM_COMMITTED = 0.1
 _KDM_COMMITTED = cython.declare(cython.double, KDM_COMMITTED)
 # ... and they commit only to a vendor that has won their recognition: P4's work done (product,
 # references and demo shown, insiders and a coach, the KDM met), so at P5 or later. An old

@@ -306,3 +306,14 @@ def test_a_senior_already_in_the_plan_is_refused_in_the_list_as_on_adding() -> N
     row = board_rows.Row(visit.action, visit.roles, visit.days, visit.cost, visit.reason)
     assert board_rows.reason_text(row, v, tr) == tr("ui.board.once_a_week")
     assert all(o.reason == check(v, o.action, plan) for o in options)
+
+
+def test_the_commitment_texts_name_the_rules_number() -> None:
+    from game.core.preference import KDM_COMMITTED
+
+    words = {0.1: ("十分之一", "a tenth"), 0.2: ("五分之一", "a fifth")}[KDM_COMMITTED]
+    for lang, word in zip(LANGS, words, strict=True):
+        tr = Translator(lang)
+        for key in ("ui.person.favourite.chosen", "glossary.c931.w_kdm.how",
+                    "glossary.terms.kdm.text"):
+            assert word in tr(key, rival="X"), (lang, key)
