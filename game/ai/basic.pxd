@@ -8,7 +8,7 @@ from game.core.views cimport MeView, PersonView, VendorView
 cimport cython
 
 cpdef Plan plan_moves(VendorView vv, int limit=*, bint explain=*)
-from game.core.checks cimport groups
+from game.core.checks cimport groups, new_move
 
 @cython.final
 cdef class Wants:

@@ -17,6 +17,7 @@ from game.core.ids import CRITERION_ID, KIND_ID
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
+    from game.core.checks import new_move
     from game.core.ids import (
         A_BID_DEFENSE,
         A_BID_DELIVERY,
@@ -247,10 +248,18 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
                 steps += d.cost
         reserve = max(reserve, steps)
     spendable: cython.double = money - reserve
-    days = [me.time[0], me.time[1], me.time[2], me.time[3]]
+    days = cython.declare(cython.int[4])
+    for k in range(4):
+        days[k] = me.time[k]
     spent: cython.double = 0.0
-    taken = set()
-    once = set()  # people met this week who see a vendor less than weekly (checks.groups)
+    # (kind, target) pairs already planned, and the people met this week who see a vendor
+    # less than weekly (checks.groups): flags by number, target + 1 (no target is -1).
+    taken = cython.declare(cython.char[64 * 65])
+    once = cython.declare(cython.char[64])
+    for k in range(64 * 65):
+        taken[k] = 0
+    for k in range(64):
+        once[k] = 0
     negotiating: cython.bint = False
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
@@ -266,26 +275,25 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if len(out.moves) >= limit or days_left <= 0:
             break  # every action takes at least one day
         n = d.days
-        if cython.cast(cython.int, days[d.role_a]) < n or (
-                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n) \
+        if days[d.role_a] < n or (d.role_b >= 0 and days[d.role_b] < n) \
                 or spent + d.cost > (money if _IS_BID[d.kind] else spendable):
             continue  # the bid's steps may spend what is kept back for them
-        if (d.kind, target) in taken:
+        if taken[d.kind * 65 + target + 1]:
             continue
-        if target >= 0 and target in once:
+        if target >= 0 and once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
-        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        days[d.role_a] -= n
         if d.role_b >= 0:
-            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+            days[d.role_b] -= n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        taken.add((d.kind, target))
+        taken[d.kind * 65 + target + 1] = 1
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
-            once.add(target)
+            once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
-        out.moves.append(Move(d.kind, target, _option(vv, d) if d.options else -1))
+        out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
     return out
 
