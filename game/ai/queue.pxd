@@ -6,6 +6,7 @@ cdef class Queue:
     cdef int* kinds
     cdef int* targets
     cdef int* heap
+    cdef int* tags
     cdef public Py_ssize_t n, size, capacity
     cpdef void add(self, double key, int kind, int target)
     cpdef void start(self)
