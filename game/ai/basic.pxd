@@ -1,5 +1,5 @@
 from game.ai.policy cimport Plan
-from game.ai.queue cimport Queue
+from game.ai.queue cimport Marks, Queue
 from game.core.actions cimport ActionDef
 from game.core.checks cimport Move
 from game.core.ids cimport *

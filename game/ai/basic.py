@@ -10,7 +10,7 @@ from __future__ import annotations
 import cython
 
 from game.ai.policy import Plan
-from game.ai.queue import Queue
+from game.ai.queue import Marks, Queue
 from game.core.actions import CATALOG, DEFS, TERMS, ActionDef
 from game.core.checks import Move, groups
 from game.core.ids import CRITERION_ID, KIND_ID
@@ -248,18 +248,9 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
                 steps += d.cost
         reserve = max(reserve, steps)
     spendable: cython.double = money - reserve
-    days = cython.declare(cython.int[4])
-    for k in range(4):
-        days[k] = me.time[k]
+    days = [me.time[0], me.time[1], me.time[2], me.time[3]]
     spent: cython.double = 0.0
-    # (kind, target) pairs already planned, and the people met this week who see a vendor
-    # less than weekly (checks.groups): flags by number, target + 1 (no target is -1).
-    taken = cython.declare(cython.char[64 * 65])
-    once = cython.declare(cython.char[64])
-    for k in range(64 * 65):
-        taken[k] = 0
-    for k in range(64):
-        once[k] = 0
+    marks: Marks = Marks()  # the pairs taken, the people seen less than weekly met
     negotiating: cython.bint = False
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
@@ -275,23 +266,24 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if len(out.moves) >= limit or days_left <= 0:
             break  # every action takes at least one day
         n = d.days
-        if days[d.role_a] < n or (d.role_b >= 0 and days[d.role_b] < n) \
+        if cython.cast(cython.int, days[d.role_a]) < n or (
+                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n) \
                 or spent + d.cost > (money if _IS_BID[d.kind] else spendable):
             continue  # the bid's steps may spend what is kept back for them
-        if taken[d.kind * 65 + target + 1]:
+        if marks.taken[d.kind * 65 + target + 1]:
             continue
-        if target >= 0 and once[target]:
+        if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
-        days[d.role_a] -= n
+        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
         if d.role_b >= 0:
-            days[d.role_b] -= n
+            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        taken[d.kind * 65 + target + 1] = 1
+        marks.taken[d.kind * 65 + target + 1] = 1
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
-            once[target] = 1
+            marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")

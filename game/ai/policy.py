@@ -17,7 +17,7 @@ import cython
 from game.ai import value as V
 from game.ai.context import Context, make_context
 from game.ai.playbooks import Style
-from game.ai.queue import Queue
+from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
 from game.ai.value import project, value_of, values_of
 from game.core.actions import DEFS, ActionDef
@@ -225,22 +225,12 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
             queue.add(-(s - extra), d.kind, group[k])
     queue.start()
-    # Per person, how often a pick has worked on them; the (kind, target) pairs planned
-    # (target + 1: no target is -1); the people met this week who see a vendor less than
-    # weekly (checks.groups). C arrays by number.
-    version = cython.declare(cython.int[64])
-    taken = cython.declare(cython.char[64 * 65])
-    once = cython.declare(cython.char[64])
-    for k in range(64):
-        version[k] = 0
-        once[k] = 0
-    for k in range(64 * 65):
-        taken[k] = 0
+    marks: Marks = Marks()  # the pairs taken, who was met, how often each was worked on
     negotiating: cython.bint = False
     m: Move
     for m in fixed_acts:
         if 0 <= m.kind < 64 and -1 <= m.target < 64:  # no option can repeat another move
-            taken[m.kind * 65 + m.target + 1] = 1
+            marks.taken[m.kind * 65 + m.target + 1] = 1
         if cython.cast(ActionDef, DEFS[m.kind]).special_id == S_NEGOTIATE:
             negotiating = True
     spent: cython.double = 0.0
@@ -255,14 +245,14 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             break
         d = DEFS[queue.kinds[i]]
         target = queue.targets[i]
-        if target >= 0 and version[target] != queue.tags[i]:
+        if target >= 0 and marks.version[target] != queue.tags[i]:
             s = value_of(ctx, d, target)
             if handicapped and s > 0:
                 s *= skill.stage_mult(d, ctx.stage)
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise * 0.5)
             queue.keys[i] = -(s - _day_charge(d))
-            queue.tags[i] = version[target]
+            queue.tags[i] = marks.version[target]
             queue.push(i)
             continue
         n = d.days
@@ -272,9 +262,9 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if cython.cast(cython.int, days[d.role_a]) < n or (
                 d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
             continue
-        if taken[d.kind * 65 + target + 1]:
+        if marks.taken[d.kind * 65 + target + 1]:
             continue
-        if target >= 0 and once[target]:
+        if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
@@ -285,10 +275,10 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if d.role_b >= 0:
             days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
         spent += d.cost
-        taken[d.kind * 65 + target + 1] = 1
+        marks.taken[d.kind * 65 + target + 1] = 1
         if target >= 0 and d.target and \
                 cython.cast(PersonView, vv.people[target]).gap > 1:
-            once[target] = 1
+            marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
         opt, opt_reason = option_for(vv, d, style, skill)
@@ -296,5 +286,5 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
                        reason if opt_reason is None or not explain else opt_reason))
         if target >= 0:
             project(ctx, d, target)
-            version[target] += 1
+            marks.version[target] += 1
     return chosen

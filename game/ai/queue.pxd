@@ -14,3 +14,9 @@ cdef class Queue:
     cdef void _down(self, Py_ssize_t i)
     cpdef void push(self, int option)
     cpdef int pop(self)
+
+@cython.final
+cdef class Marks:
+    cdef char taken[4160]
+    cdef char once[64]
+    cdef int version[64]

@@ -120,3 +120,18 @@ class Queue:
             self.heap[0] = self.heap[self.size]
             self._down(0)
         return top
+
+
+@cython.final
+@cython.cclass
+class Marks:
+    """What a planner has put into a week's plan so far, by number: the (kind, target) pairs
+    taken (at kind * 65 + target + 1: no target is -1), the people met who see a vendor less
+    than weekly, and per person how often a pick has worked on them. Compiled, these are C
+    arrays (zeroed with the object); uncompiled, a bytearray and a list."""
+
+    def __init__(self) -> None:
+        if not cython.compiled:
+            self.taken = bytearray(64 * 65)
+            self.once = bytearray(64)
+            self.version = [0] * 64
