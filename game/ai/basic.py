@@ -248,9 +248,10 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
                 steps += d.cost
         reserve = max(reserve, steps)
     spendable: cython.double = money - reserve
-    days = [me.time[0], me.time[1], me.time[2], me.time[3]]
     spent: cython.double = 0.0
-    marks: Marks = Marks()  # the pairs taken, the people seen less than weekly met
+    marks: Marks = Marks()  # the days left, the pairs taken, the people seen less than weekly
+    for k in range(4):
+        marks.days[k] = me.time[k]
     negotiating: cython.bint = False
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
@@ -266,22 +267,21 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if len(out.moves) >= limit or days_left <= 0:
             break  # every action takes at least one day
         n = d.days
-        if cython.cast(cython.int, days[d.role_a]) < n or (
-                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n) \
+        if marks.days[d.role_a] < n or (d.role_b >= 0 and marks.days[d.role_b] < n) \
                 or spent + d.cost > (money if _IS_BID[d.kind] else spendable):
             continue  # the bid's steps may spend what is kept back for them
-        if marks.taken[d.kind * 65 + target + 1]:
+        if (marks.taken[target + 1] >> d.kind) & 1:
             continue
         if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
-        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        marks.days[d.role_a] -= n
         if d.role_b >= 0:
-            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+            marks.days[d.role_b] -= n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        marks.taken[d.kind * 65 + target + 1] = 1
+        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE

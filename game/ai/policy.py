@@ -230,7 +230,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     m: Move
     for m in fixed_acts:
         if 0 <= m.kind < 64 and -1 <= m.target < 64:  # no option can repeat another move
-            marks.taken[m.kind * 65 + m.target + 1] = 1
+            marks.taken[m.target + 1] |= cython.cast(cython.ulonglong, 1) << m.kind
         if cython.cast(ActionDef, DEFS[m.kind]).special_id == S_NEGOTIATE:
             negotiating = True
     spent: cython.double = 0.0
@@ -262,7 +262,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if cython.cast(cython.int, days[d.role_a]) < n or (
                 d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
             continue
-        if marks.taken[d.kind * 65 + target + 1]:
+        if (marks.taken[target + 1] >> d.kind) & 1:
             continue
         if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
@@ -275,7 +275,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if d.role_b >= 0:
             days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
         spent += d.cost
-        marks.taken[d.kind * 65 + target + 1] = 1
+        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and d.target and \
                 cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1

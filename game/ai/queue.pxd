@@ -17,6 +17,7 @@ cdef class Queue:
 
 @cython.final
 cdef class Marks:
-    cdef char taken[4160]
+    cdef unsigned long long taken[65]
     cdef char once[64]
     cdef int version[64]
+    cdef int days[4]

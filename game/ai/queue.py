@@ -125,13 +125,16 @@ class Queue:
 @cython.final
 @cython.cclass
 class Marks:
-    """What a planner has put into a week's plan so far, by number: the (kind, target) pairs
-    taken (at kind * 65 + target + 1: no target is -1), the people met who see a vendor less
-    than weekly, and per person how often a pick has worked on them. Compiled, these are C
-    arrays (zeroed with the object); uncompiled, a bytearray and a list."""
+    """What a planner has put into a week's plan so far, by number: per target (index + 1:
+    no target is -1) the bits of the kinds taken on it, the people met who see a vendor less
+    than weekly, per person how often a pick has worked on them, and the days left per role.
+    Compiled, these are C arrays (zeroed with the object); uncompiled, lists. A kind is
+    taken on a target when `taken[target + 1] >> kind & 1`."""
 
     def __init__(self) -> None:
         if not cython.compiled:
-            self.taken = bytearray(64 * 65)
-            self.once = bytearray(64)
+            self.taken = [0] * 65
+            self.once = [0] * 64
             self.version = [0] * 64
+            self.days = [0] * 4
+
