@@ -59,13 +59,16 @@ class OptionalBuildExt(build_ext):
     """Compile what can be compiled; a missing compiler leaves the pure rules in place."""
 
     def run(self) -> None:
+        # The fingerprint of the sources as they are when the build starts: a source edited
+        # while it compiles must not be recorded as built.
+        fingerprint = native.fingerprint(ROOT)
         try:
             super().run()
         except Exception as exc:  # no compiler, no headers: the pure path still works
             print(f"dealcraft: could not compile the rules ({exc}); they will run "
                   "uncompiled", file=sys.stderr)
             return
-        record = {"fingerprint": native.fingerprint(ROOT), "modules": list(native.COMPILED)}
+        record = {"fingerprint": fingerprint, "modules": list(native.COMPILED)}
         for base in {Path(self.build_lib), ROOT} if not self.inplace else {ROOT}:
             out = base / "game" / native.MANIFEST
             if out.parent.exists():

@@ -1,5 +1,5 @@
 from game.ai.policy cimport Plan
-from game.ai.queue cimport Queue
+from game.ai.queue cimport Marks, Queue
 from game.core.actions cimport ActionDef
 from game.core.checks cimport Move
 from game.core.ids cimport *
@@ -8,7 +8,7 @@ from game.core.views cimport MeView, PersonView, VendorView
 cimport cython
 
 cpdef Plan plan_moves(VendorView vv, int limit=*, bint explain=*)
-from game.core.checks cimport groups
+from game.core.checks cimport groups, new_move
 
 @cython.final
 cdef class Wants:

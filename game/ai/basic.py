@@ -10,13 +10,14 @@ from __future__ import annotations
 import cython
 
 from game.ai.policy import Plan
-from game.ai.queue import Queue
+from game.ai.queue import Marks, Queue
 from game.core.actions import CATALOG, DEFS, TERMS, ActionDef
 from game.core.checks import Move, groups
 from game.core.ids import CRITERION_ID, KIND_ID
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
+    from game.core.checks import new_move
     from game.core.ids import (
         A_BID_DEFENSE,
         A_BID_DELIVERY,
@@ -247,10 +248,10 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
                 steps += d.cost
         reserve = max(reserve, steps)
     spendable: cython.double = money - reserve
-    days = [me.time[0], me.time[1], me.time[2], me.time[3]]
     spent: cython.double = 0.0
-    taken = set()
-    once = set()  # people met this week who see a vendor less than weekly (checks.groups)
+    marks: Marks = Marks()  # the days left, the pairs taken, the people seen less than weekly
+    for k in range(4):
+        marks.days[k] = me.time[k]
     negotiating: cython.bint = False
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
@@ -266,26 +267,25 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if len(out.moves) >= limit or days_left <= 0:
             break  # every action takes at least one day
         n = d.days
-        if cython.cast(cython.int, days[d.role_a]) < n or (
-                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n) \
+        if marks.days[d.role_a] < n or (d.role_b >= 0 and marks.days[d.role_b] < n) \
                 or spent + d.cost > (money if _IS_BID[d.kind] else spendable):
             continue  # the bid's steps may spend what is kept back for them
-        if (d.kind, target) in taken:
+        if (marks.taken[target + 1] >> d.kind) & 1:
             continue
-        if target >= 0 and target in once:
+        if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
-        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        marks.days[d.role_a] -= n
         if d.role_b >= 0:
-            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+            marks.days[d.role_b] -= n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        taken.add((d.kind, target))
+        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
-            once.add(target)
+            marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
-        out.moves.append(Move(d.kind, target, _option(vv, d) if d.options else -1))
+        out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
     return out
 

@@ -1,7 +1,7 @@
 cimport cython
 from game.ai.context cimport Context
 from game.ai.playbooks cimport Style
-from game.ai.queue cimport Queue
+from game.ai.queue cimport Marks, Queue
 from game.core.actions cimport ActionDef
 from game.core.checks cimport Move
 from game.core.rng cimport Rng

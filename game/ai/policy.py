@@ -17,7 +17,7 @@ import cython
 from game.ai import value as V
 from game.ai.context import Context, make_context
 from game.ai.playbooks import Style
-from game.ai.queue import Queue
+from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
 from game.ai.value import project, value_of, values_of
 from game.core.actions import DEFS, ActionDef
@@ -191,8 +191,8 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
 
     Options are taken in order of value; one whose person an earlier pick has worked on is
     valued again when its turn comes (a lazily updated priority queue, kept as arrays)."""
+    # An option's tag: the version of its person it was valued against.
     queue: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
-    seen = []
     noise: cython.double = skill.noise
     noisy: cython.bint = noise != 0.0 and rng is not None
     allowed: cython.int = 15
@@ -224,15 +224,13 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
             queue.add(-(s - extra), d.kind, group[k])
-            seen.append(0)
     queue.start()
-    version = [0] * len(vv.people)
-    taken = set()
-    once = set()  # people met this week who see a vendor less than weekly (checks.groups)
+    marks: Marks = Marks()  # the pairs taken, who was met, how often each was worked on
     negotiating: cython.bint = False
     m: Move
     for m in fixed_acts:
-        taken.add((m.kind, m.target))
+        if 0 <= m.kind < 64 and -1 <= m.target < 64:  # no option can repeat another move
+            marks.taken[m.target + 1] |= cython.cast(cython.ulonglong, 1) << m.kind
         if cython.cast(ActionDef, DEFS[m.kind]).special_id == S_NEGOTIATE:
             negotiating = True
     spent: cython.double = 0.0
@@ -247,15 +245,14 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             break
         d = DEFS[queue.kinds[i]]
         target = queue.targets[i]
-        if target >= 0 and cython.cast(cython.int, version[target]) != \
-                cython.cast(cython.int, seen[i]):
+        if target >= 0 and marks.version[target] != queue.tags[i]:
             s = value_of(ctx, d, target)
             if handicapped and s > 0:
                 s *= skill.stage_mult(d, ctx.stage)
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise * 0.5)
             queue.keys[i] = -(s - _day_charge(d))
-            seen[i] = version[target]
+            queue.tags[i] = marks.version[target]
             queue.push(i)
             continue
         n = d.days
@@ -265,9 +262,9 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if cython.cast(cython.int, days[d.role_a]) < n or (
                 d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
             continue
-        if (d.kind, target) in taken:
+        if (marks.taken[target + 1] >> d.kind) & 1:
             continue
-        if target >= 0 and target in once:
+        if target >= 0 and marks.once[target]:
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
@@ -278,10 +275,10 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if d.role_b >= 0:
             days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
         spent += d.cost
-        taken.add((d.kind, target))
+        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and d.target and \
                 cython.cast(PersonView, vv.people[target]).gap > 1:
-            once.add(target)
+            marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
         opt, opt_reason = option_for(vv, d, style, skill)
@@ -289,5 +286,5 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
                        reason if opt_reason is None or not explain else opt_reason))
         if target >= 0:
             project(ctx, d, target)
-            version[target] = cython.cast(cython.int, version[target]) + 1
+            marks.version[target] += 1
     return chosen

@@ -4,7 +4,8 @@ The planners list their options once with a key (minus the option's value), then
 best first; some are valued again and put back when an earlier pick changed the person they
 work on. A binary heap over the option numbers, compared by key then number, hands them out
 in exactly the order a sort of (key, number) pairs would. The options live in typed arrays
-(key, kind, target), so a compiled planner never boxes a number.
+(key, kind, target, and a tag per option the planner may use, zero to start), so a compiled
+planner never boxes a number.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import cython
 
 if cython.compiled:
-    from cython.cimports.libc.stdlib import free, malloc
+    from cython.cimports.libc.stdlib import calloc, free, malloc
 
 
 @cython.final
@@ -29,13 +30,15 @@ class Queue:
             self.targets = cython.cast(cython.p_int,
                                        malloc(capacity * cython.sizeof(cython.int)))
             self.heap = cython.cast(cython.p_int, malloc(capacity * cython.sizeof(cython.int)))
-            if not (self.keys and self.kinds and self.targets and self.heap):
+            self.tags = cython.cast(cython.p_int, calloc(capacity, cython.sizeof(cython.int)))
+            if not (self.keys and self.kinds and self.targets and self.heap and self.tags):
                 raise MemoryError()
         else:
             self.keys = [0.0] * capacity
             self.kinds = [0] * capacity
             self.targets = [0] * capacity
             self.heap = [0] * capacity
+            self.tags = [0] * capacity
         self.capacity = capacity
         self.n = 0
         self.size = 0
@@ -46,6 +49,7 @@ class Queue:
             free(self.kinds)
             free(self.targets)
             free(self.heap)
+            free(self.tags)
 
     @cython.ccall
     def add(self, key: cython.double, kind: cython.int, target: cython.int) -> cython.void:
@@ -116,3 +120,21 @@ class Queue:
             self.heap[0] = self.heap[self.size]
             self._down(0)
         return top
+
+
+@cython.final
+@cython.cclass
+class Marks:
+    """What a planner has put into a week's plan so far, by number: per target (index + 1:
+    no target is -1) the bits of the kinds taken on it, the people met who see a vendor less
+    than weekly, per person how often a pick has worked on them, and the days left per role.
+    Compiled, these are C arrays (zeroed with the object); uncompiled, lists. A kind is
+    taken on a target when `taken[target + 1] >> kind & 1`."""
+
+    def __init__(self) -> None:
+        if not cython.compiled:
+            self.taken = [0] * 65
+            self.once = [0] * 64
+            self.version = [0] * 64
+            self.days = [0] * 4
+

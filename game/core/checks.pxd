@@ -12,6 +12,7 @@ cdef class Budget:
     cdef public int left[4]
     cdef public double money
 
+cdef Move new_move(int kind, int target, int option)
 cpdef double choice_cost(VendorView vv, Move m)
 cpdef int choice_reason(VendorView vv, Move m)
 cpdef int vendor_reason(VendorView vv, ActionDef d)

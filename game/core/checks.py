@@ -139,6 +139,16 @@ class Move:
         return f"Move({self.kind}, {self.target}, {self.option})"
 
 
+@cython.cfunc
+def new_move(kind: cython.int, target: cython.int, option: cython.int) -> Move:
+    """`Move(kind, target, option)` without the call through Python (the planners' loop)."""
+    m: Move = Move.__new__(Move)
+    m.kind = kind
+    m.target = target
+    m.option = option
+    return m
+
+
 def to_move(vv: VendorView, a: Action) -> Move:
     """An action by name as a move against this view."""
     if a.kind == "choose":

@@ -425,6 +425,36 @@ def _copy_bid(bid: Any) -> Any:
     return out
 
 
+@cython.cfunc
+def _deep(x: object, memo: dict) -> object:
+    """`copy.deepcopy` for the plain data a tender, an award and a contract hold (dicts,
+    lists, strings, numbers), done in C; anything else goes to `copy.deepcopy`. Shares what
+    deepcopy shares: a container met twice is copied once (`memo`, by id)."""
+    t = type(x)
+    if x is None or t is str or t is float or t is int or t is bool:
+        return x
+    key = id(x)
+    if t is dict:
+        got = memo.get(key)
+        if got is not None:
+            return got
+        d: dict = {}
+        memo[key] = d
+        for k, val in cython.cast(dict, x).items():
+            d[k] = _deep(val, memo)
+        return d
+    if t is list:
+        got = memo.get(key)
+        if got is not None:
+            return got
+        out: list = []
+        memo[key] = out
+        for val in cython.cast(list, x):
+            out.append(_deep(val, memo))
+        return out
+    return copy.deepcopy(x, memo)
+
+
 @cython.final
 @cython.cclass
 class GameState:
@@ -660,9 +690,9 @@ class GameState:
                        for v in n.vlist}
         n.fired = list(self.fired)
         n.pending = {}
-        n.tender = copy.deepcopy(self.tender)
-        n.award = copy.deepcopy(self.award)
-        n.contract = copy.deepcopy(self.contract)
+        n.tender = _deep(self.tender, {})
+        n.award = _deep(self.award, {})
+        n.contract = _deep(self.contract, {})
         n.outcome = None
         n.log, n.plans, n.history = [], [], []
         n.cache = {}

@@ -100,8 +100,12 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
     while state.outcome is None:
         plans = {v.id: agents[v.id].plan(vendor_view(state, v.index), False).moves
                  for v in state.vlist if v.active}
-        quiet = None  # the bids are scored in the award week, after the bids were opened
+        # The bids are scored in the award week, after the bids were opened. Nothing during
+        # a week moves the award to that week or earlier (a calendar shift lands after it),
+        # so a week that starts before the award cannot score them and needs no fork.
+        quiet = None
         if scored is None and state.week >= state.calendar["bid_deadline"] \
+                and state.week >= state.calendar["award"] \
                 and not (state.tender or {}).get("evaluated"):
             quiet = scoring_fork(state)
         resolve_week(state, plans, None)
