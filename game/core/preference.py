@@ -93,9 +93,10 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
 
 
 @cython.ccall
-def chosen(state: GameState, pi: cython.int) -> cython.int:
-    """The vendor (index) person `pi` has chosen and committed to, among the vendors still in
-    the running, or -1: W as health defines it, held by a vendor at COMMIT_STAGE or later."""
+def leader(state: GameState, pi: cython.int, least: cython.double, lead: cython.double
+           ) -> cython.int:
+    """The vendor (index) person `pi` supports most among those still in the running, when
+    they support it at least `least` and by `lead` more than the next; else -1."""
     best: cython.int = -1
     s1: cython.double = -2.0
     s2: cython.double = -2.0
@@ -111,8 +112,17 @@ def chosen(state: GameState, pi: cython.int) -> cython.int:
             best = v.index
         elif s > s2:
             s2 = s
-    if best < 0 or s1 < _W_MIN or s1 - s2 < _W_MARGIN or \
-            cython.cast(Relation, state.rels[best][pi]).contact < 2 or \
+    if best < 0 or s1 < least or s1 - s2 < lead:
+        return -1
+    return best
+
+
+@cython.ccall
+def chosen(state: GameState, pi: cython.int) -> cython.int:
+    """The vendor (index) person `pi` has chosen and committed to, among the vendors still in
+    the running, or -1: W as health defines it, held by a vendor at COMMIT_STAGE or later."""
+    best: cython.int = leader(state, pi, _W_MIN, _W_MARGIN)
+    if best < 0 or cython.cast(Relation, state.rels[best][pi]).contact < 2 or \
             cython.cast(Vendor, state.vlist[best]).stage < _COMMIT_STAGE:
         return -1
     return best
@@ -167,21 +177,4 @@ def leads(state: GameState, vi: cython.int, pi: cython.int) -> cython.bint:
 @cython.ccall
 def favourite(state: GameState, pi: cython.int) -> cython.int:
     """The vendor person `pi` favours (its index), or UNDECIDED."""
-    first: cython.int = UNDECIDED
-    s1: cython.double = -2.0
-    s2: cython.double = -2.0
-    s: cython.double
-    v: Vendor
-    for v in state.vlist:
-        if not v.active or v.status == "lost":
-            continue
-        s = cython.cast(Relation, state.rels[v.index][pi]).support
-        if s > s1:
-            s2 = s1
-            s1 = s
-            first = v.index
-        elif s > s2:
-            s2 = s
-    if first < 0 or s1 < _FAV_MIN or s1 - s2 < _FAV_LEAD:
-        return UNDECIDED
-    return first
+    return leader(state, pi, _FAV_MIN, _FAV_LEAD)
