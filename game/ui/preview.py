@@ -17,6 +17,7 @@ from typing import Any
 from game.core.actions import CATALOG, Action, ActionDef
 from game.core.effects import JOINT_PREMIUM, MOTIVE_FOUND, MOTIVE_LUCKY
 from game.core.landing import PART_FLOOR, STAGE_OFF, Factor, landing
+from game.ui.words import short_label
 
 CONTACT_NAMES = ("unknown", "met", "relationship", "insider", "coach")
 SPECIAL_TEXT = ("qualify", "intel", "bid", "negotiate", "shape", "proposal", "delivery_plan",
@@ -75,11 +76,11 @@ def _motive_lines(d: ActionDef, p: dict[str, Any]) -> tuple[list[Line], float]:
 
 def landing_line(f: Factor, view: dict[str, Any]) -> Line:
     """A reason the move lands weaker or stronger, as a preview line with its factor (a
-    rival named by its name, as the view holds it)."""
+    rival named by the short form of its name, so the factor at the end still fits)."""
     params = {**f.params, "x": round(f.factor, 2)}
     if "rival" in params:
         rival = next((r for r in view["rivals"] if r["id"] == params["rival"]), None)
-        params["rival"] = rival["name"] if rival else params["rival"]
+        params["rival"] = short_label(rival["name"]) if rival else params["rival"]
     return Line(f.key, params, "bad" if f.factor < 1 else "good")
 
 

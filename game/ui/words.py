@@ -77,6 +77,13 @@ def vendor_name(view: dict[str, Any], vid: str | None, tr: Any) -> str:
     return tr.pick(rival["name"]) if rival else str(vid)
 
 
+def short_label(name: dict[str, str]) -> dict[str, str]:
+    """A vendor's name as a tag or a preview line has room for: its first word (English) or
+    four characters (Chinese)."""
+    en = name.get("en", "")
+    return {"zh": name.get("zh", "")[:4], "en": en.split()[0] if en.split() else en}
+
+
 def calendar_line(e: dict[str, Any], view: dict[str, Any], tr: Any) -> str:
     """A public milestone with what everyone learns from it: the bids, the award, the end
     of the notice period, the customer turning to the runner-up."""

@@ -93,6 +93,4 @@ def card_tags(view: dict[str, Any], p: dict[str, Any], tr: Any) -> list[Tag]:
 def short_name(view: dict[str, Any], vid: str, tr: Any) -> str:
     """A rival's name as a tag has room for: its first word (English) or four characters."""
     name = words.vendor_name(view, vid, tr)
-    if tr.language == "zh":
-        return name[:4]
-    return name.split()[0] if name.split() else name
+    return words.short_label({tr.language: name})[tr.language]
