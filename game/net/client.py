@@ -26,6 +26,8 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from game.core.actions import CATALOG, Action
 from game.net.protocol import MAX_HOST_MESSAGE, PROTOCOL, parse_host
 
+NUDGE_S = 3.0  # a playing seat's quiet spell: after two with its desk unchanged, it looks again
+
 Decide = Callable[[dict[str, Any], str], list[Action]]
 
 
@@ -122,7 +124,13 @@ class BotClient:
                     self.conn = conn
                     self.seen.connects += 1
                     await self._hello(conn)
-                    await self._listen(conn)
+                    nudger = asyncio.ensure_future(self._nudge(conn)) \
+                        if self.act and not self.console and not self.watch else None
+                    try:
+                        await self._listen(conn)
+                    finally:
+                        if nudger is not None:
+                            nudger.cancel()
             except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError) as exc:
                 if self._stop or self.over.is_set() or self.fatal:
                     break
@@ -287,6 +295,37 @@ class BotClient:
             self._reanswered[stamp] = self._reanswered.get(stamp, 0) + 1
             self._answered = {x for x in self._answered if x[0] != stamp}
             asyncio.ensure_future(self._answer(conn, stamp))
+
+    async def _nudge(self, conn: ClientConnection) -> None:
+        """A seat that still owes its team the week after two quiet spells looks again: it
+        answers a proposal still waiting for it, or commits its plan again. An answer or a
+        commit can cross a teammate's move on the way and be refused, and nothing else would
+        make the seat try again once the rest of the room has committed."""
+        last: tuple[int, str] | None = None
+        while True:
+            await asyncio.sleep(NUDGE_S)
+            snap = self.snapshot
+            if snap is None or snap["round"]["status"] != "planning":
+                continue
+            stamp, desk = snap["stamp"], snap["desk"]
+            if desk.get("done") and not desk.get("awaiting"):
+                last = None
+                continue
+            now = (stamp, json.dumps(desk, sort_keys=True, ensure_ascii=False))
+            if now != last:  # still moving: give it another spell
+                last = now
+                continue
+            with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
+                if desk.get("awaiting"):
+                    # only entries the desk still lists as waiting for us are answered again
+                    self._answered = {x for x in self._answered if x[0] != stamp}
+                    await self._answer(conn, stamp)
+                elif stamp in self._planned and stamp not in self._committing:
+                    await self._commit(conn, stamp)
+                elif self._acted == stamp and stamp not in self._planned:
+                    self._acted = None
+                    await self._maybe_act(conn)
+            last = None
 
     async def _answer(self, conn: ClientConnection, stamp: int) -> None:
         """A teammate proposed a joint move to this seat: the bot agrees when its days

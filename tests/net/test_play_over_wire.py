@@ -70,3 +70,35 @@ def test_a_team_with_a_laptop_per_role_plays_a_whole_game(tmp_path):
             for a in actions:
                 assert {k: a[k] for k in ("kind", "target", "option")} in [
                     {k: x[k] for k in ("kind", "target", "option")} for x in week_plan]
+
+
+def test_a_seat_whose_commit_was_lost_commits_again_after_a_quiet_spell(tmp_path, monkeypatch):
+    """A commit refused in a race (or lost) is not the end of the week: after two quiet
+    spells the seat commits again, so the room is not left waiting for it."""
+    from game.net import client
+
+    from . import conftest
+
+    monkeypatch.setattr(client, "NUDGE_S", 0.2)
+    monkeypatch.setattr(conftest, "STALL_S", 5.0)  # without the second look: stuck in week 1
+    sp = spec("city_hospital")
+    real = client.BotClient._commit
+    lost: list[int] = []
+
+    async def lose_first(self, conn, stamp):  # type: ignore[no-untyped-def]
+        if not lost:
+            lost.append(stamp)  # the first commit never reaches the host
+            return
+        await real(self, conn, stamp)
+
+    monkeypatch.setattr(client.BotClient, "_commit", lose_first)
+
+    async def go():
+        async with hosting(sp, 2, ["ruiyi"], tmp_path) as host:
+            seat = bot(host, "ruiyi", decide=ai_decide(2))
+            await play_out(host, [seat])
+            return host.ws, seat
+
+    ws, seat = asyncio.run(go())
+    assert lost == [1] and ws.state.over
+    assert 1 in seat.seen.committed  # week 1 was committed after all
