@@ -24,7 +24,7 @@ from game.save import list_saves, load_save
 from .conftest import REPO
 from .helpers import click, enabled_adds, find_button
 from .xwindow import Window as Player
-from .xwindow import free_display as _free_display
+from .xwindow import start_x, stop
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = pytest.mark.skipif(
@@ -63,13 +63,7 @@ def _route(make_app) -> list[tuple[str, tuple[int, int], str]]:  # type: ignore[
 def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     shots = tmp_path / "shots"
     shots.mkdir()
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
-           "DEALCRAFT_CONFIG_DIR": str(tmp_path / "game_config"),
-           "DEALCRAFT_DATA_DIR": str(tmp_path / "game_data")}
-    env.pop("SDL_VIDEODRIVER", None)
+    xvfb, env = start_x(home=tmp_path)
     game = None
     try:
         time.sleep(0.5)
@@ -104,11 +98,4 @@ def test_play_one_week_in_a_real_window(make_app, tmp_path: Path) -> None:  # ty
         keep = os.environ.get("DEALCRAFT_E2E_SHOTS")  # a folder to keep the screenshots in
         if keep:
             shutil.copytree(shots, keep, dirs_exist_ok=True)
-        if game is not None:
-            game.terminate()
-            try:
-                game.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                game.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        stop(game, xvfb)

@@ -13,7 +13,6 @@ saved game holds exactly the plans the headless game made. Skipped without Xvfb/
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from game.save import list_saves, load_save
 
 from .conftest import REPO
 from .xwindow import Window as Player
-from .xwindow import free_display
+from .xwindow import start_x, stop
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(t) is None for t in ("Xvfb", "xdotool")), reason="needs Xvfb, xdotool"
@@ -149,14 +148,8 @@ def _route(make_app) -> tuple[Route, Any]:  # type: ignore[no-untyped-def]
 
 
 def test_a_whole_guided_deal_by_keyboard_in_a_real_window(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    display = free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, env = start_x(home=tmp_path)
     data = tmp_path / "game_data"
-    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
-           "DEALCRAFT_CONFIG_DIR": str(tmp_path / "game_config"),
-           "DEALCRAFT_DATA_DIR": str(data)}
-    env.pop("SDL_VIDEODRIVER", None)
     game = None
     try:
         time.sleep(0.5)
@@ -176,11 +169,4 @@ def test_a_whole_guided_deal_by_keyboard_in_a_real_window(make_app, tmp_path: Pa
         assert state_to_dict(load_save(info.path).state)["plans"] == expected
         assert game.poll() is None, "the game quit unexpectedly"
     finally:
-        if game is not None:
-            game.terminate()
-            try:
-                game.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                game.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        stop(game, xvfb)

@@ -7,7 +7,6 @@ Skipped when Xvfb or xdotool is missing."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from game.save import list_saves
 
 from .conftest import REPO
 from .xwindow import Window as XWindow
-from .xwindow import free_display as _free_display
+from .xwindow import start_x, stop
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(t) is None for t in ("Xvfb", "xdotool")), reason="needs Xvfb, xdotool"
@@ -53,14 +52,8 @@ class Window(XWindow):
 
 
 def test_hurried_keys_never_act_unseen(tmp_path: Path) -> None:
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, env = start_x(home=tmp_path)
     data = tmp_path / "game_data"
-    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy",
-           "DEALCRAFT_CONFIG_DIR": str(tmp_path / "game_config"),
-           "DEALCRAFT_DATA_DIR": str(data)}
-    env.pop("SDL_VIDEODRIVER", None)
     game = None
     try:
         time.sleep(1.0)
@@ -94,11 +87,4 @@ def test_hurried_keys_never_act_unseen(tmp_path: Path) -> None:
         assert saves and saves[0].week == 2, "a week ended that the player never confirmed"
         assert game.poll() is None, "the game quit unexpectedly"
     finally:
-        if game is not None:
-            game.terminate()
-            try:
-                game.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                game.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        stop(game, xvfb)

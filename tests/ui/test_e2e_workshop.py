@@ -28,7 +28,8 @@ from game.ui import router
 
 from .conftest import REPO, SCENARIOS
 from .helpers import click, enabled_adds, find_button, top
-from .test_e2e import TOOLS, _free_display
+from .test_e2e import TOOLS
+from .xwindow import start_x, stop
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(t) is None for t in TOOLS), reason="needs Xvfb, xdotool, imagemagick"
@@ -82,11 +83,7 @@ def test_a_workshop_week_in_real_windows(make_app: Any, tmp_path: Path) -> None:
     start, team_steps = _routes(make_app)
     spec = load_scenario(SCENARIOS / "workshop_hospital.yaml")
     teams = human_vendors(spec, 2)
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{3 * W}x{H}x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy"}
-    env.pop("SDL_VIDEODRIVER", None)
+    xvfb, env = start_x(f"{3 * W}x{H}")
     port = _free_port()
     folder = tmp_path / "workshop"
     shots = tmp_path / "shots"
@@ -177,11 +174,4 @@ def test_a_workshop_week_in_real_windows(make_app: Any, tmp_path: Path) -> None:
         keep = os.environ.get("DEALCRAFT_E2E_SHOTS")
         if keep:
             shutil.copytree(shots, keep, dirs_exist_ok=True)
-        for p in reversed(procs):
-            p.terminate()
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+        stop(*reversed(procs), xvfb)

@@ -9,6 +9,34 @@ import time
 from pathlib import Path
 
 
+def start_x(size: str = "1280x720", home: Path | None = None
+            ) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """An Xvfb server on a free display, and the environment a game window needs on it (no
+    dummy video driver, no sound; with `home`, its own config and data folders there)."""
+    display = free_display()
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display, "SDL_AUDIODRIVER": "dummy"}
+    env.pop("SDL_VIDEODRIVER", None)
+    if home is not None:
+        env["DEALCRAFT_CONFIG_DIR"] = str(home / "game_config")
+        env["DEALCRAFT_DATA_DIR"] = str(home / "game_data")
+    return xvfb, env
+
+
+def stop(*procs: subprocess.Popen[bytes] | None) -> None:
+    """End the windows' processes and then the X server, in the order given; one that will not
+    go within ten seconds is killed."""
+    for p in procs:
+        if p is None:
+            continue
+        p.terminate()
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 def free_display() -> str:
     """A display number no X server holds. Each pytest-xdist worker (gw0, gw1, …) searches
     its own block, so two workers never race for the same free number."""
