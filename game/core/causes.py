@@ -36,6 +36,7 @@ from game.core.resolve import (
     kdm_choice,
     kdm_override,
     panel,
+    prepared_stage,
 )
 from game.core.state import GameState, Person, Relation, motive, text
 
@@ -51,7 +52,8 @@ FACTORS = ("price", "support", "support_one", "kdm_w", "fit", "shaping", "prepar
 - fit: the product's fit to each evaluator's needs, the service standing (delivery,
   references, brand) and the bid's technical and service answers equal to the winner's;
 - shaping: the criteria shaped as far, and known, as the winner had them;
-- preparation: our funnel as far along as the winner's (the evaluators' UNPREPARED mark);
+- preparation: our funnel as far along as the winner's when the tender was issued (the
+  evaluators' UNPREPARED mark);
 - replaced: a key person who was replaced before the award still in the seat, with every
   vendor's standing with them as it was (the person is named);
 - kdm_override: the KDM did not settle the result for the winner.
@@ -419,10 +421,14 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
             sv.give(F_CRITERIA_KNOWN)
         factors.append(j.run("shaping", s, ours=uv.spec_bias, theirs=rv.spec_bias))
 
-    if UNPREPARED[uv.stage] < UNPREPARED[rv.stage] - _EPS:
+    up, rp = prepared_stage(base, uv), prepared_stage(base, rv)
+    if UNPREPARED[up] < UNPREPARED[rp] - _EPS:
         s = _copy(base)
-        s.vendors[us].stage = rv.stage
-        factors.append(j.run("preparation", s, ours=float(uv.stage), theirs=float(rv.stage)))
+        sv = s.vendors[us]
+        issue = s.cal_tender_issue
+        sv.stage = rp  # as prepared as the winner when the documents came out
+        sv.stage_weeks = {k: min(w, issue) for k, w in sv.stage_weeks.items() if k <= rp}
+        factors.append(j.run("preparation", s, ours=float(up), theirs=float(rp)))
 
     firsts: dict[str, dict[str, Any]] = {}
     for rec in base.replaced:
