@@ -42,6 +42,10 @@ F_KEYS = ("f_overall", "f_value", "f_relationship")
 W_KEYS = ("w_kdm",)
 
 
+# The share of the key people's influence that must rank a vendor first (with the KDM) for
+# it to hold an F.
+F_CONSENSUS = 2.0 / 3.0
+_F_CONSENSUS = cython.declare(cython.double, F_CONSENSUS)
 TYPICAL_RIVAL = (8, 0, 0)
 NO_DEAL = (4, 0, 0)  # the customer's option of not signing, when nobody else is left
 
@@ -146,8 +150,8 @@ def _firsts(state: GameState, proj: Scores) -> list:
     """Per racing vendor (in `proj` order), the three F: whether the deciders rank it first
     overall, on value for money and on relationship. The seed's F is what the decision maker
     and the other key people in the decision body think: a dimension counts when the KDM
-    ranks us first there and so do key people holding more than half of the key people's
-    influence. The key people are the KDM, key influencers and key users on the panel (the
+    ranks us first there and so do key people holding at least two thirds (F_CONSENSUS) of the
+    key people's influence: "all of them" in the material, short of one minor voice. The key people are the KDM, key influencers and key users on the panel (the
     whole buying-centre panel when a scenario marks none); a drawn expert panel has no view."""
     pan: Panel = panel(state)
     ne: cython.Py_ssize_t = len(pan.people)
@@ -197,7 +201,7 @@ def _firsts(state: GameState, proj: Scores) -> list:
                     agree += p.influence
                 elif p.key_mask & K_KDM:
                     kdm_ok = False
-            held[d] = kdm_ok and total_inf > 0.0 and agree > 0.5 * total_inf
+            held[d] = kdm_ok and total_inf > 0.0 and agree >= _F_CONSENSUS * total_inf - 1e-9
         out.append(held)
     return out
 

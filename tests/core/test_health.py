@@ -12,7 +12,7 @@ from game.core import resolve
 from game.core.actions import Action
 from game.core.checks import check
 from game.core.engine import new_game
-from game.core.health import C_KEYS, F_KEYS, W_KEYS, c931, c931_all, forecast
+from game.core.health import C_KEYS, F_CONSENSUS, F_KEYS, W_KEYS, c931, c931_all, forecast
 from game.core.ids import C_COACH, C_INSIDER
 from game.core.resolve import W_MARGIN, W_MIN
 from game.core.rng import Rng
@@ -81,8 +81,8 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "c_strategy": (lambda s: relate(s, "cio", known_personal=True),
                    lambda s: relate(s, "president", known_position=True),
                    lambda s: relate(s, "president", known_position=False), set()),
-    # F is what the KDM and the key people holding most of the key people's influence think
-    # (president 0.5 + cio 0.4 of 1.2). Backed by both, we are first overall and the closest.
+    # F is what the KDM and the key people holding two thirds of the key people's influence
+    # think (president 0.5 + cio 0.4 of 1.2). Backed by both, we are first overall and closest.
     "f_overall": (_noop, lambda s: _backers(s, support=0.3),
                   lambda s: _backers(s, support=0.0), {"f_relationship"}),
     # The deciders' overall ranking weighs the price too, so a cheaper bid lifts both.
@@ -155,16 +155,17 @@ def test_trust_without_support_is_not_first_in_relationship():
 
 @pytest.mark.parametrize(("people", "first"), [
     (("president", "cio"), True),  # the KDM and 0.9 of the key people's 1.2
-    (("president", "nurse"), True),  # 0.8
-    (("president",), False),  # the KDM alone: 0.5, not most of them
-    (("cio", "nurse"), False),  # most of them, but not the KDM
+    (("president", "nurse"), True),  # 0.8: two thirds exactly
+    (("president",), False),  # the KDM alone: 0.5, not two thirds
+    (("cio", "nurse"), False),  # 0.7 but not the KDM
     (("president", "buyer"), False),  # purchasing is no key person
 ])
-def test_first_takes_the_kdm_and_most_of_the_key_people(people: tuple[str, ...], first: bool):
+def test_first_takes_the_kdm_and_two_thirds_of_the_key_people(people: tuple[str, ...], first: bool):
     state = lab_state()
     _backers(state, people=people, support=0.3)
     got = items(state)
     assert got["f_overall"] is first and got["f_relationship"] is first
+    assert F_CONSENSUS == pytest.approx(2 / 3)  # the number the README and glossary name
 
 
 def test_value_for_money_is_believed_as_far_as_the_vendor_is_trusted():
