@@ -127,12 +127,12 @@ def _click_script(app: Any, board: Any, rounds: int = 8) -> list[float]:
     for i in range(rounds):
         pid = people[(i + 1) % len(people)]
         out.append(_click_at(app, board.w.cards[pid].rect.center))
-        rows = [(b, r) for b, r in board.w.rows if r.reason is None and not r.picker
-                and board.layout.actions.contains(b.rect)]
+        rows = [(spot, r) for spot, r in board.w.rows if r.reason is None and not r.picker
+                and board.layout.actions.contains(spot.rect)]
         if not rows:
             continue
-        button, _row = rows[min(1, len(rows) - 1)]
-        out.append(_click_at(app, button.rect.center))
+        spot, _row = rows[min(1, len(rows) - 1)]
+        out.append(_click_at(app, spot.rect.center))
         if board.w.plan_button is not None and board.w.plan_button.is_enabled:
             out.append(_click_at(app, board.w.plan_button.rect.center))
             undo = board.w.named.get("undo")

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.ui import theme
-from game.ui.widgets import draw_text, fit, text_width
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, text_width
 
 
 def vendor_colour(index: int) -> str:
@@ -192,20 +192,43 @@ def sway_links(people: list[dict[str, Any]]) -> list[tuple[str, str, float]]:
 def draw_sways(surface: pygame.Surface, cards: dict[str, pygame.Rect],
                people: list[dict[str, Any]], selected: str | None, show_all: bool) -> None:
     """Influence lines on the org chart: the selected person's in full (solid blue out to
-    whom they sway, dashed grey in from who sways them), the rest faint when asked for."""
+    whom they sway, dashed grey in from who sways them), the rest faint when asked for.
+    The lines are drawn on a layer as large as the cards' area, kept for the next repaint
+    (planning a move repaints the cards, and the lines stay as they were)."""
+    if not cards:
+        return
     links = sway_links(people)
-    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    area = pygame.Rect(next(iter(cards.values()))).unionall(list(cards.values())).inflate(12, 12)
+    key = (tuple((pid, tuple(r)) for pid, r in cards.items()), tuple(links), selected,
+           show_all)
+    layer = _SWAYS.get(key)
+    if layer is None:
+        layer = _sway_layer(area, cards, links, selected, show_all)
+        _SWAYS.clear()  # one board on screen: its last lines are the ones worth keeping
+        _SWAYS[key] = layer
+    surface.blit(layer, area.topleft)
+
+
+_SWAYS: dict[tuple[Any, ...], pygame.Surface] = {}
+CACHE_CLEARERS.append(_SWAYS.clear)
+
+
+def _sway_layer(area: pygame.Rect, cards: dict[str, pygame.Rect],
+                links: list[tuple[str, str, float]], selected: str | None,
+                show_all: bool) -> pygame.Surface:
+    layer = pygame.Surface(area.size, pygame.SRCALPHA)
+    at = {pid: r.move(-area.left, -area.top) for pid, r in cards.items()}
     if show_all:
         for a, b, k in links:
-            if selected not in (a, b) and a in cards and b in cards:
-                draw_arrow(layer, cards[a], cards[b], (*theme.rgb(theme.INK_FAINT), 150),
+            if selected not in (a, b) and a in at and b in at:
+                draw_arrow(layer, at[a], at[b], (*theme.rgb(theme.INK_FAINT), 150),
                            1 + round(k * 4))
     pairs = {(a, b) for a, b, _k in links}
     for a, b, k in links:
-        if a in cards and b in cards and selected in (a, b):
+        if a in at and b in at and selected in (a, b):
             out = a == selected
             colour = theme.rgb(theme.US if out else theme.INK_MUTED)
             shift = 5.0 if (b, a) in pairs else 0.0
-            draw_arrow(layer, cards[a], cards[b], (*colour, 150), 2 + round(k * 4),
+            draw_arrow(layer, at[a], at[b], (*colour, 150), 2 + round(k * 4),
                        dashed=not out, shift=shift)
-    surface.blit(layer, (0, 0))
+    return layer

@@ -139,8 +139,7 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
     from game.ui import widgets
 
     tags = tags or []
-    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned,
-           tuple(tags))
+    key = (size, _person_key(p), tr.language, selected, planned, tuple(tags))
     image = _CARDS.pop(key, None) if widgets.TEXT_LOG is None else None
     if image is None:
         image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
@@ -149,6 +148,21 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
             del _CARDS[next(iter(_CARDS))]
     _CARDS[key] = image  # last in: the most recently used
     return image
+
+
+_PEOPLE: dict[int, tuple[dict[str, Any], str]] = {}
+CACHE_CLEARERS.append(_PEOPLE.clear)
+
+
+def _person_key(p: dict[str, Any]) -> str:
+    """All a card shows of a person, as one string; worked out once per view's person (a
+    view is never changed once made, and each repaint asks again for the same people)."""
+    found = _PEOPLE.get(id(p))
+    if found is None or found[0] is not p:
+        if len(_PEOPLE) > 200:
+            _PEOPLE.clear()
+        found = _PEOPLE[id(p)] = (p, json.dumps(p, sort_keys=True, default=str))
+    return found[1]
 
 
 def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> str:
