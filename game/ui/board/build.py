@@ -20,8 +20,10 @@ from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, para, text_width
 from game.ui.widgets.hit_area import HitArea
-from game.ui.widgets.row_list import Item, RowList, Side, Spot
+from game.ui.widgets.painted import Spot
+from game.ui.widgets.row_list import Item, RowList, Side
 from game.ui.widgets.slots import Slots
+from game.ui.widgets.tab_row import Tab, TabRow
 
 if TYPE_CHECKING:
     from game.play.team_week import Entry
@@ -34,8 +36,9 @@ ADD_W = 40
 @dataclass
 class BoardWidgets:
     cards: dict[str, HitArea] = field(default_factory=dict)
-    roles: dict[str, UIButton] = field(default_factory=dict)
-    panels: dict[str, UIButton] = field(default_factory=dict)
+    #: the role tabs and the lower panel's tabs, each row painted as one element
+    role_tabs: TabRow | None = None
+    panel_tabs: TabRow | None = None
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
     preview_hit: HitArea | None = None
@@ -54,6 +57,15 @@ class BoardWidgets:
     #: nothing else, and most rows look after a click as they did before)
     words: dict[tuple[str, board_rows.Row], str] = field(default_factory=dict)
     words_for: tuple[Any, str] | None = None
+
+    @property
+    def roles(self) -> dict[str, Spot]:
+        """Each role's tab where it is, by role."""
+        return _tabs(self.role_tabs)
+
+    @property
+    def panels(self) -> dict[str, Spot]:
+        return _tabs(self.panel_tabs)
 
     @property
     def rows(self) -> list[tuple[Spot, board_rows.Row]]:
@@ -77,6 +89,12 @@ class BoardWidgets:
     @property
     def declines(self) -> list[tuple[Spot, int]]:
         return [(s, s.key) for s in _spots(self.plan_list, "no")]
+
+
+def _tabs(row: TabRow | None) -> dict[str, Spot]:
+    if row is None or not row.alive():
+        return {}
+    return {str(s.key): s for s in row.spots()}
 
 
 def _spots(rows: RowList | None, part: str) -> list[Spot]:
@@ -142,7 +160,7 @@ def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
     slots = _slots(w)
     slots.begin()
     keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
-    w.roles, w.panels = {}, {}
+    w.role_tabs = w.panel_tabs = None
     w.plan_list = None
     w.named, w.plan_button, w.preview_hit = keep, None, None
     _roles(scene, w)
@@ -208,6 +226,7 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
     tr, s = scene.ctx.tr, scene.session
     left, time = s.time_left(), s.view["me"]["time"]
     cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
+    tabs = []
     for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
         text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
         if not fits(text, rect):
@@ -227,9 +246,9 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
             tip += "<br>" + tr("ui.board.role_ai")
         elif scene.team_mode and role != scene.turn_role():
             tip += "<br>" + tr("ui.board.role_not_turn")
-        w.roles[role] = _slots(w).button(
-            f"role.{role}", rect, text, tip, "#toggle_on" if role == scene.role else None,
-            enabled=scene.playable(role) or role == scene.role)
+        tabs.append(Tab(role, text, tip, on=role == scene.role,
+                        enabled=scene.playable(role) or role == scene.role))
+    w.role_tabs = _slots(w).tabs("roles", cells, tabs)
 
 
 def _actions(scene: BoardScene, w: BoardWidgets) -> None:
@@ -289,13 +308,13 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     v = s.view
     cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
     shown = scene.visible()
+    tabs = []
     for name, rect in zip(PANELS, cells, strict=True):
         text = tr(f"ui.board.panel.{name}", n=len(shown))
         if not fits(text, rect):
             text = tr(f"ui.board.panel_short.{name}", n=len(shown))
-        w.panels[name] = slots.button(f"tab.{name}", rect, text,
-                                      tr(f"ui.board.panel.{name}_tip"),
-                                      "#toggle_on" if name == scene.panel else None)
+        tabs.append(Tab(name, text, tr(f"ui.board.panel.{name}_tip"), on=name == scene.panel))
+    w.panel_tabs = slots.tabs("panels", cells, tabs)
     body = scene.layout.panel
     if body.height < 30:
         return

@@ -47,7 +47,7 @@ class Backdrop:
 
 
 # what each band of the board paints from (besides the view, the layout and the language)
-_TOP = ("budget_left",)
+_MONEY = ("budget_left",)
 _ORG = ("cards", "person", "planned", "show_all_sways")
 _RIGHT = ("person", "role", "action_title", "action_cost", "action_reason", "preview",
           "preview_room", "panel", "targeted")
@@ -69,16 +69,20 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
         _bottom(surface, b)
         return ["all"]
     split = lay.org.right + (lay.right.left - lay.org.right) // 2
-    bands = {"top": (_TOP, lay.top, _top),
+    bands = {"money": (_MONEY, lay.money, _money, theme.SURFACE),  # on the top bar
              "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
-                     _org),
+                     _org, theme.BG),
              "right": (_RIGHT, pygame.Rect(split, lay.right.top, lay.size[0] - split,
-                                           lay.bottom.top - lay.right.top), _right)}
+                                           lay.bottom.top - lay.right.top), _right, theme.BG)}
     painted = []
-    for name, (fields, rect, painter) in bands.items():
+    if _only_planned_changed(b, before):  # a move planned or withdrawn: its person's card
+        _cards(surface, b, before)
+        painted.append("cards")
+        bands.pop("org")
+    for name, (fields, rect, painter, ground) in bands.items():
         if any(getattr(b, f) != getattr(before, f) for f in fields):
             surface.set_clip(rect)
-            surface.fill(theme.rgb(theme.BG), rect)
+            surface.fill(theme.rgb(ground), rect)
             painter(surface, b)
             surface.set_clip(None)
             painted.append(name)
@@ -103,6 +107,13 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
               max_width=t.width)
     draw_calendar(surface, lay.calendar, v["calendar"], v["last_week"], tr, v["week"],
                   compact=True)
+    _money(surface, b)
+
+
+def _money(surface: pygame.Surface, b: Backdrop) -> None:
+    """The money left and the C931 summary (planning a move that costs money repaints
+    only these two lines)."""
+    lay, v, tr = b.layout, b.view, b.tr
     m = lay.money
     money = tr("ui.board.budget", money=fmt.money(b.budget_left, tr.language))
     draw_text(surface, money, (m.left, m.top), theme.BODY, theme.INK, bold=True,
@@ -112,6 +123,27 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
                 pct=round(h["forecast"] * 100))
     draw_text(surface, health, (m.left, m.top + 24), theme.LABEL, theme.INK_MUTED,
               max_width=m.width)
+
+
+def _only_planned_changed(b: Backdrop, before: Backdrop) -> bool:
+    return (b.planned != before.planned and b.cards == before.cards
+            and b.person == before.person and b.show_all_sways == before.show_all_sways)
+
+
+def _cards(surface: pygame.Surface, b: Backdrop, before: Backdrop) -> None:
+    """Repaint only the cards whose count of planned moves changed, with the lines over
+    them."""
+    people = {p["id"]: p for p in b.view["people"]}
+    for pid, rect in b.cards.items():
+        if b.planned.get(pid, 0) == before.planned.get(pid, 0):
+            continue
+        surface.set_clip(rect)
+        surface.fill(theme.rgb(theme.BG), rect)
+        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                b.planned.get(pid, 0), card_tags(b.view, people[pid], b.tr)),
+                     rect.topleft)
+        board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+        surface.set_clip(None)
 
 
 def _org(surface: pygame.Surface, b: Backdrop) -> None:

@@ -250,6 +250,12 @@ class BoardScene(WeekFlow, Scene):
             return self.select_row(row)
         if el is not None and el is self.w.plan_list:
             return self._plan_pressed(event.key, event.part)
+        if el is not None and el is self.w.role_tabs:
+            self.role = event.key
+            return self._changed(keep_scroll=False)
+        if el is not None and el is self.w.panel_tabs:
+            self.panel = event.key
+            return self._changed()
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
         return self._pressed(el)
@@ -269,14 +275,6 @@ class BoardScene(WeekFlow, Scene):
         for pid, btn in w.cards.items():
             if el is btn:
                 return self.select_person(pid)
-        for role, btn in w.roles.items():
-            if el is btn:
-                self.role = role
-                return self._changed(keep_scroll=False)
-        for name, btn in w.panels.items():
-            if el is btn:
-                self.panel = name
-                return self._changed()
         if el is w.plan_button:
             row = self.selected_row()
             return self.plan_row(row) if row is not None else None

@@ -25,17 +25,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import UIElement
 from pygame_gui.elements import UIVerticalScrollBar
 
 from game.ui import theme
 from game.ui.widgets import draw_text, esc, fit, wrap_lines
+from game.ui.widgets.painted import PREMUL, Painted, Part, Spot
 
 RADIUS = 6
 BAR_W = 14
 TEXT_PAD = 12  # a boxed row's text from its left edge
-PREMUL = pygame.BLEND_PREMULTIPLIED
 
 #: a row's look: font size, bold, text colour, and for a boxed row its fill and border
 ROW_LOOKS: dict[str, tuple[int, bool, str, str | None, str | None]] = {
@@ -93,19 +91,7 @@ class Item:
         return self.look.startswith("row")
 
 
-@dataclass(frozen=True)
-class Spot:
-    """A row or one of its buttons where a player sees it now (screen pixels)."""
-
-    index: int
-    key: Hashable
-    part: str  # "row" or the button's name
-    rect: pygame.Rect
-    is_enabled: bool
-    text: str  # the row's line, or the button's label
-
-
-class RowList(UIElement):
+class RowList(Painted):
     """See the module docstring. ``row_h`` is a row's pitch and ``box_h`` its height;
     ``side_w`` a button's width; boxed rows keep room for ``side_slots`` buttons whether
     they have them or not (so rows line up); ``empty`` is what an empty list says."""
@@ -114,26 +100,20 @@ class RowList(UIElement):
                  row_h: int = 36, box_h: int = 32, side_w: int = 40, side_slots: int = 1,
                  first_y: int = 3, empty: str = "", double_clicks: bool = True) -> None:
         area = pygame.Rect(rect)
-        own = pygame.Rect(area.left, area.top, area.width - BAR_W, area.height)
-        super().__init__(own, manager, None, starting_height=1, layer_thickness=1,
-                         object_id="#row_list", element_id=["row_list"])
+        super().__init__(pygame.Rect(area.left, area.top, area.width - BAR_W, area.height),
+                         manager, "row_list")
         self.row_h, self.box_h, self.side_w = row_h, box_h, side_w
         self.side_slots, self.first_y, self.empty = side_slots, first_y, empty
         self.double_clicks = double_clicks
         self.items: list[Item] = []
         self.selected: Hashable | None = None
         self.top = 0  # pixels of the list scrolled out of sight above
-        self.is_enabled = True
-        self._hover: tuple[int, str] | None = None
-        self._held: tuple[int, str] | None = None
-        self._last_down: tuple[Hashable, float] | None = None  # key, seconds since
-        self._dirty = True
-        self._faces: dict[tuple[Any, ...], pygame.Surface] = {}
-        self._image = pygame.Surface(own.size, pygame.SRCALPHA)
-        self.bar = UIVerticalScrollBar(pygame.Rect(area.right - BAR_W, area.top, BAR_W,
-                                                   area.height), 1.0, manager, visible=0)
-        self.bar.set_container_to_check_hover_for_mousewheel_events(self)
+        self._bar_rect = pygame.Rect(area.right - BAR_W, area.top, BAR_W, area.height)
+        #: pygame_gui's scroll bar, there only while the rows do not fit (as pygame_gui's
+        #: own scrolling container keeps it: a hidden bar's button would still post events)
+        self.bar: UIVerticalScrollBar | None = None
         self._paint()
+        self._set_image(self._image)
 
     # --- what it shows ------------------------------------------------------------------------
     @property
@@ -196,22 +176,29 @@ class RowList(UIElement):
         if top != self.top:
             self.top = top
             self._dirty = True
-        if self.bar.visible:
+        if self.bar is not None:
             share = self.top / self.content_height
             if abs(self.bar.start_percentage - share) > 1e-6:
                 self.bar.set_scroll_from_start_percentage(share)
 
     def _fit_bar(self) -> None:
-        """Show the scroll bar only when the rows do not fit, its thumb as long as the share
-        of them in sight."""
+        """A scroll bar only while the rows do not fit, its thumb as long as the share of
+        them in sight."""
         share = min(1.0, self.rect.height / self.content_height)
         if share < 1.0:
-            self.bar.set_visible_percentage(share)
-            if not self.bar.visible:
-                self.bar.show()
-        elif self.bar.visible:
-            self.bar.hide()
+            if self.bar is None:
+                self.bar = UIVerticalScrollBar(self._bar_rect, share, self.ui_manager)
+                self.bar.set_container_to_check_hover_for_mousewheel_events(self)
+            else:
+                self.bar.set_visible_percentage(share)
+        elif self.bar is not None:
+            self.bar.kill()
+            self.bar = None
         self.scroll_to(self.top)
+
+    def are_contents_hovered(self) -> bool:
+        """Whether the pointer is over the rows (the scroll bar asks, for the wheel)."""
+        return bool(self.hovered)
 
     # --- where things are ---------------------------------------------------------------------
     def _boxes(self, i: int) -> tuple[pygame.Rect, list[pygame.Rect]]:
@@ -227,7 +214,7 @@ class RowList(UIElement):
             right = self.rect.width - 2 - self.side_slots * (self.side_w + 4)
         return pygame.Rect(4, y, right - 4, self.box_h), sides
 
-    def _spot(self, x: float, y: float) -> tuple[int, str] | None:
+    def _spot(self, x: float, y: float) -> Part | None:
         if not self.rect.collidepoint(x, y):
             return None
         lx, ly = x - self.rect.left, y - self.rect.top + self.top
@@ -242,129 +229,61 @@ class RowList(UIElement):
                 return i, side.name
         return None
 
-    def spots(self) -> list[Spot]:
-        """The rows and buttons a player can click now: those whose middle is in sight."""
-        out = []
-        view = self.rect
-        for i, item in enumerate(self.items):
-            row, sides = self._boxes(i)
-            parts = [("row", row, item.boxed, item.text)] + [
-                (s.name, box, s.enabled, s.label)
-                for s, box in zip(item.sides, sides, strict=True)]
-            for part, box, enabled, text in parts:
-                rect = box.move(view.left, view.top - self.top)
-                if view.collidepoint(rect.center):
-                    out.append(Spot(i, item.key, part, rect, enabled, text))
-        return out
+    def _part_rect(self, part: Part) -> pygame.Rect:
+        row, sides = self._boxes(part[0])
+        if part[1] != "row":
+            row = sides[[s.name for s in self.items[part[0]].sides].index(part[1])]
+        return row.move(self.rect.left, self.rect.top - self.top)
+
+    def _key(self, index: int) -> Hashable:
+        return self.items[index].key
 
     def _side(self, i: int, part: str) -> Side | None:
         return next((s for s in self.items[i].sides if s.name == part), None)
 
-    # --- pygame_gui's element -------------------------------------------------------------------
-    def are_contents_hovered(self) -> bool:
-        """Whether the pointer is over the rows (the scroll bar asks, for the wheel)."""
-        return bool(self.hovered)
+    def _enabled(self, part: Part) -> bool:
+        if part[1] == "row":
+            return self.items[part[0]].boxed  # a line of text is not a button
+        side = self._side(*part)
+        return side is not None and side.enabled
 
-    def process_event(self, event: pygame.event.Event) -> bool:
-        if getattr(event, "button", None) != pygame.BUTTON_LEFT or not self.visible:
-            return False
-        if event.type not in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-            return False
-        x, y = self.ui_manager.calculate_scaled_mouse_position(event.pos)
-        if event.type == pygame.MOUSEBUTTONUP:
-            held, self._held = self._held, None
-            if held is None:
-                return False
-            self._dirty = True
-            if self._spot(x, y) == held:
-                self._post(pygame_gui.UI_BUTTON_PRESSED, *held)
-            return True
-        if not self.hover_point(x, y):
-            return False
-        spot = self._spot(x, y)
-        if spot is None:
-            return True  # between rows: nothing, but not for what lies under the list
-        i, part = spot
+    def _tip(self, part: Part) -> str | None:
+        i, name = part
         item = self.items[i]
-        if part == "row" and not item.boxed:
-            return True  # a line of text
-        side = self._side(i, part)
-        if side is not None and not side.enabled:
-            return True
-        last = self._last_down
-        if (part == "row" and self.double_clicks and last is not None and last[0] == item.key
-                and last[1] <= self.ui_manager.get_double_click_time()):
-            self._last_down = None
-            self._post(pygame_gui.UI_BUTTON_DOUBLE_CLICKED, i, part)
-            return True
-        self._last_down = (item.key, 0.0) if part == "row" else None
-        self._held = spot
-        self._dirty = True
-        return True
-
-    def _post(self, kind: int, i: int, part: str) -> None:
-        pygame.event.post(pygame.event.Event(kind, {
-            "ui_element": self, "ui_object_id": self.most_specific_combined_id,
-            "mouse_button": pygame.BUTTON_LEFT, "key": self.items[i].key, "part": part}))
-
-    def _tip(self, i: int, part: str) -> str | None:
-        item = self.items[i]
-        if part != "row":
-            side = self._side(i, part)
+        if name != "row":
+            side = self._side(i, name)
             return side.tip if side is not None else None
         tip = item.tip() if callable(item.tip) else item.tip
         if self._shown(i) != item.text:  # the line cut to fit, in full first
             return f"{esc(item.text)}<br>{tip}" if tip else esc(item.text)
         return tip
 
-    def while_hovering(self, time_delta: float, mouse_pos: Any) -> None:
-        """The row or button under the pointer looks hovered and, after the delay, shows
-        its tooltip."""
-        spot = self._spot(mouse_pos[0], mouse_pos[1])
-        if spot != self._hover:
-            self._drop_tip()
-            self._hover = spot
-            self._dirty = True
-        if spot is not None and self.tool_tip is None and self.hover_time > self.tool_tip_delay:
-            text = self._tip(*spot)
-            if text:
-                row, sides = self._boxes(spot[0])
-                box = row if spot[1] == "row" else sides[[
-                    s.name for s in self.items[spot[0]].sides].index(spot[1])]
-                self.tool_tip = self.ui_manager.create_tool_tip(
-                    text=text, position=(int(mouse_pos[0]),
-                                         self.rect.top - self.top + box.centery),
-                    hover_distance=(0, box.height // 2), parent_element=self,
-                    object_id=None, wrap_width=None, text_kwargs={})
-        self.hover_time += time_delta
+    def spots(self) -> list[Spot]:
+        """The rows and buttons a player can click now: those whose middle is in sight."""
+        out = []
+        for i, item in enumerate(self.items):
+            parts = [("row", item.text)] + [(s.name, s.label) for s in item.sides]
+            for name, text in parts:
+                rect = self._part_rect((i, name))
+                if self.rect.collidepoint(rect.center):
+                    out.append(Spot(i, item.key, name, rect, self._enabled((i, name)), text))
+        return out
 
-    def _drop_tip(self) -> None:
-        if self.tool_tip is not None:
-            self.tool_tip.kill()
-            self.tool_tip = None
-        self.hover_time = 0.0
-
-    def on_unhovered(self) -> None:
-        super().on_unhovered()
-        if self._hover is not None:
-            self._hover = None
-            self._dirty = True
-
+    # --- pygame_gui's element -------------------------------------------------------------------
     def update(self, time_delta: float) -> None:
-        super().update(time_delta)
-        if self._last_down is not None:
-            self._last_down = (self._last_down[0], self._last_down[1] + time_delta)
-        if self.bar.visible:  # the wheel or a drag moved the bar: follow it
+        if self.bar is not None:  # the wheel or a drag moved the bar: follow it
             top = max(0, min(round(self.bar.start_percentage * self.content_height),
                              self.max_top))
             if top != self.top:
                 self.top = top
                 self._dirty = True
-        if self._dirty:
-            self._paint()
+        super().update(time_delta)
 
     def kill(self) -> None:
-        self.bar.kill()
+        if self.bar is not None:
+            self.bar.kill()
+            self.bar = None
+        self.items = []
         super().kill()
 
     # --- painting -------------------------------------------------------------------------------
@@ -377,11 +296,9 @@ class RowList(UIElement):
         return fit(item.text, room, size, bold)
 
     def _row_face(self, i: int, look: str, size: tuple[int, int]) -> pygame.Surface:
-        """A row's picture, kept while the list lives: most repaints show rows seen before."""
         text = self._shown(i)
-        key = ("row", text, look, size)
-        face = self._faces.get(key)
-        if face is None:
+
+        def make() -> pygame.Surface:
             font, bold, ink, fill, border = ROW_LOOKS[look]
             face = pygame.Surface(size, pygame.SRCALPHA)
             box = face.get_rect()
@@ -395,13 +312,12 @@ class RowList(UIElement):
             draw_text(face, text, (room.left, box.centery), font, ink, bold=bold,
                       anchor="midleft")
             face.set_clip(None)
-            self._keep(key, face)
-        return face
+            return face
+
+        return self._face(("row", text, look, size), make)
 
     def _side_face(self, side: Side, state: int, size: tuple[int, int]) -> pygame.Surface:
-        key = ("side", side.label, side.look, state, size)
-        face = self._faces.get(key)
-        if face is None:
+        def make() -> pygame.Surface:
             looks = SIDE_LOOKS[side.look]
             fill, border, ink = looks[state]
             face = pygame.Surface(size, pygame.SRCALPHA)
@@ -410,53 +326,41 @@ class RowList(UIElement):
             pygame.draw.rect(face, theme.rgb(border), box, 1, border_radius=RADIUS)
             draw_text(face, side.label, box.center, looks[3], ink, bold=looks[4],
                       anchor="center")
-            self._keep(key, face)
-        return face
+            return face
 
-    def _keep(self, key: tuple[Any, ...], face: pygame.Surface) -> None:
-        """Keep a picture, its colours premultiplied by its alpha as pygame_gui draws its
-        elements (``BLEND_PREMULTIPLIED``)."""
-        if len(self._faces) > 400:
-            self._faces.clear()
-        face.premul_alpha_ip()
-        self._faces[key] = face
+        return self._face(("side", side.label, side.look, state, size), make)
 
     def _empty_face(self) -> pygame.Surface:
         """What an empty list says, wrapped to its width."""
-        key = ("empty", self.empty)
-        face = self._faces.get(key)
-        if face is None:
+        def make() -> pygame.Surface:
             face = pygame.Surface(self.rect.size, pygame.SRCALPHA)
             y = 6
             for line in wrap_lines(self.empty, self.rect.width - 16, theme.BODY)[:4]:
                 draw_text(face, line, (8, y), theme.BODY, theme.INK_MUTED)
                 y += 24
-            self._keep(key, face)
-        return face
+            return face
+
+        return self._face(("empty", self.empty), make)
 
     def _paint(self) -> None:
-        self._dirty = False
-        image = self._image
-        image.fill((0, 0, 0, 0))
+        image = self._show()
         if not self.items and self.empty:
             image.blit(self._empty_face(), (0, 0), special_flags=PREMUL)
         first = max(0, (self.top - self.first_y) // self.row_h)
         last = min(len(self.items), (self.top + self.rect.height) // self.row_h + 1)
-        here = self._held if self._held is not None else self._hover
         for i in range(first, last):
             item = self.items[i]
             row, sides = self._boxes(i)
-            at = here[1] if here is not None and here[0] == i else None
             look = item.look
             if item.boxed:
-                if item.key == self.selected or (at == "row" and self._held is not None):
+                at = self._look_at((i, "row"))
+                if item.key == self.selected or at == "held":
                     look += "_selected"
-                elif at == "row":
+                elif at == "hovered":
                     look += "_hovered"
             image.blit(self._row_face(i, look, row.size), row.move(0, -self.top),
                        special_flags=PREMUL)
             for side, box in zip(item.sides, sides, strict=True):
-                state = 2 if not side.enabled else 1 if at == side.name else 0
+                state = 2 if not side.enabled else 1 if self._look_at((i, side.name)) else 0
                 image.blit(self._side_face(side, state, box.size), box.move(0, -self.top),
                            special_flags=PREMUL)
-        self._set_image(image)
