@@ -49,14 +49,15 @@ class Backdrop:
 # what each band of the board paints from (besides the view, the layout and the language)
 _MONEY = ("budget_left",)
 _ORG = ("cards", "person", "planned", "show_all_sways")
-_RIGHT = ("person", "role", "action_title", "action_cost", "action_reason", "preview",
-          "preview_room", "panel", "targeted")
+_ACTING = ("person", "role", "targeted")
+_PREVIEW = ("action_title", "action_cost", "action_reason", "preview", "preview_room")
+_PANEL = ("panel",)
 
 
 def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) -> list[str]:
     """Paint the backdrop of the board into ``surface``: all of it, or, when ``surface``
     holds ``before`` painted for the same view, layout and language, only the bands whose
-    inputs changed (a click repaints the cards or the preview, not the whole board).
+    inputs changed (a click repaints the cards, a card, the preview or a line, not the whole board).
     Returns the bands painted."""
     lay = b.layout
     if (before is None or before.layout is not lay or before.view is not b.view
@@ -72,8 +73,9 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
     bands = {"money": (_MONEY, lay.money, _money, theme.SURFACE),  # on the top bar
              "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
                      _org, theme.BG),
-             "right": (_RIGHT, pygame.Rect(split, lay.right.top, lay.size[0] - split,
-                                           lay.bottom.top - lay.right.top), _right, theme.BG)}
+             "acting": (_ACTING, lay.acting, _acting, theme.BG),
+             "preview": (_PREVIEW, lay.preview, _preview, theme.BG),
+             "panel": (_PANEL, lay.panel, _panel, theme.BG)}
     painted = []
     if _only_planned_changed(b, before):  # a move planned or withdrawn: its person's card
         _cards(surface, b, before)
@@ -218,6 +220,14 @@ def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> st
 
 
 def _right(surface: pygame.Surface, b: Backdrop) -> None:
+    _acting(surface, b)
+    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), b.layout.actions, border_radius=8)
+    _preview(surface, b)
+    _panel(surface, b)
+
+
+def _acting(surface: pygame.Surface, b: Backdrop) -> None:
+    """Whom the selected role acts on (the line above the action list)."""
     lay, tr = b.layout, b.tr
     people = {p["id"]: p for p in b.view["people"]}
     if b.person in people and b.targeted:
@@ -229,8 +239,11 @@ def _right(surface: pygame.Surface, b: Backdrop) -> None:
         hint = tr("ui.role." + b.role)
     draw_text(surface, hint, (lay.acting.left + 2, lay.acting.centery), theme.LABEL,
               theme.INK_MUTED, bold=True, anchor="midleft", max_width=lay.acting.width)
-    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), lay.actions, border_radius=8)
-    _preview(surface, b)
+
+
+def _panel(surface: pygame.Surface, b: Backdrop) -> None:
+    """What the lower panel paints under its widgets (C931's dots)."""
+    lay, tr = b.layout, b.tr
     if b.panel == "c931":
         r = lay.panel
         board_draw.draw_c931(surface, pygame.Rect(r.left + 8, r.top + 6, r.width - 16, 24),
