@@ -89,6 +89,7 @@ class BoardScene(WeekFlow, Scene):
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
+        self._options_memo: tuple[Any, ...] | None = None
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -165,13 +166,26 @@ class BoardScene(WeekFlow, Scene):
 
     def _rows(self) -> None:
         s = self.session
-        self.rows = board_rows.action_rows(s.options(self.role), self.person,
+        self.rows = board_rows.action_rows(self._options(), self.person,
                                            s.view["me"]["stage"], s.view)
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
             self.selected = usable[0].action if usable else None
             self.list_reveal = True
+
+    def _options(self) -> list[Any]:
+        """What the selected role may plan now, for every person: worked out again only
+        when the role, the view or the week's plan changed (picking another person changes
+        none of them)."""
+        s = self.session
+        week = s.week
+        plan = (self.role, frozenset(week.committed),
+                tuple((e.id, e.status) for e in week.entries))
+        memo = self._options_memo
+        if memo is None or memo[0] is not s.view or memo[1] is not week or memo[2] != plan:
+            memo = self._options_memo = (s.view, week, plan, s.options(self.role))
+        return memo[3]
 
     def refresh(self) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else

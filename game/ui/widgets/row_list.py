@@ -1,19 +1,13 @@
-"""A list of rows painted as one element, each row with up to two small buttons at its end.
+"""A list of rows painted as one element, each row with up to two small buttons at its end
+(the deal board's action list and its week's plan).
 
-The deal board's action list and its plan were scrolling containers of buttons and labels.
-A click that changed their words (a person picked, a move planned or undone) made pygame_gui
-rebuild each changed widget: lay out and render its text and draw its shape in each of its
-states, which was most of what a click cost. ``RowList`` paints the rows itself, from
-pictures of rows that it keeps, so a changed row costs one line of text (none when it shows
-words seen before) and a repaint is a few blits.
-
-What the widgets did, it does: a boxed row looks hovered, pressed or selected; a click on a
-row or one of its buttons is reported as a button's press (``UI_BUTTON_PRESSED``, with the
-list as ``ui_element``, the row's ``key`` and the ``part`` clicked: "row" or the button's
-name), a second click on the same row soon after as ``UI_BUTTON_DOUBLE_CLICKED``, both read
-through the event queue on the next frame as pygame_gui's own buttons are; rows and buttons
-have tooltips (made only when shown; a line cut to fit shows in full in its tooltip); a
-disabled button ignores clicks; the list scrolls with pygame_gui's scroll bar (wheel, drag,
+They were scrolling containers of pygame_gui buttons and labels, and a click that changed
+their words (a person picked, a move planned or undone) had pygame_gui rebuild every row
+that changed; this list repaints from kept pictures of its rows (``game.ui.widgets.painted``
+says how, and how it stands in for buttons: hover, press, double click, tooltips). A boxed
+row ("row") is a button that can be selected, a "row_muted" one says in its text why it
+cannot be done now; "body", "muted" and "warning" rows are lines of text. A line cut to fit
+shows whole in its tooltip. The list scrolls with pygame_gui's scroll bar (wheel, drag,
 track) when it is longer than its place. Rows keep the places they are given: the list never
 reorders them, and it scrolls only when asked to show a row.
 """
