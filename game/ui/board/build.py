@@ -251,17 +251,24 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
     w.role_tabs = _slots(w).tabs("roles", cells, tabs)
 
 
-def _actions(scene: BoardScene, w: BoardWidgets) -> None:
-    """The action list: one painted element, given its rows in place after a click."""
+def action_items(scene: BoardScene, w: BoardWidgets, rows: list[board_rows.Row]) -> list[Item]:
+    """The action list's rows as the list paints them."""
     tr = scene.ctx.tr
     playable = scene.playable(scene.role)
     add = Side("add", "+", tr("ui.board.add_tip"), playable, "add")
     pick = Side("add", "…", tr("ui.board.pick_tip"), playable, "add")
     items = []
-    for row in scene.rows:
+    for row in rows:
         sides = () if row.reason is not None else (pick,) if row.picker else (add,)
         items.append(Item(row.key, row_text(scene, w, row), _tip(scene, w, row),
                           "row_muted" if row.reason is not None else "row", sides))
+    return items
+
+
+def _actions(scene: BoardScene, w: BoardWidgets) -> None:
+    """The action list: one painted element, given its rows in place after a click."""
+    tr = scene.ctx.tr
+    items = action_items(scene, w, scene.rows)
     w.listed = {row.key: row for row in scene.rows}
     selected = scene.selected_row()
     fresh = w.actions is None  # made anew with the board: scrolled where the last one was

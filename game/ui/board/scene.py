@@ -18,14 +18,16 @@ from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
+from game.ui.board.access import card_tags
 from game.ui.board.build import (
     BoardWidgets,
+    action_items,
     build_widgets,
     preview_button,
     refresh_widgets,
 )
 from game.ui.board.flow import WeekFlow
-from game.ui.board.layout import board_layout, card_rects
+from game.ui.board.layout import ROW_H, board_layout, card_rects
 from game.ui.preview import preview_text
 from game.ui.scene import Command, Scene
 from game.ui.session import Session
@@ -90,6 +92,7 @@ class BoardScene(WeekFlow, Scene):
         self.tutorial = guided(session)
         self._guide_week: int | None = None
         self._options_memo: tuple[Any, ...] | None = None
+        self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -160,6 +163,7 @@ class BoardScene(WeekFlow, Scene):
             self.list_top = self.w.actions.top
         self.list_reveal = True  # ... or as far as shows the selected row
         self.w = build_widgets(self)
+        self._warm = [pid for pid in reversed(self.cards) if pid != self.person]
         self._backdrop = self._make_backdrop(v, tr)
         self._bg = None
         self._built_for = (self.ctx.size, tr.language, v["week"])
@@ -247,6 +251,32 @@ class BoardScene(WeekFlow, Scene):
         text = tr("ui.board.hint")
         room = self.w.status_rect.width
         return text if text_width(text, theme.LABEL) <= room else tr("ui.board.hint_short")
+
+    def update(self, dt: float) -> Command | None:
+        command = super().update(dt)
+        if command is None:
+            self._warm_one()
+        return command
+
+    def _warm_one(self) -> None:
+        """While the player reads the board, prepare one person's pictures a frame (a
+        millisecond or two): their card as it looks picked and the first rows of their
+        actions, so that the first click on each person costs what later ones do."""
+        actions = self.w.actions
+        if not self._warm or self._backdrop is None or actions is None or not actions.alive():
+            return
+        pid = self._warm.pop()
+        if pid not in self.cards:
+            return
+        v, tr = self.session.view, self.ctx.tr
+        person = next(p for p in v["people"] if p["id"] == pid)
+        board_paint.card_image(self.cards[pid].size, person, tr, True,
+                               self._backdrop.planned.get(pid, 0), card_tags(v, person, tr))
+        rows = board_rows.action_rows(self._options(), pid, v["me"]["stage"], v)
+        shown = self.layout.actions.height // ROW_H + 1
+        usable = [r for r in rows if r.reason is None] or rows  # selected when picked
+        actions.warm(action_items(self, self.w, rows[:shown]),
+                     usable[0].key if usable else None)
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:

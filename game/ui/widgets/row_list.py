@@ -283,11 +283,28 @@ class RowList(Painted):
     # --- painting -------------------------------------------------------------------------------
     def _shown(self, i: int) -> str:
         """Row ``i``'s text as it fits its box (a boxed row keeps a button's padding)."""
-        item = self.items[i]
+        return self._fitted(self.items[i], self._boxes(i)[0].width)
+
+    @staticmethod
+    def _fitted(item: Item, width: int) -> str:
         size, bold = ROW_LOOKS[item.look][:2]
-        width = self._boxes(i)[0].width
         room = width - min(28, width // 3) if item.boxed else width - 4
         return fit(item.text, room, size, bold)
+
+    def warm(self, items: list[Item], selected: Hashable | None = None) -> None:
+        """Make the pictures of ``items`` as they would first show (hovered by nothing,
+        ``selected`` marked) without showing them: a screen prepares the rows a click may
+        bring while the player is still reading."""
+        shown, self.items = self.items, list(items)
+        try:
+            for i, item in enumerate(items):
+                row, sides = self._boxes(i)
+                selected_look = item.boxed and item.key == selected
+                self._row_face(i, item.look + ("_selected" if selected_look else ""), row.size)
+                for side, box in zip(item.sides, sides, strict=True):
+                    self._side_face(side, 2 if not side.enabled else 0, box.size)
+        finally:
+            self.items = shown
 
     def _row_face(self, i: int, look: str, size: tuple[int, int]) -> pygame.Surface:
         text = self._shown(i)
