@@ -174,3 +174,24 @@ def test_the_action_list_by_keyboard(make_app) -> None:  # type: ignore[no-untyp
     press(app, pygame.K_SPACE)
     assert usable.action in board.session.plan
     assert {s.key: s.rect for s in rows.spots() if s.part == "row"} == where, "nothing moved"
+
+
+def test_every_painted_control_on_the_board_has_a_tooltip(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The tabs, the action rows and every small button of the board's painted lists say
+    what they do (as every button of the board must)."""
+    app = make_app("zh", "new_game")
+    click_at(app, find_button(app, app.tr("ui.new_game.start")).rect.center)
+    click_at(app, find_button(app, app.tr("ui.briefing.begin")).rect.center)
+    board = top(app)
+    assert isinstance(board, BoardScene)
+    press(app, pygame.K_SPACE)  # a move in the plan, with its ×
+    w = board.w
+    assert w.plan_list is not None and w.plan_list.items
+    for tabs in (w.role_tabs, w.panel_tabs):
+        assert tabs is not None and all(t.tip for t in tabs.tabs)
+    assert w.actions is not None
+    for item in w.actions.items:
+        assert item.tip is not None and item.tip(), item.text
+    for rows in (w.actions, w.plan_list):
+        for item in rows.items:
+            assert all(side.tip for side in item.sides), item.text
