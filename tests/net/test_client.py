@@ -116,6 +116,19 @@ def test_every_refusal_leads_to_one_next_step(monkeypatch, refusals, awaiting, m
     assert not fake.refusals  # every scripted refusal was met
 
 
+def test_every_team_week_refusal_has_a_next_step():
+    """A refusal code the team-week model gains must be given a next step here too."""
+    from game.net.desk import CODES
+
+    handled = client.NEW_BOARD | client.NOT_OURS | client.SETTLED | {
+        "plan/answer_first", "plan/committed",  # commit / plan: see the table above
+        "plan/illegal", "plan/unknown_action",  # a move of the plan: carries its index
+    }
+    never_sent = {"plan/not_owner", "plan/nothing_to_undo", "plan/week_done"}  # withdraw,
+    # undo and reopen: a bot never sends them
+    assert {*CODES.values(), "plan/illegal"} <= handled | never_sent
+
+
 def test_a_plan_the_host_lost_is_sent_again():
     """A host restarted from its log keeps only committed weeks: the desk it sends shows
     none of the seat's moves, so the seat plans again before it commits."""
