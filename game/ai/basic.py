@@ -285,6 +285,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
+        # The options of roles now out of days would all be refused: no need to see them.
+        queue.retire(marks.days[0], marks.days[1], marks.days[2], marks.days[3])
         out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
     return out

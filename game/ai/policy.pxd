@@ -1,5 +1,5 @@
 cimport cython
-from game.ai.context cimport Context
+from game.ai.context cimport Context, Info
 from game.ai.playbooks cimport Style
 from game.ai.queue cimport Marks, Queue
 from game.core.actions cimport ActionDef
@@ -14,5 +14,7 @@ cdef class Plan:
 
 cpdef list _fill(VendorView vv, Context ctx, Style style, object skill, object rng, object roles,
                  list fixed_acts, list days, double budget, double cap, bint explain)
+cdef list _take(VendorView vv, Context ctx, Style style, object skill, object rng, Queue queue,
+                list fixed_acts, list days, double budget, double cap, bint explain, bint quick)
 from game.core.checks cimport choice_cost, first_refusal, groups
 from game.ai.value cimport values_of, value_of, project, support_gain

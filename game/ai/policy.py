@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cython
 
 from game.ai import value as V
-from game.ai.context import Context, make_context
+from game.ai.context import Context, Info, make_context
 from game.ai.playbooks import Style
 from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
@@ -203,7 +203,6 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     d: ActionDef
     extra: cython.double
     s: cython.double
-    target: cython.int
     k: cython.Py_ssize_t
     handicapped: cython.bint = skill.handicapped
     for d, targets in groups(vv, fixed_acts):
@@ -225,6 +224,63 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
             queue.add(-(s - extra), d.kind, group[k])
     queue.start()
+    if noisy:  # every valuation draws from the dice: only the plain walk keeps them in step
+        return _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap,
+                     explain, False)
+    # The quick walk drops options that can no longer be taken without valuing them again;
+    # in the rare week where that could change where the walk stops, it says so and the
+    # plain walk runs from the same start.
+    n: cython.Py_ssize_t = len(ctx.infos)
+    support = cython.declare(cython.double[64])
+    trust = cython.declare(cython.double[64])
+    focus = cython.declare(cython.double[64])
+    i: Info
+    for k in range(n):
+        i = ctx.infos[k]
+        support[k] = i.support
+        trust[k] = i.trust
+        focus[k] = i.focus
+    days0 = list(days)
+    queue.save()
+    chosen = _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap, explain,
+                   True)
+    if chosen is not None:
+        return chosen
+    for k in range(n):
+        i = ctx.infos[k]
+        i.support = support[k]
+        i.trust = trust[k]
+        i.focus = focus[k]
+    days[:] = days0
+    queue.rewind()
+    return _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap, explain,
+                 False)
+
+
+@cython.cfunc
+def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object,
+          queue: Queue, fixed_acts: list, days: list, budget: cython.double,
+          cap: cython.double, explain: cython.bint, quick: cython.bint) -> list:
+    """Take the listed options best first (the plain walk), valuing an option again when
+    its person was worked on since it was valued.
+
+    `quick` drops an option as soon as it can never be taken (its roles lack the days, the
+    pair or its once-a-week person is already in the plan, a second negotiation) instead of
+    valuing it again; the options of roles out of days are not even handed out (the queue
+    retires their buckets). The plain walk values such an option again and drops it when
+    its turn comes, or stops there if it is worth less than `min_score` by then. Options are
+    ordered by value less the day charge (`_day_charge`, never negative) and the walk stops
+    on value alone, so a dropped option can have stopped the plain walk only before an
+    option whose key is under `min_score`. Such an option, met after a drop, ends the quick
+    walk with None unless it is fresh and stops the walk itself; otherwise the two walks
+    take the same options (they hand out the options still takeable in the same order and
+    value them alike)."""
+    noise: cython.double = skill.noise
+    noisy: cython.bint = noise != 0.0 and rng is not None
+    handicapped: cython.bint = skill.handicapped
+    d: ActionDef
+    s: cython.double
+    target: cython.int
     marks: Marks = Marks()  # the pairs taken, who was met, how often each was worked on
     negotiating: cython.bint = False
     m: Move
@@ -237,6 +293,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     chosen = []
     limit: cython.int = skill.limit
     min_score: cython.double = skill.min_score
+    dropped: cython.bint = False
     i: cython.int
     n: cython.int
     while len(chosen) < limit:
@@ -245,6 +302,21 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             break
         d = DEFS[queue.kinds[i]]
         target = queue.targets[i]
+        n = d.days
+        if quick and (
+                cython.cast(cython.int, days[d.role_a]) < n
+                or (d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n)
+                or (marks.taken[target + 1] >> d.kind) & 1
+                or (target >= 0 and marks.once[target])
+                or (d.special_id == S_NEGOTIATE and negotiating)):
+            dropped = True
+            continue
+        if (dropped or (quick and queue.retired_before(i))) and -queue.keys[i] < min_score:
+            # A dropped option could have stopped the plain walk before this one, unless
+            # this one stops the walk itself (fresh and worth less than `min_score`).
+            if (target >= 0 and marks.version[target] != queue.tags[i]) or \
+                    -queue.keys[i] + _day_charge(d) >= min_score:
+                return None
         if target >= 0 and marks.version[target] != queue.tags[i]:
             s = value_of(ctx, d, target)
             if handicapped and s > 0:
@@ -255,7 +327,6 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             queue.tags[i] = marks.version[target]
             queue.push(i)
             continue
-        n = d.days
         s = -queue.keys[i] + _day_charge(d)
         if s < min_score:
             break
@@ -287,4 +358,6 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if target >= 0:
             project(ctx, d, target)
             marks.version[target] += 1
+        if quick:
+            queue.retire(days[0], days[1], days[2], days[3])
     return chosen
