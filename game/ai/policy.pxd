@@ -17,4 +17,4 @@ cpdef list _fill(VendorView vv, Context ctx, Style style, object skill, object r
 cdef list _take(VendorView vv, Context ctx, Style style, object skill, object rng, Queue queue,
                 list fixed_acts, list days, double budget, double cap, bint explain, bint quick)
 from game.core.checks cimport choice_cost, first_refusal, groups
-from game.ai.value cimport values_of, value_of, project, support_gain
+from game.ai.value cimport KindTerms, project, support_gain, terms_of, value_at

@@ -19,7 +19,7 @@ from game.ai.context import Context, Info, make_context
 from game.ai.playbooks import Style
 from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
-from game.ai.value import project, value_of, values_of
+from game.ai.value import KindTerms, project
 from game.core.actions import DEFS, ActionDef
 from game.core.checks import Move, choice_cost, first_refusal, groups
 from game.core.ids import ROLES
@@ -27,6 +27,7 @@ from game.core.rng import Rng
 from game.core.views import PersonView, VendorView
 
 if not cython.compiled:
+    from game.ai.value import terms_of, value_at
     from game.core.ids import (
         A_CHOOSE,
         A_GATHER_INTEL,
@@ -201,9 +202,11 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         for r in roles:
             allowed |= 1 << ROLES.index(r)
     d: ActionDef
+    t: KindTerms
     extra: cython.double
     s: cython.double
     k: cython.Py_ssize_t
+    target: cython.int
     handicapped: cython.bint = skill.handicapped
     for d, targets in groups(vv, fixed_acts):
         group = [-1] if targets is None else targets
@@ -214,15 +217,16 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             if not group:
                 continue
         extra = _day_charge(d)
-        values = values_of(ctx, d, group)
+        t = terms_of(ctx, d)
         off: cython.double = skill.stage_mult(d, ctx.stage) if handicapped else 1.0
         for k in range(len(group)):
-            s = values[k]
+            target = group[k]
+            s = value_at(ctx, d, t, target)
             if s > 0:
                 s *= off
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
-            queue.add(-(s - extra), d.kind, group[k])
+            queue.add(-(s - extra), d.kind, target)
     queue.start()
     if noisy:  # every valuation draws from the dice: only the plain walk keeps them in step
         return _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap,
@@ -318,7 +322,7 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
                     -queue.keys[i] + _day_charge(d) >= min_score:
                 return None
         if target >= 0 and marks.version[target] != queue.tags[i]:
-            s = value_of(ctx, d, target)
+            s = value_at(ctx, d, terms_of(ctx, d), target)
             if handicapped and s > 0:
                 s *= skill.stage_mult(d, ctx.stage)
             if noisy:
