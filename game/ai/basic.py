@@ -12,12 +12,12 @@ import cython
 from game.ai.policy import Plan
 from game.ai.queue import Marks, Queue
 from game.core.actions import CATALOG, DEFS, TERMS, ActionDef
-from game.core.checks import Move, groups
+from game.core.checks import Legal, Move
 from game.core.ids import CRITERION_ID, KIND_ID
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
-    from game.core.checks import new_move
+    from game.core.checks import legal_into, new_move
     from game.core.ids import (
         A_BID_DEFENSE,
         A_BID_DELIVERY,
@@ -161,17 +161,26 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
     tags: cython.int
     bonus: cython.bint
     t: cython.int
-    for d, targets in groups(vv, []):
+    j: cython.int
+    mask: cython.ulonglong
+    n: cython.int = len(vv.people)
+    legal: Legal = Legal()
+    legal_into(vv, [], legal)
+    for j in range(legal.n):
+        d = DEFS[legal.kind[j]]
         want = wants.w[d.kind]
         cost = cost_scale * d.cost
-        if targets is None:
+        if not legal.targeted[j]:
             if want - cost > _MIN_SCORE:
                 out.add(-(want - cost), d.kind, -1)
             continue
         pull = d.support * 6 + d.trust * 3
         tags = keyed[d.kind]
         bonus = d.special_id == S_COACH or d.kind == A_DEVELOP_INSIDER
-        for t in targets:
+        mask = legal.mask[j]
+        for t in range(n):
+            if not (mask >> t) & 1:
+                continue
             pv = vv.people[t]
             s = want + values[t] * (
                 pull + (0.2 if d.contact_to > pv.contact else 0.0))

@@ -21,13 +21,14 @@ from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
 from game.ai.value import KindTerms, project
 from game.core.actions import DEFS, ActionDef
-from game.core.checks import Move, choice_cost, first_refusal, groups
+from game.core.checks import Legal, Move, choice_cost, first_refusal
 from game.core.ids import ROLES
 from game.core.rng import Rng
 from game.core.views import PersonView, VendorView
 
 if not cython.compiled:
     from game.ai.value import terms_of, value_at
+    from game.core.checks import legal_into
     from game.core.ids import (
         A_CHOOSE,
         A_GATHER_INTEL,
@@ -208,10 +209,23 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     k: cython.Py_ssize_t
     target: cython.int
     handicapped: cython.bint = skill.handicapped
-    for d, targets in groups(vv, fixed_acts):
-        group = [-1] if targets is None else targets
+    j: cython.int
+    mask: cython.ulonglong
+    npeople: cython.int = len(vv.people)
+    legal: Legal = Legal()
+    legal_into(vv, fixed_acts, legal)
+    for j in range(legal.n):
+        d = DEFS[legal.kind[j]]
         if (1 << d.role_a) & ~allowed or (d.role_b >= 0 and (1 << d.role_b) & ~allowed):
             continue
+        if legal.targeted[j]:
+            group = []
+            mask = legal.mask[j]
+            for target in range(npeople):
+                if (mask >> target) & 1:
+                    group.append(target)
+        else:
+            group = [-1]
         if handicapped:
             group = [t for t in group if not skill.forbids(d, t, ctx.stage)]
             if not group:
