@@ -262,6 +262,7 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
     for k in range(4):
         marks.days[k] = me.time[k]
     negotiating: cython.bint = False
+    once_taken: cython.ulonglong = 0  # the kinds in the plan
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
     n: cython.int
@@ -285,6 +286,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
+        if d.once and (once_taken >> d.kind) & 1:
+            continue  # a kind done once a deal is planned once (on one person)
         marks.days[d.role_a] -= n
         if d.role_b >= 0:
             marks.days[d.role_b] -= n
@@ -294,10 +297,15 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
+        once_taken |= cython.cast(cython.ulonglong, 1) << d.kind
         # The options of roles now out of days would all be refused: no need to see them.
         queue.retire(marks.days[0], marks.days[1], marks.days[2], marks.days[3])
         out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
+    # Every move is a legal option of the view (`legal_into`) and the week's own limits
+    # (days, money, pairs, people seen once a week, one negotiation, a once-a-deal kind
+    # once) are kept above: the plan passes `first_refusal` (a test holds it to that).
+    out.checked = True
     return out
 
 

@@ -11,6 +11,7 @@ from game.core.views cimport PersonView, VendorView
 @cython.final
 cdef class Plan:
     cdef public list moves, reasons
+    cdef public bint checked
 
 cpdef list _fill(VendorView vv, Context ctx, Style style, object skill, object rng, object roles,
                  list fixed_acts, list days, double budget, double cap, bint explain)

@@ -86,11 +86,14 @@ EASY = Skill(noise=0.45, use_motives=False, careful=False, day_use=0.7, min_scor
 @cython.final
 @cython.cclass
 class Plan:
-    """A week's plan: the moves, and (when asked for) one reason key per move."""
+    """A week's plan: the moves, and (when asked for) one reason key per move. `checked`:
+    the planner made sure the rules allow the whole plan against the view it planned from,
+    so the engine need not check it again (see `engine.resolve_week`'s `trusted`)."""
 
     def __init__(self) -> None:
         self.moves = []
         self.reasons = []
+        self.checked = False
 
 
 def _choice_move(vv: VendorView, k: int, choice_id: str) -> Move:
@@ -182,6 +185,7 @@ def plan_week(
         del out.moves[i]
         del out.reasons[i]
         bad = first_refusal(vv, fixed + out.moves)
+    out.checked = bad is None and not fixed
     return out
 
 

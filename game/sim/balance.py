@@ -98,8 +98,14 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
     state.recording = False
     scored: GameState | None = None
     while state.outcome is None:
-        plans = {v.id: agents[v.id].plan(vendor_view(state, v.index), False).moves
-                 for v in state.vlist if v.active}
+        plans = {}
+        trusted = set()  # the plans their planner checked (see `engine.resolve_week`)
+        for v in state.vlist:
+            if v.active:
+                plan = agents[v.id].plan(vendor_view(state, v.index), False)
+                plans[v.id] = plan.moves
+                if plan.checked:
+                    trusted.add(v.id)
         # The bids are scored in the award week, after the bids were opened. Nothing during
         # a week moves the award to that week or earlier (a calendar shift lands after it),
         # so a week that starts before the award cannot score them and needs no fork.
@@ -108,9 +114,9 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
                 and state.week >= state.calendar["award"] \
                 and not (state.tender or {}).get("evaluated"):
             quiet = scoring_fork(state)
-        resolve_week(state, plans, None)
+        resolve_week(state, plans, None, trusted)
         if quiet is not None and (state.tender or {}).get("evaluated"):
-            resolve_week(quiet, plans, None)
+            resolve_week(quiet, plans, None, trusted)  # the same views: checked already
             scored = quiet
     return state, scored
 
