@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from game.ai.agents import BuiltinAgent
-from game.core.causes import analyse, scoring_fork
+from game.core.causes import Causes, analyse, analyse_all, scoring_fork
 from game.core.engine import new_game, resolve_week
 from game.core.rng import seed_state, world_seed
 from game.core.state import GameState
@@ -78,7 +78,12 @@ def loss_cause(state: GameState, vid: str, scored: GameState | None = None) -> s
     A loss in the tender's scores is labelled by counterfactual (`game.core.causes`): the
     first factor that, equal to the winner's, alone would have won ("outscored" when none
     would). `scored` is the game as its bids were scored (see `play_scored_game`)."""
-    c = analyse(state, vid, scored, brief=True)
+    return cause_label(analyse(state, vid, scored, brief=True))
+
+
+def cause_label(c: Causes) -> str | None:
+    """A vendor's causes (`game.core.causes`) in the balance report's words (see
+    `loss_cause`)."""
     if c.kind == "won":
         return None
     if c.kind == "no_bid":
@@ -130,6 +135,8 @@ def game_record(state: GameState, playbooks: dict[str, str],
     valid = {k for k, b in t.get("bids", {}).items() if not b["disqualified"]}
     c931 = t.get("c931") or {}
     vendors: dict[str, Any] = {}
+    causes = analyse_all(state, [vid for vid, v in state.vendors.items() if v.joined_week],
+                         scored, brief=True)
     for vid, v in state.vendors.items():
         if v.joined_week == 0:
             continue  # a late rival that never came
@@ -140,7 +147,7 @@ def game_record(state: GameState, playbooks: dict[str, str],
             "stage": v.stage,
             "stage_weeks": {int(k): w for k, w in v.stage_weeks.items()},
             "spent": round(v.spent, 2),
-            "cause": loss_cause(state, vid, scored),
+            "cause": cause_label(causes[vid]),
             "c931": (h["c"], h["f"], h["w"], h["forecast"]) if h else None,
         }
     return {
