@@ -207,7 +207,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         for r in roles:
             allowed |= 1 << ROLES.index(r)
     d: ActionDef
-    t: KindTerms
+    terms: KindTerms
     extra: cython.double
     s: cython.double
     k: cython.Py_ssize_t
@@ -235,11 +235,11 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             if not group:
                 continue
         extra = _day_charge(d)
-        t = terms_of(ctx, d)
+        terms = terms_of(ctx, d)
         off: cython.double = skill.stage_mult(d, ctx.stage) if handicapped else 1.0
         for k in range(len(group)):
             target = group[k]
-            s = value_at(ctx, d, t, target)
+            s = value_at(ctx, d, terms, target)
             if s > 0:
                 s *= off
             if noisy:

@@ -622,7 +622,7 @@ def groups(vv: VendorView, plan: list) -> list:
     many views and plans."""
     legal: Legal = Legal()
     legal_into(vv, plan, legal)
-    out = []
+    out: list[tuple[ActionDef, list[int] | None]] = []
     j: cython.int
     t: cython.int
     for j in range(legal.n):

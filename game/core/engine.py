@@ -14,7 +14,7 @@ calendar and event entries, and plays the same game.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 import cython
@@ -166,7 +166,8 @@ def validate_plans(state: GameState, plans: Mapping[str, Sequence[Action]]) -> N
     _validate(state, moves_of(state, plans))
 
 
-def _validate(state: GameState, plans: dict[str, list[Move]], trusted: object = None) -> None:
+def _validate(state: GameState, plans: dict[str, list[Move]],
+              trusted: Container[str] | None = None) -> None:
     """`trusted`: the vendors whose plans their planner already checked against this week's
     view (`first_refusal` found nothing), which need no second look."""
     if state.outcome is not None:
@@ -195,7 +196,7 @@ def resolve_week(
     state: GameState,
     plans: dict[str, list[Move]],
     reasons: Mapping[str, Sequence[str | None]] | None = None,
-    trusted: object = None,
+    trusted: Container[str] | None = None,
 ) -> dict[str, Any]:
     """Resolve one week from plans as moves against each vendor's view this week.
 
