@@ -92,6 +92,9 @@ MIN_SCORE = 0.15  # options worth no more are never planned
 _MIN_SCORE = cython.declare(cython.double, MIN_SCORE)
 
 
+_QUEUE = cython.declare(Queue, Queue(64))
+
+
 @cython.cfunc
 def _person_value(p: PersonView) -> cython.double:
     influence: cython.double = p.influence if p.roles_known else 0.5
@@ -152,7 +155,8 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
         if not vv.check_done[k] and KEY_BITS[cr]:
             for kind in HELPS_BY_ID[cr]:
                 keyed[kind] = keyed[kind] | cython.cast(cython.int, KEY_BITS[cr])
-    out: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    out: Queue = _QUEUE  # one queue, started again each week
+    out.reset(len(DEFS) * (len(vv.people) + 1))
     d: ActionDef
     want: cython.double
     cost: cython.double

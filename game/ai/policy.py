@@ -130,6 +130,9 @@ def option_for(vv: VendorView, d: ActionDef, style: Style, skill: Skill
     return (0 if d.options else -1), None
 
 
+_QUEUE = cython.declare(Queue, Queue(64))
+
+
 @cython.cfunc
 def _day_charge(d: ActionDef) -> cython.double:
     """The small charge for each extra role-day an option ties up."""
@@ -198,7 +201,8 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     Options are taken in order of value; one whose person an earlier pick has worked on is
     valued again when its turn comes (a lazily updated priority queue, kept as arrays)."""
     # An option's tag: the version of its person it was valued against.
-    queue: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    queue: Queue = _QUEUE  # one queue, started again each week
+    queue.reset(len(DEFS) * (len(vv.people) + 1))
     noise: cython.double = skill.noise
     noisy: cython.bint = noise != 0.0 and rng is not None
     allowed: cython.int = 15

@@ -13,6 +13,7 @@ cdef class Queue:
     cdef char live[64]
     cdef public int dead_top
     cdef public Py_ssize_t n, size, capacity
+    cpdef void reset(self, Py_ssize_t capacity)
     cpdef void add(self, double key, int kind, int target)
     cpdef void start(self)
     cpdef void save(self)

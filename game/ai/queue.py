@@ -77,6 +77,47 @@ class Queue:
         self.size = 0
         self.dead_top = -1
 
+    @cython.ccall
+    def reset(self, capacity: cython.Py_ssize_t) -> cython.void:
+        """Empty, with room for `capacity` options and every tag zero: a planner keeps one
+        queue and starts it again each week instead of making a new one."""
+        i: cython.Py_ssize_t
+        if capacity > self.capacity:
+            if cython.compiled:
+                free(self.keys)
+                free(self.kinds)
+                free(self.targets)
+                free(self.heap)
+                free(self.tags)
+                free(self.saved)
+                self.saved = cython.NULL
+                self.keys = cython.cast(cython.p_double,
+                                        malloc(capacity * cython.sizeof(cython.double)))
+                self.kinds = cython.cast(cython.p_int,
+                                         malloc(capacity * cython.sizeof(cython.int)))
+                self.targets = cython.cast(cython.p_int,
+                                           malloc(capacity * cython.sizeof(cython.int)))
+                self.heap = cython.cast(cython.p_int,
+                                        malloc(capacity * cython.sizeof(cython.int)))
+                self.tags = cython.cast(cython.p_int,
+                                        calloc(capacity, cython.sizeof(cython.int)))
+                if not (self.keys and self.kinds and self.targets and self.heap and self.tags):
+                    raise MemoryError()
+            else:
+                self.keys = [0.0] * capacity
+                self.kinds = [0] * capacity
+                self.targets = [0] * capacity
+                self.heap = [0] * capacity
+                self.tags = [0] * capacity
+                self.saved = None
+            self.capacity = capacity
+        else:
+            for i in range(self.n):
+                self.tags[i] = 0
+        self.n = 0
+        self.size = 0
+        self.dead_top = -1
+
     def __dealloc__(self) -> None:
         if cython.compiled:
             free(self.keys)

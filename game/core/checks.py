@@ -97,6 +97,7 @@ W_INTRODUCED = 31
 W_FAVOURS_OTHER = 32
 W_NO_TIME = 100
 W_REQUIRES = 1000
+_OK = cython.declare(cython.int, OK)  # the same, as a C constant for the hot loops
 NO_TARGET = -1  # an action without a target
 BAD = -2  # a name the view does not know (an unknown person, option, event or choice)
 
@@ -575,7 +576,7 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
                 break
         if not ok:
             continue
-        if d.vendor_special and vendor_reason(vv, d) != OK:
+        if d.vendor_special and vendor_reason(vv, d) != _OK:
             continue
         n = d.days
         if b.left[d.role_a] < n or (
@@ -602,7 +603,7 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
             m &= ~planned_pairs[d.kind]
         if m and d.person_special:
             for t in range(len(vv.people)):
-                if (m >> t) & 1 and person_reason(vv, d, vv.people[t]) != OK:
+                if (m >> t) & 1 and person_reason(vv, d, vv.people[t]) != _OK:
                     m &= ~(one << t)
         if m:
             out.kind[out.n] = d.kind

@@ -234,19 +234,39 @@ def resolve_week(
             ev = state.event_specs[state.event_index[eid]]
             entries.append(apply_choice(state, vid, eid, default_choice(ev, state.vendors[vid]),
                                         default=True))
-    queues = {vid: [(i, x) for i, x in enumerate(plan) if x.kind != A_CHOOSE]
-              for vid, plan in plans.items()}
-    order = sorted(queues)
+    order = sorted(plans)
     rng.shuffle(order)
-    depth = max((len(q) for q in queues.values()), default=0)
-    k: cython.int
+    # In the drawn order of vendors: each one's vendor, actions, and their places in its plan.
+    lanes: list = []
+    places: list = []
+    movers: list = []
+    depth: cython.Py_ssize_t = 0
+    i: cython.Py_ssize_t
+    for vid in order:
+        plan = plans[vid]
+        acts = []
+        at = []
+        for i in range(len(plan)):
+            m = plan[i]
+            if m.kind != A_CHOOSE:
+                acts.append(m)
+                at.append(i)
+        lanes.append(acts)
+        places.append(at)
+        movers.append(state.vendors[vid])
+        depth = max(depth, len(acts))
+    k: cython.Py_ssize_t
+    j: cython.Py_ssize_t
+    v: Vendor
+    d: ActionDef
     for k in range(depth):
-        for vid in order:
-            queue = queues[vid]
-            if k < len(queue):
-                i, m = queue[k]
-                v: Vendor = state.vendors[vid]
-                d: ActionDef = DEFS[m.kind]
+        for j in range(len(order)):
+            acts = lanes[j]
+            if k < len(acts):
+                m = acts[k]
+                v = movers[j]
+                vid = v.id
+                d = DEFS[m.kind]
                 # A batch game keeps the negotiation's entries too: reports date the terms.
                 keep = rec or d.special_id == S_NEGOTIATE
                 eff = apply_move(state, v, m.kind, m.target, m.option, rng, keep)
@@ -256,6 +276,7 @@ def resolve_week(
                              "kind": a.kind, "target": a.target, "option": a.option,
                              "cost": d.cost, "days": d.days, "effects": eff}
                     why = reasons.get(vid) or ()
+                    i = places[j][k]
                     if i < len(why) and why[i]:
                         entry["reason"] = why[i]
                     entries.append(entry)
@@ -387,33 +408,36 @@ def _c931_table(h: Health, state: GameState) -> dict[str, dict[str, Any]]:
                    "forecast": h.forecast[v.index]} for v in state.vlist}
 
 
-def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
+@cython.cfunc
+def _note(w: cython.int, kind: str, eff: dict) -> dict:
+    """A calendar entry of the log."""
+    return {"week": w, "event": kind, "affects": "all", "affected": [], "calendar": True,
+            "effects": eff}
+
+
+@cython.cfunc
+def _calendar(state: GameState, rng: Rng) -> list:
     cal = state.calendar
-    w = state.week
+    w: cython.int = state.week
     out: list[dict[str, Any]] = []
-
-    def note(kind: str, **eff: Any) -> None:
-        out.append({"week": w, "event": kind, "affects": "all", "affected": [],
-                    "calendar": True, "effects": eff})
-
     if w == cal["bid_deadline"] and state.tender is None:
         t = resolve.open_bids(state)
-        note("bids_opened", bids={k: b["price"] for k, b in t["bids"].items()},
-             disqualified=[k for k, b in t["bids"].items() if b["disqualified"]])
+        out.append(_note(w, "bids_opened", {
+            "bids": {k: b["price"] for k, b in t["bids"].items()},
+            "disqualified": [k for k, b in t["bids"].items() if b["disqualified"]]}))
     if w >= cal["award"] and state.tender is not None and state.award is None \
             and not state.tender.get("evaluated"):
         state.tender["evaluated"] = True
         state.tender["c931"] = _c931_table(health_all(state), state)
-        res = resolve.evaluate(state)
-        note("award", **res)
+        out.append(_note(w, "award", dict(resolve.evaluate(state))))
     a = state.award
     if a and a.get("vendor") and not a.get("notice_over") and cal["notice_weeks"] > 0 \
             and w >= a["notice_end"]:
-        note("notice_end", **resolve.end_notice(state, rng))
+        out.append(_note(w, "notice_end", dict(resolve.end_notice(state, rng))))
     a = state.award  # a complaint may have handed the award to someone else
     if a and a.get("vendor") and state.contract is None and not a.get("passed") \
             and w >= cal["contract"] + resolve.RUNNER_UP_WAIT:
-        note("passed_over", **resolve.pass_to_runner_up(state))
+        out.append(_note(w, "passed_over", dict(resolve.pass_to_runner_up(state))))
     return out
 
 
