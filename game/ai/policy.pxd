@@ -6,7 +6,7 @@ from game.core.actions cimport ActionDef
 from game.core.checks cimport Legal, Move
 from game.core.rng cimport Rng
 from game.core.ids cimport *
-from game.core.views cimport PersonView, VendorView
+from game.core.views cimport MeView, PersonView, VendorView
 
 @cython.final
 cdef class Plan:
@@ -17,5 +17,5 @@ cpdef list _fill(VendorView vv, Context ctx, Style style, object skill, object r
                  list fixed_acts, list days, double budget, double cap, bint explain)
 cdef list _take(VendorView vv, Context ctx, Style style, object skill, object rng, Queue queue,
                 list fixed_acts, list days, double budget, double cap, bint explain, bint quick)
-from game.core.checks cimport choice_cost, first_refusal, legal_into
+from game.core.checks cimport choice_cost, first_refusal, legal_into, new_move
 from game.ai.value cimport KindTerms, project, support_gain, terms_of, value_at

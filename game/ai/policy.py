@@ -24,11 +24,11 @@ from game.core.actions import DEFS, ActionDef
 from game.core.checks import Legal, Move, choice_cost, first_refusal
 from game.core.ids import ROLES
 from game.core.rng import Rng
-from game.core.views import PersonView, VendorView
+from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
     from game.ai.value import terms_of, value_at
-    from game.core.checks import legal_into
+    from game.core.checks import legal_into, new_move
     from game.core.ids import (
         A_CHOOSE,
         A_GATHER_INTEL,
@@ -150,36 +150,49 @@ def plan_week(
     `roles` limits planning to some of the team's roles and `fixed` is what others already
     planned (a human teammate): their days and money are taken before we choose."""
     fixed = list(fixed)
+    m: Move
     answered = {m.target for m in fixed if m.kind == A_CHOOSE}
-    out = answer_events(vv, style, skill.careful, answered)
-    me = vv.me
+    out: Plan = answer_events(vv, style, skill.careful, answered)
+    me: MeView = vv.me
     if not me.active or vv.over:
         return out
     ctx: Context = make_context(vv, style, skill.use_motives, emphasis, follow)
     fixed_acts = [m for m in fixed if m.kind != A_CHOOSE]
     used = [0, 0, 0, 0]
-    spent_fixed = 0.0
+    spent_fixed: cython.double = 0.0
+    d: ActionDef
     for m in fixed_acts:
         d = DEFS[m.kind]
         used[d.role_a] += d.days
         if d.role_b >= 0:
             used[d.role_b] += d.days
         spent_fixed += d.cost
-    days = [int(n * skill.day_use + 0.5) if skill.day_use < 1 else n for n in me.time]
-    days = [max(0, n - used[r]) for r, n in enumerate(days)]
-    spent_choices = 0.0
+    day_use: cython.double = skill.day_use
+    days = []
+    r: cython.int
+    n: cython.int
+    for r in range(4):
+        n = int(me.time[r] * day_use + 0.5) if day_use < 1 else me.time[r]
+        days.append(max(0, n - cython.cast(cython.int, used[r])))
+    spent_choices: cython.double = 0.0
+    k: cython.Py_ssize_t
     for k in range(len(vv.pending)):  # priced event by event, as the engine pays them
         for m in fixed + out.moves:
             if m.kind == A_CHOOSE and m.target == k:
                 spent_choices += choice_cost(vv, m)
-    budget = me.budget - spent_fixed - spent_choices
-    cap = ctx.cap if spend_cap is None else spend_cap
+    budget: cython.double = me.budget - spent_fixed - spent_choices
+    cap: cython.double = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
-    chosen = _fill(vv, ctx, style, skill, rng, roles, fixed_acts, days, budget, cap, explain)
-    chosen.sort(key=lambda t: t[0].kind in LAST)
-    for m, r in chosen:
-        out.moves.append(m)
-        out.reasons.append(r)
+    chosen: list = _fill(vv, ctx, style, skill, rng, roles, fixed_acts, days, budget, cap,
+                         explain)
+    # The moves that read the week's other moves go last (a stable sort on `kind in LAST`).
+    for last in range(2):
+        for k in range(0, len(chosen), 2):
+            m = chosen[k]
+            if (m.kind == A_QUALIFY or m.kind == A_SUBMIT_BID or m.kind == A_GATHER_INTEL) \
+                    == (last == 1):
+                out.moves.append(m)
+                out.reasons.append(chosen[k + 1])
     bad = first_refusal(vv, fixed + out.moves)
     while bad is not None:
         i = bad[0] - len(fixed)
@@ -196,7 +209,8 @@ def plan_week(
 def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object,
           roles: object, fixed_acts: list, days: list, budget: cython.double,
           cap: cython.double, explain: cython.bint) -> list:
-    """Score every legal option, then take them best first while days and money last.
+    """Score every legal option, then take them best first while days and money last:
+    [move, reason, move, reason, ...] in the order taken.
 
     Options are taken in order of value; one whose person an earlier pick has worked on is
     valued again when its turn comes (a lazily updated priority queue, kept as arrays)."""
@@ -222,27 +236,21 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     npeople: cython.int = len(vv.people)
     legal: Legal = Legal()
     legal_into(vv, fixed_acts, legal)
+    stage: cython.int = ctx.stage
     for j in range(legal.n):
         d = DEFS[legal.kind[j]]
         if (1 << d.role_a) & ~allowed or (d.role_b >= 0 and (1 << d.role_b) & ~allowed):
             continue
-        if legal.targeted[j]:
-            group = []
-            mask = legal.mask[j]
-            for target in range(npeople):
-                if (mask >> target) & 1:
-                    group.append(target)
-        else:
-            group = [-1]
-        if handicapped:
-            group = [t for t in group if not skill.forbids(d, t, ctx.stage)]
-            if not group:
-                continue
         extra = _day_charge(d)
         terms = terms_of(ctx, d)
-        off: cython.double = skill.stage_mult(d, ctx.stage) if handicapped else 1.0
-        for k in range(len(group)):
-            target = group[k]
+        off: cython.double = skill.stage_mult(d, stage) if handicapped else 1.0
+        mask = legal.mask[j] if legal.targeted[j] else 1
+        for k in range(npeople if legal.targeted[j] else 1):
+            if not (mask >> k) & 1:
+                continue
+            target = k if legal.targeted[j] else -1
+            if handicapped and skill.forbids(d, target, stage):
+                continue
             s = value_at(ctx, d, terms, target)
             if s > 0:
                 s *= off
@@ -322,7 +330,7 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     dropped: cython.bint = False
     i: cython.int
     n: cython.int
-    while len(chosen) < limit:
+    while len(chosen) < 2 * limit:  # a move and its reason for each pick
         i = queue.pop()
         if i < 0:
             break
@@ -378,9 +386,12 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
-        opt, opt_reason = option_for(vv, d, style, skill)
-        chosen.append((Move(d.kind, target if d.target else -1, opt),
-                       reason if opt_reason is None or not explain else opt_reason))
+        opt = -1
+        opt_reason = None
+        if d.options:
+            opt, opt_reason = option_for(vv, d, style, skill)
+        chosen.append(new_move(d.kind, target if d.target else -1, opt))
+        chosen.append(reason if opt_reason is None or not explain else opt_reason)
         if target >= 0:
             project(ctx, d, target)
             marks.version[target] += 1

@@ -207,7 +207,7 @@ def choice_reason(vv: VendorView, m: Move) -> cython.int:
         return W_NO_CHOICE
     if m.option < 0:
         return W_OPTION
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -251,7 +251,7 @@ def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
         return W_DONE
     if sp == S_CONFIRM and me.flags[F_EXEC_CONFIRMED]:
         return W_DONE
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -293,7 +293,7 @@ def person_reason(vv: VendorView, d: ActionDef, p: PersonView) -> cython.int:
         return W_NOT_EVALUATOR
     if sp == S_INTEL and lvl < 3:
         return W_CONTACT_LOW
-    return OK
+    return _OK
 
 
 @cython.final
@@ -337,7 +337,7 @@ def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget, gap: cython.int) 
         if d.special_id == S_NEGOTIATE and \
                 cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             return W_PLANNED
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -363,9 +363,9 @@ def check_move(vv: VendorView, m: Move, plan: list, b: Budget) -> cython.int:
         if disc > vv.me.max_discount + 1e-9:
             return W_DISCOUNT
     r: cython.int = vendor_reason(vv, d)
-    if r == OK and p is not None:
+    if r == _OK and p is not None:
         r = person_reason(vv, d, p)
-    if r == OK:
+    if r == _OK:
         r = _plan_reason(d, m, plan, b, p.gap if p is not None else 0)
     return r
 
@@ -402,11 +402,11 @@ def check_one(vv: VendorView, m: Move, plan: list) -> cython.int:
     x: Move
     if m.kind == A_CHOOSE:
         r: cython.int = choice_reason(vv, m)
-        if r == OK:
+        if r == _OK:
             for x in plan:
                 if x.kind == A_CHOOSE and x.target == m.target:
                     return W_PLANNED
-        if r == OK and choice_cost(vv, m) > b.money + 1e-9:
+        if r == _OK and choice_cost(vv, m) > b.money + 1e-9:
             r = W_NO_BUDGET
         return r
     return check_move(vv, m, [x for x in plan if x.kind != A_CHOOSE], b)
@@ -433,12 +433,12 @@ def first_refusal(vv: VendorView, plan: list) -> tuple | None:
         if m.kind != A_CHOOSE:
             continue
         r = choice_reason(vv, m)
-        cost = choice_cost(vv, m) if r == OK else 0.0
-        if r == OK and m.target in answered:
+        cost = choice_cost(vv, m) if r == _OK else 0.0
+        if r == _OK and m.target in answered:
             r = W_PLANNED
-        if r == OK and cost > b.money + 1e-9:
+        if r == _OK and cost > b.money + 1e-9:
             r = W_NO_BUDGET
-        if r != OK:
+        if r != _OK:
             return (k, r)
         answered.add(m.target)
         b.money -= cost
@@ -449,7 +449,7 @@ def first_refusal(vv: VendorView, plan: list) -> tuple | None:
         if m.kind == A_CHOOSE:
             continue
         r = check_move(vv, m, accepted, b)
-        if r != OK:
+        if r != _OK:
             return (k, r)
         d = DEFS[m.kind]
         b.left[d.role_a] -= d.days
