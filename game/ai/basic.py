@@ -140,9 +140,17 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
     """Every option worth planning (score over `_MIN_SCORE`): the built-in AI's hot path."""
     me: MeView = vv.me
     values = cython.declare(cython.double[64])
+    contact = cython.declare(cython.int[64])  # what the loop below reads, person by person
+    key_mask = cython.declare(cython.int[64])
+    pos_bit = cython.declare(cython.int[64])  # the known motives' kinds, as bits
+    pers_bit = cython.declare(cython.int[64])
     pv: PersonView
     for pv in vv.people:
         values[pv.index] = _person_value(pv)
+        contact[pv.index] = pv.contact
+        key_mask[pv.index] = pv.key_mask
+        pos_bit[pv.index] = (1 << pv.pos_kind) if pv.pos_known else 0
+        pers_bit[pv.index] = (1 << pv.pers_kind) if pv.pers_known else 0
     cost_scale: cython.double = 6.0 / max(me.budget + me.spent, 1.0)
     keyed = cython.declare(cython.int[64])
     k: cython.Py_ssize_t
@@ -185,14 +193,13 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
         for t in range(n):
             if not (mask >> t) & 1:
                 continue
-            pv = vv.people[t]
             s = want + values[t] * (
-                pull + (0.2 if d.contact_to > pv.contact else 0.0))
-            if s > 0 and tags and tags & pv.key_mask:
+                pull + (0.2 if d.contact_to > contact[t] else 0.0))
+            if s > 0 and tags and tags & key_mask[t]:
                 s += 0.8
-            if pv.pos_known and d.addr_mask >> pv.pos_kind & 1:
+            if d.addr_mask & pos_bit[t]:
                 s += 0.4
-            if pv.pers_known and d.addr_mask >> pv.pers_kind & 1:
+            if d.addr_mask & pers_bit[t]:
                 s += 0.4
             if bonus:
                 s += 0.3

@@ -17,7 +17,7 @@ cdef class Context:
     cdef public Style style
     cdef public bint use_motives, kdm_known, bid_now, has_follow
     cdef public list unmet, unmet_ids, emph_tags, emph_weights, follow, follow_on, infos
-    cdef public list terms
+    cdef public long gen
     cdef public int stage, phase
     cdef public double lam, cap, reserve, max_w
     cdef public dict emphasis

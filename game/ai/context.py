@@ -36,6 +36,9 @@ class Info:
         self.motives = []
 
 
+_GEN = cython.declare(cython.long, 0)  # contexts made so far
+
+
 @cython.final
 @cython.cclass
 class Context:
@@ -50,7 +53,9 @@ class Context:
         self.emph_weights = []
         self.follow = []
         self.follow_on = []
-        self.terms = [None] * 64  # per kind, the scorer's terms (value.terms_of)
+        global _GEN
+        _GEN += 1
+        self.gen = _GEN  # tells the scorer's kept terms of this context from another's
 
 
 @cython.ccall

@@ -11,6 +11,9 @@ cdef class Queue:
     cdef int boff[64]
     cdef int bsize[64]
     cdef char live[64]
+    cdef int act[64]
+    cdef int pos[64]
+    cdef int nact
     cdef public int dead_top
     cdef public Py_ssize_t n, size, capacity
     cpdef void reset(self, Py_ssize_t capacity)
@@ -19,6 +22,8 @@ cdef class Queue:
     cpdef void save(self)
     cpdef void rewind(self)
     cdef bint _less(self, int a, int b)
+    cdef void _enter(self, int b)
+    cdef void _leave(self, int b)
     cdef void _down(self, int b, Py_ssize_t i)
     cpdef void push(self, int option)
     cpdef int pop(self)

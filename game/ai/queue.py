@@ -72,6 +72,9 @@ class Queue:
             self.boff = [0] * 64
             self.bsize = [0] * 64
             self.live = [0] * 64
+            self.act = [0] * 64
+            self.pos = [0] * 64
+        self.nact = 0
         self.capacity = capacity
         self.n = 0
         self.size = 0
@@ -115,6 +118,7 @@ class Queue:
             for i in range(self.n):
                 self.tags[i] = 0
         self.n = 0
+        self.nact = 0
         self.size = 0
         self.dead_top = -1
 
@@ -157,11 +161,33 @@ class Queue:
             b = _BUCKET[self.kinds[i]]
             self.heap[self.boff[b] + self.bsize[b]] = i
             self.bsize[b] += 1
+        self.nact = 0
         for b in range(N_BUCKETS):
             for i in range(self.bsize[b] // 2 - 1, -1, -1):
                 self._down(b, i)
+            self.pos[b] = -1
+            if self.bsize[b] > 0:
+                self._enter(b)
         self.size = self.n
         self.dead_top = -1
+
+    @cython.cfunc
+    @cython.inline
+    def _enter(self, b: cython.int) -> cython.void:
+        """Bucket `b` joins the ones `pop` looks at (live and not empty)."""
+        self.pos[b] = self.nact
+        self.act[self.nact] = b
+        self.nact += 1
+
+    @cython.cfunc
+    @cython.inline
+    def _leave(self, b: cython.int) -> cython.void:
+        at: cython.int = self.pos[b]
+        last: cython.int = self.act[self.nact - 1]
+        self.act[at] = last
+        self.pos[last] = at
+        self.nact -= 1
+        self.pos[b] = -1
 
     @cython.ccall
     def save(self) -> cython.void:
@@ -223,6 +249,8 @@ class Queue:
         parent: cython.Py_ssize_t
         self.bsize[b] = i + 1
         self.size += 1
+        if i == 0 and self.live[b]:
+            self._enter(b)
         while i > 0:
             parent = (i - 1) // 2
             if not self._less(option, self.heap[base + parent]):
@@ -235,24 +263,27 @@ class Queue:
     def pop(self) -> cython.int:
         """The option with the smallest key of the live buckets, taken out; -1 when none
         is left."""
-        top: cython.int = -1
-        at: cython.int = -1
+        if self.nact == 0:
+            return -1
+        at: cython.int = self.act[0]
+        top: cython.int = self.heap[self.boff[at]]
         c: cython.int
         b: cython.int
-        for b in range(N_BUCKETS):
-            if self.live[b] and self.bsize[b] > 0:
-                c = self.heap[self.boff[b]]
-                if top < 0 or self._less(c, top):
-                    top = c
-                    at = b
-        if top < 0:
-            return -1
+        k: cython.int
+        for k in range(1, self.nact):
+            b = self.act[k]
+            c = self.heap[self.boff[b]]
+            if self._less(c, top):
+                top = c
+                at = b
         n: cython.int = self.bsize[at] - 1
         self.bsize[at] = n
         self.size -= 1
         if n > 0:
             self.heap[self.boff[at]] = self.heap[self.boff[at] + n]
             self._down(at, 0)
+        else:
+            self._leave(at)
         return top
 
     @cython.ccall
@@ -272,6 +303,7 @@ class Queue:
                                  or (_ROLE_B[b] >= 0 and days[_ROLE_B[b]] < _DAYS[b])):
                 self.live[b] = 0
                 if self.bsize[b] > 0:
+                    self._leave(b)
                     t = self.heap[self.boff[b]]
                     if self.dead_top < 0 or self._less(t, self.dead_top):
                         self.dead_top = t

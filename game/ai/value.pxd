@@ -18,6 +18,7 @@ cdef class KindTerms:
     cdef public double bias, money, intel, shape, warm, early_kdm, follow_m
     cdef public double reveal_position, reveal_personal
     cdef public bint has_intel, criteria, follow, newcomer, late, access
+    cdef public long gen
 cimport game.ai.knowledge as K
 
 cdef KindTerms terms_of(Context ctx, ActionDef d)

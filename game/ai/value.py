@@ -241,26 +241,31 @@ class KindTerms:
 
     def __init__(self) -> None:
         self.bias = 0.0
+        self.gen = -1  # the context it was worked out for (`terms_of`)
 
 
 _OFFER = cython.declare(Offer, Offer())  # the scorer's scratch criterion bonus
 
 
+# Per kind, its terms in the context last asked about.
+_POOL = cython.declare(list, [KindTerms() for _ in range(64)])
+
+
 @cython.cfunc
 def terms_of(ctx: Context, d: ActionDef) -> KindTerms:
-    """The kind's terms in this context, worked out on first use and kept in the context
-    (they read only the view and the context's fixed parts)."""
-    t = ctx.terms[d.kind]
-    if t is None:
-        t = ctx.terms[d.kind] = _terms(ctx, d)
+    """The kind's terms in this context. They read only the view and the context's fixed
+    parts, so each kind keeps one record, worked out again only for another context."""
+    t: KindTerms = _POOL[d.kind]
+    if t.gen != ctx.gen:
+        _terms(ctx, d, t)
+        t.gen = ctx.gen
     return t
 
 
 @cython.cfunc
-def _terms(ctx: Context, d: ActionDef) -> KindTerms:
+def _terms(ctx: Context, d: ActionDef, t: KindTerms) -> cython.void:
     style: Style = ctx.style
     vv: VendorView = ctx.vv
-    t: KindTerms = KindTerms.__new__(KindTerms)
     t.bias = style.bias[d.kind]
     t.money = ctx.lam * d.cost
     t.has_intel = d.special_id == S_INTEL
@@ -286,7 +291,6 @@ def _terms(ctx: Context, d: ActionDef) -> KindTerms:
     t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
     t.access = d.opens_doors or d.special_id == S_INTRODUCE or d.special_id == S_ASK_COACH \
         or d.special_id == S_DISCREDIT or d.kind == A_DEVELOP_INSIDER or d.special_id == S_COACH
-    return t
 
 
 @cython.cfunc

@@ -29,5 +29,9 @@ cdef class Legal:
     cdef int kind[64]
     cdef char targeted[64]
     cdef unsigned long long mask[64]
+    cdef int contact[64]  # the people's fields `legal_into` reads, by index
+    cdef double trust[64]
+    cdef int free_week[64]
+    cdef char needs_intro[64]
 
 cpdef void legal_into(VendorView vv, list plan, Legal out)

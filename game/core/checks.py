@@ -500,18 +500,23 @@ class Legal:
             self.kind = [0] * 64
             self.targeted = [0] * 64
             self.mask = [0] * 64
+            self.contact = [0] * 64
+            self.trust = [0.0] * 64
+            self.free_week = [0] * 64
+            self.needs_intro = [0] * 64
 
 
 @cython.cfunc
-def _within(vv: VendorView, d: ActionDef, week: cython.int) -> cython.ulonglong:
+def _within(out: Legal, n: cython.int, d: ActionDef, week: cython.int) -> cython.ulonglong:
     """The people within this kind's contact range and trust floor, free this week and
-    (unless the kind opens doors) not waiting for an introduction."""
+    (unless the kind opens doors) not waiting for an introduction (read from the people's
+    fields `legal_into` copied into `out`)."""
     m: cython.ulonglong = 0
-    pv: PersonView
-    for pv in vv.people:
-        if d.min_contact <= pv.contact <= d.max_contact and pv.trust >= d.min_trust and \
-                week >= pv.free_week and (d.opens_doors or not pv.needs_intro):
-            m |= cython.cast(cython.ulonglong, 1) << pv.index
+    i: cython.int
+    for i in range(n):
+        if d.min_contact <= out.contact[i] <= d.max_contact and out.trust[i] >= d.min_trust \
+                and week >= out.free_week[i] and (d.opens_doors or not out.needs_intro[i]):
+            m |= cython.cast(cython.ulonglong, 1) << i
     return m
 
 
@@ -555,6 +560,13 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         if cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             negotiating = True
     week: cython.int = vv.week
+    npeople: cython.int = len(vv.people)
+    pv: PersonView
+    for pv in vv.people:  # what `_within` reads, by index
+        out.contact[pv.index] = pv.contact
+        out.trust[pv.index] = pv.trust
+        out.free_week[pv.index] = pv.free_week
+        out.needs_intro[pv.index] = pv.needs_intro
     within = cython.declare(cython.ulonglong[64])  # per reach, once worked out
     reached: cython.ulonglong = 0
     lost: cython.bint = me.status == "lost"
@@ -592,10 +604,10 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
             out.n += 1
             continue
         if d.opens_doors:  # the one kind that may meet a KDM nobody introduced us to
-            m = _within(vv, d, week)
+            m = _within(out, npeople, d, week)
         else:  # kinds share a few contact ranges and trust floors
             if not (reached >> d.reach) & 1:
-                within[d.reach] = _within(vv, d, week)
+                within[d.reach] = _within(out, npeople, d, week)
                 reached |= one << d.reach
             m = within[d.reach]
         m &= ~seen_seniors

@@ -366,15 +366,17 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     j: cython.Py_ssize_t
     delta: cython.double
     contact: cython.int
+    before = cython.declare(cython.double[64])  # support at the start (64 people at most)
     for v in state.vlist:
         if not v.active:
             continue
         rels = state.rels[v.index]
-        before = [cython.cast(Relation, rels[i]).support for i in range(n)]
+        for i in range(n):
+            before[i] = cython.cast(Relation, rels[i]).support
         for j in range(ns):
             delta = cython.cast(cython.double, sway_k[j]) * (
-                cython.cast(cython.double, before[sway_src[j]])
-                - cython.cast(cython.double, before[sway_who[j]]))
+                before[cython.cast(cython.int, sway_src[j])]
+                - before[cython.cast(cython.int, sway_who[j])])
             if delta > 1e-4 or delta < -1e-4:
                 nudge_support(rels[sway_who[j]], delta)
         rivals = None
