@@ -139,11 +139,16 @@ def _wants(vv: VendorView) -> Wants:
 def _ranked(vv: VendorView, wants: Wants) -> Queue:
     """Every option worth planning (score over `_MIN_SCORE`): the built-in AI's hot path."""
     me: MeView = vv.me
-    values = cython.declare(cython.double[64])
-    contact = cython.declare(cython.int[64])  # what the loop below reads, person by person
-    key_mask = cython.declare(cython.int[64])
-    pos_bit = cython.declare(cython.int[64])  # the known motives' kinds, as bits
-    pers_bit = cython.declare(cython.int[64])
+    # Per person (by index), what the loop below reads: C arrays compiled, lists uncompiled.
+    values: cython.double[64]
+    contact: cython.int[64]
+    key_mask: cython.int[64]
+    pos_bit: cython.int[64]  # the known motives' kinds, as bits
+    pers_bit: cython.int[64]
+    keyed: cython.int[64]  # per kind, the key-tag bits of the open criteria it helps
+    if not cython.compiled:
+        values = [0.0] * 64
+        contact, key_mask, pos_bit, pers_bit, keyed = ([0] * 64 for _ in range(5))
     pv: PersonView
     for pv in vv.people:
         values[pv.index] = _person_value(pv)
@@ -152,7 +157,6 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
         pos_bit[pv.index] = (1 << pv.pos_kind) if pv.pos_known else 0
         pers_bit[pv.index] = (1 << pv.pers_kind) if pv.pers_known else 0
     cost_scale: cython.double = 6.0 / max(me.budget + me.spent, 1.0)
-    keyed = cython.declare(cython.int[64])
     k: cython.Py_ssize_t
     cr: cython.int
     kind: cython.int
@@ -274,6 +278,7 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         marks.days[k] = me.time[k]
     negotiating: cython.bint = False
     once_taken: cython.ulonglong = 0  # the kinds in the plan
+    one: cython.ulonglong = 1
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
     n: cython.int
@@ -304,11 +309,11 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
             marks.days[d.role_b] -= n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
+        marks.taken[target + 1] |= one << d.kind
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
-        once_taken |= cython.cast(cython.ulonglong, 1) << d.kind
+        once_taken |= one << d.kind
         # The options of roles now out of days would all be refused: no need to see them.
         queue.retire(marks.days[0], marks.days[1], marks.days[2], marks.days[3])
         out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))

@@ -265,9 +265,11 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     # in the rare week where that could change where the walk stops, it says so and the
     # plain walk runs from the same start.
     n: cython.Py_ssize_t = len(ctx.infos)
-    support = cython.declare(cython.double[64])
-    trust = cython.declare(cython.double[64])
-    focus = cython.declare(cython.double[64])
+    support: cython.double[64]
+    trust: cython.double[64]
+    focus: cython.double[64]
+    if not cython.compiled:
+        support, trust, focus = [0.0] * 64, [0.0] * 64, [0.0] * 64
     i: Info
     for k in range(n):
         i = ctx.infos[k]
@@ -330,6 +332,8 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     dropped: cython.bint = False
     i: cython.int
     n: cython.int
+    day_a: cython.int
+    day_b: cython.int
     while len(chosen) < 2 * limit:  # a move and its reason for each pick
         i = queue.pop()
         if i < 0:
@@ -337,9 +341,10 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         d = DEFS[queue.kinds[i]]
         target = queue.targets[i]
         n = d.days
+        day_a = days[d.role_a]
+        day_b = days[d.role_b] if d.role_b >= 0 else n
         if quick and (
-                cython.cast(cython.int, days[d.role_a]) < n
-                or (d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n)
+                day_a < n or day_b < n
                 or (marks.taken[target + 1] >> d.kind) & 1
                 or (target >= 0 and marks.once[target])
                 or (d.special_id == S_NEGOTIATE and negotiating)):
@@ -364,8 +369,7 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         s = -queue.keys[i] + _day_charge(d)
         if s < min_score:
             break
-        if cython.cast(cython.int, days[d.role_a]) < n or (
-                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
+        if day_a < n or day_b < n:
             continue
         if (marks.taken[target + 1] >> d.kind) & 1:
             continue
@@ -376,9 +380,10 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if d.cost > 0 and (spent + d.cost > budget + 1e-9 or
                            (s < _MUST and spent + d.cost > cap + 1e-9)):
             continue
-        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        days[d.role_a] = day_a - n
         if d.role_b >= 0:
-            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+            day_b = days[d.role_b]
+            days[d.role_b] = day_b - n
         spent += d.cost
         marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and d.target and \

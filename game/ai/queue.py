@@ -36,6 +36,8 @@ _BUCKET = cython.declare(cython.int[64])
 _ROLE_A = cython.declare(cython.int[64])
 _ROLE_B = cython.declare(cython.int[64])
 _DAYS = cython.declare(cython.int[64])
+if not cython.compiled:  # plain lists run faster than the shadow arrays
+    _BUCKET, _ROLE_A, _ROLE_B, _DAYS = [0] * 64, [0] * 64, [0] * 64, [0] * 64
 for _k in range(64):
     _BUCKET[_k] = _OF[_k] if _k < len(_OF) else 0
     _c = _COMBOS[_k] if _k < len(_COMBOS) else (0, -1, 0)
@@ -291,7 +293,9 @@ class Queue:
                d3: cython.int) -> cython.void:
         """Retire every bucket whose roles lack its days (days left per role given): its
         options are not handed out again. `dead_top` becomes the best option retired."""
-        days = cython.declare(cython.int[4])
+        days: cython.int[4]
+        if not cython.compiled:
+            days = [0, 0, 0, 0]
         days[0] = d0
         days[1] = d1
         days[2] = d2

@@ -512,11 +512,12 @@ def _within(out: Legal, n: cython.int, d: ActionDef, week: cython.int) -> cython
     (unless the kind opens doors) not waiting for an introduction (read from the people's
     fields `legal_into` copied into `out`)."""
     m: cython.ulonglong = 0
+    one: cython.ulonglong = 1
     i: cython.int
     for i in range(n):
         if d.min_contact <= out.contact[i] <= d.max_contact and out.trust[i] >= d.min_trust \
                 and week >= out.free_week[i] and (d.opens_doors or not out.needs_intro[i]):
-            m |= cython.cast(cython.ulonglong, 1) << i
+            m |= one << i
     return m
 
 
@@ -542,7 +543,10 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
     cost_left: cython.double = b.money + 1e-9
     one: cython.ulonglong = 1
     planned_kinds: cython.ulonglong = 0
-    planned_pairs = cython.declare(cython.ulonglong[64])  # per kind, the targets planned
+    planned_pairs: cython.ulonglong[64]  # per kind, the targets planned
+    within: cython.ulonglong[64]  # per reach, once worked out
+    if not cython.compiled:
+        planned_pairs, within = [0] * 64, [0] * 64
     seen_seniors: cython.ulonglong = 0  # people who see us once a week at most, planned
     negotiating: cython.bint = False
     x: Move
@@ -567,7 +571,6 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         out.trust[pv.index] = pv.trust
         out.free_week[pv.index] = pv.free_week
         out.needs_intro[pv.index] = pv.needs_intro
-    within = cython.declare(cython.ulonglong[64])  # per reach, once worked out
     reached: cython.ulonglong = 0
     lost: cython.bint = me.status == "lost"
     d: ActionDef

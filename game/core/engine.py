@@ -366,17 +366,24 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     j: cython.Py_ssize_t
     delta: cython.double
     contact: cython.int
-    before = cython.declare(cython.double[64])  # support at the start (64 people at most)
+    src_i: cython.int
+    who_i: cython.int
+    strength: cython.double
+    before: cython.double[64]  # support at the start (64 people at most)
+    if not cython.compiled:
+        before = [0.0] * 64
     for v in state.vlist:
         if not v.active:
             continue
         rels = state.rels[v.index]
         for i in range(n):
-            before[i] = cython.cast(Relation, rels[i]).support
+            r = rels[i]
+            before[i] = r.support
         for j in range(ns):
-            delta = cython.cast(cython.double, sway_k[j]) * (
-                before[cython.cast(cython.int, sway_src[j])]
-                - before[cython.cast(cython.int, sway_who[j])])
+            src_i = sway_src[j]
+            who_i = sway_who[j]
+            strength = sway_k[j]
+            delta = strength * (before[src_i] - before[who_i])
             if delta > 1e-4 or delta < -1e-4:
                 nudge_support(rels[sway_who[j]], delta)
         rivals = None
