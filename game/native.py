@@ -30,6 +30,7 @@ COMPILED = (
     "game.core.stages", "game.core.preference", "game.core.informants",
     "game.core.resolve", "game.core.health", "game.core.views",
     "game.core.checks", "game.core.effects", "game.core.events", "game.core.engine",
+    "game.core.causes",
     "game.ai.queue", "game.ai.playbooks", "game.ai.knowledge", "game.ai.context",
     "game.ai.criteria_value", "game.ai.value", "game.ai.policy", "game.ai.basic",
     "game.ai.world", "game.ai.search",

@@ -12,12 +12,12 @@ import cython
 from game.ai.policy import Plan
 from game.ai.queue import Marks, Queue
 from game.core.actions import CATALOG, DEFS, TERMS, ActionDef
-from game.core.checks import Move, groups
+from game.core.checks import Legal, Move
 from game.core.ids import CRITERION_ID, KIND_ID
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
-    from game.core.checks import new_move
+    from game.core.checks import legal_into, new_move
     from game.core.ids import (
         A_BID_DEFENSE,
         A_BID_DELIVERY,
@@ -92,6 +92,9 @@ MIN_SCORE = 0.15  # options worth no more are never planned
 _MIN_SCORE = cython.declare(cython.double, MIN_SCORE)
 
 
+_QUEUE = cython.declare(Queue, Queue(64))
+
+
 @cython.cfunc
 def _person_value(p: PersonView) -> cython.double:
     influence: cython.double = p.influence if p.roles_known else 0.5
@@ -136,12 +139,24 @@ def _wants(vv: VendorView) -> Wants:
 def _ranked(vv: VendorView, wants: Wants) -> Queue:
     """Every option worth planning (score over `_MIN_SCORE`): the built-in AI's hot path."""
     me: MeView = vv.me
-    values = cython.declare(cython.double[64])
+    # Per person (by index), what the loop below reads: C arrays compiled, lists uncompiled.
+    values: cython.double[64]
+    contact: cython.int[64]
+    key_mask: cython.int[64]
+    pos_bit: cython.int[64]  # the known motives' kinds, as bits
+    pers_bit: cython.int[64]
+    keyed: cython.int[64]  # per kind, the key-tag bits of the open criteria it helps
+    if not cython.compiled:
+        values = [0.0] * 64
+        contact, key_mask, pos_bit, pers_bit, keyed = ([0] * 64 for _ in range(5))
     pv: PersonView
     for pv in vv.people:
         values[pv.index] = _person_value(pv)
+        contact[pv.index] = pv.contact
+        key_mask[pv.index] = pv.key_mask
+        pos_bit[pv.index] = (1 << pv.pos_kind) if pv.pos_known else 0
+        pers_bit[pv.index] = (1 << pv.pers_kind) if pv.pers_known else 0
     cost_scale: cython.double = 6.0 / max(me.budget + me.spent, 1.0)
-    keyed = cython.declare(cython.int[64])
     k: cython.Py_ssize_t
     cr: cython.int
     kind: cython.int
@@ -152,7 +167,8 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
         if not vv.check_done[k] and KEY_BITS[cr]:
             for kind in HELPS_BY_ID[cr]:
                 keyed[kind] = keyed[kind] | cython.cast(cython.int, KEY_BITS[cr])
-    out: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    out: Queue = _QUEUE  # one queue, started again each week
+    out.reset(len(DEFS) * (len(vv.people) + 1))
     d: ActionDef
     want: cython.double
     cost: cython.double
@@ -161,25 +177,33 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
     tags: cython.int
     bonus: cython.bint
     t: cython.int
-    for d, targets in groups(vv, []):
+    j: cython.int
+    mask: cython.ulonglong
+    n: cython.int = len(vv.people)
+    legal: Legal = Legal()
+    legal_into(vv, [], legal)
+    for j in range(legal.n):
+        d = DEFS[legal.kind[j]]
         want = wants.w[d.kind]
         cost = cost_scale * d.cost
-        if targets is None:
+        if not legal.targeted[j]:
             if want - cost > _MIN_SCORE:
                 out.add(-(want - cost), d.kind, -1)
             continue
         pull = d.support * 6 + d.trust * 3
         tags = keyed[d.kind]
         bonus = d.special_id == S_COACH or d.kind == A_DEVELOP_INSIDER
-        for t in targets:
-            pv = vv.people[t]
+        mask = legal.mask[j]
+        for t in range(n):
+            if not (mask >> t) & 1:
+                continue
             s = want + values[t] * (
-                pull + (0.2 if d.contact_to > pv.contact else 0.0))
-            if s > 0 and tags and tags & pv.key_mask:
+                pull + (0.2 if d.contact_to > contact[t] else 0.0))
+            if s > 0 and tags and tags & key_mask[t]:
                 s += 0.8
-            if pv.pos_known and d.addr_mask >> pv.pos_kind & 1:
+            if d.addr_mask & pos_bit[t]:
                 s += 0.4
-            if pv.pers_known and d.addr_mask >> pv.pers_kind & 1:
+            if d.addr_mask & pers_bit[t]:
                 s += 0.4
             if bonus:
                 s += 0.3
@@ -253,6 +277,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
     for k in range(4):
         marks.days[k] = me.time[k]
     negotiating: cython.bint = False
+    once_taken: cython.ulonglong = 0  # the kinds in the plan
+    one: cython.ulonglong = 1
     days_left: cython.int = me.time[0] + me.time[1] + me.time[2] + me.time[3]
     queue: Queue = _ranked(vv, wants)
     n: cython.int
@@ -276,17 +302,26 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
             continue  # someone seen less than weekly is met once in a week's plan
         if d.special_id == S_NEGOTIATE and negotiating:
             continue
+        if d.once and (once_taken >> d.kind) & 1:
+            continue  # a kind done once a deal is planned once (on one person)
         marks.days[d.role_a] -= n
         if d.role_b >= 0:
             marks.days[d.role_b] -= n
         days_left -= n * (2 if d.role_b >= 0 else 1)
         spent += d.cost
-        marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
+        marks.taken[target + 1] |= one << d.kind
         if target >= 0 and cython.cast(PersonView, vv.people[target]).gap > 1:
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
+        once_taken |= one << d.kind
+        # The options of roles now out of days would all be refused: no need to see them.
+        queue.retire(marks.days[0], marks.days[1], marks.days[2], marks.days[3])
         out.moves.append(new_move(d.kind, target, _option(vv, d) if d.options else -1))
         out.reasons.append("ai.reason.criterion" if wants.w[d.kind] else "ai.reason.support")
+    # Every move is a legal option of the view (`legal_into`) and the week's own limits
+    # (days, money, pairs, people seen once a week, one negotiation, a once-a-deal kind
+    # once) are kept above: the plan passes `first_refusal` (a test holds it to that).
+    out.checked = True
     return out
 
 

@@ -1,7 +1,7 @@
 from game.core.ids cimport *
 cimport cython
 from game.ai.playbooks cimport Style
-from game.core.views cimport PersonView, VendorView
+from game.core.views cimport MeView, PersonView, VendorView
 
 @cython.final
 cdef class Info:
@@ -17,10 +17,13 @@ cdef class Context:
     cdef public Style style
     cdef public bint use_motives, kdm_known, bid_now, has_follow
     cdef public list unmet, unmet_ids, emph_tags, emph_weights, follow, follow_on, infos
+    cdef public long gen
     cdef public int stage, phase
     cdef public double lam, cap, reserve, max_w
     cdef public dict emphasis
     cdef public unsigned long long unmet_bits
 
 cpdef double focus_of(Context ctx, PersonView p, double support)
+cpdef Context make_context(VendorView vv, Style style, bint use_motives=*, dict emphasis=*,
+                           dict follow=*)
 cimport game.ai.knowledge as K

@@ -9,7 +9,7 @@ import cython
 
 from game.ai import knowledge as K
 from game.ai.playbooks import Style
-from game.core.views import PersonView, VendorView
+from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
     from game.core.ids import (
@@ -36,6 +36,9 @@ class Info:
         self.motives = []
 
 
+_GEN = cython.declare(cython.long, 0)  # contexts made so far
+
+
 @cython.final
 @cython.cclass
 class Context:
@@ -50,6 +53,9 @@ class Context:
         self.emph_weights = []
         self.follow = []
         self.follow_on = []
+        global _GEN
+        _GEN += 1
+        self.gen = _GEN  # tells the scorer's kept terms of this context from another's
 
 
 @cython.ccall
@@ -96,11 +102,15 @@ def _info(ctx: Context, p: PersonView) -> Info:
     i.ki = (p.key_mask & K_KI) != 0
     i.ku = (p.key_mask & K_KU) != 0
     i.trait_ids = p.trait_ids
-    i.motives = K.motive_kinds(p)
+    motives = []  # the kinds of the motives we know, position first (K.motive_kinds)
     i.motives_mask = 0
-    k: cython.int
-    for k in i.motives:
-        i.motives_mask |= 1 << k
+    if p.pos_known:
+        motives.append(p.pos_kind)
+        i.motives_mask |= 1 << p.pos_kind
+    if p.pers_known:
+        motives.append(p.pers_kind)
+        i.motives_mask |= 1 << p.pers_kind
+    i.motives = motives
     i.hidden = K.unknown_motives(p)
     i.fit = K.person_fit(ctx.vv, p)
     i.support = p.support
@@ -117,21 +127,21 @@ def _info(ctx: Context, p: PersonView) -> Info:
     return i
 
 
-def make_context(vv: VendorView, style: Style, use_motives: bool = True,
-                 emphasis: dict[str, float] | None = None,
-                 follow: dict[int, float] | None = None) -> Context:
+@cython.ccall
+def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
+                 emphasis: dict | None = None, follow: dict | None = None) -> Context:
     """The scorer's context for this view, playbook and skill. `emphasis` weighs support of
     the KDM, KI or KU people more ("kdm": 0.8, ...; "bid_now" makes the bid due now);
     `follow` names the people (by index) a human teammate is working on this week."""
-    me = vv.me
+    me: MeView = vv.me
     ctx: Context = Context()
     ctx.vv = vv
     ctx.style = style
     ctx.use_motives = use_motives
-    reserve = K.endgame_reserve(vv) + K.war_chest(vv, style.war_chest)
+    reserve: cython.double = K.endgame_reserve(vv) + K.war_chest(vv, style.war_chest)
     reserve = min(reserve, max(0.0, me.budget - 1.0))
-    allowance = K.weekly_allowance(vv, reserve)
-    lam = style.frugality * 0.5 / max(allowance, 0.4)
+    allowance: cython.double = K.weekly_allowance(vv, reserve)
+    lam: cython.double = style.frugality * 0.5 / max(allowance, 0.4)
     if vv.phase == PH_DECISION or vv.phase == PH_CONTRACT:
         lam *= 0.6
     ctx.lam = lam
@@ -139,13 +149,16 @@ def make_context(vv: VendorView, style: Style, use_motives: bool = True,
     ctx.reserve = reserve
     ctx.stage = me.stage
     ctx.phase = vv.phase
+    cr: cython.int
     for cr in K.unmet(vv):
         ctx.unmet[cr] = True
         ctx.unmet_ids.append(cr)
-        ctx.unmet_bits |= 1 << cr
-    max_w = 0.0
-    first = True
-    kdm_known = False
+        ctx.unmet_bits |= cython.cast(cython.ulonglong, 1) << cr
+    max_w: cython.double = 0.0
+    w: cython.double
+    first: cython.bint = True
+    kdm_known: cython.bint = False
+    p: PersonView
     for p in vv.people:
         w = K.decision_weight(p)
         if first or w > max_w:
@@ -153,22 +166,27 @@ def make_context(vv: VendorView, style: Style, use_motives: bool = True,
             first = False
         if p.key_mask & K_KDM:
             kdm_known = True
-    ctx.max_w = (max_w or 1.0) if vv.people else 1.0
+    ctx.max_w = (max_w if max_w != 0.0 else 1.0) if vv.people else 1.0
     ctx.kdm_known = kdm_known
     ctx.bid_now = False
-    for tag, weight in (emphasis or {}).items():
-        if tag == "bid_now":
-            ctx.bid_now = weight > 0
-        elif tag in EMPHASIS_TAGS:
-            ctx.emph_tags.append(EMPHASIS_TAGS.index(tag))
-            ctx.emph_weights.append(float(weight))
+    if emphasis:
+        for tag, weight in emphasis.items():
+            if tag == "bid_now":
+                ctx.bid_now = weight > 0
+            elif tag in EMPHASIS_TAGS:
+                ctx.emph_tags.append(EMPHASIS_TAGS.index(tag))
+                ctx.emph_weights.append(float(weight))
     ctx.emphasis = dict(emphasis or {})
-    ctx.follow = [0.0] * len(vv.people)
-    ctx.follow_on = [False] * len(vv.people)
-    for pi, weight in (follow or {}).items():
-        ctx.follow[pi] = weight
-        ctx.follow_on[pi] = True
+    n: cython.Py_ssize_t = len(vv.people)
+    ctx.follow = [0.0] * n
+    ctx.follow_on = [False] * n
+    if follow:
+        for pi, weight in follow.items():
+            ctx.follow[pi] = weight
+            ctx.follow_on[pi] = True
     ctx.has_follow = bool(follow)
-    ctx.infos = [_info(ctx, p) for p in vv.people]
+    infos = []
+    for p in vv.people:
+        infos.append(_info(ctx, p))
+    ctx.infos = infos
     return ctx
-

@@ -149,7 +149,16 @@ def criterion(ctx: Context, d: ActionDef, p: int) -> tuple[float, int]:
 
 @cython.ccall
 def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
-    o: Offer = Offer()
+    o: Offer = Offer.__new__(Offer)
+    bonus_into(o, ctx, d, p)
+    return o
+
+
+@cython.cfunc
+def bonus_into(o: Offer, ctx: Context, d: ActionDef, p: cython.int) -> cython.void:
+    """`criterion_bonus` written into an offer the caller keeps (the scorer reuses one)."""
+    o.best = 0.0
+    o.key = -1
     kind: cython.int = d.kind
     if p < 0:
         if kind == A_RESEARCH_ACCOUNT:
@@ -160,7 +169,7 @@ def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
             _offer(o, ctx, 1.5, CR_PRODUCT_PRESENTED)
         elif kind == A_DELIVERY_PLAN:
             _offer(o, ctx, 1.3, CR_REFERENCES_PRESENTED)
-        return o
+        return
     pv: PersonView = ctx.vv.people[p]
     i: Info = ctx.infos[p]
     roles_known: cython.bint = pv.roles_known
@@ -227,7 +236,6 @@ def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
         _offer(o, ctx, 1.6, CR_CRITERIA_SHAPED)
     if (kind == A_VISIT or kind == A_SPONSOR_VISIT) and i.buyer and lvl < 2:
         _offer(o, ctx, 0.7, CR_EL_BUDGET)
-    return o
 
 
 @cython.ccall

@@ -15,18 +15,20 @@ from dataclasses import dataclass
 import cython
 
 from game.ai import value as V
-from game.ai.context import Context, make_context
+from game.ai.context import Context, Info, make_context
 from game.ai.playbooks import Style
 from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
-from game.ai.value import project, value_of, values_of
+from game.ai.value import KindTerms, project
 from game.core.actions import DEFS, ActionDef
-from game.core.checks import Move, choice_cost, first_refusal, groups
+from game.core.checks import Legal, Move, choice_cost, first_refusal
 from game.core.ids import ROLES
 from game.core.rng import Rng
-from game.core.views import PersonView, VendorView
+from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
+    from game.ai.value import terms_of, value_at
+    from game.core.checks import legal_into, new_move
     from game.core.ids import (
         A_CHOOSE,
         A_GATHER_INTEL,
@@ -84,11 +86,14 @@ EASY = Skill(noise=0.45, use_motives=False, careful=False, day_use=0.7, min_scor
 @cython.final
 @cython.cclass
 class Plan:
-    """A week's plan: the moves, and (when asked for) one reason key per move."""
+    """A week's plan: the moves, and (when asked for) one reason key per move. `checked`:
+    the planner made sure the rules allow the whole plan against the view it planned from,
+    so the engine need not check it again (see `engine.resolve_week`'s `trusted`)."""
 
     def __init__(self) -> None:
         self.moves = []
         self.reasons = []
+        self.checked = False
 
 
 def _choice_move(vv: VendorView, k: int, choice_id: str) -> Move:
@@ -125,6 +130,9 @@ def option_for(vv: VendorView, d: ActionDef, style: Style, skill: Skill
     return (0 if d.options else -1), None
 
 
+_QUEUE = cython.declare(Queue, Queue(64))
+
+
 @cython.cfunc
 def _day_charge(d: ActionDef) -> cython.double:
     """The small charge for each extra role-day an option ties up."""
@@ -142,36 +150,49 @@ def plan_week(
     `roles` limits planning to some of the team's roles and `fixed` is what others already
     planned (a human teammate): their days and money are taken before we choose."""
     fixed = list(fixed)
+    m: Move
     answered = {m.target for m in fixed if m.kind == A_CHOOSE}
-    out = answer_events(vv, style, skill.careful, answered)
-    me = vv.me
+    out: Plan = answer_events(vv, style, skill.careful, answered)
+    me: MeView = vv.me
     if not me.active or vv.over:
         return out
     ctx: Context = make_context(vv, style, skill.use_motives, emphasis, follow)
     fixed_acts = [m for m in fixed if m.kind != A_CHOOSE]
     used = [0, 0, 0, 0]
-    spent_fixed = 0.0
+    spent_fixed: cython.double = 0.0
+    d: ActionDef
     for m in fixed_acts:
         d = DEFS[m.kind]
         used[d.role_a] += d.days
         if d.role_b >= 0:
             used[d.role_b] += d.days
         spent_fixed += d.cost
-    days = [int(n * skill.day_use + 0.5) if skill.day_use < 1 else n for n in me.time]
-    days = [max(0, n - used[r]) for r, n in enumerate(days)]
-    spent_choices = 0.0
+    day_use: cython.double = skill.day_use
+    days = []
+    r: cython.int
+    n: cython.int
+    for r in range(4):
+        n = int(me.time[r] * day_use + 0.5) if day_use < 1 else me.time[r]
+        days.append(max(0, n - cython.cast(cython.int, used[r])))
+    spent_choices: cython.double = 0.0
+    k: cython.Py_ssize_t
     for k in range(len(vv.pending)):  # priced event by event, as the engine pays them
         for m in fixed + out.moves:
             if m.kind == A_CHOOSE and m.target == k:
                 spent_choices += choice_cost(vv, m)
-    budget = me.budget - spent_fixed - spent_choices
-    cap = ctx.cap if spend_cap is None else spend_cap
+    budget: cython.double = me.budget - spent_fixed - spent_choices
+    cap: cython.double = ctx.cap if spend_cap is None else spend_cap
     cap = min(cap, budget - ctx.reserve)
-    chosen = _fill(vv, ctx, style, skill, rng, roles, fixed_acts, days, budget, cap, explain)
-    chosen.sort(key=lambda t: t[0].kind in LAST)
-    for m, r in chosen:
-        out.moves.append(m)
-        out.reasons.append(r)
+    chosen: list = _fill(vv, ctx, style, skill, rng, roles, fixed_acts, days, budget, cap,
+                         explain)
+    # The moves that read the week's other moves go last (a stable sort on `kind in LAST`).
+    for last in range(2):
+        for k in range(0, len(chosen), 2):
+            m = chosen[k]
+            if (m.kind == A_QUALIFY or m.kind == A_SUBMIT_BID or m.kind == A_GATHER_INTEL) \
+                    == (last == 1):
+                out.moves.append(m)
+                out.reasons.append(chosen[k + 1])
     bad = first_refusal(vv, fixed + out.moves)
     while bad is not None:
         i = bad[0] - len(fixed)
@@ -180,6 +201,7 @@ def plan_week(
         del out.moves[i]
         del out.reasons[i]
         bad = first_refusal(vv, fixed + out.moves)
+    out.checked = bad is None and not fixed
     return out
 
 
@@ -187,12 +209,14 @@ def plan_week(
 def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object,
           roles: object, fixed_acts: list, days: list, budget: cython.double,
           cap: cython.double, explain: cython.bint) -> list:
-    """Score every legal option, then take them best first while days and money last.
+    """Score every legal option, then take them best first while days and money last:
+    [move, reason, move, reason, ...] in the order taken.
 
     Options are taken in order of value; one whose person an earlier pick has worked on is
     valued again when its turn comes (a lazily updated priority queue, kept as arrays)."""
     # An option's tag: the version of its person it was valued against.
-    queue: Queue = Queue(len(DEFS) * (len(vv.people) + 1))
+    queue: Queue = _QUEUE  # one queue, started again each week
+    queue.reset(len(DEFS) * (len(vv.people) + 1))
     noise: cython.double = skill.noise
     noisy: cython.bint = noise != 0.0 and rng is not None
     allowed: cython.int = 15
@@ -201,30 +225,98 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         for r in roles:
             allowed |= 1 << ROLES.index(r)
     d: ActionDef
+    terms: KindTerms
     extra: cython.double
     s: cython.double
-    target: cython.int
     k: cython.Py_ssize_t
+    target: cython.int
     handicapped: cython.bint = skill.handicapped
-    for d, targets in groups(vv, fixed_acts):
-        group = [-1] if targets is None else targets
+    j: cython.int
+    mask: cython.ulonglong
+    npeople: cython.int = len(vv.people)
+    legal: Legal = Legal()
+    legal_into(vv, fixed_acts, legal)
+    stage: cython.int = ctx.stage
+    for j in range(legal.n):
+        d = DEFS[legal.kind[j]]
         if (1 << d.role_a) & ~allowed or (d.role_b >= 0 and (1 << d.role_b) & ~allowed):
             continue
-        if handicapped:
-            group = [t for t in group if not skill.forbids(d, t, ctx.stage)]
-            if not group:
-                continue
         extra = _day_charge(d)
-        values = values_of(ctx, d, group)
-        off: cython.double = skill.stage_mult(d, ctx.stage) if handicapped else 1.0
-        for k in range(len(group)):
-            s = values[k]
+        terms = terms_of(ctx, d)
+        off: cython.double = skill.stage_mult(d, stage) if handicapped else 1.0
+        mask = legal.mask[j] if legal.targeted[j] else 1
+        for k in range(npeople if legal.targeted[j] else 1):
+            if not (mask >> k) & 1:
+                continue
+            target = k if legal.targeted[j] else -1
+            if handicapped and skill.forbids(d, target, stage):
+                continue
+            s = value_at(ctx, d, terms, target)
             if s > 0:
                 s *= off
             if noisy:
                 s += cython.cast(Rng, rng).gauss(0.0, noise)
-            queue.add(-(s - extra), d.kind, group[k])
+            queue.add(-(s - extra), d.kind, target)
     queue.start()
+    if noisy:  # every valuation draws from the dice: only the plain walk keeps them in step
+        return _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap,
+                     explain, False)
+    # The quick walk drops options that can no longer be taken without valuing them again;
+    # in the rare week where that could change where the walk stops, it says so and the
+    # plain walk runs from the same start.
+    n: cython.Py_ssize_t = len(ctx.infos)
+    support: cython.double[64]
+    trust: cython.double[64]
+    focus: cython.double[64]
+    if not cython.compiled:
+        support, trust, focus = [0.0] * 64, [0.0] * 64, [0.0] * 64
+    i: Info
+    for k in range(n):
+        i = ctx.infos[k]
+        support[k] = i.support
+        trust[k] = i.trust
+        focus[k] = i.focus
+    days0 = list(days)
+    queue.save()
+    chosen = _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap, explain,
+                   True)
+    if chosen is not None:
+        return chosen
+    for k in range(n):
+        i = ctx.infos[k]
+        i.support = support[k]
+        i.trust = trust[k]
+        i.focus = focus[k]
+    days[:] = days0
+    queue.rewind()
+    return _take(vv, ctx, style, skill, rng, queue, fixed_acts, days, budget, cap, explain,
+                 False)
+
+
+@cython.cfunc
+def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object,
+          queue: Queue, fixed_acts: list, days: list, budget: cython.double,
+          cap: cython.double, explain: cython.bint, quick: cython.bint) -> list:
+    """Take the listed options best first (the plain walk), valuing an option again when
+    its person was worked on since it was valued.
+
+    `quick` drops an option as soon as it can never be taken (its roles lack the days, the
+    pair or its once-a-week person is already in the plan, a second negotiation) instead of
+    valuing it again; the options of roles out of days are not even handed out (the queue
+    retires their buckets). The plain walk values such an option again and drops it when
+    its turn comes, or stops there if it is worth less than `min_score` by then. Options are
+    ordered by value less the day charge (`_day_charge`, never negative) and the walk stops
+    on value alone, so a dropped option can have stopped the plain walk only before an
+    option whose key is under `min_score`. Such an option, met after a drop, ends the quick
+    walk with None unless it is fresh and stops the walk itself; otherwise the two walks
+    take the same options (they hand out the options still takeable in the same order and
+    value them alike)."""
+    noise: cython.double = skill.noise
+    noisy: cython.bint = noise != 0.0 and rng is not None
+    handicapped: cython.bint = skill.handicapped
+    d: ActionDef
+    s: cython.double
+    target: cython.int
     marks: Marks = Marks()  # the pairs taken, who was met, how often each was worked on
     negotiating: cython.bint = False
     m: Move
@@ -237,16 +329,35 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     chosen = []
     limit: cython.int = skill.limit
     min_score: cython.double = skill.min_score
+    dropped: cython.bint = False
     i: cython.int
     n: cython.int
-    while len(chosen) < limit:
+    day_a: cython.int
+    day_b: cython.int
+    while len(chosen) < 2 * limit:  # a move and its reason for each pick
         i = queue.pop()
         if i < 0:
             break
         d = DEFS[queue.kinds[i]]
         target = queue.targets[i]
+        n = d.days
+        day_a = days[d.role_a]
+        day_b = days[d.role_b] if d.role_b >= 0 else n
+        if quick and (
+                day_a < n or day_b < n
+                or (marks.taken[target + 1] >> d.kind) & 1
+                or (target >= 0 and marks.once[target])
+                or (d.special_id == S_NEGOTIATE and negotiating)):
+            dropped = True
+            continue
+        if (dropped or (quick and queue.retired_before(i))) and -queue.keys[i] < min_score:
+            # A dropped option could have stopped the plain walk before this one, unless
+            # this one stops the walk itself (fresh and worth less than `min_score`).
+            if (target >= 0 and marks.version[target] != queue.tags[i]) or \
+                    -queue.keys[i] + _day_charge(d) >= min_score:
+                return None
         if target >= 0 and marks.version[target] != queue.tags[i]:
-            s = value_of(ctx, d, target)
+            s = value_at(ctx, d, terms_of(ctx, d), target)
             if handicapped and s > 0:
                 s *= skill.stage_mult(d, ctx.stage)
             if noisy:
@@ -255,12 +366,10 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             queue.tags[i] = marks.version[target]
             queue.push(i)
             continue
-        n = d.days
         s = -queue.keys[i] + _day_charge(d)
         if s < min_score:
             break
-        if cython.cast(cython.int, days[d.role_a]) < n or (
-                d.role_b >= 0 and cython.cast(cython.int, days[d.role_b]) < n):
+        if day_a < n or day_b < n:
             continue
         if (marks.taken[target + 1] >> d.kind) & 1:
             continue
@@ -271,9 +380,10 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
         if d.cost > 0 and (spent + d.cost > budget + 1e-9 or
                            (s < _MUST and spent + d.cost > cap + 1e-9)):
             continue
-        days[d.role_a] = cython.cast(cython.int, days[d.role_a]) - n
+        days[d.role_a] = day_a - n
         if d.role_b >= 0:
-            days[d.role_b] = cython.cast(cython.int, days[d.role_b]) - n
+            day_b = days[d.role_b]
+            days[d.role_b] = day_b - n
         spent += d.cost
         marks.taken[target + 1] |= cython.cast(cython.ulonglong, 1) << d.kind
         if target >= 0 and d.target and \
@@ -281,10 +391,15 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
             marks.once[target] = 1
         negotiating = negotiating or d.special_id == S_NEGOTIATE
         reason = f"ai.reason.{V.score(ctx, d, target)[1]}" if explain else None
-        opt, opt_reason = option_for(vv, d, style, skill)
-        chosen.append((Move(d.kind, target if d.target else -1, opt),
-                       reason if opt_reason is None or not explain else opt_reason))
+        opt = -1
+        opt_reason = None
+        if d.options:
+            opt, opt_reason = option_for(vv, d, style, skill)
+        chosen.append(new_move(d.kind, target if d.target else -1, opt))
+        chosen.append(reason if opt_reason is None or not explain else opt_reason)
         if target >= 0:
             project(ctx, d, target)
             marks.version[target] += 1
+        if quick:
+            queue.retire(days[0], days[1], days[2], days[3])
     return chosen

@@ -7,13 +7,28 @@ cdef class Queue:
     cdef int* targets
     cdef int* heap
     cdef int* tags
+    cdef double* saved
+    cdef int boff[64]
+    cdef int bsize[64]
+    cdef char live[64]
+    cdef int act[64]
+    cdef int pos[64]
+    cdef int nact
+    cdef public int dead_top
     cdef public Py_ssize_t n, size, capacity
+    cpdef void reset(self, Py_ssize_t capacity)
     cpdef void add(self, double key, int kind, int target)
     cpdef void start(self)
+    cpdef void save(self)
+    cpdef void rewind(self)
     cdef bint _less(self, int a, int b)
-    cdef void _down(self, Py_ssize_t i)
+    cdef void _enter(self, int b)
+    cdef void _leave(self, int b)
+    cdef void _down(self, int b, Py_ssize_t i)
     cpdef void push(self, int option)
     cpdef int pop(self)
+    cpdef void retire(self, int d0, int d1, int d2, int d3)
+    cpdef bint retired_before(self, int option)
 
 @cython.final
 cdef class Marks:

@@ -1,6 +1,6 @@
 cimport cython
 from game.ai.context cimport Context, Info, focus_of
-from game.ai.criteria_value cimport Offer, criterion_bonus, qualify_value, touches_open
+from game.ai.criteria_value cimport Offer, bonus_into, criterion_bonus, qualify_value, touches_open
 from game.ai.playbooks cimport Style
 from game.core.actions cimport ActionDef
 from game.core.effects cimport kdm_phase
@@ -18,4 +18,9 @@ cdef class KindTerms:
     cdef public double bias, money, intel, shape, warm, early_kdm, follow_m
     cdef public double reveal_position, reveal_personal
     cdef public bint has_intel, criteria, follow, newcomer, late, access
+    cdef public long gen
 cimport game.ai.knowledge as K
+
+cdef KindTerms terms_of(Context ctx, ActionDef d)
+cdef double untargeted_at(Context ctx, ActionDef d, KindTerms t)
+cdef double value_at(Context ctx, ActionDef d, KindTerms t, int target)

@@ -19,6 +19,9 @@ import cython
 from game.ai import knowledge as K
 from game.ai.context import Context, Info, focus_of, make_context
 from game.ai.criteria_value import Offer, criterion_bonus, qualify_value, touches_open
+
+if not cython.compiled:
+    from game.ai.criteria_value import bonus_into
 from game.ai.playbooks import Style
 from game.ai.tactics import needs_approval, should_complain
 from game.core.actions import ActionDef
@@ -123,7 +126,8 @@ def _untargeted(ctx: Context, d: ActionDef, why: list | None) -> cython.double:
     reason: str
     pv: PersonView
     if touches_open(ctx, d):
-        o = criterion_bonus(ctx, d, -1)
+        o = _OFFER
+        bonus_into(o, ctx, d, -1)
         if o.key >= 0:
             if why is not None:
                 why.append(f"criterion.{CRITERIA[o.key]}")
@@ -237,13 +241,31 @@ class KindTerms:
 
     def __init__(self) -> None:
         self.bias = 0.0
+        self.gen = -1  # the context it was worked out for (`terms_of`)
+
+
+_OFFER = cython.declare(Offer, Offer())  # the scorer's scratch criterion bonus
+
+
+# Per kind, its terms in the context last asked about.
+_POOL = cython.declare(list, [KindTerms() for _ in range(64)])
 
 
 @cython.cfunc
-def _terms(ctx: Context, d: ActionDef) -> KindTerms:
+def terms_of(ctx: Context, d: ActionDef) -> KindTerms:
+    """The kind's terms in this context. They read only the view and the context's fixed
+    parts, so each kind keeps one record, worked out again only for another context."""
+    t: KindTerms = _POOL[d.kind]
+    if t.gen != ctx.gen:
+        _terms(ctx, d, t)
+        t.gen = ctx.gen
+    return t
+
+
+@cython.cfunc
+def _terms(ctx: Context, d: ActionDef, t: KindTerms) -> cython.void:
     style: Style = ctx.style
     vv: VendorView = ctx.vv
-    t: KindTerms = KindTerms.__new__(KindTerms)
     t.bias = style.bias[d.kind]
     t.money = ctx.lam * d.cost
     t.has_intel = d.special_id == S_INTEL
@@ -269,7 +291,6 @@ def _terms(ctx: Context, d: ActionDef) -> KindTerms:
     t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
     t.access = d.opens_doors or d.special_id == S_INTRODUCE or d.special_id == S_ASK_COACH \
         or d.special_id == S_DISCREDIT or d.kind == A_DEVELOP_INSIDER or d.special_id == S_COACH
-    return t
 
 
 @cython.cfunc
@@ -395,7 +416,8 @@ def _value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> c
     total += info
     o: Offer
     if t.criteria:
-        o = criterion_bonus(ctx, d, target)
+        o = _OFFER
+        bonus_into(o, ctx, d, target)
         if o.key >= 0:
             total += o.best
     if d.kind == A_SHAPE_CRITERIA:
@@ -415,15 +437,28 @@ def _value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> c
     return total + t.bias - t.money
 
 
+@cython.cfunc
+def untargeted_at(ctx: Context, d: ActionDef, t: KindTerms) -> cython.double:
+    """The value of an action without a target (`explain(ctx, d, None)[0]`)."""
+    v: cython.double = _untargeted(ctx, d, None)
+    return v - t.money if v <= 0 else v + t.bias - t.money
+
+
+@cython.cfunc
+def value_at(ctx: Context, d: ActionDef, t: KindTerms, target: cython.int) -> cython.double:
+    """One option's value (`explain(...)[0]`), the kind's terms given: the planner's hot
+    path, which names reasons only for the options taken."""
+    if target < 0:
+        return untargeted_at(ctx, d, t)
+    return _value_at(ctx, d, t, target)
+
+
 @cython.ccall
 def values_of(ctx: Context, d: ActionDef, targets: list) -> list:
-    """`explain(ctx, d, t)[0]` for each target, without the workings: the planner's hot path.
-    Reasons are named only for the options taken."""
-    t: KindTerms = _terms(ctx, d)
-    v: cython.double
+    """`explain(ctx, d, t)[0]` for each target, without the workings."""
+    t: KindTerms = terms_of(ctx, d)
     if len(targets) == 1 and cython.cast(cython.int, targets[0]) < 0:
-        v = _untargeted(ctx, d, None)
-        return [v - t.money if v <= 0 else v + t.bias - t.money]
+        return [untargeted_at(ctx, d, t)]
     out = []
     target: cython.int
     for target in targets:
@@ -433,13 +468,8 @@ def values_of(ctx: Context, d: ActionDef, targets: list) -> list:
 
 @cython.ccall
 def value_of(ctx: Context, d: ActionDef, target: cython.int) -> cython.double:
-    """`explain(...)[0]` without its workings (see `values_of`)."""
-    t: KindTerms = _terms(ctx, d)
-    v: cython.double
-    if target < 0:
-        v = _untargeted(ctx, d, None)
-        return v - t.money if v <= 0 else v + t.bias - t.money
-    return _value_at(ctx, d, t, target)
+    """`explain(...)[0]` without its workings (see `value_at`)."""
+    return value_at(ctx, d, terms_of(ctx, d), target)
 
 
 def person_index(ctx: Context, target: int | str | None) -> int:

@@ -335,8 +335,39 @@ def _rank(factors: list[Factor]) -> tuple[Factor, ...]:
                                                 -(f.closes or 0.0), order[f.key])))
 
 
-def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> Causes:
-    base = scoring_state(scored, week)
+class _Held:
+    """What a counterfactual changes on the scoring base, kept to be put back: the base is
+    judged with one factor changed and restored at once (no copy of the game)."""
+
+    def __init__(self, base: GameState) -> None:
+        self.base = base
+        self.rels: list[tuple[Relation, float, int]] = []
+
+    def relation(self, vi: int, pi: int) -> Relation:
+        r: Relation = self.base.rels[vi][pi]
+        self.rels.append((r, r.support, r.contact))
+        return r
+
+    def restore(self) -> None:
+        for r, support, contact in reversed(self.rels):
+            r.support = support
+            r.contact = contact
+        self.rels.clear()
+
+
+def _support_held(h: _Held, us: str, them: str, people: list[int]) -> None:
+    """`_support` on the base, held to be put back."""
+    s = h.base
+    ui = s.vendors[us].index
+    for pi in people:
+        h.relation(ui, pi)
+    _support(s, us, them, people)
+
+
+def _scored(base: GameState, week: int, us: str, rival: str, brief: bool) -> Causes:
+    """A scored loss. `base` is the game as scored (`scoring_state`): each factor changes it,
+    judges it and puts it back before the next, so it ends as it came (a person back in
+    their seat is judged on a copy)."""
     j = _Judge(base, us, rival)
     t = base.tender or {}
     recorded = t.get("totals") or {}
@@ -344,12 +375,13 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
     bidders = list(j.bids)
     uv, rv = base.vendors[us], base.vendors[rival]
     factors: list[Factor] = []
+    held = _Held(base)
 
     ours_p, theirs_p = j.bids[us][0], j.bids[rival][0]
     if ours_p > theirs_p + _EPS:
         bids = dict(j.bids)
         bids[us] = (theirs_p, *bids[us][1:])
-        factors.append(j.run("price", _copy(base), bids, ours=ours_p, theirs=theirs_p))
+        factors.append(j.run("price", base, bids, ours=ours_p, theirs=theirs_p))
 
     pan = panel(base)
     total_w = sum(pan.weight) or 1.0
@@ -363,16 +395,16 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
     short = [pi for pi in people if behind(pi)]
     backing: list[Backing] = []
     if short:
-        s = _copy(base)
-        _support(s, us, rival, short)
-        every = j.run("support", s)
+        _support_held(held, us, rival, short)
+        every = j.run("support", base)
+        held.restore()
         factors.append(every)
         # Backing is monotone: if every evaluator at once would not have won, no one
         # alone would, and one alone never closes more than all; `brief` skips them then.
         for pi in short if not brief or every.wins else ():
-            s = _copy(base)
-            _support(s, us, rival, [pi])
-            f = j.run("support_one", s)
+            _support_held(held, us, rival, [pi])
+            f = j.run("support_one", base)
+            held.restore()
             r, o = base.rels[uv.index][pi], base.rels[rv.index][pi]
             backing.append(Backing(base.plist[pi].id, round(weight[pi], 4), r.support,
                                    o.support, r.contact > 0, f.wins, f.closes or 0.0))
@@ -390,45 +422,49 @@ def _scored(scored: GameState, week: int, us: str, rival: str, brief: bool) -> C
             == uv.index:
         detail.update(had_w=True, kdm=kdm.id)  # we held W, and the gap was beyond the KDM
     elif kdm is not None:
-        s = _copy(base)
-        before, best_rival = _kdm_w(s, us, bidders, kdm)
-        if s.rels[uv.index][kdm.index].support > before + _EPS or \
-                base.rels[uv.index][kdm.index].contact < 2:
-            f = j.run("kdm_w", s, person=kdm.id, ours=before, theirs=best_rival)
+        contact = base.rels[uv.index][kdm.index].contact
+        held.relation(uv.index, kdm.index)
+        before, best_rival = _kdm_w(base, us, bidders, kdm)
+        if base.rels[uv.index][kdm.index].support > before + _EPS or contact < 2:
+            f = j.run("kdm_w", base, person=kdm.id, ours=before, theirs=best_rival)
             factors.append(f)
             kdm_w = f.wins
+        held.restore()
 
     fit_behind = any(f[rv.index] > f[uv.index] + _EPS for f in pan.fits) or \
         pan.service[rv.index] > pan.service[uv.index] + _EPS or \
         (j.bids[rival][1] and not j.bids[us][1]) or (j.bids[rival][2] and not j.bids[us][2])
     if fit_behind:
-        s = _copy(base)
-        p2 = _own_panel(s)
+        was = base.panel, base.panel_stamp
+        p2 = _own_panel(base)
         for fits in p2.fits:
             fits[uv.index] = max(fits[uv.index], fits[rv.index])
         p2.service[uv.index] = max(p2.service[uv.index], p2.service[rv.index])
         bids = dict(j.bids)
         bids[us] = (j.bids[us][0], j.bids[us][1] or j.bids[rival][1],
                     j.bids[us][2] or j.bids[rival][2])
-        factors.append(j.run("fit", s, bids))
+        factors.append(j.run("fit", base, bids))
+        base.panel, base.panel_stamp = was
 
     knows = uv.has(F_CRITERIA_KNOWN) or not rv.has(F_CRITERIA_KNOWN)
     if min(rv.spec_bias, 2.0) > min(uv.spec_bias, 2.0) + _EPS or not knows:
-        s = _copy(base)
-        sv = s.vendors[us]
-        sv.spec_bias = max(sv.spec_bias, rv.spec_bias)
+        bias, had = uv.spec_bias, uv.has(F_CRITERIA_KNOWN)
+        uv.spec_bias = max(bias, rv.spec_bias)
         if rv.has(F_CRITERIA_KNOWN):
-            sv.give(F_CRITERIA_KNOWN)
-        factors.append(j.run("shaping", s, ours=uv.spec_bias, theirs=rv.spec_bias))
+            uv.give(F_CRITERIA_KNOWN)
+        factors.append(j.run("shaping", base, ours=bias, theirs=rv.spec_bias))
+        uv.spec_bias = bias
+        if not had:
+            uv.drop(F_CRITERIA_KNOWN)
 
     up, rp = prepared_stage(base, uv), prepared_stage(base, rv)
     if UNPREPARED[up] < UNPREPARED[rp] - _EPS:
-        s = _copy(base)
-        sv = s.vendors[us]
-        issue = s.cal_tender_issue
-        sv.stage = rp  # as prepared as the winner when the documents came out
-        sv.stage_weeks = {k: min(w, issue) for k, w in sv.stage_weeks.items() if k <= rp}
-        factors.append(j.run("preparation", s, ours=float(up), theirs=float(rp)))
+        stage, weeks = uv.stage, uv.stage_weeks
+        issue = base.cal_tender_issue
+        uv.stage = rp  # as prepared as the winner when the documents came out
+        uv.stage_weeks = {k: min(w, issue) for k, w in weeks.items() if k <= rp}
+        factors.append(j.run("preparation", base, ours=float(up), theirs=float(rp)))
+        uv.stage, uv.stage_weeks = stage, weeks
 
     firsts: dict[str, dict[str, Any]] = {}
     for rec in base.replaced:
@@ -542,14 +578,30 @@ def analyse(state: GameState, vid: str, scored: GameState | None = None,
     them at once would not have won, and `earlier`. Reads the full state: never call it for a
     vendor's eyes before the game ends.
     """
-    kind, detail = _kind(state, vid)
-    if kind != "scored":
-        return Causes(vid, kind, detail=detail)
-    rival = award_named(state)
-    src = scored if scored is not None else state
-    if rival is None or vid not in _valid_bids(src) or rival not in _valid_bids(src):
-        return Causes(vid, "scored", rival, exact=False)
-    return _scored(src, award_week(state), vid, rival, brief)
+    return analyse_all(state, [vid], scored, brief)[vid]
+
+
+def analyse_all(state: GameState, vids: list[str], scored: GameState | None = None,
+                brief: bool = False) -> dict[str, Causes]:
+    """`analyse` for several vendors of one game, their losses judged on one copy of the
+    game as scored."""
+    out: dict[str, Causes] = {}
+    base: GameState | None = None
+    for vid in vids:
+        kind, detail = _kind(state, vid)
+        if kind != "scored":
+            out[vid] = Causes(vid, kind, detail=detail)
+            continue
+        rival = award_named(state)
+        src = scored if scored is not None else state
+        if rival is None or vid not in _valid_bids(src) or rival not in _valid_bids(src):
+            out[vid] = Causes(vid, "scored", rival, exact=False)
+            continue
+        week = award_week(state)
+        if base is None:
+            base = scoring_state(src, week)
+        out[vid] = _scored(base, week, vid, rival, brief)
+    return out
 
 
 def price_decided(state: GameState, vid: str, scored: GameState | None = None) -> bool | None:

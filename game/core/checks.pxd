@@ -22,3 +22,16 @@ cpdef Budget usage(VendorView vv, list plan)
 cpdef int check_one(VendorView vv, Move m, list plan)
 cpdef tuple first_refusal(VendorView vv, list plan)
 cpdef list groups(VendorView vv, list plan)
+
+@cython.final
+cdef class Legal:
+    cdef public int n
+    cdef int kind[64]
+    cdef char targeted[64]
+    cdef unsigned long long mask[64]
+    cdef int contact[64]  # the people's fields `legal_into` reads, by index
+    cdef double trust[64]
+    cdef int free_week[64]
+    cdef char needs_intro[64]
+
+cpdef void legal_into(VendorView vv, list plan, Legal out)

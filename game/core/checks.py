@@ -97,6 +97,7 @@ W_INTRODUCED = 31
 W_FAVOURS_OTHER = 32
 W_NO_TIME = 100
 W_REQUIRES = 1000
+_OK = cython.declare(cython.int, OK)  # the same, as a C constant for the hot loops
 NO_TARGET = -1  # an action without a target
 BAD = -2  # a name the view does not know (an unknown person, option, event or choice)
 
@@ -206,7 +207,7 @@ def choice_reason(vv: VendorView, m: Move) -> cython.int:
         return W_NO_CHOICE
     if m.option < 0:
         return W_OPTION
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -250,7 +251,7 @@ def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
         return W_DONE
     if sp == S_CONFIRM and me.flags[F_EXEC_CONFIRMED]:
         return W_DONE
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -292,7 +293,7 @@ def person_reason(vv: VendorView, d: ActionDef, p: PersonView) -> cython.int:
         return W_NOT_EVALUATOR
     if sp == S_INTEL and lvl < 3:
         return W_CONTACT_LOW
-    return OK
+    return _OK
 
 
 @cython.final
@@ -336,7 +337,7 @@ def _plan_reason(d: ActionDef, m: Move, plan: list, b: Budget, gap: cython.int) 
         if d.special_id == S_NEGOTIATE and \
                 cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             return W_PLANNED
-    return OK
+    return _OK
 
 
 @cython.ccall
@@ -362,9 +363,9 @@ def check_move(vv: VendorView, m: Move, plan: list, b: Budget) -> cython.int:
         if disc > vv.me.max_discount + 1e-9:
             return W_DISCOUNT
     r: cython.int = vendor_reason(vv, d)
-    if r == OK and p is not None:
+    if r == _OK and p is not None:
         r = person_reason(vv, d, p)
-    if r == OK:
+    if r == _OK:
         r = _plan_reason(d, m, plan, b, p.gap if p is not None else 0)
     return r
 
@@ -401,11 +402,11 @@ def check_one(vv: VendorView, m: Move, plan: list) -> cython.int:
     x: Move
     if m.kind == A_CHOOSE:
         r: cython.int = choice_reason(vv, m)
-        if r == OK:
+        if r == _OK:
             for x in plan:
                 if x.kind == A_CHOOSE and x.target == m.target:
                     return W_PLANNED
-        if r == OK and choice_cost(vv, m) > b.money + 1e-9:
+        if r == _OK and choice_cost(vv, m) > b.money + 1e-9:
             r = W_NO_BUDGET
         return r
     return check_move(vv, m, [x for x in plan if x.kind != A_CHOOSE], b)
@@ -432,12 +433,12 @@ def first_refusal(vv: VendorView, plan: list) -> tuple | None:
         if m.kind != A_CHOOSE:
             continue
         r = choice_reason(vv, m)
-        cost = choice_cost(vv, m) if r == OK else 0.0
-        if r == OK and m.target in answered:
+        cost = choice_cost(vv, m) if r == _OK else 0.0
+        if r == _OK and m.target in answered:
             r = W_PLANNED
-        if r == OK and cost > b.money + 1e-9:
+        if r == _OK and cost > b.money + 1e-9:
             r = W_NO_BUDGET
-        if r != OK:
+        if r != _OK:
             return (k, r)
         answered.add(m.target)
         b.money -= cost
@@ -448,7 +449,7 @@ def first_refusal(vv: VendorView, plan: list) -> tuple | None:
         if m.kind == A_CHOOSE:
             continue
         r = check_move(vv, m, accepted, b)
-        if r != OK:
+        if r != _OK:
             return (k, r)
         d = DEFS[m.kind]
         b.left[d.role_a] -= d.days
@@ -482,20 +483,52 @@ PERSON_SPECIAL = frozenset(
 )
 assert VENDOR_SPECIAL == {d.kind for d in DEFS if d.vendor_special}
 assert PERSON_SPECIAL == {d.kind for d in DEFS if d.person_special}
+assert len(REACHES) <= 64 and len(DEFS) <= 64  # `legal_into` keeps them in 64-bit words
+
+
+@cython.final
+@cython.cclass
+class Legal:
+    """The options `groups` lists, as numbers: per listed kind (in catalogue order) its
+    number, whether it takes a target, and the people it may target as bits of their
+    indices (bit `i` for `vv.people[i]`). `legal_into` fills it; the AIs read it without
+    building a list."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        if not cython.compiled:  # compiled, the C arrays start zeroed
+            self.kind = [0] * 64
+            self.targeted = [0] * 64
+            self.mask = [0] * 64
+            self.contact = [0] * 64
+            self.trust = [0.0] * 64
+            self.free_week = [0] * 64
+            self.needs_intro = [0] * 64
+
+
+@cython.cfunc
+def _within(out: Legal, n: cython.int, d: ActionDef, week: cython.int) -> cython.ulonglong:
+    """The people within this kind's contact range and trust floor, free this week and
+    (unless the kind opens doors) not waiting for an introduction (read from the people's
+    fields `legal_into` copied into `out`)."""
+    m: cython.ulonglong = 0
+    one: cython.ulonglong = 1
+    i: cython.int
+    for i in range(n):
+        if d.min_contact <= out.contact[i] <= d.max_contact and out.trust[i] >= d.min_trust \
+                and week >= out.free_week[i] and (d.opens_doors or not out.needs_intro[i]):
+            m |= one << i
+    return m
 
 
 @cython.ccall
-def groups(vv: VendorView, plan: list) -> list:
-    """Every kind that may be added to `plan` now, with the people (indices) it may target
-    (None for an action without a target), in catalogue order. Kinds may share one list of
-    targets: read them, do not change them.
-
-    The AIs ask this for every vendor every week and need no refusal reasons, so it builds
-    nothing for refused options and tests only the kinds the stage and phase allow; a test
-    holds it to `legal_actions(..., include_disabled=False)` on many views and plans."""
+def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
+    """Every kind that may be added to `plan` now, with the people it may target, into
+    `out` (see `groups`)."""
+    out.n = 0
     me: MeView = vv.me
     if vv.over or not me.active:
-        return []
+        return
     b: Budget
     actions: list
     if plan:
@@ -508,29 +541,44 @@ def groups(vv: VendorView, plan: list) -> list:
         b.money = me.budget
         actions = []
     cost_left: cython.double = b.money + 1e-9
-    planned_kinds = set()
-    planned_pairs = set()
-    seen_seniors = set()  # people who see us once a week at most, already in the plan
+    one: cython.ulonglong = 1
+    planned_kinds: cython.ulonglong = 0
+    planned_pairs: cython.ulonglong[64]  # per kind, the targets planned
+    within: cython.ulonglong[64]  # per reach, once worked out
+    if not cython.compiled:
+        planned_pairs, within = [0] * 64, [0] * 64
+    seen_seniors: cython.ulonglong = 0  # people who see us once a week at most, planned
     negotiating: cython.bint = False
     x: Move
+    k: cython.int
+    for k in range(64):
+        planned_pairs[k] = 0
     for x in actions:
-        planned_kinds.add(x.kind)
-        planned_pairs.add((x.kind, x.target))
+        if 0 <= x.kind < 64:
+            planned_kinds |= one << x.kind
+            if 0 <= x.target < 64:
+                planned_pairs[x.kind] |= one << x.target
         if x.target >= 0 and cython.cast(ActionDef, DEFS[x.kind]).target and \
                 cython.cast(PersonView, vv.people[x.target]).gap > 1:
-            seen_seniors.add(x.target)
+            seen_seniors |= one << x.target
         if cython.cast(ActionDef, DEFS[x.kind]).special_id == S_NEGOTIATE:
             negotiating = True
-    out: list[tuple[ActionDef, list[int] | None]] = []
     week: cython.int = vv.week
-    within: list[list[int] | None] = [None] * len(REACHES)
+    npeople: cython.int = len(vv.people)
+    pv: PersonView
+    for pv in vv.people:  # what `_within` reads, by index
+        out.contact[pv.index] = pv.contact
+        out.trust[pv.index] = pv.trust
+        out.free_week[pv.index] = pv.free_week
+        out.needs_intro[pv.index] = pv.needs_intro
+    reached: cython.ulonglong = 0
     lost: cython.bint = me.status == "lost"
     d: ActionDef
     f: cython.int
     n: cython.int
+    t: cython.int
     ok: cython.bint
-    pv: PersonView
-    targets: list[int] | None
+    m: cython.ulonglong
     for d in KINDS_BY_STAGE_PHASE[me.stage][vv.phase]:
         if d.cost > cost_left or (lost and d.special_id != S_COMPLAINT):
             continue
@@ -543,42 +591,65 @@ def groups(vv: VendorView, plan: list) -> list:
                 break
         if not ok:
             continue
-        if d.vendor_special and vendor_reason(vv, d) != OK:
+        if d.vendor_special and vendor_reason(vv, d) != _OK:
             continue
         n = d.days
         if b.left[d.role_a] < n or (
                 d.role_b >= 0 and b.left[d.role_b] < n):
             continue
-        if actions and ((d.kind in planned_kinds and (d.once or not d.target)) or (
+        if actions and (((planned_kinds >> d.kind) & 1 and (d.once or not d.target)) or (
                 negotiating and d.special_id == S_NEGOTIATE)):
             continue
         if not d.target:
-            out.append((d, None))
+            out.kind[out.n] = d.kind
+            out.targeted[out.n] = 0
+            out.mask[out.n] = 0
+            out.n += 1
             continue
         if d.opens_doors:  # the one kind that may meet a KDM nobody introduced us to
-            targets = []
-            for pv in vv.people:
-                if d.min_contact <= pv.contact <= d.max_contact and \
-                        pv.trust >= d.min_trust and week >= pv.free_week:
-                    targets.append(pv.index)
-        else:
-            targets = within[d.reach]
-            if targets is None:  # kinds share a few contact ranges and trust floors
-                targets = []
-                for pv in vv.people:
-                    if d.min_contact <= pv.contact <= d.max_contact and \
-                            pv.trust >= d.min_trust and week >= pv.free_week and \
-                            not pv.needs_intro:
-                        targets.append(pv.index)
-                within[d.reach] = targets
-        if seen_seniors:
-            targets = [t for t in targets if t not in seen_seniors]
-        if d.person_special:
-            targets = [t for t in targets if person_reason(vv, d, vv.people[t]) == OK]
-        if actions and d.kind in planned_kinds:
-            targets = [t for t in targets if (d.kind, t) not in planned_pairs]
-        if targets:
-            out.append((d, targets))
+            m = _within(out, npeople, d, week)
+        else:  # kinds share a few contact ranges and trust floors
+            if not (reached >> d.reach) & 1:
+                within[d.reach] = _within(out, npeople, d, week)
+                reached |= one << d.reach
+            m = within[d.reach]
+        m &= ~seen_seniors
+        if actions and (planned_kinds >> d.kind) & 1:
+            m &= ~planned_pairs[d.kind]
+        if m and d.person_special:
+            for t in range(len(vv.people)):
+                if (m >> t) & 1 and person_reason(vv, d, vv.people[t]) != _OK:
+                    m &= ~(one << t)
+        if m:
+            out.kind[out.n] = d.kind
+            out.targeted[out.n] = 1
+            out.mask[out.n] = m
+            out.n += 1
+
+
+@cython.ccall
+def groups(vv: VendorView, plan: list) -> list:
+    """Every kind that may be added to `plan` now, with the people (indices) it may target
+    (None for an action without a target), in catalogue order.
+
+    The AIs ask this (as `legal_into`) for every vendor every week and need no refusal
+    reasons, so it builds nothing for refused options and tests only the kinds the stage
+    and phase allow; a test holds it to `legal_actions(..., include_disabled=False)` on
+    many views and plans."""
+    legal: Legal = Legal()
+    legal_into(vv, plan, legal)
+    out: list[tuple[ActionDef, list[int] | None]] = []
+    j: cython.int
+    t: cython.int
+    for j in range(legal.n):
+        if not legal.targeted[j]:
+            out.append((DEFS[legal.kind[j]], None))
+            continue
+        targets = []
+        for t in range(len(vv.people)):
+            if (legal.mask[j] >> t) & 1:
+                targets.append(t)
+        out.append((DEFS[legal.kind[j]], targets))
     return out
 
 

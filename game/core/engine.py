@@ -14,7 +14,7 @@ calendar and event entries, and plays the same game.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 import cython
@@ -166,13 +166,16 @@ def validate_plans(state: GameState, plans: Mapping[str, Sequence[Action]]) -> N
     _validate(state, moves_of(state, plans))
 
 
-def _validate(state: GameState, plans: dict[str, list[Move]]) -> None:
+def _validate(state: GameState, plans: dict[str, list[Move]],
+              trusted: Container[str] | None = None) -> None:
+    """`trusted`: the vendors whose plans their planner already checked against this week's
+    view (`first_refusal` found nothing), which need no second look."""
     if state.outcome is not None:
         raise IllegalAction("action/game_over", "why.over")
     for vid, plan in plans.items():
         if vid not in state.vendors:
             raise IllegalAction("action/unknown_vendor", "why.target", vid)
-        if not plan:
+        if not plan or (trusted and vid in trusted):
             continue
         vv = vendor_view(state, state.vendors[vid].index)
         bad = first_refusal(vv, plan)
@@ -193,11 +196,19 @@ def resolve_week(
     state: GameState,
     plans: dict[str, list[Move]],
     reasons: Mapping[str, Sequence[str | None]] | None = None,
+    trusted: Container[str] | None = None,
 ) -> dict[str, Any]:
-    """Resolve one week from plans as moves against each vendor's view this week."""
-    _validate(state, plans)
+    """Resolve one week from plans as moves against each vendor's view this week.
+
+    Every plan is checked first (IllegalAction for the first move that breaks a rule),
+    except those of the vendors in `trusted`: plans the compiled planners made and checked
+    themselves against the same view (`Plan.checked`), which the batch runners pass on."""
+    _validate(state, plans, trusted)
     rec: cython.bint = state.recording
-    views = {vid: vendor_view(state, state.vendors[vid].index) for vid in plans}
+    # The views the plans were made against, where a move is read by name below (an
+    # event's answer, a kept entry): a batch game needs few of them.
+    views = {vid: vendor_view(state, state.vendors[vid].index) for vid in plans
+             if rec or _named(plans[vid])}
     reasons = reasons or {}
     if rec:
         state.plans.append({
@@ -211,9 +222,9 @@ def resolve_week(
     entries: list[dict[str, Any]] = []
     m: Move
     for vid in sorted(plans):
-        vv = views[vid]
         for m in plans[vid]:
             if m.kind == A_CHOOSE:
+                vv = views[vid]
                 eid = vv.pending[m.target]["event"]
                 if eid in state.pending.get(vid, []):
                     cid = vv.pending[m.target]["choices"][m.option]["id"]
@@ -223,19 +234,39 @@ def resolve_week(
             ev = state.event_specs[state.event_index[eid]]
             entries.append(apply_choice(state, vid, eid, default_choice(ev, state.vendors[vid]),
                                         default=True))
-    queues = {vid: [(i, x) for i, x in enumerate(plan) if x.kind != A_CHOOSE]
-              for vid, plan in plans.items()}
-    order = sorted(queues)
+    order = sorted(plans)
     rng.shuffle(order)
-    depth = max((len(q) for q in queues.values()), default=0)
-    k: cython.int
+    # In the drawn order of vendors: each one's vendor, actions, and their places in its plan.
+    lanes: list = []
+    places: list = []
+    movers: list = []
+    depth: cython.Py_ssize_t = 0
+    i: cython.Py_ssize_t
+    for vid in order:
+        plan = plans[vid]
+        acts = []
+        at = []
+        for i in range(len(plan)):
+            m = plan[i]
+            if m.kind != A_CHOOSE:
+                acts.append(m)
+                at.append(i)
+        lanes.append(acts)
+        places.append(at)
+        movers.append(state.vendors[vid])
+        depth = max(depth, len(acts))
+    k: cython.Py_ssize_t
+    j: cython.Py_ssize_t
+    v: Vendor
+    d: ActionDef
     for k in range(depth):
-        for vid in order:
-            queue = queues[vid]
-            if k < len(queue):
-                i, m = queue[k]
-                v: Vendor = state.vendors[vid]
-                d: ActionDef = DEFS[m.kind]
+        for j in range(len(order)):
+            acts = lanes[j]
+            if k < len(acts):
+                m = acts[k]
+                v = movers[j]
+                vid = v.id
+                d = DEFS[m.kind]
                 # A batch game keeps the negotiation's entries too: reports date the terms.
                 keep = rec or d.special_id == S_NEGOTIATE
                 eff = apply_move(state, v, m.kind, m.target, m.option, rng, keep)
@@ -245,6 +276,7 @@ def resolve_week(
                              "kind": a.kind, "target": a.target, "option": a.option,
                              "cost": d.cost, "days": d.days, "effects": eff}
                     why = reasons.get(vid) or ()
+                    i = places[j][k]
                     if i < len(why) and why[i]:
                         entry["reason"] = why[i]
                     entries.append(entry)
@@ -268,6 +300,18 @@ def resolve_week(
                 v.active = True
                 v.joined_week = state.week
     return report
+
+
+@cython.cfunc
+def _named(plan: list) -> cython.bint:
+    """Whether a batch game reads a move of this plan by name: an event's answer, or a
+    negotiation (whose entries the log keeps)."""
+    m: Move
+    for m in plan:
+        if m.kind == A_CHOOSE or (0 <= m.kind < len(DEFS) and cython.cast(
+                ActionDef, DEFS[m.kind]).special_id == S_NEGOTIATE):
+            return True
+    return False
 
 
 @cython.final
@@ -322,15 +366,24 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     j: cython.Py_ssize_t
     delta: cython.double
     contact: cython.int
+    src_i: cython.int
+    who_i: cython.int
+    strength: cython.double
+    before: cython.double[64]  # support at the start (64 people at most)
+    if not cython.compiled:
+        before = [0.0] * 64
     for v in state.vlist:
         if not v.active:
             continue
         rels = state.rels[v.index]
-        before = [cython.cast(Relation, rels[i]).support for i in range(n)]
+        for i in range(n):
+            r = rels[i]
+            before[i] = r.support
         for j in range(ns):
-            delta = cython.cast(cython.double, sway_k[j]) * (
-                cython.cast(cython.double, before[sway_src[j]])
-                - cython.cast(cython.double, before[sway_who[j]]))
+            src_i = sway_src[j]
+            who_i = sway_who[j]
+            strength = sway_k[j]
+            delta = strength * (before[src_i] - before[who_i])
             if delta > 1e-4 or delta < -1e-4:
                 nudge_support(rels[sway_who[j]], delta)
         rivals = None
@@ -364,33 +417,36 @@ def _c931_table(h: Health, state: GameState) -> dict[str, dict[str, Any]]:
                    "forecast": h.forecast[v.index]} for v in state.vlist}
 
 
-def _calendar(state: GameState, rng: Rng) -> list[dict[str, Any]]:
+@cython.cfunc
+def _note(w: cython.int, kind: str, eff: dict) -> dict:
+    """A calendar entry of the log."""
+    return {"week": w, "event": kind, "affects": "all", "affected": [], "calendar": True,
+            "effects": eff}
+
+
+@cython.cfunc
+def _calendar(state: GameState, rng: Rng) -> list:
     cal = state.calendar
-    w = state.week
+    w: cython.int = state.week
     out: list[dict[str, Any]] = []
-
-    def note(kind: str, **eff: Any) -> None:
-        out.append({"week": w, "event": kind, "affects": "all", "affected": [],
-                    "calendar": True, "effects": eff})
-
     if w == cal["bid_deadline"] and state.tender is None:
         t = resolve.open_bids(state)
-        note("bids_opened", bids={k: b["price"] for k, b in t["bids"].items()},
-             disqualified=[k for k, b in t["bids"].items() if b["disqualified"]])
+        out.append(_note(w, "bids_opened", {
+            "bids": {k: b["price"] for k, b in t["bids"].items()},
+            "disqualified": [k for k, b in t["bids"].items() if b["disqualified"]]}))
     if w >= cal["award"] and state.tender is not None and state.award is None \
             and not state.tender.get("evaluated"):
         state.tender["evaluated"] = True
         state.tender["c931"] = _c931_table(health_all(state), state)
-        res = resolve.evaluate(state)
-        note("award", **res)
+        out.append(_note(w, "award", dict(resolve.evaluate(state))))
     a = state.award
     if a and a.get("vendor") and not a.get("notice_over") and cal["notice_weeks"] > 0 \
             and w >= a["notice_end"]:
-        note("notice_end", **resolve.end_notice(state, rng))
+        out.append(_note(w, "notice_end", dict(resolve.end_notice(state, rng))))
     a = state.award  # a complaint may have handed the award to someone else
     if a and a.get("vendor") and state.contract is None and not a.get("passed") \
             and w >= cal["contract"] + resolve.RUNNER_UP_WAIT:
-        note("passed_over", **resolve.pass_to_runner_up(state))
+        out.append(_note(w, "passed_over", dict(resolve.pass_to_runner_up(state))))
     return out
 
 

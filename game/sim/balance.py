@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from game.ai.agents import BuiltinAgent
-from game.core.causes import analyse, scoring_fork
+from game.core.causes import Causes, analyse, analyse_all, scoring_fork
 from game.core.engine import new_game, resolve_week
 from game.core.rng import seed_state, world_seed
 from game.core.state import GameState
@@ -78,7 +78,12 @@ def loss_cause(state: GameState, vid: str, scored: GameState | None = None) -> s
     A loss in the tender's scores is labelled by counterfactual (`game.core.causes`): the
     first factor that, equal to the winner's, alone would have won ("outscored" when none
     would). `scored` is the game as its bids were scored (see `play_scored_game`)."""
-    c = analyse(state, vid, scored, brief=True)
+    return cause_label(analyse(state, vid, scored, brief=True))
+
+
+def cause_label(c: Causes) -> str | None:
+    """A vendor's causes (`game.core.causes`) in the balance report's words (see
+    `loss_cause`)."""
     if c.kind == "won":
         return None
     if c.kind == "no_bid":
@@ -98,8 +103,14 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
     state.recording = False
     scored: GameState | None = None
     while state.outcome is None:
-        plans = {v.id: agents[v.id].plan(vendor_view(state, v.index), False).moves
-                 for v in state.vlist if v.active}
+        plans = {}
+        trusted = set()  # the plans their planner checked (see `engine.resolve_week`)
+        for v in state.vlist:
+            if v.active:
+                plan = agents[v.id].plan(vendor_view(state, v.index), False)
+                plans[v.id] = plan.moves
+                if plan.checked:
+                    trusted.add(v.id)
         # The bids are scored in the award week, after the bids were opened. Nothing during
         # a week moves the award to that week or earlier (a calendar shift lands after it),
         # so a week that starts before the award cannot score them and needs no fork.
@@ -108,9 +119,9 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
                 and state.week >= state.calendar["award"] \
                 and not (state.tender or {}).get("evaluated"):
             quiet = scoring_fork(state)
-        resolve_week(state, plans, None)
+        resolve_week(state, plans, None, trusted)
         if quiet is not None and (state.tender or {}).get("evaluated"):
-            resolve_week(quiet, plans, None)
+            resolve_week(quiet, plans, None, trusted)  # the same views: checked already
             scored = quiet
     return state, scored
 
@@ -124,6 +135,8 @@ def game_record(state: GameState, playbooks: dict[str, str],
     valid = {k for k, b in t.get("bids", {}).items() if not b["disqualified"]}
     c931 = t.get("c931") or {}
     vendors: dict[str, Any] = {}
+    causes = analyse_all(state, [vid for vid, v in state.vendors.items() if v.joined_week],
+                         scored, brief=True)
     for vid, v in state.vendors.items():
         if v.joined_week == 0:
             continue  # a late rival that never came
@@ -134,7 +147,7 @@ def game_record(state: GameState, playbooks: dict[str, str],
             "stage": v.stage,
             "stage_weeks": {int(k): w for k, w in v.stage_weeks.items()},
             "spent": round(v.spent, 2),
-            "cause": loss_cause(state, vid, scored),
+            "cause": cause_label(causes[vid]),
             "c931": (h["c"], h["f"], h["w"], h["forecast"]) if h else None,
         }
     return {

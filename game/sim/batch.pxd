@@ -1,3 +1,4 @@
+from game.ai.policy cimport Plan
 from game.core.state cimport GameState, Vendor
 from game.core.views cimport VendorView
 from game.core.views cimport vendor_view

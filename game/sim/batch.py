@@ -13,6 +13,7 @@ from typing import Any
 
 import cython
 
+from game.ai.policy import Plan
 from game.core.engine import new_game, resolve_week
 from game.core.rng import seed_state, world_seed
 from game.core.state import GameState, Vendor
@@ -38,12 +39,17 @@ def play_batch_game(spec: object, seed: object, agents: dict,
         state.world.s = world_seed(seed)  # the customer's own dice follow the seed too
     state.recording = False
     v: Vendor
+    plan: Plan
     while state.outcome is None:
         plans = {}
+        trusted = set()  # the plans their planner checked (no second look)
         for v in state.vlist:
             if v.active:
-                plans[v.id] = agents[v.id].plan(vendor_view(state, v.index), False).moves
-        resolve_week(state, plans, None)
+                plan = agents[v.id].plan(vendor_view(state, v.index), False)
+                plans[v.id] = plan.moves
+                if plan.checked:
+                    trusted.add(v.id)
+        resolve_week(state, plans, None, trusted)
     return state
 
 

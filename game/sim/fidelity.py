@@ -143,11 +143,15 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
             res.c931 = {v.id: (h.c[v.index], h.f[v.index], h.w[v.index])
                         for v in state.vlist if v.active}
         plans: dict[str, list] = {}
+        trusted: set[str] = set()  # the plans their planner checked (engine.resolve_week)
         for v in state.vlist:
             if not v.active:
                 continue
-            moves = agents[v.id].plan(vendor_view(state, v.index), False).moves
+            plan = agents[v.id].plan(vendor_view(state, v.index), False)
+            moves = plan.moves
             plans[v.id] = moves
+            if plan.checked:
+                trusted.add(v.id)
             if v.index == team_index:
                 for m in moves:
                     if not 0 <= m.kind < len(DEFS):
@@ -161,9 +165,9 @@ def play_one(spec: ScenarioSpec, arm: str, seed: int) -> GameResult:
         if scored is None and state.week >= state.calendar["bid_deadline"] \
                 and not (state.tender or {}).get("evaluated"):
             quiet = scoring_fork(state)
-        resolve_week(state, plans, None)
+        resolve_week(state, plans, None, trusted)
         if quiet is not None and (state.tender or {}).get("evaluated"):
-            resolve_week(quiet, plans, None)
+            resolve_week(quiet, plans, None, trusted)
             scored = quiet
         if not had_award and state.award is not None:
             at_award = state.fork()
