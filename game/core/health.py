@@ -151,8 +151,9 @@ def _firsts(state: GameState, proj: Scores) -> list:
     overall, on value for money and on relationship. The seed's F is what the decision maker
     and the other key people in the decision body think: a dimension counts when the KDM
     ranks us first there and so do key people holding at least two thirds (F_CONSENSUS) of the
-    key people's influence: "all of them" in the material, short of one minor voice. The key people are the KDM, key influencers and key users on the panel (the
-    whole buying-centre panel when a scenario marks none); a drawn expert panel has no view."""
+    key people's influence: "all of them" in the material, short of one minor voice. The key
+    people are the KDM, key influencers and key users on the panel (the whole buying-centre
+    panel when a scenario marks none); a drawn expert panel has no view."""
     pan: Panel = panel(state)
     ne: cython.Py_ssize_t = len(pan.people)
     nr: cython.Py_ssize_t = len(proj.vendors)
