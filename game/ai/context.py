@@ -92,8 +92,8 @@ def focus_of(ctx: Context, p: PersonView, support: cython.double) -> cython.doub
 
 
 @cython.cfunc
-def _info(ctx: Context, p: PersonView) -> Info:
-    i: Info = Info.__new__(Info)
+def _info(ctx: Context, p: PersonView, i: Info) -> cython.void:
+    """Fill `i` (every field) for this person."""
     i.w = K.decision_weight(p) / ctx.max_w
     i.focus = focus_of(ctx, p, p.support)
     i.part = K.participation_now(p)
@@ -124,7 +124,6 @@ def _info(ctx: Context, p: PersonView) -> Info:
     i.personal_known = p.pers_known
     i.last_touch = p.last_touch
     i.replaced = p.generation > 0
-    return i
 
 
 @cython.ccall
@@ -133,11 +132,32 @@ def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
     """The scorer's context for this view, playbook and skill. `emphasis` weighs support of
     the KDM, KI or KU people more ("kdm": 0.8, ...; "bid_now" makes the bid due now);
     `follow` names the people (by index) a human teammate is working on this week."""
-    me: MeView = vv.me
     ctx: Context = Context()
+    fill_context(ctx, vv, style, use_motives, emphasis, follow)
+    return ctx
+
+
+@cython.ccall
+def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython.bint,
+                 emphasis: dict | None, follow: dict | None) -> cython.void:
+    """`make_context` into a context already made, its records reused (the planner keeps
+    one); it becomes a new context for the scorer's kept terms."""
+    global _GEN
+    _GEN += 1
+    ctx.gen = _GEN
+    me: MeView = vv.me
     ctx.vv = vv
     ctx.style = style
     ctx.use_motives = use_motives
+    k: cython.Py_ssize_t
+    if ctx.unmet_ids:
+        for k in range(len(ctx.unmet)):
+            ctx.unmet[k] = False
+        ctx.unmet_ids = []
+    ctx.unmet_bits = 0
+    if ctx.emph_tags:
+        ctx.emph_tags = []
+        ctx.emph_weights = []
     reserve: cython.double = K.endgame_reserve(vv) + K.war_chest(vv, style.war_chest)
     reserve = min(reserve, max(0.0, me.budget - 1.0))
     allowance: cython.double = K.weekly_allowance(vv, reserve)
@@ -185,8 +205,9 @@ def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
             ctx.follow[pi] = weight
             ctx.follow_on[pi] = True
     ctx.has_follow = bool(follow)
-    infos = []
-    for p in vv.people:
-        infos.append(_info(ctx, p))
+    infos: list = ctx.infos
+    if len(infos) != n:
+        infos = [Info.__new__(Info) for _ in range(n)]
+    for k in range(n):
+        _info(ctx, vv.people[k], infos[k])
     ctx.infos = infos
-    return ctx

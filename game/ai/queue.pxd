@@ -36,3 +36,4 @@ cdef class Marks:
     cdef char once[64]
     cdef int version[64]
     cdef int days[4]
+    cpdef void clear(self)

@@ -335,3 +335,15 @@ class Marks:
             self.version = [0] * 64
             self.days = [0] * 4
 
+    @cython.ccall
+    def clear(self) -> cython.void:
+        """All zero again, as new (a planner keeps one and clears it for each plan)."""
+        i: cython.Py_ssize_t
+        for i in range(65):
+            self.taken[i] = 0
+        for i in range(64):
+            self.once[i] = 0
+            self.version[i] = 0
+        for i in range(4):
+            self.days[i] = 0
+
