@@ -144,6 +144,7 @@ class Queue:
         self.n = i + 1
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def start(self) -> cython.void:
         """Order every option added so far (each bucket's heap; every bucket live)."""
         i: cython.Py_ssize_t
@@ -175,6 +176,7 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _enter(self, b: cython.int) -> cython.void:
         """Bucket `b` joins the ones `pop` looks at (live and not empty)."""
         self.pos[b] = self.nact
@@ -183,6 +185,7 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _leave(self, b: cython.int) -> cython.void:
         at: cython.int = self.pos[b]
         last: cython.int = self.act[self.nact - 1]
@@ -218,12 +221,14 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _less(self, a: cython.int, b: cython.int) -> cython.bint:
         ka: cython.double = self.keys[a]
         kb: cython.double = self.keys[b]
         return ka < kb or (ka == kb and a < b)
 
     @cython.cfunc
+    @cython.exceptval(check=False)
     def _down(self, b: cython.int, i: cython.Py_ssize_t) -> cython.void:
         base: cython.Py_ssize_t = self.boff[b]
         n: cython.Py_ssize_t = self.bsize[b]
@@ -243,6 +248,7 @@ class Queue:
         self.heap[base + i] = item
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def push(self, option: cython.int) -> cython.void:
         """Put a popped option back (after changing its key)."""
         b: cython.int = _BUCKET[self.kinds[option]]
@@ -262,6 +268,7 @@ class Queue:
         self.heap[base + i] = option
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def pop(self) -> cython.int:
         """The option with the smallest key of the live buckets, taken out; -1 when none
         is left."""
@@ -289,6 +296,7 @@ class Queue:
         return top
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def retire(self, d0: cython.int, d1: cython.int, d2: cython.int,
                d3: cython.int) -> cython.void:
         """Retire every bucket whose roles lack its days (days left per role given): its
@@ -313,6 +321,7 @@ class Queue:
                         self.dead_top = t
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def retired_before(self, option: cython.int) -> cython.bint:
         """Whether a retired option comes before this one (a single heap would have handed
         it out first)."""
@@ -336,6 +345,7 @@ class Marks:
             self.days = [0] * 4
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def clear(self) -> cython.void:
         """All zero again, as new (a planner keeps one and clears it for each plan)."""
         i: cython.Py_ssize_t
