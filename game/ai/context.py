@@ -92,8 +92,9 @@ def focus_of(ctx: Context, p: PersonView, support: cython.double) -> cython.doub
 
 
 @cython.cfunc
-def _info(ctx: Context, p: PersonView, i: Info) -> cython.void:
-    """Fill `i` (every field) for this person."""
+def _info(ctx: Context, p: PersonView, i: Info) -> cython.int:
+    """Fill `i` (every field) for this person. (An int, not void: Cython then checks for an
+    error only when it returns -1.)"""
     i.w = K.decision_weight(p) / ctx.max_w
     i.focus = focus_of(ctx, p, p.support)
     i.part = K.participation_now(p)
@@ -124,6 +125,7 @@ def _info(ctx: Context, p: PersonView, i: Info) -> cython.void:
     i.personal_known = p.pers_known
     i.last_touch = p.last_touch
     i.replaced = p.generation > 0
+    return 0
 
 
 @cython.ccall

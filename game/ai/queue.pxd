@@ -17,7 +17,7 @@ cdef class Queue:
     cdef public int dead_top
     cdef public Py_ssize_t n, size, capacity
     cpdef void reset(self, Py_ssize_t capacity)
-    cpdef void add(self, double key, int kind, int target)
+    cpdef int add(self, double key, int kind, int target)
     cpdef void start(self) noexcept
     cpdef void save(self)
     cpdef void rewind(self)

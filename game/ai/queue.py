@@ -134,7 +134,8 @@ class Queue:
             free(self.saved)
 
     @cython.ccall
-    def add(self, key: cython.double, kind: cython.int, target: cython.int) -> cython.void:
+    def add(self, key: cython.double, kind: cython.int, target: cython.int) -> cython.int:
+        """Add an option (0; an int, so Cython checks for an error only on -1)."""
         i: cython.Py_ssize_t = self.n
         if i >= self.capacity:
             raise IndexError("queue full")
@@ -142,6 +143,7 @@ class Queue:
         self.kinds[i] = kind
         self.targets[i] = target
         self.n = i + 1
+        return 0
 
     @cython.ccall
     @cython.exceptval(check=False)
