@@ -103,7 +103,13 @@ def _info(ctx: Context, p: PersonView, i: Info) -> cython.int:
     i.ki = (p.key_mask & K_KI) != 0
     i.ku = (p.key_mask & K_KU) != 0
     i.trait_ids = p.trait_ids
-    motives = []  # the kinds of the motives we know, position first (K.motive_kinds)
+    # The kinds of the motives we know, position first (K.motive_kinds); a refilled
+    # record keeps its list.
+    motives: list = i.motives
+    if motives is None:
+        motives = []
+    elif motives:
+        del motives[:]
     i.motives_mask = 0
     if p.pos_known:
         motives.append(p.pos_kind)
@@ -152,9 +158,10 @@ def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython
     ctx.style = style
     ctx.use_motives = use_motives
     k: cython.Py_ssize_t
+    cr: cython.int
     if ctx.unmet_ids:
-        for k in range(len(ctx.unmet)):
-            ctx.unmet[k] = False
+        for cr in ctx.unmet_ids:
+            ctx.unmet[cr] = False
         ctx.unmet_ids = []
     ctx.unmet_bits = 0
     if ctx.emph_tags:
@@ -171,7 +178,6 @@ def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython
     ctx.reserve = reserve
     ctx.stage = me.stage
     ctx.phase = vv.phase
-    cr: cython.int
     for cr in K.unmet(vv):
         ctx.unmet[cr] = True
         ctx.unmet_ids.append(cr)
@@ -198,10 +204,12 @@ def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython
             elif tag in EMPHASIS_TAGS:
                 ctx.emph_tags.append(EMPHASIS_TAGS.index(tag))
                 ctx.emph_weights.append(float(weight))
-    ctx.emphasis = dict(emphasis or {})
+    if emphasis or ctx.emphasis is None or ctx.emphasis:
+        ctx.emphasis = dict(emphasis or {})
     n: cython.Py_ssize_t = len(vv.people)
-    ctx.follow = [0.0] * n
-    ctx.follow_on = [False] * n
+    if len(ctx.follow) != n or ctx.has_follow:  # else still all zero from the last view
+        ctx.follow = [0.0] * n
+        ctx.follow_on = [False] * n
     if follow:
         for pi, weight in follow.items():
             ctx.follow[pi] = weight

@@ -312,15 +312,19 @@ class Queue:
         days[3] = d3
         b: cython.int
         t: cython.int
-        for b in range(N_BUCKETS):
-            if self.live[b] and (days[_ROLE_A[b]] < _DAYS[b]
-                                 or (_ROLE_B[b] >= 0 and days[_ROLE_B[b]] < _DAYS[b])):
+        k: cython.int = self.nact - 1
+        # Only the buckets `pop` looks at (live, not empty) hand anything out: an empty one
+        # gets an option back only after handing it out, which a bucket out of days never
+        # does (its options are refused before they could be valued again).
+        while k >= 0:
+            b = self.act[k]
+            if days[_ROLE_A[b]] < _DAYS[b] or (_ROLE_B[b] >= 0 and days[_ROLE_B[b]] < _DAYS[b]):
                 self.live[b] = 0
-                if self.bsize[b] > 0:
-                    self._leave(b)
-                    t = self.heap[self.boff[b]]
-                    if self.dead_top < 0 or self._less(t, self.dead_top):
-                        self.dead_top = t
+                self._leave(b)
+                t = self.heap[self.boff[b]]
+                if self.dead_top < 0 or self._less(t, self.dead_top):
+                    self.dead_top = t
+            k -= 1
 
     @cython.ccall
     @cython.exceptval(check=False)
