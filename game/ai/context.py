@@ -53,6 +53,8 @@ class Context:
         self.emph_weights = []
         self.follow = []
         self.follow_on = []
+        self.has_follow = False
+        self.emphasis = None
         global _GEN
         _GEN += 1
         self.gen = _GEN  # tells the scorer's kept terms of this context from another's
@@ -217,7 +219,7 @@ def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython
     ctx.has_follow = bool(follow)
     infos: list = ctx.infos
     if len(infos) != n:
-        infos = [Info.__new__(Info) for _ in range(n)]
+        infos = [Info() for _ in range(n)]
     for k in range(n):
         _info(ctx, vv.people[k], infos[k])
     ctx.infos = infos
