@@ -92,9 +92,6 @@ MIN_SCORE = 0.15  # options worth no more are never planned
 _MIN_SCORE = cython.declare(cython.double, MIN_SCORE)
 
 
-_QUEUE = cython.declare(Queue, Queue(64))
-
-
 @cython.cfunc
 def _person_value(p: PersonView) -> cython.double:
     influence: cython.double = p.influence if p.roles_known else 0.5
@@ -112,10 +109,19 @@ class Wants:
             self.w = [0.0] * 64
 
 
+# One of each of the planner's working records, cleared for each plan.
+_QUEUE = cython.declare(Queue, Queue(64))
+_LEGAL = cython.declare(Legal, Legal())
+_MARKS = cython.declare(Marks, Marks())
+_WANTS = cython.declare(Wants, Wants())
+
+
 @cython.cfunc
 def _wants(vv: VendorView) -> Wants:
-    wants: Wants = Wants()
+    wants: Wants = _WANTS  # one record, cleared for each plan
     k: cython.Py_ssize_t
+    for k in range(64):
+        wants.w[k] = 0.0
     kind: cython.int
     for k in range(len(vv.check_ids)):
         if not vv.check_done[k]:
@@ -180,7 +186,7 @@ def _ranked(vv: VendorView, wants: Wants) -> Queue:
     j: cython.int
     mask: cython.ulonglong
     n: cython.int = len(vv.people)
-    legal: Legal = Legal()
+    legal: Legal = _LEGAL
     legal_into(vv, [], legal)
     for j in range(legal.n):
         d = DEFS[legal.kind[j]]
@@ -273,7 +279,8 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
         reserve = max(reserve, steps)
     spendable: cython.double = money - reserve
     spent: cython.double = 0.0
-    marks: Marks = Marks()  # the days left, the pairs taken, the people seen less than weekly
+    marks: Marks = _MARKS  # the days left, the pairs taken, the people seen less than weekly
+    marks.clear()
     for k in range(4):
         marks.days[k] = me.time[k]
     negotiating: cython.bint = False

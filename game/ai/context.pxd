@@ -26,4 +26,6 @@ cdef class Context:
 cpdef double focus_of(Context ctx, PersonView p, double support)
 cpdef Context make_context(VendorView vv, Style style, bint use_motives=*, dict emphasis=*,
                            dict follow=*)
+cpdef void fill_context(Context ctx, VendorView vv, Style style, bint use_motives, dict emphasis,
+                        dict follow)
 cimport game.ai.knowledge as K

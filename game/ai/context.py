@@ -53,6 +53,8 @@ class Context:
         self.emph_weights = []
         self.follow = []
         self.follow_on = []
+        self.has_follow = False
+        self.emphasis = None
         global _GEN
         _GEN += 1
         self.gen = _GEN  # tells the scorer's kept terms of this context from another's
@@ -92,8 +94,9 @@ def focus_of(ctx: Context, p: PersonView, support: cython.double) -> cython.doub
 
 
 @cython.cfunc
-def _info(ctx: Context, p: PersonView) -> Info:
-    i: Info = Info.__new__(Info)
+def _info(ctx: Context, p: PersonView, i: Info) -> cython.int:
+    """Fill `i` (every field) for this person. (An int, not void: Cython then checks for an
+    error only when it returns -1.)"""
     i.w = K.decision_weight(p) / ctx.max_w
     i.focus = focus_of(ctx, p, p.support)
     i.part = K.participation_now(p)
@@ -102,7 +105,13 @@ def _info(ctx: Context, p: PersonView) -> Info:
     i.ki = (p.key_mask & K_KI) != 0
     i.ku = (p.key_mask & K_KU) != 0
     i.trait_ids = p.trait_ids
-    motives = []  # the kinds of the motives we know, position first (K.motive_kinds)
+    # The kinds of the motives we know, position first (K.motive_kinds); a refilled
+    # record keeps its list.
+    motives: list = i.motives
+    if motives is None:
+        motives = []
+    elif motives:
+        del motives[:]
     i.motives_mask = 0
     if p.pos_known:
         motives.append(p.pos_kind)
@@ -124,7 +133,7 @@ def _info(ctx: Context, p: PersonView) -> Info:
     i.personal_known = p.pers_known
     i.last_touch = p.last_touch
     i.replaced = p.generation > 0
-    return i
+    return 0
 
 
 @cython.ccall
@@ -133,11 +142,33 @@ def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
     """The scorer's context for this view, playbook and skill. `emphasis` weighs support of
     the KDM, KI or KU people more ("kdm": 0.8, ...; "bid_now" makes the bid due now);
     `follow` names the people (by index) a human teammate is working on this week."""
-    me: MeView = vv.me
     ctx: Context = Context()
+    fill_context(ctx, vv, style, use_motives, emphasis, follow)
+    return ctx
+
+
+@cython.ccall
+def fill_context(ctx: Context, vv: VendorView, style: Style, use_motives: cython.bint,
+                 emphasis: dict | None, follow: dict | None) -> cython.void:
+    """`make_context` into a context already made, its records reused (the planner keeps
+    one); it becomes a new context for the scorer's kept terms."""
+    global _GEN
+    _GEN += 1
+    ctx.gen = _GEN
+    me: MeView = vv.me
     ctx.vv = vv
     ctx.style = style
     ctx.use_motives = use_motives
+    k: cython.Py_ssize_t
+    cr: cython.int
+    if ctx.unmet_ids:
+        for cr in ctx.unmet_ids:
+            ctx.unmet[cr] = False
+        ctx.unmet_ids = []
+    ctx.unmet_bits = 0
+    if ctx.emph_tags:
+        ctx.emph_tags = []
+        ctx.emph_weights = []
     reserve: cython.double = K.endgame_reserve(vv) + K.war_chest(vv, style.war_chest)
     reserve = min(reserve, max(0.0, me.budget - 1.0))
     allowance: cython.double = K.weekly_allowance(vv, reserve)
@@ -149,7 +180,6 @@ def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
     ctx.reserve = reserve
     ctx.stage = me.stage
     ctx.phase = vv.phase
-    cr: cython.int
     for cr in K.unmet(vv):
         ctx.unmet[cr] = True
         ctx.unmet_ids.append(cr)
@@ -176,17 +206,20 @@ def make_context(vv: VendorView, style: Style, use_motives: cython.bint = True,
             elif tag in EMPHASIS_TAGS:
                 ctx.emph_tags.append(EMPHASIS_TAGS.index(tag))
                 ctx.emph_weights.append(float(weight))
-    ctx.emphasis = dict(emphasis or {})
+    if emphasis or ctx.emphasis is None or ctx.emphasis:
+        ctx.emphasis = dict(emphasis or {})
     n: cython.Py_ssize_t = len(vv.people)
-    ctx.follow = [0.0] * n
-    ctx.follow_on = [False] * n
+    if len(ctx.follow) != n or ctx.has_follow:  # else still all zero from the last view
+        ctx.follow = [0.0] * n
+        ctx.follow_on = [False] * n
     if follow:
         for pi, weight in follow.items():
             ctx.follow[pi] = weight
             ctx.follow_on[pi] = True
     ctx.has_follow = bool(follow)
-    infos = []
-    for p in vv.people:
-        infos.append(_info(ctx, p))
+    infos: list = ctx.infos
+    if len(infos) != n:
+        infos = [Info() for _ in range(n)]
+    for k in range(n):
+        _info(ctx, vv.people[k], infos[k])
     ctx.infos = infos
-    return ctx

@@ -11,5 +11,5 @@ cdef class Offer:
 
 cpdef bint touches_open(Context ctx, ActionDef d)
 cpdef Offer criterion_bonus(Context ctx, ActionDef d, int p)
-cdef void bonus_into(Offer o, Context ctx, ActionDef d, int p)
+cdef int bonus_into(Offer o, Context ctx, ActionDef d, int p)
 cpdef double qualify_value(Context ctx)

@@ -155,8 +155,9 @@ def criterion_bonus(ctx: Context, d: ActionDef, p: cython.int) -> Offer:
 
 
 @cython.cfunc
-def bonus_into(o: Offer, ctx: Context, d: ActionDef, p: cython.int) -> cython.void:
-    """`criterion_bonus` written into an offer the caller keeps (the scorer reuses one)."""
+def bonus_into(o: Offer, ctx: Context, d: ActionDef, p: cython.int) -> cython.int:
+    """`criterion_bonus` written into an offer the caller keeps (the scorer reuses one);
+    0 (an int, so Cython checks for an error only on -1)."""
     o.best = 0.0
     o.key = -1
     kind: cython.int = d.kind
@@ -169,7 +170,7 @@ def bonus_into(o: Offer, ctx: Context, d: ActionDef, p: cython.int) -> cython.vo
             _offer(o, ctx, 1.5, CR_PRODUCT_PRESENTED)
         elif kind == A_DELIVERY_PLAN:
             _offer(o, ctx, 1.3, CR_REFERENCES_PRESENTED)
-        return
+        return 0
     pv: PersonView = ctx.vv.people[p]
     i: Info = ctx.infos[p]
     roles_known: cython.bint = pv.roles_known
@@ -236,6 +237,7 @@ def bonus_into(o: Offer, ctx: Context, d: ActionDef, p: cython.int) -> cython.vo
         _offer(o, ctx, 1.6, CR_CRITERIA_SHAPED)
     if (kind == A_VISIT or kind == A_SPONSOR_VISIT) and i.buyer and lvl < 2:
         _offer(o, ctx, 0.7, CR_EL_BUDGET)
+    return 0
 
 
 @cython.ccall

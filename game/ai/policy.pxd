@@ -1,5 +1,5 @@
 cimport cython
-from game.ai.context cimport Context, Info
+from game.ai.context cimport Context, Info, fill_context
 from game.ai.playbooks cimport Style
 from game.ai.queue cimport Marks, Queue
 from game.core.actions cimport ActionDef

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cython
 
 from game.ai import value as V
-from game.ai.context import Context, Info, make_context
+from game.ai.context import Context, Info, fill_context
 from game.ai.playbooks import Style
 from game.ai.queue import Marks, Queue
 from game.ai.tactics import choose_bid, choose_event, choose_terms
@@ -130,7 +130,11 @@ def option_for(vv: VendorView, d: ActionDef, style: Style, skill: Skill
     return (0 if d.options else -1), None
 
 
+# One of each of the planner's working records, cleared for each plan.
 _QUEUE = cython.declare(Queue, Queue(64))
+_LEGAL = cython.declare(Legal, Legal())
+_MARKS = cython.declare(Marks, Marks())
+_CTX = cython.declare(Context, Context())
 
 
 @cython.cfunc
@@ -156,7 +160,8 @@ def plan_week(
     me: MeView = vv.me
     if not me.active or vv.over:
         return out
-    ctx: Context = make_context(vv, style, skill.use_motives, emphasis, follow)
+    ctx: Context = _CTX  # the planner's one context, filled for this view
+    fill_context(ctx, vv, style, skill.use_motives, emphasis, follow)
     fixed_acts = [m for m in fixed if m.kind != A_CHOOSE]
     used = [0, 0, 0, 0]
     spent_fixed: cython.double = 0.0
@@ -234,7 +239,7 @@ def _fill(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     j: cython.int
     mask: cython.ulonglong
     npeople: cython.int = len(vv.people)
-    legal: Legal = Legal()
+    legal: Legal = _LEGAL
     legal_into(vv, fixed_acts, legal)
     stage: cython.int = ctx.stage
     for j in range(legal.n):
@@ -317,7 +322,8 @@ def _take(vv: VendorView, ctx: Context, style: Style, skill: object, rng: object
     d: ActionDef
     s: cython.double
     target: cython.int
-    marks: Marks = Marks()  # the pairs taken, who was met, how often each was worked on
+    marks: Marks = _MARKS  # the pairs taken, who was met, how often each was worked on
+    marks.clear()
     negotiating: cython.bint = False
     m: Move
     for m in fixed_acts:

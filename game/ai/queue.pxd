@@ -17,18 +17,18 @@ cdef class Queue:
     cdef public int dead_top
     cdef public Py_ssize_t n, size, capacity
     cpdef void reset(self, Py_ssize_t capacity)
-    cpdef void add(self, double key, int kind, int target)
-    cpdef void start(self)
+    cpdef int add(self, double key, int kind, int target)
+    cpdef void start(self) noexcept
     cpdef void save(self)
     cpdef void rewind(self)
-    cdef bint _less(self, int a, int b)
-    cdef void _enter(self, int b)
-    cdef void _leave(self, int b)
-    cdef void _down(self, int b, Py_ssize_t i)
-    cpdef void push(self, int option)
-    cpdef int pop(self)
-    cpdef void retire(self, int d0, int d1, int d2, int d3)
-    cpdef bint retired_before(self, int option)
+    cdef bint _less(self, int a, int b) noexcept
+    cdef void _enter(self, int b) noexcept
+    cdef void _leave(self, int b) noexcept
+    cdef void _down(self, int b, Py_ssize_t i) noexcept
+    cpdef void push(self, int option) noexcept
+    cpdef int pop(self) noexcept
+    cpdef void retire(self, int d0, int d1, int d2, int d3) noexcept
+    cpdef bint retired_before(self, int option) noexcept
 
 @cython.final
 cdef class Marks:
@@ -36,3 +36,4 @@ cdef class Marks:
     cdef char once[64]
     cdef int version[64]
     cdef int days[4]
+    cpdef void clear(self) noexcept

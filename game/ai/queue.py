@@ -134,7 +134,8 @@ class Queue:
             free(self.saved)
 
     @cython.ccall
-    def add(self, key: cython.double, kind: cython.int, target: cython.int) -> cython.void:
+    def add(self, key: cython.double, kind: cython.int, target: cython.int) -> cython.int:
+        """Add an option (0; an int, so Cython checks for an error only on -1)."""
         i: cython.Py_ssize_t = self.n
         if i >= self.capacity:
             raise IndexError("queue full")
@@ -142,8 +143,10 @@ class Queue:
         self.kinds[i] = kind
         self.targets[i] = target
         self.n = i + 1
+        return 0
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def start(self) -> cython.void:
         """Order every option added so far (each bucket's heap; every bucket live)."""
         i: cython.Py_ssize_t
@@ -175,6 +178,7 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _enter(self, b: cython.int) -> cython.void:
         """Bucket `b` joins the ones `pop` looks at (live and not empty)."""
         self.pos[b] = self.nact
@@ -183,6 +187,7 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _leave(self, b: cython.int) -> cython.void:
         at: cython.int = self.pos[b]
         last: cython.int = self.act[self.nact - 1]
@@ -218,12 +223,14 @@ class Queue:
 
     @cython.cfunc
     @cython.inline
+    @cython.exceptval(check=False)
     def _less(self, a: cython.int, b: cython.int) -> cython.bint:
         ka: cython.double = self.keys[a]
         kb: cython.double = self.keys[b]
         return ka < kb or (ka == kb and a < b)
 
     @cython.cfunc
+    @cython.exceptval(check=False)
     def _down(self, b: cython.int, i: cython.Py_ssize_t) -> cython.void:
         base: cython.Py_ssize_t = self.boff[b]
         n: cython.Py_ssize_t = self.bsize[b]
@@ -243,6 +250,7 @@ class Queue:
         self.heap[base + i] = item
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def push(self, option: cython.int) -> cython.void:
         """Put a popped option back (after changing its key)."""
         b: cython.int = _BUCKET[self.kinds[option]]
@@ -262,6 +270,7 @@ class Queue:
         self.heap[base + i] = option
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def pop(self) -> cython.int:
         """The option with the smallest key of the live buckets, taken out; -1 when none
         is left."""
@@ -289,6 +298,7 @@ class Queue:
         return top
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def retire(self, d0: cython.int, d1: cython.int, d2: cython.int,
                d3: cython.int) -> cython.void:
         """Retire every bucket whose roles lack its days (days left per role given): its
@@ -302,17 +312,22 @@ class Queue:
         days[3] = d3
         b: cython.int
         t: cython.int
-        for b in range(N_BUCKETS):
-            if self.live[b] and (days[_ROLE_A[b]] < _DAYS[b]
-                                 or (_ROLE_B[b] >= 0 and days[_ROLE_B[b]] < _DAYS[b])):
+        k: cython.int = self.nact - 1
+        # Only the buckets `pop` looks at (live, not empty) hand anything out: an empty one
+        # gets an option back only after handing it out, which a bucket out of days never
+        # does (its options are refused before they could be valued again).
+        while k >= 0:
+            b = self.act[k]
+            if days[_ROLE_A[b]] < _DAYS[b] or (_ROLE_B[b] >= 0 and days[_ROLE_B[b]] < _DAYS[b]):
                 self.live[b] = 0
-                if self.bsize[b] > 0:
-                    self._leave(b)
-                    t = self.heap[self.boff[b]]
-                    if self.dead_top < 0 or self._less(t, self.dead_top):
-                        self.dead_top = t
+                self._leave(b)
+                t = self.heap[self.boff[b]]
+                if self.dead_top < 0 or self._less(t, self.dead_top):
+                    self.dead_top = t
+            k -= 1
 
     @cython.ccall
+    @cython.exceptval(check=False)
     def retired_before(self, option: cython.int) -> cython.bint:
         """Whether a retired option comes before this one (a single heap would have handed
         it out first)."""
@@ -334,4 +349,17 @@ class Marks:
             self.once = [0] * 64
             self.version = [0] * 64
             self.days = [0] * 4
+
+    @cython.ccall
+    @cython.exceptval(check=False)
+    def clear(self) -> cython.void:
+        """All zero again, as new (a planner keeps one and clears it for each plan)."""
+        i: cython.Py_ssize_t
+        for i in range(65):
+            self.taken[i] = 0
+        for i in range(64):
+            self.once[i] = 0
+            self.version[i] = 0
+        for i in range(4):
+            self.days[i] = 0
 

@@ -10,7 +10,7 @@ from game.core.views cimport MeView, PersonView, VendorView
 cpdef double support_gain(Context ctx, ActionDef d, int p)
 cpdef list values_of(Context ctx, ActionDef d, list targets)
 cpdef double value_of(Context ctx, ActionDef d, int target)
-cpdef void project(Context ctx, ActionDef d, int p)
+cpdef int project(Context ctx, ActionDef d, int p)
 cpdef double access_value(Context ctx, ActionDef d, int target)
 
 @cython.final

@@ -263,7 +263,7 @@ def terms_of(ctx: Context, d: ActionDef) -> KindTerms:
 
 
 @cython.cfunc
-def _terms(ctx: Context, d: ActionDef, t: KindTerms) -> cython.void:
+def _terms(ctx: Context, d: ActionDef, t: KindTerms) -> cython.int:
     style: Style = ctx.style
     vv: VendorView = ctx.vv
     t.bias = style.bias[d.kind]
@@ -291,6 +291,7 @@ def _terms(ctx: Context, d: ActionDef, t: KindTerms) -> cython.void:
     t.reveal_personal = d.reveal_personal if ctx.use_motives else 0.0
     t.access = d.opens_doors or d.special_id == S_INTRODUCE or d.special_id == S_ASK_COACH \
         or d.special_id == S_DISCREDIT or d.kind == A_DEVELOP_INSIDER or d.special_id == S_COACH
+    return 0
 
 
 @cython.cfunc
@@ -584,13 +585,14 @@ def explain(ctx: Context, d: ActionDef, target: int | str | None
 
 
 @cython.ccall
-def project(ctx: Context, d: ActionDef, p: cython.int) -> cython.void:
-    """Assume the action lands as expected, so later picks see diminishing returns."""
+def project(ctx: Context, d: ActionDef, p: cython.int) -> cython.int:
+    """Assume the action lands as expected, so later picks see diminishing returns (0)."""
     i: Info = ctx.infos[p]
     gain: cython.double = support_gain(ctx, d, p)
     i.support = min(1.0, i.support + gain)
     i.trust = min(1.0, i.trust + d.trust * (1 - i.trust))
     i.focus = focus_of(ctx, ctx.vv.people[p], i.support)
+    return 0
 
 
 def context_for(vv: VendorView, style: Style, use_motives: bool = True,

@@ -501,7 +501,8 @@ def _calendar(vv: VendorView) -> cython.void:
     vv.cal_notice = cal["notice_weeks"]
 
 
-def _fixed(state: GameState) -> dict[str, Any]:
+@cython.cfunc
+def _fixed(state: GameState) -> dict:
     """The parts of every view that only the scenario decides (titles, the customer's texts,
     the needs' names), built once per game and shared by the views."""
     got = state.texts
@@ -527,7 +528,7 @@ def _fixed(state: GameState) -> dict[str, Any]:
 
 @cython.cfunc
 def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase: cython.int,
-                 coach: cython.bint, rumoured: cython.bint) -> PersonView:
+                 coach: cython.bint, rumoured: cython.bint, favs: list | None) -> PersonView:
     pv: PersonView = PersonView.__new__(PersonView)
     pv.gap = p.gap
     pv.met_week = r.met_week
@@ -539,7 +540,13 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     fav: cython.int
     told: cython.bint = knows_favourite(state, vi, p, coach)
     if told:
-        fav = favourite(state, p.index)
+        if favs is None:
+            fav = favourite(state, p.index)
+        else:  # worked out once this turn for every vendor's view
+            fav = favs[p.index]
+            if fav == -2:
+                fav = favourite(state, p.index)
+                favs[p.index] = fav
         pv.favourite = "" if fav < 0 else cython.cast(Vendor, state.vlist[fav]).id
         # Whoever can tell the KDM's favourite can tell whether the KDM has chosen them (W).
         pv.committed = fav >= 0 and bool(p.key_mask & K_KDM) and chosen(state, p.index) == fav
@@ -694,7 +701,8 @@ def _public_parts(state: GameState) -> tuple:
     return public
 
 
-def _pending(state: GameState, event_id: str) -> dict[str, Any]:
+@cython.cfunc
+def _pending(state: GameState, event_id: str) -> dict:
     ev = state.event_specs[state.event_index[event_id]]
     return {
         "event": ev.id,
@@ -712,6 +720,14 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     """Vendor number `vi`'s view now. A `full` view is a snapshot with the vendor's C931
     (what windows and tools keep); otherwise the view shares some of the vendor's own dicts
     and is good until the week resolves, which is all a planner needs."""
+    return _build(state, vi, full, None)
+
+
+@cython.cfunc
+def _build(state: GameState, vi: cython.int, full: cython.bint, favs: list | None
+           ) -> VendorView:
+    """`build_view`; `favs`, when given, keeps each person's favourite (-2 until worked
+    out) for the other views of the same turn."""
     v: Vendor = state.vlist[vi]
     rels: list = state.rels[vi]
     phase: cython.int = state.phase_id()
@@ -753,7 +769,8 @@ def build_view(state: GameState, vi: cython.int, full: cython.bint) -> VendorVie
     coach: cython.bint = has_coach_anywhere(state, vi)
     rumoured: cython.bint = bool(state.rumours) and hears_rumours(state, vi)
     for i in range(state.n_people):
-        people.append(_person_view(state, vi, state.plist[i], rels[i], phase, coach, rumoured))
+        people.append(_person_view(state, vi, state.plist[i], rels[i], phase, coach, rumoured,
+                                   favs))
     vv.people = people
     public = _public_parts(state)
     vv.tender = public[0]
@@ -784,8 +801,25 @@ def vendor_view(state: GameState, vi: cython.int) -> VendorView:
         state.tviews_turn = state.turn_id
     vv = state.tviews[vi]
     if vv is None:
-        vv = state.tviews[vi] = build_view(state, vi, False)
+        # A batch game's people's favourites are worked out once a turn for all the views.
+        vv = state.tviews[vi] = _build(state, vi, False,
+                                       None if state.recording else _turn_favourites(state))
     return vv
+
+
+_FAVS_OF = cython.declare(object, None)  # the turn's views the kept favourites belong to
+_FAVS = cython.declare(list, [])
+
+
+@cython.cfunc
+def _turn_favourites(state: GameState) -> list:
+    """Each person's favourite this turn, as far as worked out (-2: not yet), shared by the
+    turn's views of this game."""
+    global _FAVS_OF, _FAVS
+    if _FAVS_OF is not state.tviews:
+        _FAVS_OF = state.tviews
+        _FAVS = [-2] * state.n_people
+    return _FAVS
 
 
 def typed_view(state: GameState, vendor: str) -> VendorView:
