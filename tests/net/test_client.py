@@ -184,9 +184,13 @@ def test_a_flooded_command_is_refused_with_its_cid_and_sent_again(tmp_path, monk
             ws = h.ws
             real_plan = ws.plan
 
+            fired: list[bool] = []
+
             def plan(seat, stamp, actions):  # the seat's next command (its commit) floods
                 real_plan(seat, stamp, actions)
-                armed.append(True)
+                if not fired:  # once: under load the seat may plan again after a quiet spell
+                    fired.append(True)
+                    armed.append(True)
 
             ws.plan = plan  # type: ignore[method-assign]
             seat = bot(h, "ruiyi", decide=ai_decide(2))
