@@ -355,7 +355,7 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     v = s.view
     me = scene.viewer()
     week = s.week
-    remove = Side("remove", "×", tr("ui.board.remove_tip"))
+    remove = _remove(tr)
     items: list[Item] = []
     for e in shown:
         text = board_rows.entry_line(e, v, tr)
@@ -381,6 +381,18 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     w.plan_list = slots.rows("panel.plan", body, items, row_h=32, box_h=28, side_w=38,
                              side_slots=0, first_y=0, empty=tr("ui.board.plan_empty"),
                              double_clicks=False)
+
+
+def _remove(tr: Any) -> Side:
+    return Side("remove", "×", tr("ui.board.remove_tip"))
+
+
+def plan_item(scene: BoardScene, action: Any) -> Item:
+    """The plan's line for ``action`` as a move of the player's own, planned now (what the
+    board prepares before the click that plans it)."""
+    tr = scene.ctx.tr
+    return Item(None, board_rows.plan_line(action, scene.session.view, tr), look="body",
+                sides=(_remove(tr),))
 
 
 def _bottom(scene: BoardScene, w: BoardWidgets) -> None:

@@ -7,6 +7,7 @@ painting needs, so the painter cannot reach into the game state.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,10 +156,50 @@ def _org(surface: pygame.Surface, b: Backdrop) -> None:
         surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
                                 b.planned.get(pid, 0), tags), rect.topleft)
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+    _legend(surface, b)
+
+
+def _legend(surface: pygame.Surface, b: Backdrop) -> None:
     legend = sway_legend(b.view["people"], b.person, b.tr)
     lg = b.layout.legend
     draw_text(surface, legend, (lg.left + 2, lg.centery), theme.LABEL, theme.INK_MUTED,
               anchor="midleft", max_width=lg.width - 150)
+
+
+_SCRATCH: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def warm(b: Backdrop, status_width: int = 0) -> None:
+    """Paint what showing ``b`` would paint anew in words (the line above the action list,
+    the preview, the sway legend, and ``b.status`` in a status line ``status_width`` wide)
+    into pictures nobody sees: the words are rendered and kept (``draw_text``'s memos), so
+    the click that shows them only blits them. The board does this while the player reads
+    it, for the clicks that are likely next."""
+    from game.ui import widgets
+
+    if widgets.TEXT_LOG is not None:  # the layout checks record what is shown, only that
+        return
+    lay = b.layout
+    for name, painter in (("acting", _acting), ("preview", _preview), ("legend", _legend)):
+        rect = getattr(lay, name)
+        at_origin = dataclasses.replace(lay, **{name: rect.move(-rect.left, -rect.top)})
+        painter(_scratch(rect.size), dataclasses.replace(b, layout=at_origin))
+    if status_width > 60 and b.status:
+        rect = pygame.Rect(0, 0, status_width, lay.bottom.height)
+        draw_status(_scratch(rect.size), rect, b.status)
+
+
+def _scratch(size: tuple[int, int]) -> pygame.Surface:
+    """A picture to paint into and throw away (one per size: a board has a few)."""
+    found = _SCRATCH.get(size)
+    if found is None:
+        if len(_SCRATCH) > 8:
+            _SCRATCH.clear()
+        found = _SCRATCH[size] = pygame.Surface(size)
+    return found
+
+
+CACHE_CLEARERS.append(_SCRATCH.clear)
 
 
 _CARDS: dict[tuple[Any, ...], pygame.Surface] = {}

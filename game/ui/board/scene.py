@@ -8,6 +8,7 @@ pygame_gui's own update and draw.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pygame
@@ -16,6 +17,7 @@ import pygame_gui
 from game.core.actions import Action
 from game.play.team_week import Entry
 from game.ui import router, theme
+from game.ui.board import draw as board_draw
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
 from game.ui.board.access import card_tags
@@ -23,6 +25,7 @@ from game.ui.board.build import (
     BoardWidgets,
     action_items,
     build_widgets,
+    plan_item,
     preview_button,
     refresh_widgets,
 )
@@ -34,6 +37,7 @@ from game.ui.session import Session
 from game.ui.setup import ROLES
 from game.ui.words import action_name, cost_text
 
+OPTIONS_KEPT = 6  # plans whose options the board keeps (see ``BoardScene._options``)
 KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
@@ -91,8 +95,9 @@ class BoardScene(WeekFlow, Scene):
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
-        self._options_memo: tuple[Any, ...] | None = None
+        self._options_memo: dict[tuple[Any, ...], tuple[tuple[Any, Any], list[Any]]] = {}
         self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
+        self._warm_next = False  # ... and what planning the selected row would show
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -166,6 +171,7 @@ class BoardScene(WeekFlow, Scene):
         self._warm = [pid for pid in reversed(self.cards) if pid != self.person]
         self._backdrop = self._make_backdrop(v, tr)
         self._bg = None
+        self._warm_next = True
         self._built_for = (self.ctx.size, tr.language, v["week"])
 
     def _rows(self) -> None:
@@ -181,15 +187,22 @@ class BoardScene(WeekFlow, Scene):
     def _options(self) -> list[Any]:
         """What the selected role may plan now, for every person: worked out again only
         when the role, the view or the week's plan changed (picking another person changes
-        none of them)."""
+        none of them), and kept for the last few plans (an undo goes back to one)."""
         s = self.session
         week = s.week
-        plan = (self.role, frozenset(week.committed),
-                tuple((e.id, e.status) for e in week.entries))
+        key = (id(s.view), id(week), self.role, frozenset(week.committed),
+               tuple((e.id, e.status) for e in week.entries))
         memo = self._options_memo
-        if memo is None or memo[0] is not s.view or memo[1] is not week or memo[2] != plan:
-            memo = self._options_memo = (s.view, week, plan, s.options(self.role))
-        return memo[3]
+        made_for = next(iter(memo.values()))[0] if memo else None
+        if made_for is not None and (made_for[0] is not s.view or made_for[1] is not week):
+            memo.clear()  # another week or view: the ids above may be reused
+        found = memo.pop(key, None)
+        if found is None:
+            found = ((s.view, week), s.options(self.role))
+            while len(memo) >= OPTIONS_KEPT:
+                del memo[next(iter(memo))]
+        memo[key] = found
+        return found[1]
 
     def refresh(self) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else
@@ -205,6 +218,7 @@ class BoardScene(WeekFlow, Scene):
         refresh_widgets(self, self.w)
         self._backdrop = self._make_backdrop(v, self.ctx.tr)
         self._bg = None
+        self._warm_next = True
 
     def selected_row(self) -> board_rows.Row | None:
         if self.selected is None:
@@ -212,9 +226,16 @@ class BoardScene(WeekFlow, Scene):
         key = (self.selected.kind, self.selected.target)
         return next((r for r in self.rows if r.key == key), None)
 
-    def _make_backdrop(self, v: dict[str, Any], tr: Any) -> board_paint.Backdrop:
+    def _make_backdrop(self, v: dict[str, Any], tr: Any, person: str | None = None,
+                       row: board_rows.Row | None = None,
+                       planned: list[Action] | None = None) -> board_paint.Backdrop:
+        """What the backdrop paints now, or for another ``person`` with ``row`` selected
+        and the moves ``planned`` (what a click would show, see ``_warm_one``)."""
         s = self.session
-        row = self.selected_row()
+        if person is None:
+            person, row = self.person, self.selected_row()
+        if planned is None:
+            planned = [e.action for e in self.visible() if e.holds]
         title = cost = reason = ""
         lines: list[tuple[str, str]] = []
         if row is not None:
@@ -227,10 +248,8 @@ class BoardScene(WeekFlow, Scene):
         plan_btn = self.w.plan_button
         room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
         return board_paint.Backdrop(
-            view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
-            role=self.role,
-            planned=board_rows.planned_per_person([e.action for e in self.visible()
-                                                   if e.holds]),
+            view=v, layout=self.layout, tr=tr, cards=self.cards, person=person,
+            role=self.role, planned=board_rows.planned_per_person(planned),
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
@@ -254,29 +273,63 @@ class BoardScene(WeekFlow, Scene):
 
     def update(self, dt: float) -> Command | None:
         command = super().update(dt)
-        if command is None:
+        if command is None and self._bg is not None:  # not in a frame that shows a change
             self._warm_one()
         return command
 
     def _warm_one(self) -> None:
-        """While the player reads the board, prepare one person's pictures a frame (a
-        millisecond or two): their card as it looks picked and the first rows of their
-        actions, so that the first click on each person costs what later ones do."""
+        """While the player reads the board, prepare in each frame (a millisecond or two)
+        what the next click may show, so that a first click costs what later ones do:
+        first each person as picking them shows them (their card picked, the first rows
+        of their actions, the preview of the row then selected and the words around it),
+        then, after every click, what planning the selected row would show."""
         actions = self.w.actions
-        if not self._warm or self._backdrop is None or actions is None or not actions.alive():
+        if self._backdrop is None or actions is None or not actions.alive():
             return
-        pid = self._warm.pop()
+        if self._warm:
+            self._warm_person(self._warm.pop(), actions)
+        elif self._warm_next:
+            self._warm_next = False
+            self._warm_plan()
+
+    def _warm_person(self, pid: str, actions: Any) -> None:
         if pid not in self.cards:
             return
         v, tr = self.session.view, self.ctx.tr
         person = next(p for p in v["people"] if p["id"] == pid)
         board_paint.card_image(self.cards[pid].size, person, tr, True,
-                               self._backdrop.planned.get(pid, 0), card_tags(v, person, tr))
+                               self._backdrop.planned.get(pid, 0) if self._backdrop else 0,
+                               card_tags(v, person, tr))
         rows = board_rows.action_rows(self._options(), pid, v["me"]["stage"], v)
         shown = self.layout.actions.height // ROW_H + 1
         usable = [r for r in rows if r.reason is None] or rows  # selected when picked
-        actions.warm(action_items(self, self.w, rows[:shown]),
-                     usable[0].key if usable else None)
+        keys = {r.key: r for r in rows}
+        cur = (self.selected.kind, self.selected.target) if self.selected else None
+        row = keys.get(cur) if cur is not None else None  # as ``_rows`` keeps or picks it
+        row = row or (usable[0] if usable else None)
+        actions.warm(action_items(self, self.w, rows[:shown]), row.key if row else None)
+        board_paint.warm(self._make_backdrop(v, tr, pid, row))
+        board_draw.sway_layer(self.cards, v["people"], pid, self.show_all_sways)
+
+    def _warm_plan(self) -> None:
+        """What planning the selected row shows: the picked card with one more move, the
+        status line, the move's line in the plan, the Plan button greyed out."""
+        row, pid = self.selected_row(), self.person
+        if row is None or row.reason is not None or row.picker or pid not in self.cards:
+            return
+        v, tr = self.session.view, self.ctx.tr
+        person = next(p for p in v["people"] if p["id"] == pid)
+        planned = [e.action for e in self.visible() if e.holds] + [row.action]
+        b = self._make_backdrop(v, tr, pid, row, planned)
+        board_paint.card_image(self.cards[pid].size, person, tr, True,
+                               b.planned.get(pid, 0), card_tags(v, person, tr))
+        what = action_name(row.action, v, tr)
+        board_paint.warm(dataclasses.replace(b, status=tr("ui.board.planned", what=what)),
+                         self.w.status_rect.width)
+        if self.w.plan_list is not None and self.w.plan_list.alive():
+            self.w.plan_list.warm([plan_item(self, row.action)])
+        for button in (self.w.plan_button, self.w.named.get("undo")):
+            _draw_states(button)
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
@@ -397,6 +450,7 @@ class BoardScene(WeekFlow, Scene):
         preview_button(self, self.w)
         self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
         self._bg = None
+        self._warm_next = True
         return None
 
     def move_selection(self, step: int) -> None:
@@ -510,3 +564,15 @@ def _hover_tint(size: tuple[int, int]) -> pygame.Surface:
         _TINTS[size] = tint
     return tint
 
+
+
+def _draw_states(button: Any) -> None:
+    """Draw a pygame_gui button's enabled and disabled looks now if it has not yet (it
+    draws a look the first time it takes it: a click that greys the button out would)."""
+    shape = getattr(button, "drawable_shape", None) if button is not None else None
+    if shape is None or not button.alive():
+        return
+    for look in ("normal", "disabled"):
+        state = shape.states.get(look)
+        if state is not None and not state.generated:
+            shape.redraw_state(look)
