@@ -19,7 +19,7 @@ from game.ui.board import draw as board_draw
 from game.ui.board.access import card_tags
 from game.ui.board.layout import BoardLayout
 from game.ui.board.person_card import draw_person_card
-from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, wrap_lines
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, text_width, wrap_lines
 from game.ui.widgets.calendar_strip import draw_calendar
 
 TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
@@ -75,7 +75,7 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
              "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
                      _org, theme.BG),
              "acting": (_ACTING, lay.acting, _acting, theme.BG),
-             "preview": (_PREVIEW, lay.preview, _preview, theme.BG),
+             "preview": (_PREVIEW, lay.preview, _preview_band, theme.BG),
              "panel": (_PANEL, lay.panel, _panel, theme.BG)}
     painted = []
     if _only_planned_changed(b, before):  # a move planned or withdrawn: its person's card
@@ -180,10 +180,9 @@ def warm(b: Backdrop, status_width: int = 0) -> None:
     if widgets.TEXT_LOG is not None:  # the layout checks record what is shown, only that
         return
     lay = b.layout
-    for name, painter in (("acting", _acting), ("preview", _preview), ("legend", _legend)):
-        rect = getattr(lay, name)
-        at_origin = dataclasses.replace(lay, **{name: rect.move(-rect.left, -rect.top)})
-        painter(_scratch(rect.size), dataclasses.replace(b, layout=at_origin))
+    preview_picture(b)
+    for name, painter in (("acting", _acting), ("legend", _legend)):
+        painter(_scratch(getattr(lay, name).size), _at_origin(b, name))
     if status_width > 60 and b.status:
         rect = pygame.Rect(0, 0, status_width, lay.bottom.height)
         draw_status(_scratch(rect.size), rect, b.status)
@@ -263,7 +262,7 @@ def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> st
 def _right(surface: pygame.Surface, b: Backdrop) -> None:
     _acting(surface, b)
     pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), b.layout.actions, border_radius=8)
-    _preview(surface, b)
+    _preview_band(surface, b)
     _panel(surface, b)
 
 
@@ -291,6 +290,52 @@ def _panel(surface: pygame.Surface, b: Backdrop) -> None:
                              b.view["health"], tr)
 
 
+_PREVIEWS: dict[tuple[Any, ...], pygame.Surface] = {}
+PREVIEWS_BUDGET = 6 * 2**20  # bytes of kept previews: a board's people and their next moves
+_PREVIEW_BYTES = [0]
+CACHE_CLEARERS.append(_PREVIEWS.clear)
+CACHE_CLEARERS.append(lambda: _PREVIEW_BYTES.__setitem__(0, 0))
+
+
+def _preview_band(surface: pygame.Surface, b: Backdrop) -> None:
+    """The preview as a picture painted once for what it says (the layout checks paint it
+    in place, to see each line)."""
+    from game.ui import widgets
+
+    if widgets.TEXT_LOG is not None:
+        _preview(surface, b)
+        return
+    surface.blit(preview_picture(b), b.layout.preview)
+
+
+def preview_picture(b: Backdrop) -> pygame.Surface:
+    """The preview band of ``b``: kept for the moves and people last shown or prepared (a
+    click that picks a person or a row, plans or undoes shows one of them again)."""
+    rect = b.layout.preview
+    key = (rect.size, b.language, b.action_title, b.action_cost, b.action_reason,
+           tuple(b.preview), b.preview_room)
+    picture = _PREVIEWS.pop(key, None)
+    if picture is None:
+        picture = pygame.Surface(rect.size)
+        if pygame.display.get_surface() is not None:
+            picture = picture.convert()  # the canvas's format: a plain copy when shown
+        picture.fill(theme.rgb(theme.BG))
+        _preview(picture, _at_origin(b, "preview"))
+        _PREVIEW_BYTES[0] += rect.width * rect.height * 4
+        while _PREVIEWS and _PREVIEW_BYTES[0] > PREVIEWS_BUDGET:
+            old = _PREVIEWS.pop(next(iter(_PREVIEWS)))
+            _PREVIEW_BYTES[0] -= old.get_width() * old.get_height() * 4
+    _PREVIEWS[key] = picture  # last in: the most recently used
+    return picture
+
+
+def _at_origin(b: Backdrop, band: str) -> Backdrop:
+    """``b`` with its layout's ``band`` moved to (0, 0), to paint that band alone."""
+    rect = getattr(b.layout, band)
+    return dataclasses.replace(b, layout=dataclasses.replace(
+        b.layout, **{band: rect.move(-rect.left, -rect.top)}))
+
+
 def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     r = b.layout.preview
     pygame.draw.rect(surface, theme.rgb(theme.SURFACE), r, border_radius=10)
@@ -301,7 +346,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
             draw_text(surface, line, (x, y), theme.LABEL, theme.INK_MUTED)
             y += 20
         return
-    cost_w = min(w // 2, theme.font(theme.LABEL).size(b.action_cost)[0])
+    cost_w = min(w // 2, text_width(b.action_cost, theme.LABEL))
     draw_text(surface, b.action_title, (x, y), theme.BODY, theme.INK, bold=True,
               max_width=w - cost_w - 12)
     draw_text(surface, b.action_cost, (r.right - 12, y + 2), theme.LABEL, theme.INK_MUTED,
@@ -313,7 +358,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     row_w = 0
     for text, tone in b.preview:  # the first row is full width, the Plan button is below it
         limit = w if len(rows) < 2 else b.preview_room
-        width = theme.font(theme.LABEL).size(text)[0] + 18
+        width = text_width(text, theme.LABEL) + 18
         if rows[-1] and row_w + width > limit:
             if len(rows) == 3:
                 break

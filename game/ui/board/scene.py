@@ -25,13 +25,15 @@ from game.ui.board.build import (
     BoardWidgets,
     action_items,
     build_widgets,
+    panel_tabs,
     plan_item,
     preview_button,
+    preview_lines,
     refresh_widgets,
+    role_tabs,
 )
 from game.ui.board.flow import WeekFlow
 from game.ui.board.layout import ROW_H, board_layout, card_rects
-from game.ui.preview import preview_text
 from game.ui.scene import Command, Scene
 from game.ui.session import Session
 from game.ui.setup import ROLES
@@ -210,7 +212,7 @@ class BoardScene(WeekFlow, Scene):
         v = self.session.view
         built = getattr(self, "_built_for", None) == (self.ctx.size, self.ctx.tr.language,
                                                       v["week"])
-        alive = bool(self.w.cards) and all(b.alive() for b in self.w.cards.values())
+        alive = self.w.hits is not None and self.w.hits.alive()
         if not (built and alive):  # another scene's widgets hold the manager: build all
             self.ctx.request_rebuild()
             return
@@ -244,7 +246,7 @@ class BoardScene(WeekFlow, Scene):
             reason = board_rows.reason_text(row, v, tr)
             if not self.playable(self.role):
                 reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
-            lines = preview_text(v, row.action, tr)
+            lines = preview_lines(self, self.w, row.action)
         plan_btn = self.w.plan_button
         room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
         return board_paint.Backdrop(
@@ -313,22 +315,35 @@ class BoardScene(WeekFlow, Scene):
 
     def _warm_plan(self) -> None:
         """What planning the selected row shows: the picked card with one more move, the
-        status line, the move's line in the plan, the Plan button greyed out."""
+        rows and tabs as they will read, the status line, the move's line in the plan,
+        the Plan button greyed out."""
         row, pid = self.selected_row(), self.person
         if row is None or row.reason is not None or row.picker or pid not in self.cards:
             return
-        v, tr = self.session.view, self.ctx.tr
+        v, tr, s, w = self.session.view, self.ctx.tr, self.session, self.w
+        after = row  # the row as it reads once planned
+        if self.playable(self.role):
+            options = s.options(self.role, row.action)  # kept: the click finds them
+            rows = board_rows.action_rows(options, pid, v["me"]["stage"], v)
+            after = next((r for r in rows if r.key == row.key), row)
+            if w.actions is not None and w.actions.alive():
+                w.actions.warm(action_items(self, w, rows), row.key)
+        left = {r: n - (row.days if r in row.roles else 0) for r, n in s.time_left().items()}
+        if w.role_tabs is not None and w.role_tabs.alive():
+            w.role_tabs.warm(role_tabs(self, left)[1])
+        if w.panel_tabs is not None and w.panel_tabs.alive():
+            w.panel_tabs.warm(panel_tabs(self, len(self.visible()) + 1)[1])
         person = next(p for p in v["people"] if p["id"] == pid)
         planned = [e.action for e in self.visible() if e.holds] + [row.action]
-        b = self._make_backdrop(v, tr, pid, row, planned)
+        b = self._make_backdrop(v, tr, pid, after, planned)
         board_paint.card_image(self.cards[pid].size, person, tr, True,
                                b.planned.get(pid, 0), card_tags(v, person, tr))
         what = action_name(row.action, v, tr)
         board_paint.warm(dataclasses.replace(b, status=tr("ui.board.planned", what=what)),
-                         self.w.status_rect.width)
-        if self.w.plan_list is not None and self.w.plan_list.alive():
-            self.w.plan_list.warm([plan_item(self, row.action)])
-        for button in (self.w.plan_button, self.w.named.get("undo")):
+                         w.status_rect.width)
+        if w.plan_list is not None and w.plan_list.alive():
+            w.plan_list.warm([plan_item(self, row.action)])
+        for button in (w.plan_button, w.named.get("undo")):
             _draw_states(button)
 
     # --- input ------------------------------------------------------------------------------
@@ -338,6 +353,10 @@ class BoardScene(WeekFlow, Scene):
         if event.type not in (pygame_gui.UI_BUTTON_PRESSED, pygame_gui.UI_BUTTON_DOUBLE_CLICKED):
             return None
         el = event.ui_element
+        if el is not None and el is self.w.hits:  # a person's card
+            if event.type != pygame_gui.UI_BUTTON_PRESSED or event.key not in self.cards:
+                return None
+            return self.select_person(event.key)
         if el is not None and el is self.w.actions:
             row = self.w.listed.get(event.key)
             if row is None:
@@ -369,9 +388,6 @@ class BoardScene(WeekFlow, Scene):
 
     def _pressed(self, el: Any) -> Command | None:  # noqa: C901 - one dispatch table
         w = self.w
-        for pid, btn in w.cards.items():
-            if el is btn:
-                return self.select_person(pid)
         if el is w.plan_button:
             row = self.selected_row()
             return self.plan_row(row) if row is not None else None
@@ -543,11 +559,13 @@ class BoardScene(WeekFlow, Scene):
                 board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
             self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
-        for area in self.w.cards.values():
-            if area.hovered and area.alive():  # under the pointer: a tint and an outline
-                surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
-                pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1,
-                                 border_radius=10)
+        hits = self.w.hits
+        key = hits.hovered_key if hits is not None and hits.alive() else None
+        area = self.w.cards.get(key) if isinstance(key, str) else None
+        if area is not None:
+            # the card under the pointer: a tint and an outline
+            surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
+            pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1, border_radius=10)
 
 
 _TINTS: dict[tuple[int, int], pygame.Surface] = {}
