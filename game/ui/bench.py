@@ -129,6 +129,7 @@ def _move(app: Any, start: tuple[int, int], end: tuple[int, int]) -> None:
     for i in range(1, frames + 1):
         pos = (start[0] + (end[0] - start[0]) * i // frames,
                start[1] + (end[1] - start[1]) * i // frames)
+        pygame.mouse.set_pos(pos)  # what pygame_gui reads for hovering
         app.step(FRAME_S, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
                                               buttons=(0, 0, 0))])
 

@@ -164,13 +164,21 @@ def row_tip(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
     return found
 
 
-def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
+def refresh_widgets(scene: BoardScene, w: BoardWidgets, person_only: bool = False) -> None:
     """Bring up to date what a click can change, in place: a click costs the widgets whose
     text, look or state it changed, not the whole board (the top bar, the track and the
     cards keep their widgets; so do the tabs and buttons that look as they did, and the
-    action list repaints only the rows that changed)."""
+    action list repaints only the rows that changed). ``person_only``: another person was
+    picked, which changes the action list and the preview and nothing else."""
     slots = _slots(w)
     slots.begin()
+    if person_only:
+        w.plan_button = w.preview_hit = None
+        _actions(scene, w)
+        _preview(scene, w)
+        slots.end("list")
+        slots.end("preview")
+        return
     keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
     w.role_tabs = w.panel_tabs = None
     w.plan_list = None

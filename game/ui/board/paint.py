@@ -169,23 +169,25 @@ def _legend(surface: pygame.Surface, b: Backdrop) -> None:
 _SCRATCH: dict[tuple[int, int], pygame.Surface] = {}
 
 
-def warm(b: Backdrop, status_width: int = 0) -> None:
+def warm(b: Backdrop, status_width: int = 0, statuses: tuple[str, ...] = ()) -> None:
     """Paint what showing ``b`` would paint anew in words (the line above the action list,
-    the preview, the sway legend, and ``b.status`` in a status line ``status_width`` wide)
-    into pictures nobody sees: the words are rendered and kept (``draw_text``'s memos), so
-    the click that shows them only blits them. The board does this while the player reads
-    it, for the clicks that are likely next."""
+    the preview, the sway legend, the money left, and ``b.status`` and ``statuses`` in a
+    status line ``status_width`` wide) into pictures nobody sees: the words are rendered
+    and kept (``draw_text``'s memos), so the click that shows them only blits them. The
+    board does this while the player reads it, for the clicks that are likely next."""
     from game.ui import widgets
 
     if widgets.TEXT_LOG is not None:  # the layout checks record what is shown, only that
         return
     lay = b.layout
     preview_picture(b)
-    for name, painter in (("acting", _acting), ("legend", _legend)):
+    for name, painter in (("acting", _acting), ("legend", _legend), ("money", _money)):
         painter(_scratch(getattr(lay, name).size), _at_origin(b, name))
-    if status_width > 60 and b.status:
+    if status_width > 60:
         rect = pygame.Rect(0, 0, status_width, lay.bottom.height)
-        draw_status(_scratch(rect.size), rect, b.status)
+        for status in (b.status, *statuses):
+            if status:
+                draw_status(_scratch(rect.size), rect, status)
 
 
 def _scratch(size: tuple[int, int]) -> pygame.Surface:

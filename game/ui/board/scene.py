@@ -31,6 +31,7 @@ from game.ui.board.build import (
     preview_lines,
     refresh_widgets,
     role_tabs,
+    row_tip,
 )
 from game.ui.board.flow import WeekFlow
 from game.ui.board.layout import ROW_H, board_layout, card_rects
@@ -100,6 +101,7 @@ class BoardScene(WeekFlow, Scene):
         self._options_memo: dict[tuple[Any, ...], tuple[tuple[Any, Any], list[Any]]] = {}
         self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
         self._warm_next = False  # ... and what planning the selected row would show
+        self._warm_rows: list[board_rows.Row] = []  # ... and the previews of the rows in sight
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -206,9 +208,10 @@ class BoardScene(WeekFlow, Scene):
         memo[key] = found
         return found[1]
 
-    def refresh(self) -> None:
+    def refresh(self, person_only: bool = False) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else
-        (a full build only when the window, the language or the week changed)."""
+        (a full build only when the window, the language or the week changed; only the
+        action list and the preview when only the person picked changed)."""
         v = self.session.view
         built = getattr(self, "_built_for", None) == (self.ctx.size, self.ctx.tr.language,
                                                       v["week"])
@@ -217,7 +220,7 @@ class BoardScene(WeekFlow, Scene):
             self.ctx.request_rebuild()
             return
         self._rows()
-        refresh_widgets(self, self.w)
+        refresh_widgets(self, self.w, person_only)
         self._backdrop = self._make_backdrop(v, self.ctx.tr)
         self._bg = None
         self._warm_next = True
@@ -284,7 +287,8 @@ class BoardScene(WeekFlow, Scene):
         what the next click may show, so that a first click costs what later ones do:
         first each person as picking them shows them (their card picked, the first rows
         of their actions, the preview of the row then selected and the words around it),
-        then, after every click, what planning the selected row would show."""
+        then, after every click, what planning the selected row would show and the
+        preview of each row in sight."""
         actions = self.w.actions
         if self._backdrop is None or actions is None or not actions.alive():
             return
@@ -293,6 +297,12 @@ class BoardScene(WeekFlow, Scene):
         elif self._warm_next:
             self._warm_next = False
             self._warm_plan()
+            self._warm_rows = [row for _spot, row in self.w.rows]
+        elif self._warm_rows:  # the preview a click on another row shows
+            row = self._warm_rows.pop(0)
+            if row.key in self.w.listed:
+                board_paint.warm(self._make_backdrop(self.session.view, self.ctx.tr,
+                                                     self.person, row))
 
     def _warm_person(self, pid: str, actions: Any) -> None:
         if pid not in self.cards:
@@ -315,12 +325,19 @@ class BoardScene(WeekFlow, Scene):
 
     def _warm_plan(self) -> None:
         """What planning the selected row shows: the picked card with one more move, the
-        rows and tabs as they will read, the status line, the move's line in the plan,
-        the Plan button greyed out."""
+        rows and tabs as they will read, the money left, the status line (and an undo's),
+        the move's line in the plan, the Plan button greyed out; and the picked card as it
+        looks once another person is picked."""
         row, pid = self.selected_row(), self.person
-        if row is None or row.reason is not None or row.picker or pid not in self.cards:
+        if pid not in self.cards:
             return
         v, tr, s, w = self.session.view, self.ctx.tr, self.session, self.w
+        person = next(p for p in v["people"] if p["id"] == pid)
+        board_paint.card_image(self.cards[pid].size, person, tr, False,  # as the next pick
+                               self._backdrop.planned.get(pid, 0) if self._backdrop else 0,
+                               card_tags(v, person, tr))  # shows it
+        if row is None or row.reason is not None or row.picker:
+            return
         after = row  # the row as it reads once planned
         if self.playable(self.role):
             options = s.options(self.role, row.action)  # kept: the click finds them
@@ -328,19 +345,20 @@ class BoardScene(WeekFlow, Scene):
             after = next((r for r in rows if r.key == row.key), row)
             if w.actions is not None and w.actions.alive():
                 w.actions.warm(action_items(self, w, rows), row.key)
+            row_tip(self, w, after)  # the preview's tooltip then
         left = {r: n - (row.days if r in row.roles else 0) for r, n in s.time_left().items()}
         if w.role_tabs is not None and w.role_tabs.alive():
             w.role_tabs.warm(role_tabs(self, left)[1])
         if w.panel_tabs is not None and w.panel_tabs.alive():
             w.panel_tabs.warm(panel_tabs(self, len(self.visible()) + 1)[1])
-        person = next(p for p in v["people"] if p["id"] == pid)
         planned = [e.action for e in self.visible() if e.holds] + [row.action]
         b = self._make_backdrop(v, tr, pid, after, planned)
         board_paint.card_image(self.cards[pid].size, person, tr, True,
                                b.planned.get(pid, 0), card_tags(v, person, tr))
         what = action_name(row.action, v, tr)
-        board_paint.warm(dataclasses.replace(b, status=tr("ui.board.planned", what=what)),
-                         w.status_rect.width)
+        board_paint.warm(dataclasses.replace(b, status=tr("ui.board.planned", what=what),
+                                             budget_left=b.budget_left - row.cost),
+                         w.status_rect.width, (tr("ui.board.undone"),))
         if w.plan_list is not None and w.plan_list.alive():
             w.plan_list.warm([plan_item(self, row.action)])
         for button in (w.plan_button, w.named.get("undo")):
@@ -425,12 +443,12 @@ class BoardScene(WeekFlow, Scene):
             return self.cycle_person(-1 if back else 1)
         return None
 
-    def _changed(self, keep_scroll: bool = True) -> None:
+    def _changed(self, keep_scroll: bool = True, person_only: bool = False) -> None:
         """Something the widgets show changed: bring them up to date (the action list where
-        it was scrolled to, or from its first row)."""
+        it was scrolled to, or from its first row; ``person_only``: see ``refresh``)."""
         self.ctx.play_sound("click")
         self.list_from_top = not keep_scroll
-        self.refresh()
+        self.refresh(person_only)
         return None
 
     # --- what the controls do ---------------------------------------------------------------
@@ -440,7 +458,7 @@ class BoardScene(WeekFlow, Scene):
         self.person = pid
         if same:
             return self.open_person()
-        return self._changed(keep_scroll=same)
+        return self._changed(keep_scroll=same, person_only=True)
 
     def open_person(self) -> Command | None:
         if self.person is None:
@@ -454,7 +472,7 @@ class BoardScene(WeekFlow, Scene):
             return None
         i = order.index(self.person) if self.person in order else -step
         self.person = order[(i + step) % len(order)]
-        return self._changed(keep_scroll=False)
+        return self._changed(keep_scroll=False, person_only=True)
 
     def select_row(self, row: board_rows.Row, reveal: bool = False) -> None:
         """Show ``row`` in the preview. The most frequent click changes two rows' look, the
