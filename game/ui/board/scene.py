@@ -8,7 +8,6 @@ pygame_gui's own update and draw.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pygame
@@ -17,30 +16,23 @@ import pygame_gui
 from game.core.actions import Action
 from game.play.team_week import Entry
 from game.ui import router, theme
-from game.ui.board import draw as board_draw
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
-from game.ui.board.access import card_tags
+from game.ui.board import warm as board_warm
 from game.ui.board.build import (
     BoardWidgets,
-    action_items,
     build_widgets,
-    panel_tabs,
-    plan_item,
     preview_button,
     preview_lines,
     refresh_widgets,
-    role_tabs,
-    row_tip,
 )
 from game.ui.board.flow import WeekFlow
-from game.ui.board.layout import ROW_H, board_layout, card_rects
+from game.ui.board.layout import board_layout, card_rects
 from game.ui.scene import Command, Scene
 from game.ui.session import Session
 from game.ui.setup import ROLES
 from game.ui.words import action_name, cost_text
 
-OPTIONS_KEPT = 6  # plans whose options the board keeps (see ``BoardScene._options``)
 KEY_ROLES = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
@@ -98,10 +90,13 @@ class BoardScene(WeekFlow, Scene):
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
-        self._options_memo: dict[tuple[Any, ...], tuple[tuple[Any, Any], list[Any]]] = {}
-        self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
-        self._warm_next = False  # ... and what planning the selected row would show
-        self._warm_rows: list[board_rows.Row] = []  # ... and the previews of the rows in sight
+        self._options_memo: tuple[Any, ...] | None = None
+        # what the board prepares while the player reads it (``game.ui.board.warm``): the
+        # people whose pictures are still to make, what planning the selected row shows,
+        # the previews of the rows in sight
+        self._warm: list[str] = []
+        self._warm_next = False
+        self._warm_rows: list[board_rows.Row] = []
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -191,22 +186,15 @@ class BoardScene(WeekFlow, Scene):
     def _options(self) -> list[Any]:
         """What the selected role may plan now, for every person: worked out again only
         when the role, the view or the week's plan changed (picking another person changes
-        none of them), and kept for the last few plans (an undo goes back to one)."""
+        none of them; the session keeps the last few plans', see ``Session.options``)."""
         s = self.session
         week = s.week
-        key = (id(s.view), id(week), self.role, frozenset(week.committed),
-               tuple((e.id, e.status) for e in week.entries))
+        plan = (self.role, frozenset(week.committed),
+                tuple((e.id, e.status) for e in week.entries))
         memo = self._options_memo
-        made_for = next(iter(memo.values()))[0] if memo else None
-        if made_for is not None and (made_for[0] is not s.view or made_for[1] is not week):
-            memo.clear()  # another week or view: the ids above may be reused
-        found = memo.pop(key, None)
-        if found is None:
-            found = ((s.view, week), s.options(self.role))
-            while len(memo) >= OPTIONS_KEPT:
-                del memo[next(iter(memo))]
-        memo[key] = found
-        return found[1]
+        if memo is None or memo[0] is not s.view or memo[1] is not week or memo[2] != plan:
+            memo = self._options_memo = (s.view, week, plan, s.options(self.role))
+        return memo[3]
 
     def refresh(self, person_only: bool = False) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else
@@ -235,7 +223,7 @@ class BoardScene(WeekFlow, Scene):
                        row: board_rows.Row | None = None,
                        planned: list[Action] | None = None) -> board_paint.Backdrop:
         """What the backdrop paints now, or for another ``person`` with ``row`` selected
-        and the moves ``planned`` (what a click would show, see ``_warm_one``)."""
+        and the moves ``planned`` (what a click would show, see ``game.ui.board.warm``)."""
         s = self.session
         if person is None:
             person, row = self.person, self.selected_row()
@@ -279,90 +267,8 @@ class BoardScene(WeekFlow, Scene):
     def update(self, dt: float) -> Command | None:
         command = super().update(dt)
         if command is None and self._bg is not None:  # not in a frame that shows a change
-            self._warm_one()
+            board_warm.warm_one(self)
         return command
-
-    def _warm_one(self) -> None:
-        """While the player reads the board, prepare in each frame (a millisecond or two)
-        what the next click may show, so that a first click costs what later ones do:
-        first each person as picking them shows them (their card picked, the first rows
-        of their actions, the preview of the row then selected and the words around it),
-        then, after every click, what planning the selected row would show and the
-        preview of each row in sight."""
-        actions = self.w.actions
-        if self._backdrop is None or actions is None or not actions.alive():
-            return
-        if self._warm:
-            self._warm_person(self._warm.pop(), actions)
-        elif self._warm_next:
-            self._warm_next = False
-            self._warm_plan()
-            self._warm_rows = [row for _spot, row in self.w.rows]
-        elif self._warm_rows:  # the preview a click on another row shows
-            row = self._warm_rows.pop(0)
-            if row.key in self.w.listed:
-                board_paint.warm(self._make_backdrop(self.session.view, self.ctx.tr,
-                                                     self.person, row))
-
-    def _warm_person(self, pid: str, actions: Any) -> None:
-        if pid not in self.cards:
-            return
-        v, tr = self.session.view, self.ctx.tr
-        person = next(p for p in v["people"] if p["id"] == pid)
-        board_paint.card_image(self.cards[pid].size, person, tr, True,
-                               self._backdrop.planned.get(pid, 0) if self._backdrop else 0,
-                               card_tags(v, person, tr))
-        rows = board_rows.action_rows(self._options(), pid, v["me"]["stage"], v)
-        shown = self.layout.actions.height // ROW_H + 1
-        usable = [r for r in rows if r.reason is None] or rows  # selected when picked
-        keys = {r.key: r for r in rows}
-        cur = (self.selected.kind, self.selected.target) if self.selected else None
-        row = keys.get(cur) if cur is not None else None  # as ``_rows`` keeps or picks it
-        row = row or (usable[0] if usable else None)
-        actions.warm(action_items(self, self.w, rows[:shown]), row.key if row else None)
-        board_paint.warm(self._make_backdrop(v, tr, pid, row))
-        board_draw.sway_layer(self.cards, v["people"], pid, self.show_all_sways)
-
-    def _warm_plan(self) -> None:
-        """What planning the selected row shows: the picked card with one more move, the
-        rows and tabs as they will read, the money left, the status line (and an undo's),
-        the move's line in the plan, the Plan button greyed out; and the picked card as it
-        looks once another person is picked."""
-        row, pid = self.selected_row(), self.person
-        if pid not in self.cards:
-            return
-        v, tr, s, w = self.session.view, self.ctx.tr, self.session, self.w
-        person = next(p for p in v["people"] if p["id"] == pid)
-        board_paint.card_image(self.cards[pid].size, person, tr, False,  # as the next pick
-                               self._backdrop.planned.get(pid, 0) if self._backdrop else 0,
-                               card_tags(v, person, tr))  # shows it
-        if row is None or row.reason is not None or row.picker:
-            return
-        after = row  # the row as it reads once planned
-        if self.playable(self.role):
-            options = s.options(self.role, row.action)  # kept: the click finds them
-            rows = board_rows.action_rows(options, pid, v["me"]["stage"], v)
-            after = next((r for r in rows if r.key == row.key), row)
-            if w.actions is not None and w.actions.alive():
-                w.actions.warm(action_items(self, w, rows), row.key)
-            row_tip(self, w, after)  # the preview's tooltip then
-        left = {r: n - (row.days if r in row.roles else 0) for r, n in s.time_left().items()}
-        if w.role_tabs is not None and w.role_tabs.alive():
-            w.role_tabs.warm(role_tabs(self, left)[1])
-        if w.panel_tabs is not None and w.panel_tabs.alive():
-            w.panel_tabs.warm(panel_tabs(self, len(self.visible()) + 1)[1])
-        planned = [e.action for e in self.visible() if e.holds] + [row.action]
-        b = self._make_backdrop(v, tr, pid, after, planned)
-        board_paint.card_image(self.cards[pid].size, person, tr, True,
-                               b.planned.get(pid, 0), card_tags(v, person, tr))
-        what = action_name(row.action, v, tr)
-        board_paint.warm(dataclasses.replace(b, status=tr("ui.board.planned", what=what),
-                                             budget_left=b.budget_left - row.cost),
-                         w.status_rect.width, (tr("ui.board.undone"),))
-        if w.plan_list is not None and w.plan_list.alive():
-            w.plan_list.warm([plan_item(self, row.action)])
-        for button in (w.plan_button, w.named.get("undo")):
-            _draw_states(button)
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
@@ -601,14 +507,3 @@ def _hover_tint(size: tuple[int, int]) -> pygame.Surface:
     return tint
 
 
-
-def _draw_states(button: Any) -> None:
-    """Draw a pygame_gui button's enabled and disabled looks now if it has not yet (it
-    draws a look the first time it takes it: a click that greys the button out would)."""
-    shape = getattr(button, "drawable_shape", None) if button is not None else None
-    if shape is None or not button.alive():
-        return
-    for look in ("normal", "disabled"):
-        state = shape.states.get(look)
-        if state is not None and not state.generated:
-            shape.redraw_state(look)
