@@ -130,14 +130,15 @@ def test_a_hit_map_gives_each_area_its_tooltip_and_click(make_app) -> None:  # t
     app.manager.clear_and_reset()
     hits = HitMap([Area("a", pygame.Rect(10, 10, 100, 40), "tip of a", pressable=True),
                    Area(("b",), pygame.Rect(200, 10, 100, 40), "tip of b")], app.manager)
+    wait = hits.tool_tip_delay + 0.1  # each frame's time counts towards the tooltip
     pygame.mouse.set_pos((50, 30))
-    for _ in range(90):
-        app.step(0.016, [])
+    for _ in range(2):
+        app.step(wait, [])
     assert hits.hovered_key == "a" and hits.tool_tip is not None
     assert hits.tool_tip.text_block.html_text == "tip of a"
     pygame.mouse.set_pos((250, 30))
-    for _ in range(90):
-        app.step(0.016, [])
+    for _ in range(2):
+        app.step(wait, [])
     assert hits.hovered_key == ("b",) and hits.tool_tip.text_block.html_text == "tip of b"
     pygame.mouse.set_pos((150, 30))  # between the areas: nothing hovered
     app.step(0.016, [])

@@ -204,7 +204,7 @@ def sway_layer(cards: dict[str, pygame.Rect], people: list[dict[str, Any]],
                selected: str | None,
                show_all: bool) -> tuple[pygame.Surface, pygame.Rect] | None:
     """The lines ``draw_sways`` draws, as a picture and where it goes: made once and kept
-    (the board prepares each person's while the player reads, see ``BoardScene``)."""
+    (the board prepares each person's while the player reads, ``game.ui.board.warm``)."""
     links = sway_links(people)
     key = (tuple((pid, tuple(r)) for pid, r in cards.items()), tuple(links), selected,
            show_all)
