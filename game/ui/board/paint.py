@@ -70,10 +70,8 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
         _right(surface, b)
         _bottom(surface, b)
         return ["all"]
-    split = lay.org.right + (lay.right.left - lay.org.right) // 2
     bands = {"money": (_MONEY, lay.money, _money, theme.SURFACE),  # on the top bar
-             "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
-                     _org, theme.BG),
+             "org": (_ORG, _org_band(lay), _org, None),  # its cards' layer covers it
              "acting": (_ACTING, lay.acting, _acting, theme.BG),
              "preview": (_PREVIEW, lay.preview, _preview_band, theme.BG),
              "panel": (_PANEL, lay.panel, _panel, theme.BG)}
@@ -85,7 +83,8 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
     for name, (fields, rect, painter, ground) in bands.items():
         if any(getattr(b, f) != getattr(before, f) for f in fields):
             surface.set_clip(rect)
-            surface.fill(theme.rgb(ground), rect)
+            if ground is not None:
+                surface.fill(theme.rgb(ground), rect)
             painter(surface, b)
             surface.set_clip(None)
             painted.append(name)
@@ -149,14 +148,60 @@ def _cards(surface: pygame.Surface, b: Backdrop, before: Backdrop) -> None:
         surface.set_clip(None)
 
 
+def _org_band(lay: BoardLayout) -> pygame.Rect:
+    """The left column under the stage track: the cards, their lines and the legend."""
+    split = lay.org.right + (lay.right.left - lay.org.right) // 2
+    return pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top)
+
+
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
+    from game.ui import widgets
+
     people = {p["id"]: p for p in b.view["people"]}
-    for pid, rect in b.cards.items():
-        tags = card_tags(b.view, people[pid], b.tr)
-        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
-                                b.planned.get(pid, 0), tags), rect.topleft)
+    if widgets.TEXT_LOG is not None:  # the layout checks see each card's lines painted
+        surface.fill(theme.rgb(theme.BG), _org_band(b.layout))
+        for pid, rect in b.cards.items():
+            tags = card_tags(b.view, people[pid], b.tr)
+            surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                    b.planned.get(pid, 0), tags), rect.topleft)
+    else:
+        band = _org_band(b.layout)
+        surface.blit(_cards_layer(b, band, people), band)
     board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
     _legend(surface, b)
+
+
+#: the org band's ground with every card as last painted, and each card's look there
+_LAYER: dict[str, Any] = {}
+CACHE_CLEARERS.append(_LAYER.clear)
+
+
+def _cards_layer(b: Backdrop, band: pygame.Rect,
+                 people: dict[str, dict[str, Any]]) -> pygame.Surface:
+    """The cards on their ground, kept between repaints: picking another person repaints
+    the two cards whose look changed into it, and the band is then one plain copy (not a
+    blend of every card)."""
+    place = (band.size, tuple((pid, tuple(r)) for pid, r in b.cards.items()))
+    layer = _LAYER.get("surface")
+    if layer is None or _LAYER.get("place") != place:
+        layer = pygame.Surface(band.size)
+        if pygame.display.get_surface() is not None:
+            layer = layer.convert()  # the canvas's format: a plain copy when shown
+        layer.fill(theme.rgb(theme.BG))
+        _LAYER.update(surface=layer, place=place, shown={})
+    shown: dict[str, tuple[Any, ...]] = _LAYER["shown"]
+    for pid, rect in b.cards.items():
+        tags = card_tags(b.view, people[pid], b.tr)
+        look = (_person_key(people[pid]), b.tr.language, pid == b.person,
+                b.planned.get(pid, 0), tuple(tags))
+        if shown.get(pid) == look:
+            continue
+        at = rect.move(-band.left, -band.top)
+        layer.fill(theme.rgb(theme.BG), at)
+        layer.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                              b.planned.get(pid, 0), tags), at)
+        shown[pid] = look
+    return layer
 
 
 def _legend(surface: pygame.Surface, b: Backdrop) -> None:
