@@ -12,7 +12,7 @@ Runs headless (dummy video driver) so it measures our code, not the display serv
   an action, plan it, undo), each timed from the click to the end of the first frame
   that shows its effect; before it the player reads the board for the input guard's
   0.3 s and moves the pointer to each target in 0.1 s, while the game draws its frames
-  at 60 per second as it does in play (those frames are not timed).
+  (game time 1/60 s each, stepped back to back, not timed).
 Before those lines it prints the idle median, the 95th percentile and the median time of a
 full rebuild of the board, and the clicks' median wall time and their CPU time (median and
 95th percentile): on a shared machine the wall time of a click stretches with the load, its
