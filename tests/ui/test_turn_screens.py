@@ -122,7 +122,7 @@ def _hand_over(app) -> None:  # type: ignore[no-untyped-def]
 
 def _picker_row(app, board: BoardScene, kind: str):  # type: ignore[no-untyped-def]
     """Select the row of ``kind`` (the list scrolls to it) and return its add button."""
-    row = next(row for _b, row in enabled_adds(board) if row.action.kind == kind)
+    row = next(row for row in board.rows if row.action.kind == kind and row.reason is None)
     board.selected = row.action
     app.request_rebuild()
     app.step(0.016, [])
