@@ -60,6 +60,9 @@ def warnings(view: VendorView | dict[str, Any]) -> list[dict[str, Any]]:
             out.append(_w("bid_due", "high"))
     if pre_tender and not has("criteria_shaped") and me.stage >= 3 and 0 < to_tender <= 3:
         out.append(_w("criteria_open", "medium", weeks=to_tender))
+    if vv.phase < PH_TENDER and 3 <= me.stage < 5 and 0 < to_tender <= 3:
+        # The evaluators judge preparation by the stage held when the documents come out.
+        out.append(_w("unprepared", "high", stage=f"P{me.stage}", weeks=to_tender))
     for p in vv.people:
         if p.generation > 0 and p.contact == 0:
             out.append(_w("replaced", "high", person=_name(p)))

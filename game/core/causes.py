@@ -36,6 +36,7 @@ from game.core.resolve import (
     kdm_choice,
     kdm_override,
     panel,
+    prepared_stage,
 )
 from game.core.state import GameState, Person, Relation, motive, text
 
@@ -51,7 +52,8 @@ FACTORS = ("price", "support", "support_one", "kdm_w", "fit", "shaping", "prepar
 - fit: the product's fit to each evaluator's needs, the service standing (delivery,
   references, brand) and the bid's technical and service answers equal to the winner's;
 - shaping: the criteria shaped as far, and known, as the winner had them;
-- preparation: our funnel as far along as the winner's (the evaluators' UNPREPARED mark);
+- preparation: our funnel as far along as the winner's when the tender was issued (the
+  evaluators' UNPREPARED mark);
 - replaced: a key person who was replaced before the award still in the seat, with every
   vendor's standing with them as it was (the person is named);
 - kdm_override: the KDM did not settle the result for the winner.
@@ -455,11 +457,14 @@ def _scored(base: GameState, week: int, us: str, rival: str, brief: bool) -> Cau
         if not had:
             uv.drop(F_CRITERIA_KNOWN)
 
-    if UNPREPARED[uv.stage] < UNPREPARED[rv.stage] - _EPS:
-        stage = uv.stage
-        uv.stage = rv.stage
-        factors.append(j.run("preparation", base, ours=float(stage), theirs=float(rv.stage)))
-        uv.stage = stage
+    up, rp = prepared_stage(base, uv), prepared_stage(base, rv)
+    if UNPREPARED[up] < UNPREPARED[rp] - _EPS:
+        stage, weeks = uv.stage, uv.stage_weeks
+        issue = base.cal_tender_issue
+        uv.stage = rp  # as prepared as the winner when the documents came out
+        uv.stage_weeks = {k: min(w, issue) for k, w in weeks.items() if k <= rp}
+        factors.append(j.run("preparation", base, ours=float(up), theirs=float(rp)))
+        uv.stage, uv.stage_weeks = stage, weeks
 
     firsts: dict[str, dict[str, Any]] = {}
     for rec in base.replaced:

@@ -1,7 +1,7 @@
 cimport cython
 from game.core.ids cimport *
 from game.core.num cimport fround
-from game.core.resolve cimport Scores, projected
+from game.core.resolve cimport Panel, Scores, panel, projected
 from game.core.state cimport GameState, Person, Relation, Vendor
 
 @cython.final

@@ -15,7 +15,7 @@ from typing import Any
 import cython
 
 from game.core.num import fround
-from game.core.resolve import W_MARGIN, W_MIN, Scores, projected
+from game.core.resolve import W_MARGIN, W_MIN, Panel, Scores, panel, projected
 from game.core.state import GameState, Person, Relation, Vendor
 
 if not cython.compiled:
@@ -42,6 +42,10 @@ F_KEYS = ("f_overall", "f_value", "f_relationship")
 W_KEYS = ("w_kdm",)
 
 
+# The share of the key people's influence that must rank a vendor first (with the KDM) for
+# it to hold an F.
+F_CONSENSUS = 2.0 / 3.0
+_F_CONSENSUS = cython.declare(cython.double, F_CONSENSUS)
 TYPICAL_RIVAL = (8, 0, 0)
 NO_DEAL = (4, 0, 0)  # the customer's option of not signing, when nobody else is left
 
@@ -122,17 +126,97 @@ def _clear(state: GameState, v: Vendor) -> list:
     ]
 
 
+@cython.cfunc
+@cython.inline
+def _closeness(r: Relation) -> cython.double:
+    """How close a person is to a vendor: liked, and how deeply (trust, contact)."""
+    if r.support <= 0.0:
+        return 0.0
+    return r.support * (0.5 + 0.5 * r.trust) * (1 + 0.25 * r.contact)
+
+
+@cython.cfunc
+@cython.inline
+def _believed(state: GameState, proj: Scores, e: cython.Py_ssize_t, k: cython.Py_ssize_t,
+              pi: cython.int) -> cython.double:
+    """Value for money as a person believes it: the bid's merit in their eyes, credited as far
+    as they trust the vendor's claims (half for a stranger)."""
+    r: Relation = state.rels[proj.vendors[k]][pi]
+    return cython.cast(cython.double, proj.values[e][k]) * (0.5 + 0.5 * r.trust)
+
+
+@cython.cfunc
+def _firsts(state: GameState, proj: Scores) -> list:
+    """Per racing vendor (in `proj` order), the three F: whether the deciders rank it first
+    overall, on value for money and on relationship. The seed's F is what the decision maker
+    and the other key people in the decision body think: a dimension counts when the KDM
+    ranks us first there and so do key people holding at least two thirds (F_CONSENSUS) of the
+    key people's influence: "all of them" in the material, short of one minor voice. The key
+    people are the KDM, key influencers and key users on the panel (the whole buying-centre
+    panel when a scenario marks none); a drawn expert panel has no view."""
+    pan: Panel = panel(state)
+    ne: cython.Py_ssize_t = len(pan.people)
+    nr: cython.Py_ssize_t = len(proj.vendors)
+    rows_e = []
+    e: cython.Py_ssize_t
+    pi: cython.int
+    for e in range(ne):
+        pi = pan.people[e]
+        if pi >= 0 and cython.cast(Person, state.plist[pi]).key_mask:
+            rows_e.append(e)
+    if not rows_e:
+        for e in range(ne):
+            if cython.cast(cython.int, pan.people[e]) >= 0:
+                rows_e.append(e)
+    total_inf: cython.double = 0.0
+    for e in rows_e:
+        total_inf += cython.cast(Person, state.plist[pan.people[e]]).influence
+    out = []
+    k: cython.Py_ssize_t
+    j: cython.Py_ssize_t
+    d: cython.int
+    p: Person
+    for k in range(nr):
+        held = [False, False, False]
+        for d in range(3):
+            agree: cython.double = 0.0
+            kdm_ok: cython.bint = True
+            for e in rows_e:
+                pi = pan.people[e]
+                p = state.plist[pi]
+                first: cython.bint = True
+                for j in range(nr):
+                    if j == k:
+                        continue
+                    if d == 0:
+                        first = cython.cast(cython.double, proj.rows[e][k]) > \
+                            cython.cast(cython.double, proj.rows[e][j])
+                    elif d == 1:
+                        first = _believed(state, proj, e, k, pi) > _believed(state, proj, e, j, pi)
+                    else:
+                        first = _closeness(state.rels[proj.vendors[k]][pi]) > \
+                            _closeness(state.rels[proj.vendors[j]][pi])
+                    if not first:
+                        break
+                if first:
+                    agree += p.influence
+                elif p.key_mask & K_KDM:
+                    kdm_ok = False
+            held[d] = kdm_ok and total_inf > 0.0 and agree >= _F_CONSENSUS * total_inf - 1e-9
+        out.append(held)
+    return out
+
+
 @cython.ccall
 def health_all(state: GameState) -> Health:
     """Every vendor's C931 and forecast, computed from the real state."""
     nv: cython.Py_ssize_t = state.n_vendors
     out: Health = Health(nv)
-    proj: Scores = projected(state)
+    proj: Scores = projected(state, True)
     racing = proj.vendors
     nr: cython.Py_ssize_t = len(racing)
-    dec = [0.0] * nv
-    val = [0.0] * nv
-    relv = [0.0] * nv
+    firsts: list = _firsts(state, proj)
+    slot = [-1] * nv
     kdm = [0.0] * nv
     in_race = [False] * nv
     kdm_contact = [0] * nv
@@ -143,7 +227,6 @@ def health_all(state: GameState) -> Health:
     p: Person
     r: Relation
     rels: list
-    acc: cython.double
     best: cython.double
     has_kdm: cython.bint
     for i in range(nv):
@@ -158,21 +241,16 @@ def health_all(state: GameState) -> Health:
     for k in range(nr):
         vi = racing[k]
         in_race[vi] = True
-        dec[vi] = proj.totals[k]
-        val[vi] = proj.merit[k]
+        slot[vi] = k
         rels = state.rels[vi]
-        acc = 0.0
         best = 0.0
         has_kdm = False
         for p in state.plist:
-            r = rels[p.index]
-            if r.support > 0.0:  # liked, and how deeply: the relationship that counts
-                acc += p.influence * r.support * (0.5 + 0.5 * r.trust) * (1 + 0.25 * r.contact)
             if p.key_mask & K_KDM:
+                r = rels[p.index]
                 if not has_kdm or r.support > best:
                     best = r.support
                 has_kdm = True
-        relv[vi] = acc
         kdm[vi] = best
     v: Vendor
     for v in state.vlist:
@@ -184,20 +262,16 @@ def health_all(state: GameState) -> Health:
         f_rel: cython.bint = False
         win: cython.bint = False
         if in_race[i]:
-            f_overall = f_value = f_rel = True
+            held = firsts[slot[i]]
+            f_overall = held[0]
+            f_value = held[1]
+            f_rel = held[2]
             win = cython.cast(cython.double, kdm[i]) >= W_MIN and \
                 cython.cast(cython.int, kdm_contact[i]) >= 2
             for k in range(nr):
                 j = racing[k]
                 if j == i:
                     continue
-                if not cython.cast(cython.double, dec[i]) > cython.cast(cython.double, dec[j]):
-                    f_overall = False
-                if not cython.cast(cython.double, val[i]) > cython.cast(cython.double, val[j]):
-                    f_value = False
-                if not cython.cast(cython.double, relv[i]) > cython.cast(cython.double,
-                                                                          relv[j]):
-                    f_rel = False
                 if not cython.cast(cython.double, kdm[i]) >= \
                         cython.cast(cython.double, kdm[j]) + W_MARGIN:
                     win = False

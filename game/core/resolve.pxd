@@ -10,10 +10,11 @@ cdef class Panel:
 
 @cython.final
 cdef class Scores:
-    cdef public list vendors, totals, merit, rows
+    cdef public list vendors, totals, merit, rows, values
 
 cpdef Panel panel(GameState state)
 cpdef Scores judge(GameState state, list vendors, list prices, list technical, list service,
                    bint want_rows)
-cpdef Scores projected(GameState state)
+cpdef int prepared_stage(GameState state, Vendor v)
+cpdef Scores projected(GameState state, bint want_rows=*)
 cpdef int kdm_choice(GameState state, list vendors)

@@ -194,17 +194,36 @@ class Scores:
     """The result of judging a set of bids: per bid (in the order given) the total and the
     merit (the score without support); per evaluator and bid the rounded score."""
 
-    # Fields (declared for C in resolve.pxd; annotated here for type checkers).
+    # Fields (declared for C in resolve.pxd; annotated here for type checkers). `values`
+    # (only with rows) is each evaluator's score without their support: value for money as
+    # that person sees it.
     vendors: list[int]
     totals: list[float]
     merit: list[float]
     rows: list[list[float]]
+    values: list[list[float]]
 
     def __init__(self) -> None:
         self.vendors = []
         self.totals = []
         self.merit = []
         self.rows = []
+        self.values = []
+
+
+@cython.ccall
+def prepared_stage(state: GameState, v: Vendor) -> cython.int:
+    """The stage the evaluators judge a vendor's preparation by: the stage it held when the
+    tender documents were issued. A vendor that reaches P5 while the tender runs did not
+    shape the documents or the criteria, and the evaluators see it (late entrants)."""
+    if state.week < state.cal_tender_issue:
+        return v.stage
+    s: cython.int
+    for s in range(2, v.stage + 1):  # the first stage reached after the issue was not held
+        w = v.stage_weeks.get(s)
+        if w is not None and cython.cast(cython.int, w) > state.cal_tender_issue:
+            return s - 1
+    return v.stage
 
 
 @cython.ccall
@@ -232,7 +251,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
             (0.05 if v.has(F_CRITERIA_KNOWN) else -0.02) if technical[k] else -0.10))
         price_score.append(low / cython.cast(cython.double, prices[k]))
         serv_extra.append(0.15 if service[k] else 0.0)
-        prep.append(UNPREPARED[v.stage])
+        prep.append(UNPREPARED[prepared_stage(state, v)])
     merit = [0.0] * nb
     out: Scores = Scores()
     total_w: cython.double = 0.0
@@ -255,6 +274,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
         fits = pan.fits[e]
         pi = pan.people[e]
         row: list[float] | None = [] if want_rows else None
+        vrow: list[float] | None = [] if want_rows else None
         top1 = -2.0
         top2 = -2.0
         if pi >= 0:
@@ -296,10 +316,12 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                     lead -= _UNKNOWN
                 score = fround(base + lead, 4)
             sums[k] = cython.cast(cython.double, sums[k]) + w * score
-            if row is not None:  # want_rows
+            if row is not None and vrow is not None:  # want_rows
                 row.append(score)
-        if row is not None:  # want_rows
+                vrow.append(fround(base, 4))
+        if row is not None and vrow is not None:  # want_rows
             out.rows.append(row)
+            out.values.append(vrow)
     if total_w == 0.0:
         total_w = 1.0
     out.vendors = vendors
@@ -337,7 +359,7 @@ def score_bids(state: GameState) -> dict[str, Any]:
 
 
 @cython.ccall
-def projected(state: GameState) -> Scores:
+def projected(state: GameState, want_rows: cython.bint = False) -> Scores:
     """What each vendor still in the race would score if the bids were judged now.
 
     Vendors without a bid are assumed to bid their list price cut to the budget, with full
@@ -358,7 +380,7 @@ def projected(state: GameState) -> Scores:
     if not vendors:
         return Scores()
     flags = [True] * len(vendors)
-    return judge(state, vendors, prices, flags, flags, False)
+    return judge(state, vendors, prices, flags, flags, want_rows)
 
 
 def projected_scores(state: GameState) -> dict[str, tuple[float, float]]:

@@ -12,7 +12,6 @@ same loop without acting (``act=False``) and sees every message through ``on_mes
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import random
 import time
@@ -24,9 +23,19 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from game.core.actions import CATALOG, Action
-from game.net.protocol import MAX_HOST_MESSAGE, PROTOCOL, parse_host
+from game.net.protocol import MAX_HOST_MESSAGE, MAX_PLAN, PROTOCOL, parse_host
 
 NUDGE_S = 3.0  # a playing seat's quiet spell: after two with its desk unchanged, it looks again
+FLOOD_WAIT_S = 1.0  # told to slow down (proto/flood): the host's allowance refills meanwhile
+SETTLE_STEPS = 100  # looks in a row without waiting for the host (a bound, never reached)
+
+# What a seat's command can be refused with, and what the bot does next (see BotClient._step):
+#: a fresh snapshot (the next week, or the end) is on its way and brings the bot back
+NEW_BOARD = frozenset({"week/stale", "week/over", "week/not_started"})
+#: the AI plays this seat's roles now: nothing is owed until a desk says otherwise
+NOT_OURS = frozenset({"seat/ai", "plan/not_your_role"})
+#: a proposal already answered (an earlier answer was taken) or withdrawn by its owner
+SETTLED = frozenset({"plan/answered", "plan/no_such_move"})
 
 Decide = Callable[[dict[str, Any], str], list[Action]]
 
@@ -105,11 +114,15 @@ class BotClient:
         self.over = asyncio.Event()
         self.conn: ClientConnection | None = None
         self._cid = 0
-        self._acted: int | None = None
-        self._planned: dict[int, list[dict[str, Any]]] = {}  # stamp -> the plan it sent
-        self._answered: set[tuple[int, int]] = set()  # proposals answered (stamp, entry)
-        self._reanswered: dict[int, int] = {}  # stamp -> answers retried after a refused commit
-        self._committing: set[int] = set()  # stamps with a commit on its way
+        self._drafts: dict[int, list[Action]] = {}  # stamp -> what `decide` planned
+        self._planned: dict[int, list[dict[str, Any]]] = {}  # stamp -> the plan the host took
+        self._answered: set[tuple[int, int]] = set()  # proposals the host has our answer to
+        self._plan_acked: dict[int, int] = {}  # stamp -> desks seen when its plan was taken
+        self._commit_acked: dict[int, int] = {}  # stamp -> desks seen when its commit was taken
+        self._desks = 0  # snapshots and desks received (orders a reply against its desk)
+        self._reply_desks = 0  # ... when the last reply arrived
+        self._again = False  # something changed since the worker last looked
+        self._worker: asyncio.Future[None] | None = None
         self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._stop = False
         self.fatal: str | None = None
@@ -117,6 +130,16 @@ class BotClient:
     # --- the connection loop -------------------------------------------------------------------
     async def run(self) -> None:
         """Play until the game is over (or `stop()`), reconnecting as often as needed."""
+        nudger = asyncio.ensure_future(self._nudge()) \
+            if self.act and not self.console and not self.watch else None
+        try:
+            await self._connect_loop()
+        finally:
+            for task in (nudger, self._worker):
+                if task is not None:
+                    task.cancel()
+
+    async def _connect_loop(self) -> None:
         while not self._stop:
             try:
                 async with connect(self.url, proxy=None, max_size=MAX_HOST_MESSAGE,
@@ -124,13 +147,7 @@ class BotClient:
                     self.conn = conn
                     self.seen.connects += 1
                     await self._hello(conn)
-                    nudger = asyncio.ensure_future(self._nudge(conn)) \
-                        if self.act and not self.console and not self.watch else None
-                    try:
-                        await self._listen(conn)
-                    finally:
-                        if nudger is not None:
-                            nudger.cancel()
+                    await self._listen(conn)
             except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError) as exc:
                 if self._stop or self.over.is_set() or self.fatal:
                     break
@@ -142,9 +159,9 @@ class BotClient:
                 break
             finally:
                 self.conn = None
-                for fut in self._pending.values():
+                for fut in self._pending.values():  # no reply will come on this connection
                     if not fut.done():
-                        fut.cancel()
+                        fut.set_exception(ConnectionClosed(None, None))
                 self._pending.clear()
             if self.over.is_set() or self.fatal:
                 break
@@ -183,9 +200,14 @@ class BotClient:
             fut = self._pending.pop(data.get("cid", -1), None) \
                 if kind in ("ack", "refused") else None
             if fut is not None and not fut.done():
+                self._reply_desks = self._desks
                 fut.set_result(data)
-            if kind == "welcome" and data.get("token"):
-                self.token = data["token"]
+            if kind == "welcome":
+                if data.get("token"):
+                    self.token = data["token"]
+                # a new connection, maybe to a restarted host: its snapshot says what it holds
+                self._answered.clear()
+                self._commit_acked.clear()
             elif kind == "refused":
                 self.seen.refusals.append(data)
                 if data["code"].startswith(("join/", "resume/", "auth/")):
@@ -197,20 +219,16 @@ class BotClient:
                 self.snapshot = data
                 if data["stamp"] not in self.seen.weeks:
                     self.seen.weeks[data["stamp"]] = time.monotonic()
+                self._desks += 1
                 if data["round"]["status"] == "over":
                     self.over.set()
-                elif self.act:
-                    asyncio.ensure_future(self._maybe_act(conn))
+                else:
+                    self.kick()
             elif kind == "desk" and self.snapshot is not None:
                 if data["stamp"] == self.snapshot["stamp"]:
                     self.snapshot["desk"] = data["desk"]
-                    stamp = data["stamp"]
-                    if self.act and data["desk"].get("awaiting"):
-                        asyncio.ensure_future(self._answer(conn, stamp))
-                    elif self.act and stamp in self._planned and not data["desk"].get("done") \
-                            and stamp not in self._committing:
-                        # a commit refused while a proposal was on its way: commit again
-                        asyncio.ensure_future(self._commit(conn, stamp))
+                    self._desks += 1
+                    self.kick()
             elif kind == "round" and self.snapshot is not None:
                 self.snapshot["round"] = {k: v for k, v in data.items() if k not in ("v", "type")}
             elif kind == "console":
@@ -251,101 +269,164 @@ class BotClient:
         return await self._send(self.conn, msg)
 
     # --- playing the seat ------------------------------------------------------------------------
-    async def _maybe_act(self, conn: ClientConnection) -> None:
+    def kick(self) -> None:
+        """Look at the seat's desk again and do what the week still needs from it. Every
+        snapshot and desk calls this, and so does the watchdog; one worker does the looking,
+        so a seat sends one command at a time and always decides from its newest desk."""
+        if not self.act or self.console or self.watch:
+            return
+        self._again = True
+        if self._worker is None or self._worker.done():
+            self._worker = asyncio.ensure_future(self._settle())
+
+    async def _settle(self) -> None:
+        steps = 0
+        while self._again and steps < SETTLE_STEPS:
+            self._again = False
+            steps += 1
+            conn = self.conn
+            if conn is None:
+                return  # the next connection's snapshot looks again
+            try:
+                if await self._step(conn):
+                    self._again = True
+            except (ConnectionClosed, TimeoutError):
+                pass  # lost on the way: a snapshot on the next connection looks again
+
+    async def _step(self, conn: ClientConnection) -> bool:
+        """One thing the week needs from this seat, in order: answer a teammate's proposal,
+        plan, commit. Returns True to look again at once; False when the host's next desk or
+        snapshot (it sends one after every change, a new board after a stale command) brings
+        the seat back here."""
         snap = self.snapshot
         if snap is None or snap["round"]["status"] != "planning":
-            return
+            return False
+        stamp, desk = snap["stamp"], snap["desk"]
+        if desk.get("done") or not desk.get("mine"):
+            return False  # committed with nothing waiting for it, or the AI plays the seat
+        open_ = [e for e in desk.get("awaiting", []) if (stamp, e) not in self._answered]
+        if open_:
+            return await self._answer(conn, stamp, open_[0])
+        mine = desk["mine"]
+        if all(r in desk.get("committed", []) for r in mine):
+            return False  # only answers were waiting; the desk after them says done
+        if stamp not in self._planned or self._plan_lost(stamp, desk):
+            return await self._plan(conn, snap)
+        if self._commit_acked.get(stamp) == self._desks:
+            return False  # the commit was taken and its desk is still on its way
+        return bool(await self._commit(conn, stamp))
+
+    def _plan_lost(self, stamp: int, desk: dict[str, Any]) -> bool:
+        """The host no longer holds the plan it took: a desk sent after the plan's ack shows
+        none of the seat's moves (a host restarted from its log, which keeps only committed
+        weeks, starts the week's drafts afresh)."""
+        if not self._planned.get(stamp) or self._plan_acked.get(stamp, self._desks) >= self._desks:
+            return False
+        mine = set(desk["mine"])
+        return not any(e.get("owner") in mine for e in desk.get("entries", []))
+
+    def _refusal(self, reply: dict[str, Any] | None) -> str | None:
+        """The refusal's code, or None for an ack."""
+        if reply is None or reply["type"] == "ack":
+            return None
+        return str(reply.get("code", ""))
+
+    async def _answer(self, conn: ClientConnection, stamp: int, entry: int) -> bool:
+        """A teammate proposed a joint move to this seat: agree when its days and the team's
+        money allow, else decline, so the proposal never holds the week up."""
+        for op in ("accept", "decline"):
+            reply = await self._send(conn, {"type": "move", "stamp": stamp, "op": op,
+                                            "entry": entry})
+            code = self._refusal(reply)
+            if code is None or code in SETTLED:
+                self._answered.add((stamp, entry))  # taken, or answered or withdrawn already
+                return True
+            if code in NEW_BOARD or code in NOT_OURS:
+                return False
+            if code == "proto/flood":
+                await asyncio.sleep(FLOOD_WAIT_S)
+                return True
+        return False  # neither taken: the watchdog looks again after two quiet spells
+
+    async def _plan(self, conn: ClientConnection, snap: dict[str, Any]) -> bool:
+        """Send the seat's draft for the week; a move the host refuses (the team's money or
+        the role's days ran short) is dropped with every move after it, as a person would
+        plan a little less."""
         stamp = snap["stamp"]
-        seat = snap["seat"]
-        desk = snap["desk"]
-        if self._acted == stamp or desk.get("done"):
-            return
-        self._acted = stamp
         if self.think:
             await asyncio.sleep(self.think)
             if self.snapshot is None or self.snapshot["stamp"] != stamp:
-                return
-        plan = self.decide(snap["view"], seat["role"])
-        with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
-            while True:
-                reply = await self._send(conn, {"type": "plan", "stamp": stamp,
-                                                "actions": [a.to_dict() for a in plan]})
-                if reply is None or reply["type"] == "ack":
-                    break
-                if reply.get("code") == "week/stale" or not plan:
-                    return
-                plan = plan[:-1]  # the team's budget or days ran short: plan a little less
-            self._planned[stamp] = [a.to_dict() for a in plan]
-            await self._commit(conn, stamp)
-            return
-        self._acted = None  # cut off half-way: try again on the next snapshot
+                return True
+        if stamp not in self._drafts:
+            self._drafts = {stamp: self.decide(snap["view"], snap["seat"]["role"])[:MAX_PLAN]}
+        plan = self._drafts[stamp]
+        while True:
+            reply = await self._send(conn, {"type": "plan", "stamp": stamp,
+                                            "actions": [a.to_dict() for a in plan]})
+            code = self._refusal(reply)
+            if code is None:
+                self._planned[stamp] = [a.to_dict() for a in plan]
+                self._plan_acked[stamp] = self._reply_desks
+                return True
+            index = ((reply or {}).get("params") or {}).get("index")
+            if isinstance(index, int) and 0 <= index < len(plan):
+                plan = plan[:index]  # that move and every move after it
+            elif code == "plan/committed":
+                self._planned[stamp] = []  # committed before (its ack was lost): nothing new
+                return True
+            elif code in NEW_BOARD or code in NOT_OURS:
+                return False
+            elif code == "proto/flood":
+                await asyncio.sleep(FLOOD_WAIT_S)
+            elif plan:
+                plan = plan[:-1]
+            else:
+                return False  # no other refusal exists today; the watchdog looks again
 
-    async def _commit(self, conn: ClientConnection, stamp: int) -> None:
-        self._committing.add(stamp)
-        try:
-            reply = await self._send(conn, {"type": "commit", "stamp": stamp})
-        finally:
-            self._committing.discard(stamp)
-        if reply is not None and reply["type"] == "ack":
+    async def _commit(self, conn: ClientConnection, stamp: int) -> bool:
+        """Commit the seat's week. A proposal that reached the host just before the commit
+        is answered first: its desk arrived before the refusal, so the next look sees it."""
+        reply = await self._send(conn, {"type": "commit", "stamp": stamp})
+        code = self._refusal(reply)
+        if code is None:
             self.seen.committed[stamp] = self._planned.get(stamp, [])
-        elif reply is not None and reply.get("code") == "plan/answer_first" and \
-                self._reanswered.get(stamp, 0) < 10:
-            # a proposal still waits for this seat (its first answer went on an older board):
-            # answer it again, then commit (a bounded number of times)
-            self._reanswered[stamp] = self._reanswered.get(stamp, 0) + 1
+            self._commit_acked[stamp] = self._reply_desks
+            return False
+        if code == "plan/answer_first":
+            snap = self.snapshot
+            listed = snap["desk"].get("awaiting", []) if snap and snap["stamp"] == stamp else []
+            if any((stamp, e) not in self._answered for e in listed):
+                return True
+            # the host has a proposal this seat believes answered: forget, wait for a desk
             self._answered = {x for x in self._answered if x[0] != stamp}
-            asyncio.ensure_future(self._answer(conn, stamp))
+            return False
+        if code == "proto/flood":
+            await asyncio.sleep(FLOOD_WAIT_S)
+            return True
+        return False  # a new board (stale, over) or the AI plays the seat: nothing owed
 
-    async def _nudge(self, conn: ClientConnection) -> None:
-        """A seat that still owes its team the week after two quiet spells looks again: it
-        answers a proposal still waiting for it, or commits its plan again. An answer or a
-        commit can cross a teammate's move on the way and be refused, and nothing else would
-        make the seat try again once the rest of the room has committed."""
+    async def _nudge(self) -> None:
+        """The watchdog: a seat that still owes its team the week after two quiet spells
+        (its desk unchanged) forgets what it believes the host has (answers, a commit) and
+        looks again. Every reply the host sends is handled above, so this only matters when
+        a reply or a desk never came (a connection that dropped half-way, a bug)."""
         last: tuple[int, str] | None = None
         while True:
             await asyncio.sleep(NUDGE_S)
             snap = self.snapshot
-            if snap is None or snap["round"]["status"] != "planning":
-                continue
-            stamp, desk = snap["stamp"], snap["desk"]
-            if desk.get("done") and not desk.get("awaiting"):
+            if not self.act or snap is None or snap["round"]["status"] != "planning" \
+                    or snap["desk"].get("done") or not snap["desk"].get("mine"):
                 last = None
                 continue
-            now = (stamp, json.dumps(desk, sort_keys=True, ensure_ascii=False))
+            stamp = snap["stamp"]
+            now = (stamp, json.dumps(snap["desk"], sort_keys=True, ensure_ascii=False))
             if now != last:  # still moving: give it another spell
                 last = now
                 continue
-            with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
-                if desk.get("awaiting"):
-                    # only entries the desk still lists as waiting for us are answered again
-                    self._answered = {x for x in self._answered if x[0] != stamp}
-                    await self._answer(conn, stamp)
-                elif stamp in self._planned and stamp not in self._committing:
-                    await self._commit(conn, stamp)
-                elif self._acted == stamp and stamp not in self._planned:
-                    self._acted = None
-                    await self._maybe_act(conn)
+            self._answered = {x for x in self._answered if x[0] != stamp}
+            self._commit_acked.pop(stamp, None)
+            self.kick()
             last = None
-
-    async def _answer(self, conn: ClientConnection, stamp: int) -> None:
-        """A teammate proposed a joint move to this seat: the bot agrees when its days
-        allow (else it declines), then commits if the proposal had held its commit back."""
-        snap = self.snapshot
-        if snap is None or snap["stamp"] != stamp:
-            return
-        with contextlib.suppress(ConnectionClosed, asyncio.CancelledError, TimeoutError):
-            for entry in list(snap["desk"].get("awaiting", [])):
-                if (stamp, entry) in self._answered:
-                    continue
-                self._answered.add((stamp, entry))
-                reply = await self._send(conn, {"type": "move", "stamp": stamp,
-                                                "op": "accept", "entry": entry})
-                if reply is not None and reply["type"] == "refused" and \
-                        reply.get("code") != "week/stale":
-                    await self._send(conn, {"type": "move", "stamp": stamp, "op": "decline",
-                                            "entry": entry})
-            if stamp in self._planned:  # committing again is harmless
-                await self._commit(conn, stamp)
 
 
 async def run_bot(url: str, code: str | None, role: str, name: str, seed: int = 0,

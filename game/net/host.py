@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -208,7 +209,8 @@ class Host:
             async for raw in conn:
                 if not peer.allow():
                     peer.strikes += 1
-                    self._refuse(peer, 0, Refusal("proto/flood", "too many messages; slow down"))
+                    self._refuse(peer, cid_of(raw),
+                                 Refusal("proto/flood", "too many messages; slow down"))
                     if peer.strikes >= STRIKES:
                         await conn.close(CLOSE_HOSTILE, "flooding")
                         break
@@ -343,6 +345,17 @@ class Host:
         elif isinstance(msg, Reopen):
             ws.reopen(peer.seat, msg.stamp)
         return None
+
+
+_CID = re.compile(r'"cid"\s*:\s*(\d{1,10})')
+
+
+def cid_of(raw: str | bytes) -> int:
+    """The `cid` of a message the host will not parse (a flood): read from its first bytes,
+    so the client's wait for that reply ends with the refusal instead of a timeout."""
+    head = raw[:120].decode("utf-8", "replace") if isinstance(raw, bytes) else raw[:120]
+    found = _CID.search(head)
+    return int(found.group(1)) if found and int(found.group(1)) <= 2**31 else 0
 
 
 def fast_deflate() -> ServerPerMessageDeflateFactory:

@@ -32,6 +32,8 @@ PROTOCOL = 1
 MAX_CLIENT_MESSAGE = 64 * 1024
 # Largest message the host sends (a late-game snapshot with its log is about 200 KB).
 MAX_HOST_MESSAGE = 8 * 1024 * 1024
+# Most moves in one plan message (a week holds far fewer: days and money run out first).
+MAX_PLAN = 60
 
 ROLES = ("rep", "presales", "pm", "exec")
 SEAT_ROLES = ("team", *ROLES)  # "team": one laptop plays every role of the team
@@ -97,7 +99,7 @@ class Plan(Msg):
 
     type: Literal["plan"]
     stamp: Stamp
-    actions: list[ActionIn] = Field(max_length=60)
+    actions: list[ActionIn] = Field(max_length=MAX_PLAN)
 
 
 class Commit(Msg):

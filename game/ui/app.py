@@ -266,6 +266,8 @@ class App:
         import pygame
 
         self._frame_start = time.perf_counter()
+        if self.frame == 1:  # the first frame is on screen: make the sounds before a click
+            self.sounds.prepare()
         self.guard.tick(dt)
         while self._posted:
             self.apply(self._posted.pop(0))

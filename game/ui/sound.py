@@ -42,10 +42,18 @@ class SoundBoard:
         self.enabled = True
         self.volume = 0.6
         self._ready = False
+        self._tried = False  # an audio device that failed once is not asked again
+
+    def prepare(self) -> None:
+        """Make the sounds now rather than at the first one played (the window calls it
+        once its first frame is on screen, so neither the start nor a click waits)."""
+        if self.enabled:
+            self._init()
 
     def _init(self) -> bool:
-        if self._ready:
-            return True
+        if self._ready or self._tried:
+            return self._ready
+        self._tried = True
         try:
             import pygame
 

@@ -92,6 +92,20 @@ def test_warns_when_the_kdm_has_never_been_met_before_the_tender() -> None:
                    for w in advise(v, seed=0)["warnings"])
 
 
+def test_warns_when_the_tender_comes_before_we_reach_p5() -> None:
+    """The evaluators judge preparation by the stage held when the tender is issued."""
+    v = copy.deepcopy(_view(8))
+    v["week"] = v["calendar"]["tender_issue"] - 2
+    v["phase"] = "solution"
+    v["me"]["stage"] = 4
+    warn = [w for w in advise(v, seed=0)["warnings"] if w["key"] == "coach.warn.unprepared"]
+    assert len(warn) == 1
+    en, zh = _texts(warn[0])
+    assert "P4" in en and "P4" in zh and "2" in en and "2" in zh
+    v["me"]["stage"] = 5
+    assert not any(w["key"] == "coach.warn.unprepared" for w in advise(v, seed=0)["warnings"])
+
+
 def test_warns_about_a_stage_too_low_to_bid_and_an_unknown_budget() -> None:
     v = copy.deepcopy(_view(2))
     v["week"] = v["calendar"]["bid_deadline"] - 2

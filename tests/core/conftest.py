@@ -147,7 +147,7 @@ def at_stage(state: GameState, stage: int, vid: str = ME) -> None:
     """Put a vendor at `stage` with the facts a vendor starting there would have."""
     v = state.vendors[vid]
     v.stage = stage
-    v.stage_weeks[stage] = state.week
+    v.stage_weeks[stage] = 1
     for st, facts in START_FACTS.items():
         if stage >= st:
             v.facts.update(facts)

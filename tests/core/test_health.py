@@ -12,7 +12,7 @@ from game.core import resolve
 from game.core.actions import Action
 from game.core.checks import check
 from game.core.engine import new_game
-from game.core.health import C_KEYS, F_KEYS, W_KEYS, c931, c931_all, forecast
+from game.core.health import C_KEYS, F_CONSENSUS, F_KEYS, W_KEYS, c931, c931_all, forecast
 from game.core.ids import C_COACH, C_INSIDER
 from game.core.resolve import W_MARGIN, W_MIN
 from game.core.rng import Rng
@@ -58,6 +58,12 @@ def _bid(price: float) -> Edit:
     return edit
 
 
+def _backers(s: GameState, vid: str = ME, people: tuple[str, ...] = ("president", "cio"),
+             **fields: float) -> None:
+    for pid in people:
+        relate(s, pid, vid=vid, **fields)
+
+
 # item -> (prepare, switch on, switch off, items that flip with it)
 TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "c_process": (lambda s: give(s, "profiled"), *_facts("pursue"), set()),
@@ -75,17 +81,20 @@ TOGGLES: dict[str, tuple[Edit, Edit, Edit, set[str]]] = {
     "c_strategy": (lambda s: relate(s, "cio", known_personal=True),
                    lambda s: relate(s, "president", known_position=True),
                    lambda s: relate(s, "president", known_position=False), set()),
-    # The president backing us also makes us the best liked (relationship reads support).
-    "f_overall": (_noop, lambda s: relate(s, "president", support=0.3),
-                  lambda s: relate(s, "president", support=0.0), {"f_relationship"}),
+    # F is what the KDM and the key people holding two thirds of the key people's influence
+    # think (president 0.5 + cio 0.4 of 1.2). Backed by both, we are first overall and closest.
+    "f_overall": (_noop, lambda s: _backers(s, support=0.3),
+                  lambda s: _backers(s, support=0.0), {"f_relationship"}),
     # The deciders' overall ranking weighs the price too, so a cheaper bid lifts both.
     "f_value": (_noop, _bid(200.0), _bid(279.0), {"f_overall"}),
-    # Liked and trusted by purchasing, who does not score the bids: first in relationship
-    # alone. Trust without support is not a relationship that counts.
-    "f_relationship": (_noop, lambda s: relate(s, "buyer", support=0.3, trust=0.5),
-                       lambda s: relate(s, "buyer", support=0.0, trust=0.0), set()),
+    # Both vendors equally liked by the key people; a deeper contact makes us the closest
+    # without changing anyone's scores.
+    "f_relationship": (lambda s: (_backers(s, support=0.3, contact=1),
+                                  _backers(s, vid=RIVAL, support=0.3, contact=1)),
+                       lambda s: _backers(s, contact=2), lambda s: _backers(s, contact=1),
+                       set()),
     # The president backs us enough, by enough: W waits only for a relationship.
-    "w_kdm": (lambda s: relate(s, "president", contact=1, support=W_MIN + 0.1),
+    "w_kdm": (lambda s: relate(s, "president", contact=1, support=W_MIN + 0.25),
               lambda s: relate(s, "president", contact=2),
               lambda s: relate(s, "president", contact=1), set()),
 }
@@ -132,16 +141,41 @@ def test_the_counts_add_up():
 
 def test_first_means_ahead_of_every_rival():
     state = lab_state()
-    relate(state, "buyer", support=0.3, trust=0.5)
+    _backers(state, support=0.3, trust=0.5)
     assert items(state)["f_relationship"]
-    relate(state, "buyer", vid=RIVAL, support=0.3, trust=0.5)
+    _backers(state, vid=RIVAL, support=0.3, trust=0.5)
     assert not items(state)["f_relationship"]  # a tie is not first
 
 
 def test_trust_without_support_is_not_first_in_relationship():
     state = lab_state()
-    relate(state, "buyer", support=0.0, trust=0.9, contact=3)
+    _backers(state, support=0.0, trust=0.9, contact=3)
     assert not items(state)["f_relationship"]
+
+
+@pytest.mark.parametrize(("people", "first"), [
+    (("president", "cio"), True),  # the KDM and 0.9 of the key people's 1.2
+    (("president", "nurse"), True),  # 0.8: two thirds exactly
+    (("president",), False),  # the KDM alone: 0.5, not two thirds
+    (("cio", "nurse"), False),  # 0.7 but not the KDM
+    (("president", "buyer"), False),  # purchasing is no key person
+])
+def test_first_takes_the_kdm_and_two_thirds_of_the_key_people(people: tuple[str, ...], first: bool):
+    state = lab_state()
+    _backers(state, people=people, support=0.3)
+    got = items(state)
+    assert got["f_overall"] is first and got["f_relationship"] is first
+    assert F_CONSENSUS == pytest.approx(2 / 3)  # the number the README and glossary name
+
+
+def test_value_for_money_is_believed_as_far_as_the_vendor_is_trusted():
+    """Equal bids, equal merit: the vendor the key people trust is first on value for money."""
+    state = lab_state()
+    assert not items(state)["f_value"]
+    _backers(state, people=("president", "cio", "nurse"), trust=0.5)
+    assert items(state)["f_value"]
+    _backers(state, vid=RIVAL, people=("president", "cio", "nurse"), trust=0.5)
+    assert not items(state)["f_value"]
 
 
 def test_the_kdm_must_back_us_clearly_more_than_any_rival():

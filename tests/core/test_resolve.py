@@ -366,6 +366,23 @@ def test_a_bidder_short_of_p5_is_marked_down(stage: int):
     assert resolve.UNPREPARED[3] <= resolve.UNPREPARED[4] < 0 == resolve.UNPREPARED[5]
 
 
+def test_preparation_is_judged_by_the_stage_held_when_the_tender_was_issued():
+    """A vendor that reached P5 while the tender ran did not shape the documents: the
+    evaluators mark it down as the P4 vendor it was at the issue."""
+    state = _twins_known()
+    me = state.vendors[ME]
+    me.stage_weeks[5] = state.cal_tender_issue + 1
+    state.touch()
+    assert resolve.prepared_stage(state, me) == 4
+    for pid in state.people:
+        row = _row(state, pid)
+        assert row[ME] - row[RIVAL] == pytest.approx(resolve.UNPREPARED[4], abs=2e-4)
+    me.stage_weeks[5] = state.cal_tender_issue  # reached in the week the documents came out
+    state.touch()
+    assert resolve.prepared_stage(state, me) == 5
+    assert _gap(state) == pytest.approx(0.0, abs=2e-4)
+
+
 def test_a_bid_written_without_the_real_criteria_scores_lower():
     state = _twins_known()
     for vid in (ME, RIVAL):

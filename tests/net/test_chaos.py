@@ -77,8 +77,7 @@ def test_the_host_dies_and_resumes_from_its_log(tmp_path):
         await until(lambda: all(b.snapshot is not None and b.snapshot["stamp"] == ws2.stamp
                                 and b.conn is not None for b in bots), "both back")
         for b in bots:  # the same snapshot again: the slow seat plays it now
-            b._acted = None
-            await b._maybe_act(b.conn)
+            b.kick()
         await until(lambda: ws2.status == "over", "the game ends after the restart", 120)
         await asyncio.gather(*tasks, return_exceptions=True)
         await host2.stop()

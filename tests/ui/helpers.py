@@ -7,6 +7,8 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIButton, UILabel
 
+from game.ui.widgets.row_list import RowList
+
 
 def widgets(app: Any, kind: type | tuple[type, ...] = (UIButton, UILabel)) -> list[Any]:
     return [w for w in app.manager.get_sprite_group().sprites() if isinstance(w, kind)
@@ -14,7 +16,9 @@ def widgets(app: Any, kind: type | tuple[type, ...] = (UIButton, UILabel)) -> li
 
 
 def texts(app: Any) -> list[str]:
-    return [w.text for w in widgets(app)]
+    """The text of every button and label on screen, and of every painted list's rows."""
+    painted = [item.text for rows in widgets(app, RowList) for item in rows.items]
+    return [w.text for w in widgets(app)] + painted
 
 
 def find_button(app: Any, text: str) -> UIButton:
@@ -57,8 +61,9 @@ def press(app: Any, key: int, mod: int = 0) -> None:
     app.step(0.016)
 
 
-def enabled_adds(board: Any) -> list[tuple[UIButton, Any]]:
-    """The board's "+" buttons that would plan an action right now, with their rows."""
+def enabled_adds(board: Any) -> list[tuple[Any, Any]]:
+    """The board's "+" buttons (where they are on screen) that would plan an action right
+    now, with their rows."""
     return [(b, row) for b, row in board.w.adds if b.is_enabled]
 
 

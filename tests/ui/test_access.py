@@ -247,6 +247,25 @@ def test_the_review_names_a_rumour_and_a_missing_introduction() -> None:
         assert tr(f"procurement.{v['customer']['procurement']}.name") in cols[0]
 
 
+def test_the_review_names_a_rival_ahead_once() -> None:
+    """The coach's warning and the review's own line both spoke of a rival ahead of us."""
+    import pygame
+
+    from game.ui import theme
+
+    pygame.font.init()
+    theme.font.cache_clear()
+    v = _view()
+    v["me"]["stage"] = 2
+    rival = v["rivals"][0]
+    rival["stage_estimate"] = 4
+    rival["active"], rival["status"] = True, "active"
+    for lang in LANGS:
+        tr = Translator(lang)
+        risks = "".join(review_columns(v, None, tr, ["rep"], [], 3000)[1])
+        assert risks.count(tr.pick(rival["name"])) == 1
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_debrief_timeline_reads_the_new_effects(lang: str) -> None:
     from game.report.common import Ctx

@@ -117,9 +117,11 @@ def test_action_rows_do_not_move_when_one_is_planned(make_app) -> None:  # type:
         if len(open_rows) >= 2:
             break
     before = [r.key for r in board.rows]
+    where = {s.key: s.rect for s in board.w.actions.spots() if s.part == "row"}
     board.plan_row(open_rows[0])
     app.step(0.016, [])
     assert [r.key for r in board.rows] == before
+    assert {s.key: s.rect for s in board.w.actions.spots() if s.part == "row"} == where
     assert board.selected is not None and (board.selected.kind,
                                            board.selected.target) == open_rows[0].key
 

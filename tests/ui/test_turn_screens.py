@@ -4,7 +4,7 @@ handover that keeps each player's plan private, the bid and terms pickers, the c
 from __future__ import annotations
 
 import pygame
-from pygame_gui.elements import UIButton, UILabel
+from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
 from game.ui.board.coach import CoachScene
@@ -59,8 +59,7 @@ def test_team_handover_keeps_each_plan_private(make_app) -> None:  # type: ignor
     add, row = next((b, r) for b, r in enabled_adds(board) if len(r.roles) == 1)
     click(app, add)
     secret = board.w.removes[0][0]
-    rep_line = next(w.text for w in app.manager.get_sprite_group().sprites()
-                    if isinstance(w, UILabel) and w.rect.top == secret.rect.top)
+    rep_line = next(item.text for item in board.w.plan_list.items if item.key == secret.key)
     click(app, board.w.named["end"])
     assert isinstance(top(app), HandoverScene)
     assert rep_line not in texts(app), "the curtain must hide the previous plan"

@@ -1,8 +1,9 @@
 """The deal board's widgets, built from the scene's state in the layout's rectangles.
 
-Only what a player clicks or hovers is a widget: buttons, the scrolling action list, the
-panels' text, and invisible hit areas that carry tooltips for painted things (the calendar,
-the money, the stage rows). Everything else is painted by ``board_paint``.
+Only what a player clicks or hovers is a widget: buttons, the action list (one element that
+paints its rows, ``game.ui.widgets.row_list``), the panels' text, and invisible hit areas
+that carry tooltips for painted things (the calendar, the money, the stage rows).
+Everything else is painted by ``board_paint``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pygame
-from pygame_gui.elements import UIButton, UIScrollingContainer
+from pygame_gui.elements import UIButton
 
 from game.ui import theme, words
 from game.ui.board import rows as board_rows
@@ -19,7 +20,10 @@ from game.ui.board.layout import GAP, PAD, ROW_H, split_row
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, para, text_width
 from game.ui.widgets.hit_area import HitArea
+from game.ui.widgets.painted import Spot
+from game.ui.widgets.row_list import Item, RowList, Side
 from game.ui.widgets.slots import Slots
+from game.ui.widgets.tab_row import Tab, TabRow
 
 if TYPE_CHECKING:
     from game.play.team_week import Entry
@@ -32,27 +36,71 @@ ADD_W = 40
 @dataclass
 class BoardWidgets:
     cards: dict[str, HitArea] = field(default_factory=dict)
-    roles: dict[str, UIButton] = field(default_factory=dict)
-    panels: dict[str, UIButton] = field(default_factory=dict)
-    rows: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
-    adds: list[tuple[UIButton, board_rows.Row]] = field(default_factory=list)
-    removes: list[tuple[UIButton, int]] = field(default_factory=list)
-    accepts: list[tuple[UIButton, int]] = field(default_factory=list)
-    declines: list[tuple[UIButton, int]] = field(default_factory=list)
+    #: the role tabs and the lower panel's tabs, each row painted as one element
+    role_tabs: TabRow | None = None
+    panel_tabs: TabRow | None = None
     named: dict[str, UIButton] = field(default_factory=dict)
     plan_button: UIButton | None = None
     preview_hit: HitArea | None = None
-    list_box: UIScrollingContainer | None = None
-    rows_built: tuple[int, int, float] = (0, 0, 0.0)  # first, last row built; at what scroll
+    #: the action list, painted by itself (``game.ui.widgets.row_list``), and the rows it
+    #: shows by their keys
+    actions: RowList | None = None
+    listed: dict[tuple[str, str | None], board_rows.Row] = field(default_factory=dict)
+    #: the week's plan, painted the same way (its rows keyed by the plan's entry ids)
+    plan_list: RowList | None = None
     status_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     #: what a click can change (role tabs, actions, preview, panel, bottom row), by slot:
     #: a refresh updates these widgets in place, while the top bar, the stage track and
     #: the cards stay as they are
     slots: Slots | None = None
     #: each row's text and tooltip for one view and language (a row's words depend on
-    #: nothing else, and a click rebuilds the rows in sight: most look as they did)
-    words: dict[board_rows.Row, tuple[str, str]] = field(default_factory=dict)
+    #: nothing else, and most rows look after a click as they did before)
+    words: dict[tuple[str, board_rows.Row], str] = field(default_factory=dict)
     words_for: tuple[Any, str] | None = None
+
+    @property
+    def roles(self) -> dict[str, Spot]:
+        """Each role's tab where it is, by role."""
+        return _tabs(self.role_tabs)
+
+    @property
+    def panels(self) -> dict[str, Spot]:
+        return _tabs(self.panel_tabs)
+
+    @property
+    def rows(self) -> list[tuple[Spot, board_rows.Row]]:
+        """The action rows a player can click now (in sight), with where they are."""
+        return [(s, self.listed[s.key]) for s in _spots(self.actions, "row")]
+
+    @property
+    def adds(self) -> list[tuple[Spot, board_rows.Row]]:
+        """The rows' "+" (or "…") buttons in sight; a row with a reason has none."""
+        return [(s, self.listed[s.key]) for s in _spots(self.actions, "add")]
+
+    @property
+    def removes(self) -> list[tuple[Spot, int]]:
+        """The plan's × in sight (withdraw a move), with the entry each withdraws."""
+        return [(s, s.key) for s in _spots(self.plan_list, "remove")]
+
+    @property
+    def accepts(self) -> list[tuple[Spot, int]]:
+        return [(s, s.key) for s in _spots(self.plan_list, "yes")]
+
+    @property
+    def declines(self) -> list[tuple[Spot, int]]:
+        return [(s, s.key) for s in _spots(self.plan_list, "no")]
+
+
+def _tabs(row: TabRow | None) -> dict[str, Spot]:
+    if row is None or not row.alive():
+        return {}
+    return {str(s.key): s for s in row.spots()}
+
+
+def _spots(rows: RowList | None, part: str) -> list[Spot]:
+    if rows is None or not rows.alive():
+        return []
+    return [s for s in rows.spots() if s.part == part]
 
 
 def fits(text: str, rect: pygame.Rect) -> bool:
@@ -78,35 +126,42 @@ def _slots(w: BoardWidgets) -> Slots:
     return w.slots
 
 
-def row_words(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> tuple[str, str]:
-    """The text and the tooltip of an action row (memoised, see ``BoardWidgets.words``)."""
+def _memo(scene: BoardScene, w: BoardWidgets) -> dict[tuple[str, board_rows.Row], str]:
     v, tr = scene.session.view, scene.ctx.tr
     if w.words_for is None or w.words_for[0] is not v or w.words_for[1] != tr.language:
         w.words, w.words_for = {}, (v, tr.language)
-    found = w.words.get(row)
+    return w.words
+
+
+def row_text(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
+    """An action row's line (memoised, see ``BoardWidgets.words``)."""
+    memo = _memo(scene, w)
+    found = memo.get(("text", row))
     if found is None:
-        found = w.words[row] = (board_rows.row_text(row, v, tr), board_rows.row_tip(row, v, tr))
+        found = memo[("text", row)] = board_rows.row_text(row, scene.session.view,
+                                                          scene.ctx.tr)
     return found
 
 
-def refresh_actions(scene: BoardScene, w: BoardWidgets) -> None:
-    """The action list alone again (it was scrolled to rows not built yet)."""
-    slots = _slots(w)
-    slots.begin()
-    w.rows, w.adds = [], []
-    _actions(scene, w)
-    slots.end("list")
+def row_tip(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
+    """A row's tooltip (it previews the move: worked out when first shown)."""
+    memo = _memo(scene, w)
+    found = memo.get(("tip", row))
+    if found is None:
+        found = memo[("tip", row)] = board_rows.row_tip(row, scene.session.view, scene.ctx.tr)
+    return found
 
 
 def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
     """Bring up to date what a click can change, in place: a click costs the widgets whose
     text, look or state it changed, not the whole board (the top bar, the track and the
-    cards keep their widgets; so do the rows, tabs and buttons that look as they did)."""
+    cards keep their widgets; so do the tabs and buttons that look as they did, and the
+    action list repaints only the rows that changed)."""
     slots = _slots(w)
     slots.begin()
     keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
-    w.roles, w.panels, w.rows, w.adds = {}, {}, [], []
-    w.removes, w.accepts, w.declines = [], [], []
+    w.role_tabs = w.panel_tabs = None
+    w.plan_list = None
     w.named, w.plan_button, w.preview_hit = keep, None, None
     _roles(scene, w)
     _actions(scene, w)
@@ -171,6 +226,7 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
     tr, s = scene.ctx.tr, scene.session
     left, time = s.time_left(), s.view["me"]["time"]
     cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
+    tabs = []
     for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
         text = f"{tr('ui.role_short.' + role)} {left[role]}/{time[role]}"
         if not fits(text, rect):
@@ -190,46 +246,43 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
             tip += "<br>" + tr("ui.board.role_ai")
         elif scene.team_mode and role != scene.turn_role():
             tip += "<br>" + tr("ui.board.role_not_turn")
-        w.roles[role] = _slots(w).button(
-            f"role.{role}", rect, text, tip, "#toggle_on" if role == scene.role else None,
-            enabled=scene.playable(role) or role == scene.role)
+        tabs.append(Tab(role, text, tip, on=role == scene.role,
+                        enabled=scene.playable(role) or role == scene.role))
+    w.role_tabs = _slots(w).tabs("roles", cells, tabs)
+
+
+def action_items(scene: BoardScene, w: BoardWidgets, rows: list[board_rows.Row]) -> list[Item]:
+    """The action list's rows as the list paints them."""
+    tr = scene.ctx.tr
+    playable = scene.playable(scene.role)
+    add = Side("add", "+", tr("ui.board.add_tip"), playable, "add")
+    pick = Side("add", "…", tr("ui.board.pick_tip"), playable, "add")
+    items = []
+    for row in rows:
+        sides = () if row.reason is not None else (pick,) if row.picker else (add,)
+        items.append(Item(row.key, row_text(scene, w, row), _tip(scene, w, row),
+                          "row_muted" if row.reason is not None else "row", sides))
+    return items
 
 
 def _actions(scene: BoardScene, w: BoardWidgets) -> None:
-    tr, slots = scene.ctx.tr, _slots(w)
-    area = scene.layout.actions
-    inner = area.width - 14
-    box = slots.scroller("list", area, (inner, max(area.height - 2,
-                                                   len(scene.rows) * ROW_H + 6)), scene.scroll)
-    w.list_box = box
-    row_w = inner - ADD_W - 6
-    playable = scene.playable(scene.role)
-    # only the rows in sight (and one either side) get widgets; scrolling builds the others
-    # (BoardScene.update notices the scroll), so a click costs a handful of rows, not all
-    n = len(scene.rows)
-    first = max(0, round(scene.scroll * n) - 1)
-    last = min(n, first + area.height // ROW_H + 3)
-    w.rows_built = (first, last, scene.scroll)
-    for i, row in enumerate(scene.rows):
-        if not first <= i < last:
-            continue
-        y = 3 + i * ROW_H
-        on = scene.selected is not None and row.key == (scene.selected.kind,
-                                                         scene.selected.target)
-        text, tip = row_words(scene, w, row)
-        btn = slots.button(f"list.row{i}", (4, y, row_w - 4, ROW_H - 4), text, tip,
-                           "#action_on" if on else "#action", container=box, double=True)
-        w.rows.append((btn, row))
-        if row.reason is not None:
-            continue  # nothing to add: the row says why
-        add_tip = tr("ui.board.pick_tip" if row.picker else "ui.board.add_tip")
-        add = slots.button(f"list.add{i}", (row_w + 4, y, ADD_W, ROW_H - 4),
-                           "…" if row.picker else "+", add_tip, "#add", container=box,
-                           enabled=playable)
-        w.adds.append((add, row))
-    if not scene.rows:
-        slots.label("list.none", (10, 6, inner - 20, 28), tr("ui.board.no_actions"), "#muted",
-                    container=box)
+    """The action list: one painted element, given its rows in place after a click."""
+    tr = scene.ctx.tr
+    items = action_items(scene, w, scene.rows)
+    w.listed = {row.key: row for row in scene.rows}
+    selected = scene.selected_row()
+    fresh = w.actions is None  # made anew with the board: scrolled where the last one was
+    top = 0 if scene.list_from_top else scene.list_top if fresh else None
+    w.actions = _slots(w).rows("list", scene.layout.actions, items,
+                               selected.key if selected else None, top, scene.list_reveal,
+                               row_h=ROW_H, box_h=ROW_H - 4, side_w=ADD_W, first_y=3,
+                               empty=tr("ui.board.no_actions"))
+    scene.list_from_top = scene.list_reveal = False
+
+
+def _tip(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> Any:
+    """A row's tooltip, worked out when it is shown."""
+    return lambda: row_tip(scene, w, row)
 
 
 def preview_button(scene: BoardScene, w: BoardWidgets) -> None:
@@ -247,7 +300,7 @@ def _preview(scene: BoardScene, w: BoardWidgets) -> None:
     if row is None:
         return
     r = scene.layout.preview
-    tip = row_words(scene, w, row)[1]
+    tip = row_tip(scene, w, row)
     w.preview_hit = slots.hit("preview.hit", pygame.Rect(r.left, r.top, r.width - 176,
                                                          r.height), tip)
     key = "ui.board.choose" if row.picker else "ui.board.plan_it"
@@ -262,13 +315,13 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     v = s.view
     cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
     shown = scene.visible()
+    tabs = []
     for name, rect in zip(PANELS, cells, strict=True):
         text = tr(f"ui.board.panel.{name}", n=len(shown))
         if not fits(text, rect):
             text = tr(f"ui.board.panel_short.{name}", n=len(shown))
-        w.panels[name] = slots.button(f"tab.{name}", rect, text,
-                                      tr(f"ui.board.panel.{name}_tip"),
-                                      "#toggle_on" if name == scene.panel else None)
+        tabs.append(Tab(name, text, tr(f"ui.board.panel.{name}_tip"), on=name == scene.panel))
+    w.panel_tabs = slots.tabs("panels", cells, tabs)
     body = scene.layout.panel
     if body.height < 30:
         return
@@ -302,51 +355,32 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     v = s.view
     me = scene.viewer()
     week = s.week
-    lines: list[tuple[str, int | None, str, str]] = []
+    remove = Side("remove", "×", tr("ui.board.remove_tip"))
+    items: list[Item] = []
     for e in shown:
         text = board_rows.entry_line(e, v, tr)
+        look = "body" if e.active else "muted"
         if e.partner == me and e.status == "proposed" and not week.same_seat(e.owner, me):
-            lines.append((text, e.id, "#warning", "answer"))
+            items.append(Item(e.id, text, look="warning", sides=(
+                Side("no", "×", tr("ui.board.decline_tip")),
+                Side("yes", "✓", tr("ui.board.accept_tip"), look="primary"))))
         elif e.owner == me or week.same_seat(e.owner, me) or e.is_choice:
-            lines.append((text, e.id, "#body" if e.active else "#muted", "withdraw"))
+            mine = remove if e.owner not in week.committed else Side(
+                "remove", "×", remove.tip, enabled=False)
+            items.append(Item(e.id, text, look=look, sides=(mine,)))
         else:
-            lines.append((text, None, "#body" if e.active else "#muted", ""))
+            items.append(Item(e.id, text, look=look))
     hidden = week.hidden_from(me)
     if hidden:
-        lines.append((tr("ui.board.plan_hidden", n=hidden), None, "#muted", ""))
+        items.append(Item("hidden", tr("ui.board.plan_hidden", n=hidden), look="muted"))
     if s.ai_roles:
-        for a in s.ai_fill():
-            lines.append((tr("ui.board.plan_ai", what=board_rows.plan_line(a, v, tr)), None,
-                          "#muted", ""))
-    if not lines:
-        slots.text_box("panel.empty", (body.left, body.top, body.width, min(body.height, 90)),
-                       f"<font color='{theme.INK_MUTED}'>"
-                       f"{para(tr('ui.board.plan_empty'), body.width - 16, theme.BODY)}</font>",
-                       "#plain_text")
-        return
-    row = 32
-    inner = body.width - 14
-    box = slots.scroller("panel.plan", body, (inner, max(body.height - 2, len(lines) * row)))
-    for n, (text, entry_id, oid, control) in enumerate(lines):
-        y, key = n * row, f"panel.plan.{n}"
-        if entry_id is None or not control:
-            slots.label(key, (4, y, inner - 8, 28), text, oid, container=box)
-            continue
-        if control == "answer":
-            slots.label(key, (4, y, inner - 94, 28), text, oid, container=box)
-            yes = slots.button(key + ".yes", (inner - 84, y, 38, 28), "✓",
-                               tr("ui.board.accept_tip"), "#primary", container=box)
-            no = slots.button(key + ".no", (inner - 42, y, 38, 28), "×",
-                              tr("ui.board.decline_tip"), container=box)
-            w.accepts.append((yes, entry_id))
-            w.declines.append((no, entry_id))
-            continue
-        slots.label(key, (4, y, inner - 52, 28), text, oid, container=box)
-        rm = slots.button(key + ".rm", (inner - 42, y, 38, 28), "×", tr("ui.board.remove_tip"),
-                          container=box,
-                          enabled=not week.committed & {e.owner for e in shown
-                                                        if e.id == entry_id})
-        w.removes.append((rm, entry_id))
+        for n, a in enumerate(s.ai_fill()):
+            items.append(Item(("ai", n), tr("ui.board.plan_ai",
+                                            what=board_rows.plan_line(a, v, tr)),
+                              look="muted"))
+    w.plan_list = slots.rows("panel.plan", body, items, row_h=32, box_h=28, side_w=38,
+                             side_slots=0, first_y=0, empty=tr("ui.board.plan_empty"),
+                             double_clicks=False)
 
 
 def _bottom(scene: BoardScene, w: BoardWidgets) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.ui import theme
-from game.ui.widgets import draw_text, fit, text_width
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, text_width
 
 
 def vendor_colour(index: int) -> str:
@@ -192,20 +192,50 @@ def sway_links(people: list[dict[str, Any]]) -> list[tuple[str, str, float]]:
 def draw_sways(surface: pygame.Surface, cards: dict[str, pygame.Rect],
                people: list[dict[str, Any]], selected: str | None, show_all: bool) -> None:
     """Influence lines on the org chart: the selected person's in full (solid blue out to
-    whom they sway, dashed grey in from who sways them), the rest faint when asked for."""
+    whom they sway, dashed grey in from who sways them), the rest faint when asked for.
+    The lines are drawn once on a layer just large enough for them, kept for the next
+    repaints (planning a move repaints a card, and the lines over it stay as they were)."""
     links = sway_links(people)
-    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    key = (tuple((pid, tuple(r)) for pid, r in cards.items()), tuple(links), selected,
+           show_all)
+    found = _SWAYS.pop(key, False)
+    if found is False:
+        found = _sway_layer(cards, links, selected, show_all)
+        while len(_SWAYS) >= SWAYS_KEPT:
+            del _SWAYS[next(iter(_SWAYS))]
+    _SWAYS[key] = found  # last in: the most recently used
+    if found is not None:
+        surface.blit(*found)
+
+
+_SWAYS: dict[tuple[Any, ...], tuple[pygame.Surface, pygame.Rect] | None] = {}
+SWAYS_KEPT = 4  # the lines of the last few people picked
+CACHE_CLEARERS.append(_SWAYS.clear)
+
+
+def _sway_layer(cards: dict[str, pygame.Rect], links: list[tuple[str, str, float]],
+                selected: str | None,
+                show_all: bool) -> tuple[pygame.Surface, pygame.Rect] | None:
+    """The lines as a picture and where it goes (None when there are none)."""
+    arrows = []  # (from, to, colour, width, dashed, shift)
     if show_all:
         for a, b, k in links:
             if selected not in (a, b) and a in cards and b in cards:
-                draw_arrow(layer, cards[a], cards[b], (*theme.rgb(theme.INK_FAINT), 150),
-                           1 + round(k * 4))
+                arrows.append((a, b, (*theme.rgb(theme.INK_FAINT), 150), 1 + round(k * 4),
+                               False, 0.0))
     pairs = {(a, b) for a, b, _k in links}
     for a, b, k in links:
         if a in cards and b in cards and selected in (a, b):
             out = a == selected
             colour = theme.rgb(theme.US if out else theme.INK_MUTED)
-            shift = 5.0 if (b, a) in pairs else 0.0
-            draw_arrow(layer, cards[a], cards[b], (*colour, 150), 2 + round(k * 4),
-                       dashed=not out, shift=shift)
-    surface.blit(layer, (0, 0))
+            arrows.append((a, b, (*colour, 150), 2 + round(k * 4), not out,
+                           5.0 if (b, a) in pairs else 0.0))
+    if not arrows:
+        return None
+    ends = [cards[x] for a, b, *_rest in arrows for x in (a, b)]
+    area = ends[0].unionall(ends[1:]).inflate(24, 24)  # room for the heads and the shift
+    layer = pygame.Surface(area.size, pygame.SRCALPHA)
+    at = {pid: r.move(-area.left, -area.top) for pid, r in cards.items()}
+    for a, b, colour, width, dashed, shift in arrows:
+        draw_arrow(layer, at[a], at[b], colour, width, dashed=dashed, shift=shift)
+    return layer, area

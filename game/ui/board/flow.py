@@ -42,7 +42,6 @@ class WeekFlow:
         command, self.next_command = self.next_command, None
         if command is not None:
             return command
-        self.follow_scroll()
         if self._backdrop is None:  # not built yet: the dialog would cover an empty screen
             return None
         guide = self.guide_step()

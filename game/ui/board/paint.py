@@ -47,16 +47,17 @@ class Backdrop:
 
 
 # what each band of the board paints from (besides the view, the layout and the language)
-_TOP = ("budget_left",)
+_MONEY = ("budget_left",)
 _ORG = ("cards", "person", "planned", "show_all_sways")
-_RIGHT = ("person", "role", "action_title", "action_cost", "action_reason", "preview",
-          "preview_room", "panel", "targeted")
+_ACTING = ("person", "role", "targeted")
+_PREVIEW = ("action_title", "action_cost", "action_reason", "preview", "preview_room")
+_PANEL = ("panel",)
 
 
 def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) -> list[str]:
     """Paint the backdrop of the board into ``surface``: all of it, or, when ``surface``
     holds ``before`` painted for the same view, layout and language, only the bands whose
-    inputs changed (a click repaints the cards or the preview, not the whole board).
+    inputs changed (a click repaints the cards, a card, the preview or a line, not the whole board).
     Returns the bands painted."""
     lay = b.layout
     if (before is None or before.layout is not lay or before.view is not b.view
@@ -69,16 +70,21 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
         _bottom(surface, b)
         return ["all"]
     split = lay.org.right + (lay.right.left - lay.org.right) // 2
-    bands = {"top": (_TOP, lay.top, _top),
+    bands = {"money": (_MONEY, lay.money, _money, theme.SURFACE),  # on the top bar
              "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
-                     _org),
-             "right": (_RIGHT, pygame.Rect(split, lay.right.top, lay.size[0] - split,
-                                           lay.bottom.top - lay.right.top), _right)}
+                     _org, theme.BG),
+             "acting": (_ACTING, lay.acting, _acting, theme.BG),
+             "preview": (_PREVIEW, lay.preview, _preview, theme.BG),
+             "panel": (_PANEL, lay.panel, _panel, theme.BG)}
     painted = []
-    for name, (fields, rect, painter) in bands.items():
+    if _only_planned_changed(b, before):  # a move planned or withdrawn: its person's card
+        _cards(surface, b, before)
+        painted.append("cards")
+        bands.pop("org")
+    for name, (fields, rect, painter, ground) in bands.items():
         if any(getattr(b, f) != getattr(before, f) for f in fields):
             surface.set_clip(rect)
-            surface.fill(theme.rgb(theme.BG), rect)
+            surface.fill(theme.rgb(ground), rect)
             painter(surface, b)
             surface.set_clip(None)
             painted.append(name)
@@ -103,6 +109,13 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
               max_width=t.width)
     draw_calendar(surface, lay.calendar, v["calendar"], v["last_week"], tr, v["week"],
                   compact=True)
+    _money(surface, b)
+
+
+def _money(surface: pygame.Surface, b: Backdrop) -> None:
+    """The money left and the C931 summary (planning a move that costs money repaints
+    only these two lines)."""
+    lay, v, tr = b.layout, b.view, b.tr
     m = lay.money
     money = tr("ui.board.budget", money=fmt.money(b.budget_left, tr.language))
     draw_text(surface, money, (m.left, m.top), theme.BODY, theme.INK, bold=True,
@@ -112,6 +125,27 @@ def _top(surface: pygame.Surface, b: Backdrop) -> None:
                 pct=round(h["forecast"] * 100))
     draw_text(surface, health, (m.left, m.top + 24), theme.LABEL, theme.INK_MUTED,
               max_width=m.width)
+
+
+def _only_planned_changed(b: Backdrop, before: Backdrop) -> bool:
+    return (b.planned != before.planned and b.cards == before.cards
+            and b.person == before.person and b.show_all_sways == before.show_all_sways)
+
+
+def _cards(surface: pygame.Surface, b: Backdrop, before: Backdrop) -> None:
+    """Repaint only the cards whose count of planned moves changed, with the lines over
+    them."""
+    people = {p["id"]: p for p in b.view["people"]}
+    for pid, rect in b.cards.items():
+        if b.planned.get(pid, 0) == before.planned.get(pid, 0):
+            continue
+        surface.set_clip(rect)
+        surface.fill(theme.rgb(theme.BG), rect)
+        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                b.planned.get(pid, 0), card_tags(b.view, people[pid], b.tr)),
+                     rect.topleft)
+        board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+        surface.set_clip(None)
 
 
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
@@ -139,8 +173,7 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
     from game.ui import widgets
 
     tags = tags or []
-    key = (size, json.dumps(p, sort_keys=True, default=str), tr.language, selected, planned,
-           tuple(tags))
+    key = (size, _person_key(p), tr.language, selected, planned, tuple(tags))
     image = _CARDS.pop(key, None) if widgets.TEXT_LOG is None else None
     if image is None:
         image = pygame.Surface(size, pygame.SRCALPHA)  # a card never paints outside itself
@@ -149,6 +182,21 @@ def card_image(size: tuple[int, int], p: dict[str, Any], tr: Any, selected: bool
             del _CARDS[next(iter(_CARDS))]
     _CARDS[key] = image  # last in: the most recently used
     return image
+
+
+_PEOPLE: dict[int, tuple[dict[str, Any], str]] = {}
+CACHE_CLEARERS.append(_PEOPLE.clear)
+
+
+def _person_key(p: dict[str, Any]) -> str:
+    """All a card shows of a person, as one string; worked out once per view's person (a
+    view is never changed once made, and each repaint asks again for the same people)."""
+    found = _PEOPLE.get(id(p))
+    if found is None or found[0] is not p:
+        if len(_PEOPLE) > 200:
+            _PEOPLE.clear()
+        found = _PEOPLE[id(p)] = (p, json.dumps(p, sort_keys=True, default=str))
+    return found[1]
 
 
 def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> str:
@@ -172,6 +220,14 @@ def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> st
 
 
 def _right(surface: pygame.Surface, b: Backdrop) -> None:
+    _acting(surface, b)
+    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), b.layout.actions, border_radius=8)
+    _preview(surface, b)
+    _panel(surface, b)
+
+
+def _acting(surface: pygame.Surface, b: Backdrop) -> None:
+    """Whom the selected role acts on (the line above the action list)."""
     lay, tr = b.layout, b.tr
     people = {p["id"]: p for p in b.view["people"]}
     if b.person in people and b.targeted:
@@ -183,8 +239,11 @@ def _right(surface: pygame.Surface, b: Backdrop) -> None:
         hint = tr("ui.role." + b.role)
     draw_text(surface, hint, (lay.acting.left + 2, lay.acting.centery), theme.LABEL,
               theme.INK_MUTED, bold=True, anchor="midleft", max_width=lay.acting.width)
-    pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), lay.actions, border_radius=8)
-    _preview(surface, b)
+
+
+def _panel(surface: pygame.Surface, b: Backdrop) -> None:
+    """What the lower panel paints under its widgets (C931's dots)."""
+    lay, tr = b.layout, b.tr
     if b.panel == "c931":
         r = lay.panel
         board_draw.draw_c931(surface, pygame.Rect(r.left + 8, r.top + 6, r.width - 16, 24),

@@ -18,11 +18,12 @@ from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
+from game.ui.board.access import card_tags
 from game.ui.board.build import (
     BoardWidgets,
+    action_items,
     build_widgets,
     preview_button,
-    refresh_actions,
     refresh_widgets,
 )
 from game.ui.board.flow import WeekFlow
@@ -75,7 +76,9 @@ class BoardScene(WeekFlow, Scene):
         self.status = ""
         self.selected: Action | None = None
         self.show_all_sways = False
-        self.scroll = 0.0
+        self.list_top = 0  # how far the action list was scrolled when the board was built
+        self.list_from_top = False  # the next refresh shows the list from its first row
+        self.list_reveal = False  # ... scrolls it to show the selected row whole
         self.rows: list[board_rows.Row] = []
         self.w = BoardWidgets()
         self.cards: dict[str, pygame.Rect] = {}
@@ -88,6 +91,8 @@ class BoardScene(WeekFlow, Scene):
         self._backdrop: board_paint.Backdrop | None = None
         self.tutorial = guided(session)
         self._guide_week: int | None = None
+        self._options_memo: tuple[Any, ...] | None = None
+        self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -154,20 +159,37 @@ class BoardScene(WeekFlow, Scene):
         self.cards = {p["id"]: r for p, r in zip(order, card_rects(self.layout.org, len(order)),
                                                   strict=True)}
         self._rows()
+        if self.w.actions is not None:  # the list is made anew: where it was scrolled to
+            self.list_top = self.w.actions.top
+        self.list_reveal = True  # ... or as far as shows the selected row
         self.w = build_widgets(self)
+        self._warm = [pid for pid in reversed(self.cards) if pid != self.person]
         self._backdrop = self._make_backdrop(v, tr)
         self._bg = None
         self._built_for = (self.ctx.size, tr.language, v["week"])
 
     def _rows(self) -> None:
         s = self.session
-        self.rows = board_rows.action_rows(s.options(self.role), self.person,
+        self.rows = board_rows.action_rows(self._options(), self.person,
                                            s.view["me"]["stage"], s.view)
         keys = {r.key for r in self.rows}
         if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
             usable = [r for r in self.rows if r.reason is None] or self.rows
             self.selected = usable[0].action if usable else None
-        self._scroll_to_selected()
+            self.list_reveal = True
+
+    def _options(self) -> list[Any]:
+        """What the selected role may plan now, for every person: worked out again only
+        when the role, the view or the week's plan changed (picking another person changes
+        none of them)."""
+        s = self.session
+        week = s.week
+        plan = (self.role, frozenset(week.committed),
+                tuple((e.id, e.status) for e in week.entries))
+        memo = self._options_memo
+        if memo is None or memo[0] is not s.view or memo[1] is not week or memo[2] != plan:
+            memo = self._options_memo = (s.view, week, plan, s.options(self.role))
+        return memo[3]
 
     def refresh(self) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else
@@ -183,18 +205,6 @@ class BoardScene(WeekFlow, Scene):
         refresh_widgets(self, self.w)
         self._backdrop = self._make_backdrop(v, self.ctx.tr)
         self._bg = None
-
-    def _scroll_to_selected(self) -> None:
-        """Keep the selected action's row inside the visible part of the list."""
-        keys = [r.key for r in self.rows]
-        if self.selected is None or (self.selected.kind, self.selected.target) not in keys:
-            return
-        i = keys.index((self.selected.kind, self.selected.target))
-        visible = max(1, self.layout.actions.height // ROW_H)
-        first = round(self.scroll * len(keys))
-        if i < first or i >= first + visible:
-            first = max(0, min(i - visible // 2, len(keys) - visible))
-            self.scroll = first / len(keys)
 
     def selected_row(self) -> board_rows.Row | None:
         if self.selected is None:
@@ -242,49 +252,73 @@ class BoardScene(WeekFlow, Scene):
         room = self.w.status_rect.width
         return text if text_width(text, theme.LABEL) <= room else tr("ui.board.hint_short")
 
+    def update(self, dt: float) -> Command | None:
+        command = super().update(dt)
+        if command is None:
+            self._warm_one()
+        return command
+
+    def _warm_one(self) -> None:
+        """While the player reads the board, prepare one person's pictures a frame (a
+        millisecond or two): their card as it looks picked and the first rows of their
+        actions, so that the first click on each person costs what later ones do."""
+        actions = self.w.actions
+        if not self._warm or self._backdrop is None or actions is None or not actions.alive():
+            return
+        pid = self._warm.pop()
+        if pid not in self.cards:
+            return
+        v, tr = self.session.view, self.ctx.tr
+        person = next(p for p in v["people"] if p["id"] == pid)
+        board_paint.card_image(self.cards[pid].size, person, tr, True,
+                               self._backdrop.planned.get(pid, 0), card_tags(v, person, tr))
+        rows = board_rows.action_rows(self._options(), pid, v["me"]["stage"], v)
+        shown = self.layout.actions.height // ROW_H + 1
+        usable = [r for r in rows if r.reason is None] or rows  # selected when picked
+        actions.warm(action_items(self, self.w, rows[:shown]),
+                     usable[0].key if usable else None)
+
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
         if event.type == pygame.KEYDOWN:
             return self._key(event)
-        if event.type == pygame_gui.UI_BUTTON_DOUBLE_CLICKED:
-            for btn, row in self.w.rows:
-                if event.ui_element is btn:
-                    return self.plan_row(row)
+        if event.type not in (pygame_gui.UI_BUTTON_PRESSED, pygame_gui.UI_BUTTON_DOUBLE_CLICKED):
             return None
+        el = event.ui_element
+        if el is not None and el is self.w.actions:
+            row = self.w.listed.get(event.key)
+            if row is None:
+                return None
+            if event.type == pygame_gui.UI_BUTTON_DOUBLE_CLICKED or event.part == "add":
+                return self.plan_row(row)
+            return self.select_row(row)
+        if el is not None and el is self.w.plan_list:
+            return self._plan_pressed(event.key, event.part)
+        if el is not None and el is self.w.role_tabs:
+            self.role = event.key
+            return self._changed(keep_scroll=False)
+        if el is not None and el is self.w.panel_tabs:
+            self.panel = event.key
+            return self._changed()
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return None
-        return self._pressed(event.ui_element)
+        return self._pressed(el)
+
+    def _plan_pressed(self, entry_id: int, part: str) -> Command | None:
+        """A button of the plan's list: withdraw a move, accept or decline a proposal."""
+        if part == "remove":
+            why = self.session.withdraw(entry_id, self.viewer())
+            self.status = self.ctx.tr(why or "ui.board.removed")
+            return self._changed()
+        if part in ("yes", "no"):
+            return self.answer(entry_id, part == "yes")
+        return None
 
     def _pressed(self, el: Any) -> Command | None:  # noqa: C901 - one dispatch table
         w = self.w
         for pid, btn in w.cards.items():
             if el is btn:
                 return self.select_person(pid)
-        for role, btn in w.roles.items():
-            if el is btn:
-                self.role = role
-                return self._changed(keep_scroll=False)
-        for name, btn in w.panels.items():
-            if el is btn:
-                self.panel = name
-                return self._changed()
-        for btn, row in w.rows:
-            if el is btn:
-                return self.select_row(row)
-        for btn, row in w.adds:
-            if el is btn:
-                return self.plan_row(row)
-        for btn, entry_id in w.removes:
-            if el is btn:
-                why = self.session.withdraw(entry_id, self.viewer())
-                self.status = self.ctx.tr(why or "ui.board.removed")
-                return self._changed()
-        for btn, entry_id in w.accepts:
-            if el is btn:
-                return self.answer(entry_id, True)
-        for btn, entry_id in w.declines:
-            if el is btn:
-                return self.answer(entry_id, False)
         if el is w.plan_button:
             row = self.selected_row()
             return self.plan_row(row) if row is not None else None
@@ -323,36 +357,12 @@ class BoardScene(WeekFlow, Scene):
         return None
 
     def _changed(self, keep_scroll: bool = True) -> None:
-        """Something the widgets show changed: rebuild them (keeping the list's scroll)."""
+        """Something the widgets show changed: bring them up to date (the action list where
+        it was scrolled to, or from its first row)."""
         self.ctx.play_sound("click")
-        if keep_scroll:
-            self._keep_scroll()
-        else:
-            self.scroll = 0.0
+        self.list_from_top = not keep_scroll
         self.refresh()
         return None
-
-    def follow_scroll(self) -> None:
-        """The action list was scrolled: build the rows that came into sight."""
-        w = self.w
-        bar = getattr(w.list_box, "vert_scroll_bar", None)
-        if bar is None or not w.list_box.alive():
-            return
-        first, last, at = w.rows_built
-        if abs(bar.start_percentage - at) < 1e-6:
-            return
-        n = len(self.rows)
-        now = round(bar.start_percentage * n)
-        shown = self.layout.actions.height // ROW_H
-        if first <= now and now + shown <= last:
-            return
-        self.scroll = bar.start_percentage
-        refresh_actions(self, w)
-
-    def _keep_scroll(self) -> None:
-        bar = getattr(self.w.list_box, "vert_scroll_bar", None)
-        if bar is not None:
-            self.scroll = bar.start_percentage
 
     # --- what the controls do ---------------------------------------------------------------
     def select_person(self, pid: str) -> Command | None:
@@ -377,30 +387,27 @@ class BoardScene(WeekFlow, Scene):
         self.person = order[(i + step) % len(order)]
         return self._changed(keep_scroll=False)
 
-    def select_row(self, row: board_rows.Row) -> None:
+    def select_row(self, row: board_rows.Row, reveal: bool = False) -> None:
         """Show ``row`` in the preview. The most frequent click changes two rows' look, the
         preview's button and the backdrop's right band; every other widget stays as it is."""
         self.ctx.play_sound("click")
         self.selected = row.action
-        self._keep_scroll()
-        refresh_actions(self, self.w)
+        if self.w.actions is not None:
+            self.w.actions.select(row.key, reveal)
         preview_button(self, self.w)
         self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
         self._bg = None
         return None
 
     def move_selection(self, step: int) -> None:
+        """The keyboard's ↑↓: the row above or below, scrolled into sight."""
         if not self.rows:
             return None
         keys = [r.key for r in self.rows]
         cur = (self.selected.kind, self.selected.target) if self.selected else None
         i = keys.index(cur) if cur in keys else -step
         i = max(0, min(len(keys) - 1, i + step))
-        self.selected = self.rows[i].action
-        self._keep_scroll()
-        self.ctx.play_sound("click")
-        self.refresh()
-        return None
+        return self.select_row(self.rows[i], reveal=True)
 
     def plan_selected(self) -> Command | None:
         row = self.selected_row()

@@ -268,12 +268,16 @@ def _risks(v: dict[str, Any], tr: Any, width: int) -> list[str]:
 
     me = v["me"]
     risks = [f"<b>{esc(tr('ui.review.risks'))}</b>"]
+    warned = []  # rivals the coach already named as ahead: one line each, not two
     for w in warnings(v)[:6]:
         mark = "▼" if w["severity"] == "high" else "▽"
         risks.append(wrap(f"{mark} {render(w, tr.language)}"))
+        if w["key"] == "coach.warn.rival_ahead":
+            warned.append(w["params"]["rival"])
     for r in v["rivals"]:
         est = r["stage_estimate"]
-        if est is not None and est > me["stage"] and len(risks) < 8:
+        if est is not None and est > me["stage"] and len(risks) < 8 \
+                and dict(r["name"]) not in warned:
             text = tr("ui.review.risk_rival", name=tr.pick(r["name"]), stage=est)
             if not any(wrap(text) in x for x in risks):
                 risks.append(wrap("▼ " + text))

@@ -34,7 +34,10 @@ def content_rect(
     return pygame.Rect(left, top, inner_w, height - top - bottom)
 
 
+@lru_cache(maxsize=4096)
 def text_width(text: str, size: int = theme.BODY, bold: bool = False) -> int:
+    """Pixels ``text`` takes (memoised: a click measures the same tab and button labels
+    again, and measuring Chinese text is not free)."""
     return theme.font(size, bold).size(text)[0]
 
 
@@ -322,6 +325,7 @@ def clear_text_caches() -> None:
     """Forget rendered text and fitted strings (their fonts die with a pygame session)."""
     rendered.cache_clear()
     fit.cache_clear()
+    text_width.cache_clear()
     for clear in CACHE_CLEARERS:
         clear()
 

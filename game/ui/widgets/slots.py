@@ -18,6 +18,8 @@ from pygame_gui.elements import UIButton, UILabel, UIScrollingContainer, UITextB
 
 from game.ui.widgets import button_text, label_fit
 from game.ui.widgets.hit_area import HitArea
+from game.ui.widgets.row_list import Item, RowList
+from game.ui.widgets.tab_row import Tab, TabRow
 
 
 def _oid(object_id: str | None) -> Any:
@@ -169,3 +171,31 @@ class Slots:
         if bar is not None and abs(bar.start_percentage - start) > 1e-6:
             bar.set_scroll_from_start_percentage(start)
         return self._keep(key, place, inner, box)
+
+    def rows(self, key: str, rect: pygame.Rect | tuple[int, int, int, int], items: list[Item],
+             selected: Any = None, top: int | None = None, reveal: bool = False,
+             **shape: Any) -> RowList:
+        """A painted list of rows (``game.ui.widgets.row_list``, ``shape`` its geometry and
+        empty text); the same list in the same place is given its new rows in place."""
+        place = ("rows", tuple(pygame.Rect(rect)), tuple(sorted(shape.items())))
+        found = self._reuse(key, place)
+        if found is None:
+            self.made += 1
+            rows = RowList(rect, self.manager, **shape)
+        else:
+            rows = found[1]
+        rows.set_items(items, selected, top, reveal)
+        return self._keep(key, place, None, rows)
+
+    def tabs(self, key: str, cells: list[pygame.Rect], tabs: list[Tab]) -> TabRow:
+        """A painted row of tabs (``game.ui.widgets.tab_row``) in ``cells``; the same row
+        in the same place is given its new labels and looks in place."""
+        place = ("tabs", tuple(tuple(pygame.Rect(c)) for c in cells))
+        found = self._reuse(key, place)
+        if found is None:
+            self.made += 1
+            row = TabRow(cells, self.manager)
+        else:
+            row = found[1]
+        row.set_tabs(tabs)
+        return self._keep(key, place, None, row)
