@@ -450,10 +450,11 @@ def _calendar(state: GameState, rng: Rng) -> list:
     return out
 
 
-def _snapshot(state: GameState, rec: bool) -> None:
+@cython.cfunc
+def _snapshot(state: GameState, rec: cython.bint) -> cython.int:
     state.new_turn()
     if not rec:
-        return
+        return 0
     h = health_all(state)
     state.cache["health"] = (state.turn_id, h)
     state.history.append({
@@ -465,9 +466,11 @@ def _snapshot(state: GameState, rec: bool) -> None:
         "spent": {v.id: fround(v.spent, 4) for v in state.vlist},
         "health": _c931_table(h, state),
     })
+    return 0
 
 
-def _check_end(state: GameState) -> None:
+@cython.cfunc
+def _check_end(state: GameState) -> cython.int:
     w = state.week
     for v in state.vlist:
         if v.status in ("won", "shelved"):
@@ -506,6 +509,7 @@ def _check_end(state: GameState) -> None:
         else:
             state.outcome["c931_at_decision"] = _c931_table(health_all(state), state)
         state.outcome["ranking"] = list(state.tender["ranking"]) if state.tender else []
+    return 0
 
 
 def health_of(state: GameState, vendor: str) -> dict[str, Any]:
