@@ -764,7 +764,7 @@ def _build(state: GameState, vi: cython.int, full: cython.bint, favs: list | Non
         if o.index != vi and (o.active or o.status != "active"):
             rivals.append(_rival(state, v, o, bids))
     vv.rivals = rivals
-    people = [None] * state.n_people  # filled in place: no list growing person by person
+    people: list = [None] * state.n_people  # filled in place: no list growing person by person
     i: cython.Py_ssize_t
     coach: cython.bint = has_coach_anywhere(state, vi)
     rumoured: cython.bint = bool(state.rumours) and hears_rumours(state, vi)
