@@ -23,6 +23,7 @@ from game.core.ids import (
     PHASES,
     ROLES,
 )
+from game.core.num import same
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
@@ -220,7 +221,7 @@ def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
         return W_OVER
     if not me.active:
         return W_INACTIVE
-    if me.status == "lost" and d.special_id != S_COMPLAINT:
+    if same(me.status, "lost") and d.special_id != S_COMPLAINT:
         return W_LOST
     if not d.stage_lo <= me.stage <= d.stage_hi:
         return W_STAGE
@@ -579,7 +580,7 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         out.free_week[pv.index] = pv.free_week
         out.needs_intro[pv.index] = pv.needs_intro
     reached: cython.ulonglong = 0
-    lost: cython.bint = me.status == "lost"
+    lost: cython.bint = same(me.status, "lost")
     d: ActionDef
     f: cython.int
     n: cython.int

@@ -10,7 +10,7 @@ from game.core.informants cimport informants
 from game.core.preference cimport nudge_support
 from game.core.health cimport Health, health_all
 from game.core.views cimport vendor_view
-from game.core.num cimport fround
+from game.core.num cimport fround, same
 
 cimport cython
 

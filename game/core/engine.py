@@ -27,7 +27,7 @@ from game.core.errors import IllegalAction
 from game.core.events import apply_choice, fire_events
 from game.core.health import C_KEYS, Health, health_all, health_dict
 from game.core.informants import informants
-from game.core.num import fround
+from game.core.num import fround, same
 from game.core.personnel import personnel_week
 from game.core.preference import nudge_support
 from game.core.rng import Rng, seed_state
@@ -473,7 +473,7 @@ def _snapshot(state: GameState, rec: cython.bint) -> cython.int:
 def _check_end(state: GameState) -> cython.int:
     w = state.week
     for v in state.vlist:
-        if v.status in ("won", "shelved"):
+        if same(v.status, "won") or same(v.status, "shelved"):
             c = state.contract
             assert c is not None, "a won or shelved deal has a contract"
             state.outcome = {
