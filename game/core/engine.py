@@ -385,7 +385,7 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
             strength = sway_k[j]
             delta = strength * (before[src_i] - before[who_i])
             if delta > 1e-4 or delta < -1e-4:
-                nudge_support(rels[sway_who[j]], delta)
+                nudge_support(rels[who_i], delta)
         rivals = None
         for i in range(n):
             r = rels[i]

@@ -13,9 +13,9 @@ from typing import Any
 
 import cython
 
-from game.ai.agents import BuiltinAgent
+from game.ai.agents import BuiltinAgent, PlaybookAgent
 from game.ai.basic import plan_moves
-from game.ai.policy import Plan
+from game.ai.policy import Plan, plan_week
 from game.core.causes import scoring_fork
 from game.core.engine import new_game, resolve_week
 from game.core.rng import seed_state, world_seed
@@ -54,6 +54,9 @@ def _plan_all(state: GameState, agents: dict, plans: dict, trusted: set) -> cyth
             agent = agents[v.id]
             if type(agent) is BuiltinAgent:  # its `plan`, without the call through Python
                 plan = plan_moves(vendor_view(state, v.index), 12, False)
+            elif type(agent) is PlaybookAgent and not agent.skill.noise:  # `plan` (no dice)
+                plan = plan_week(vendor_view(state, v.index), agent.style, agent.skill, None,
+                                 explain=False)
             else:
                 plan = agent.plan(vendor_view(state, v.index), False)
             plans[v.id] = plan.moves
