@@ -17,3 +17,8 @@ cimport cython
 @cython.final
 cdef class Sways:
     cdef public list src, who, k
+    cdef int n
+    cdef int *csrc
+    cdef int *cwho
+    cdef double *ck
+    cdef int seal(self)
