@@ -11,10 +11,11 @@ on, whom it courts, how it prices and how it closes:
   and coaches early, and brings its executive to the KDM long before the tender (seed 004:
   managers must reach the KDM by P5 at the latest). Bids a moderate discount.
 - solution: the solution seller. Researches needs, demos, runs workshops and pilots, and shapes
-  the tender's technical criteria before they are written; bids on value, close to list.
-- price_cutter: the low-price challenger. Keeps its cost of sale lean, courts the budget holder
-  and the purchasing office, holds its money for the end, bids at the floor at the last moment,
-  and attacks the award during the public notice.
+  the tender's technical criteria before they are written; brings its executive to the KDM
+  (no deal is won on the product alone); bids on value, close to list.
+- price_cutter: the low-price challenger. Keeps its cost of sale lean, courts the budget holder,
+  the purchasing office and the KDM, holds its money for the end, bids at the floor at the last
+  moment, and attacks the award during the public notice.
 - basic: a balanced default for vendors with no authored strategy (and for AI teammates).
 """
 
@@ -111,7 +112,7 @@ STYLES: dict[str, Style] = {
         kind_bias={"needs_research": 0.4, "joint_visit": 0.2, "demo": 0.45,
                    "solution_workshop": 0.5, "proposal": 0.4, "tech_exchange": 0.3,
                    "reference_visit": 0.3, "pilot": 0.5, "shape_criteria": 0.6,
-                   "write_bid": 0.5, "site_survey": 0.2, "entertain": -0.25,
+                   "write_bid": 0.5, "site_survey": 0.2, "sponsor_visit": 0.25, "entertain": 0.15,
                    "bid_defense": 0.4},
         kind_reason={"needs_research": "solution.research", "site_survey": "solution.research",
                      "demo": "solution.demo", "solution_workshop": "solution.demo",
@@ -119,16 +120,17 @@ STYLES: dict[str, Style] = {
                      "proposal": "solution.demo", "reference_visit": "solution.demo",
                      "shape_criteria": "solution.shape", "write_bid": "solution.bid",
                      "bid_defense": "solution.bid"},
-        focus={"ki": 1.4, "ku": 1.3, "kdm": 1.3},
-        frugality=0.85, shape=1.2, bid_discount=0.05, choice="middle",
+        focus={"ki": 1.4, "ku": 1.3, "kdm": 1.5},
+        frugality=0.85, early_kdm=0.5, shape=1.2, bid_discount=0.05, choice="middle",
     ),
     "price_cutter": Style(
         name="price_cutter",
         kind_bias={"call": 0.15, "qualify": 0.2, "hq_visit": -1.0, "pilot": -1.0,
-                   "reference_visit": -0.6, "entertain": -0.1, "file_complaint": 1.5,
+                   "reference_visit": -0.6, "sponsor_visit": 0.2, "entertain": 0.15,
+                   "file_complaint": 1.5,
                    "reach_out": 0.2, "submit_bid": 0.3},
         kind_reason={"file_complaint": "price.late_attack", "reach_out": "price.late_attack"},
-        focus={"buyer": 1.8, "kdm": 1.4},
+        focus={"buyer": 1.8, "kdm": 1.6},
         frugality=1.7, pace=1.1, shape=0.2, bid_discount=0.20, bid_floor=True,
         late_attack=1.0, choice="cheap",
     ),

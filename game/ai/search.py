@@ -26,7 +26,7 @@ from game.ai.world import clone, determinise
 from game.core.checks import Move
 from game.core.engine import resolve_week
 from game.core.errors import IllegalAction
-from game.core.resolve import judge
+from game.core.resolve import OVERRIDE_GAP, judge, kdm_choice
 from game.core.rng import Rng, seed_state
 from game.core.state import GameState, Person, Relation, Vendor
 from game.core.views import VendorView
@@ -157,6 +157,13 @@ def tender_outlook(state: GameState, me: str, my_price: float | None = None) -> 
     if my_at < 0:
         return 0.0
     totals = judge(state, vendors, prices, technical, service, False).totals
+    # The KDM settles a result closer than the mode's gap for the vendor they back (W).
+    gap: float = OVERRIDE_GAP[state.procurement]
+    if gap > 0.0:
+        backed = kdm_choice(state, vendors)
+        if backed >= 0:
+            totals = list(totals)
+            totals[vendors.index(backed)] += gap
     tau = 0.025 + 0.004 * weeks
     top = max(totals)
     z = [math.exp((t - top) / tau) for t in totals]

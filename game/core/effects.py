@@ -214,6 +214,11 @@ def _touch(state: GameState, v: Vendor, d: ActionDef, p: Person, rng: Rng,
             r.contact = d.contact_to
             if eff is not None:
                 eff["contact"] = r.contact
+    elif d.contact_to > r.contact and r.contact < 1:
+        # Too little trust for a relationship yet, but the meeting happened: they have met us.
+        r.contact = 1
+        if eff is not None:
+            eff["contact"] = 1
     depth: cython.double = 1.5 if r.contact >= 3 else 1.0
     if d.reveal_roles and not r.known_roles:
         r.known_roles = True

@@ -46,6 +46,10 @@ _PREF_SPREAD = cython.declare(cython.double, PREF_SPREAD)
 # shortfall (technical compliance: a cheap bid that does not do the job does not win).
 TECH_FLOOR = 0.6
 _TECH_FLOOR = cython.declare(cython.double, TECH_FLOOR)
+# By how the customer buys: in a strict public tender every item is quantified in the
+# documents and bidders' contact with the evaluators is watched, so an evaluator's own leaning
+# moves their score half as much (seed 001: the evaluators decide who gets to compete).
+PREFERENCE_BY_MODE = (1.0, 1.0, 0.5)
 UNKNOWN = 0.05  # an evaluator who has never met a vendor marks it down (prequalification)
 _UNKNOWN = cython.declare(cython.double, UNKNOWN)
 _MAX_BIDS = cython.declare(cython.int, 16)  # a scenario has at most 16 vendors
@@ -292,6 +296,8 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     price_w: cython.double
     service_w: cython.double
     total: cython.double
+    pref: cython.double = _PREFERENCE * cython.cast(cython.double,
+                                                   PREFERENCE_BY_MODE[state.procurement])
     for e in range(ne):
         w = pan.weight[e]
         total_w += w
@@ -335,7 +341,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                     top2 if cython.cast(cython.double, sup[k]) == top1 else top1)
                 if nb == 1:
                     lead = cython.cast(cython.double, sup[k])
-                lead = clamp(lead / _PREF_SPREAD, -1.0, 1.0) * _PREFERENCE
+                lead = clamp(lead / _PREF_SPREAD, -1.0, 1.0) * pref
                 if unmet[k]:
                     lead -= _UNKNOWN
                 score = fround(base + lead, 4)

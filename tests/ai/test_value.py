@@ -74,3 +74,4 @@ def test_criterion_shortcut_never_drops_a_bonus(path) -> None:
                     hits += 1
                 assert CV.criterion(ctx, d, p) == (got.best, got.key)
     assert hits > 200
+

@@ -317,3 +317,18 @@ def test_a_coach_speaks_for_us_to_the_kdm():
     effects.apply_action(state, state.vendors[ME], Action("ask_coach", "cio"), state.dice)
     r = rel(state, "president")
     assert r.known_personal and r.support == pytest.approx(COACH_SPEAKS)
+
+
+def test_a_meeting_without_enough_trust_still_leaves_them_met(lucky):
+    """A sponsor visit to someone we have never met: too little trust for a relationship yet,
+    but they know us now (contact "met"), and a later visit with trust can build on it."""
+    state = lab_state()
+    lucky(state)
+    relate(state, "president", contact=0, trust=0.0)
+    effects.apply_action(state, state.vendors[ME], Action("sponsor_visit", "president"),
+                         state.dice)
+    assert rel(state, "president").contact == 1
+    relate(state, "president", trust=0.35)
+    effects.apply_action(state, state.vendors[ME], Action("sponsor_visit", "president"),
+                         state.dice)
+    assert rel(state, "president").contact == 2

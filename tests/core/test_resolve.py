@@ -727,3 +727,25 @@ def test_a_vendor_short_of_p5_may_still_bid():
     at_stage(state, 3)
     set_week(state, state.calendar["tender_issue"])
     assert check(view(state, ME, with_log=False), Action("submit_bid", None, "list")) is None
+
+
+# ---- a strict public tender: quantified criteria, watched contact ------------------------
+
+def _row_gap(mode: str, pid: str = "cio", support: float = 0.4) -> float:
+    """ME's lead over its twin in one evaluator's row, in a tender of this mode."""
+    state = _known(tender_state({ME: 260.0, RIVAL: 260.0}, spec=_twin_spec(mode)))
+    relate(state, pid, support=support)
+    row = _row(state, pid)
+    return row[ME] - row[RIVAL]
+
+
+def test_an_evaluators_leaning_counts_less_in_a_strict_public_tender():
+    """Every item is quantified in a public tender's documents and contact is watched: what
+    one evaluator feels for a vendor moves their score by PREFERENCE_BY_MODE of what it would
+    in another mode."""
+    invited, public = _row_gap("invited"), _row_gap("public")
+    assert invited > 0
+    k = MODES.index("public")
+    assert public == pytest.approx(invited * resolve.PREFERENCE_BY_MODE[k], abs=2e-4)
+    assert resolve.PREFERENCE_BY_MODE[k] < resolve.PREFERENCE_BY_MODE[MODES.index("invited")]
+
