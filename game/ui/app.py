@@ -22,6 +22,22 @@ START: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
+_INPUT: set[int] = set()  # the player's events that widgets answer by posting their own
+_WIDGET_EVENTS: list[int] = []  # pygame_gui's event types (its ``UI_*`` constants)
+
+
+def _widget_events() -> list[int]:
+    if not _WIDGET_EVENTS:
+        import pygame
+        import pygame_gui
+
+        _INPUT.update({pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN,
+                       pygame.KEYUP, pygame.MOUSEWHEEL, pygame.TEXTINPUT})
+        _WIDGET_EVENTS.extend(sorted({value for name, value in vars(pygame_gui).items()
+                                      if name.startswith("UI_") and isinstance(value, int)}))
+    return _WIDGET_EVENTS
+
+
 class App:
     """Owns pygame, the GUI manager and the scene stack; scenes see it as a ``UIContext``."""
 
@@ -50,6 +66,7 @@ class App:
         self.tr = Translator(self.settings.language)
 
         pygame.init()
+        _widget_events()
         theme.font.cache_clear()  # fonts from an earlier pygame session are dead
         clear_text_caches()
         pygame.key.set_repeat(400, 40)
@@ -275,6 +292,8 @@ class App:
             self.process_event(event)
             if self.stack.quit_code is not None:
                 return
+            if event.type in _INPUT and self._answer_widgets():
+                return
         top = self.stack.top
         if top is not None:
             self.apply(top.update(dt))
@@ -283,6 +302,25 @@ class App:
         self.manager.update(dt)
         self.draw()
         self.frame += 1
+
+    def _answer_widgets(self) -> bool:
+        """What a widget posted in answer to an input event (a button's press, a list's
+        pick), handled at once: the click's effect is drawn in the frame that read the
+        click, not a frame later (pygame_gui posts it to the event queue, which the next
+        frame would read, a whole frame period after the click). One event at a time, so a
+        press that opens a dialog has opened it before the next click of a quick pair
+        arrives, which the input guard then drops. Returns whether the game quits."""
+        import pygame
+
+        for _round in range(4):  # what answering posts in turn (bounded: never a loop)
+            posted = pygame.event.get(eventtype=_widget_events(), pump=False)
+            if not posted:
+                break
+            for event in posted:
+                self.process_event(event)
+                if self.stack.quit_code is not None:
+                    return True
+        return False
 
     def draw(self) -> None:
         import pygame

@@ -9,7 +9,10 @@ Runs headless (dummy video driver) so it measures our code, not the display serv
 - debrief_open_s: from pressing Enter on the outcome screen to the debrief's first tab
   fully drawn (no "Drawing…" left on it), the same game played to its end;
 - click_ms_p95: a fixed script of state-changing clicks on the board (pick a person, pick
-  an action, plan it, undo), each timed from the click to its next drawn frame.
+  an action, plan it, undo), each timed from the click to the end of the first frame
+  that shows its effect; before it the player reads the board for the input guard's
+  0.3 s and moves the pointer to each target in 0.1 s, while the game draws its frames
+  (game time 1/60 s each, stepped back to back, not timed).
 Before those lines it prints the idle median, the 95th percentile and the median time of a
 full rebuild of the board, and the clicks' median wall time and their CPU time (median and
 95th percentile): on a shared machine the wall time of a click stretches with the load, its
@@ -110,40 +113,79 @@ def run_ui_bench(args: Any = None, frames: int = 300) -> int:
     return 0
 
 
-def _click_at(app: Any, pos: tuple[int, int]) -> tuple[float, float]:
-    """A real click (motion, press, release) and the frames until its effect is drawn:
-    milliseconds of wall time and of this process's CPU time."""
+#: the game's frame period; a player reads a new board for the input guard's settling time
+#: and takes POINTER_S to move to the next target, and the game draws frames meanwhile
+FRAME_S = 1 / 60
+READ_S = 0.3
+POINTER_S = 0.1
+
+
+def _move(app: Any, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """The pointer moving from ``start`` to ``end`` over POINTER_S, a frame at a time (not
+    timed: the frames the game draws between two clicks)."""
+    import pygame
+
+    frames = round(POINTER_S / FRAME_S)
+    for i in range(1, frames + 1):
+        pos = (start[0] + (end[0] - start[0]) * i // frames,
+               start[1] + (end[1] - start[1]) * i // frames)
+        pygame.mouse.set_pos(pos)  # what pygame_gui reads for hovering
+        app.step(FRAME_S, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                              buttons=(0, 0, 0))])
+
+
+def _click_at(app: Any, pos: tuple[int, int], done: Any) -> tuple[float, float]:
+    """A real click (press, release) where the pointer is, and the frames until its effect
+    is drawn (``done()`` holds after a frame; a frame handles its events before it
+    draws): milliseconds of wall time and of this process's CPU time."""
     import pygame
 
     app.guard.settled()  # the player has looked at the board before clicking
     t, cpu = time.perf_counter(), time.process_time()
-    app.step(0.016, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
-                                        buttons=(0, 0, 0)),
-                     pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
-                     pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
-    app.step(0.016)  # pygame_gui delivers the button press through the queue: next frame
+    app.step(FRAME_S, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+                       pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+    for _frame in range(3):
+        if done():
+            break
+        app.step(FRAME_S)  # a press read from the event queue shows a frame later
+    else:
+        raise AssertionError(f"a click at {pos} had no effect")
     return (time.perf_counter() - t) * 1000, (time.process_time() - cpu) * 1000
 
 
 def _click_script(app: Any, board: Any, rounds: int = 8) -> tuple[list[float], list[float]]:
-    """Pick a person, pick an action, plan it, undo: ``rounds`` times over the people.
-    Returns each click's wall and CPU milliseconds."""
+    """Pick a person, pick an action, plan it, undo: ``rounds`` times over the people, as
+    a player does it: the board read first, the pointer moved to each target between
+    clicks. Returns each click's wall and CPU milliseconds."""
     out: list[tuple[float, float]] = []
     people = list(board.cards)
+    for _ in range(round(READ_S / FRAME_S)):
+        app.step(FRAME_S, [])
+    at = (0, 0)
+
+    def click(pos: tuple[int, int], done: Any) -> None:
+        nonlocal at
+        _move(app, at, pos)
+        out.append(_click_at(app, pos, done))
+        at = pos
+
     for i in range(rounds):
         pid = people[(i + 1) % len(people)]
-        out.append(_click_at(app, board.w.cards[pid].rect.center))
+        click(board.w.cards[pid].rect.center, lambda pid=pid: board.person == pid)
         rows = [(spot, r) for spot, r in board.w.rows if r.reason is None and not r.picker
                 and board.layout.actions.contains(spot.rect)]
         if not rows:
             continue
-        spot, _row = rows[min(1, len(rows) - 1)]
-        out.append(_click_at(app, spot.rect.center))
+        spot, row = rows[min(1, len(rows) - 1)]
+        click(spot.rect.center, lambda row=row: board.selected == row.action)
         if board.w.plan_button is not None and board.w.plan_button.is_enabled:
-            out.append(_click_at(app, board.w.plan_button.rect.center))
+            planned = len(board.session.week.entries)
+            click(board.w.plan_button.rect.center,
+                  lambda n=planned + 1: len(board.session.week.entries) == n)
             undo = board.w.named.get("undo")
             if undo is not None and undo.is_enabled:
-                out.append(_click_at(app, undo.rect.center))
+                click(undo.rect.center,
+                      lambda n=planned: len(board.session.week.entries) == n)
     return [wall for wall, _cpu in out], [cpu for _wall, cpu in out]
 
 

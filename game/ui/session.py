@@ -49,6 +49,9 @@ def effective_spec(spec: ScenarioSpec, setup: GameSetup) -> ScenarioSpec:
     return spec.model_copy(update={"vendors": vendors, "events": events})
 
 
+OPTIONS_KEPT = 8  # plans whose options a session keeps (see ``Session.options``)
+
+
 @dataclass
 class Session:
     state: GameState
@@ -151,9 +154,26 @@ class Session:
         """Team mode: the role whose player acts now (None in solo play or when done)."""
         return self.week.waiting_for() if self.team_mode else None
 
-    def options(self, role: str) -> list[Option]:
+    def options(self, role: str, also: Action | None = None) -> list[Option]:
+        """What ``role`` may plan now, or once ``also`` is planned too (what a board
+        prepares before the click that plans it). Kept for the last few plans: an undo goes
+        back to one, and a move the board prepared is then found, not worked out again
+        (each is kept under everything the rules' check is given)."""
         view, plan = self._checked_view(role), self.week.seen_actions(role, True)
-        return legal_actions(view, plan, role)
+        if also is not None:
+            plan.append(also)
+        kept = getattr(self, "_options_kept", None)  # (the view they are for, options by plan)
+        if kept is None or kept[0] is not self.view:
+            kept = self._options_kept = (self.view, {})
+        me, memo = view["me"], kept[1]
+        key = (role, tuple(plan), tuple(sorted(me["time"].items())), me["budget"])
+        found = memo.pop(key, None)
+        if found is None:
+            found = legal_actions(view, plan, role)
+            while len(memo) >= OPTIONS_KEPT:
+                del memo[next(iter(memo))]
+        memo[key] = found
+        return found
 
     def _checked_view(self, role: str) -> dict[str, Any]:
         """The view with this role's days and the team's money as the week leaves them,

@@ -41,10 +41,8 @@ def click_at(app: Any, pos: tuple[int, int]) -> None:
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
         pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
     ]
-    app.step(0.016, events)
-    # pygame_gui posts its UI events to the queue; the next frames deliver them
-    app.step(0.016)
-    app.step(0.016)
+    app.step(0.016, events)  # a widget's answer to the click is handled by this frame
+    app.step(0.016)  # what the scene posted for the next frame (``App.post``)
 
 
 def click(app: Any, widget: Any) -> None:

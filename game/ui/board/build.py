@@ -17,9 +17,11 @@ from pygame_gui.elements import UIButton
 from game.ui import theme, words
 from game.ui.board import rows as board_rows
 from game.ui.board.layout import GAP, PAD, ROW_H, split_row
+from game.ui.preview import preview_text
 from game.ui.setup import ROLES
 from game.ui.widgets import button, esc, para, text_width
 from game.ui.widgets.hit_area import HitArea
+from game.ui.widgets.hit_map import Area, HitMap
 from game.ui.widgets.painted import Spot
 from game.ui.widgets.row_list import Item, RowList, Side
 from game.ui.widgets.slots import Slots
@@ -35,7 +37,10 @@ ADD_W = 40
 
 @dataclass
 class BoardWidgets:
-    cards: dict[str, HitArea] = field(default_factory=dict)
+    #: the areas over the painted cards, top bar, stage rows and legend (their tooltips,
+    #: and a click on a card), one element for all; the cards' areas by person
+    hits: HitMap | None = None
+    cards: dict[str, Area] = field(default_factory=dict)
     #: the role tabs and the lower panel's tabs, each row painted as one element
     role_tabs: TabRow | None = None
     panel_tabs: TabRow | None = None
@@ -53,9 +58,10 @@ class BoardWidgets:
     #: a refresh updates these widgets in place, while the top bar, the stage track and
     #: the cards stay as they are
     slots: Slots | None = None
-    #: each row's text and tooltip for one view and language (a row's words depend on
-    #: nothing else, and most rows look after a click as they did before)
-    words: dict[tuple[str, board_rows.Row], str] = field(default_factory=dict)
+    #: each row's text and tooltip and each action's preview lines for one view and
+    #: language (they depend on nothing else, and most rows look after a click as they
+    #: did before)
+    words: dict[tuple[str, Any], Any] = field(default_factory=dict)
     words_for: tuple[Any, str] | None = None
 
     @property
@@ -108,15 +114,10 @@ def fits(text: str, rect: pygame.Rect) -> bool:
     return text_width(text, theme.BUTTON, True) <= rect.width - min(28, rect.width // 3)
 
 
-def hit(ctx: Any, rect: pygame.Rect, tip: str) -> HitArea:
-    """An invisible area over something painted, only there for its tooltip."""
-    return HitArea(rect, ctx.manager, tip)
-
-
 def build_widgets(scene: BoardScene) -> BoardWidgets:
     w = BoardWidgets(slots=Slots(scene.ctx.manager))
-    _top(scene, w)
-    _cards(scene, w)
+    areas = _top(scene, w) + _cards(scene, w)
+    w.hits = HitMap(areas, scene.ctx.manager)
     refresh_widgets(scene, w)
     return w
 
@@ -126,7 +127,7 @@ def _slots(w: BoardWidgets) -> Slots:
     return w.slots
 
 
-def _memo(scene: BoardScene, w: BoardWidgets) -> dict[tuple[str, board_rows.Row], str]:
+def _memo(scene: BoardScene, w: BoardWidgets) -> dict[tuple[str, Any], Any]:
     v, tr = scene.session.view, scene.ctx.tr
     if w.words_for is None or w.words_for[0] is not v or w.words_for[1] != tr.language:
         w.words, w.words_for = {}, (v, tr.language)
@@ -143,6 +144,17 @@ def row_text(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
     return found
 
 
+def preview_lines(scene: BoardScene, w: BoardWidgets, action: Any) -> list[tuple[str, str]]:
+    """What ``action`` would do now, as the preview's lines (memoised like ``row_text``:
+    every click that shows an action's preview asks again)."""
+    memo = _memo(scene, w)
+    found = memo.get(("preview", action))
+    if found is None:
+        found = memo[("preview", action)] = preview_text(scene.session.view, action,
+                                                         scene.ctx.tr)
+    return list(found)
+
+
 def row_tip(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
     """A row's tooltip (it previews the move: worked out when first shown)."""
     memo = _memo(scene, w)
@@ -152,13 +164,21 @@ def row_tip(scene: BoardScene, w: BoardWidgets, row: board_rows.Row) -> str:
     return found
 
 
-def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
+def refresh_widgets(scene: BoardScene, w: BoardWidgets, person_only: bool = False) -> None:
     """Bring up to date what a click can change, in place: a click costs the widgets whose
     text, look or state it changed, not the whole board (the top bar, the track and the
     cards keep their widgets; so do the tabs and buttons that look as they did, and the
-    action list repaints only the rows that changed)."""
+    action list repaints only the rows that changed). ``person_only``: another person was
+    picked, which changes the action list and the preview and nothing else."""
     slots = _slots(w)
     slots.begin()
+    if person_only:
+        w.plan_button = w.preview_hit = None
+        _actions(scene, w)
+        _preview(scene, w)
+        slots.end("list")
+        slots.end("preview")
+        return
     keep = {k: b for k, b in w.named.items() if k in ("menu", "sways")}
     w.role_tabs = w.panel_tabs = None
     w.plan_list = None
@@ -171,37 +191,47 @@ def refresh_widgets(scene: BoardScene, w: BoardWidgets) -> None:
     slots.end()
 
 
-def _top(scene: BoardScene, w: BoardWidgets) -> None:
+def _top(scene: BoardScene, w: BoardWidgets) -> list[Area]:
+    """The top bar's menu button; the areas of its title, calendar and money and of the
+    stage rows (their tooltips)."""
     ctx, tr, lay, v = scene.ctx, scene.ctx.tr, scene.layout, scene.session.view
     title = tr.pick(v["scenario"]["title"])
     mode = v["customer"]["procurement"]
-    hit(ctx, lay.title, f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}<br>"
-        + esc(tr("ui.board.procurement", mode=tr(f"procurement.{mode}.name"))) + "<br>"
-        + esc(tr(f"procurement.{mode}.text")))
-    hit(ctx, lay.calendar, board_rows.calendar_tip(v, tr))
-    hit(ctx, lay.money, board_rows.money_tip(v, scene.session.budget_left(), tr))
+    areas = [
+        Area(("top", "title"), lay.title,
+             f"<b>{esc(title)}</b><br>{esc(tr.pick(v['customer']['name']))}<br>"
+             + esc(tr("ui.board.procurement", mode=tr(f"procurement.{mode}.name"))) + "<br>"
+             + esc(tr(f"procurement.{mode}.text"))),
+        Area(("top", "calendar"), lay.calendar, board_rows.calendar_tip(v, tr)),
+        Area(("top", "money"), lay.money,
+             board_rows.money_tip(v, scene.session.budget_left(), tr))]
     w.named["menu"] = button(ctx, lay.menu, tr("ui.board.menu"), tr("ui.board.menu_tip"))
     from game.ui.board.layout import track_rows
 
     for i, row in enumerate(track_rows(lay.track, 1 + len(v["rivals"]), lay.slots)):
-        hit(ctx, row, board_rows.track_tip(v, i, tr))
+        areas.append(Area(("track", i), row, board_rows.track_tip(v, i, tr)))
+    return areas
 
 
-def _cards(scene: BoardScene, w: BoardWidgets) -> None:
+def _cards(scene: BoardScene, w: BoardWidgets) -> list[Area]:
+    """The person cards' areas (a click picks the person) and the legend's; the button
+    that shows every sway line."""
     ctx, tr, v = scene.ctx, scene.ctx.tr, scene.session.view
     people = {p["id"]: p for p in v["people"]}
     for pid, rect in scene.cards.items():
-        w.cards[pid] = HitArea(rect, ctx.manager, card_tip(people[pid], v, tr), pressable=True)
+        w.cards[pid] = Area(pid, rect, card_tip(people[pid], v, tr), pressable=True)
     lg = scene.layout.legend
     from game.ui.board.paint import sway_legend
 
     legend = esc(sway_legend(v["people"], scene.person, tr))
-    hit(ctx, pygame.Rect(lg.left, lg.top, lg.width - 150, lg.height),
-        legend + "<br>" + esc(tr("ui.board.sways.all_tip")))
+    areas = [*w.cards.values(),
+             Area(("legend",), pygame.Rect(lg.left, lg.top, lg.width - 150, lg.height),
+                  legend + "<br>" + esc(tr("ui.board.sways.all_tip")))]
     on = scene.show_all_sways
     w.named["sways"] = button(ctx, (lg.right - 140, lg.top, 140, lg.height),
                               tr("ui.board.sways.all_on" if on else "ui.board.sways.all_off"),
                               tr("ui.board.sways.all_tip"), "#toggle_on" if on else "#quiet")
+    return areas
 
 
 def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
@@ -223,8 +253,14 @@ def card_tip(p: dict[str, Any], v: dict[str, Any], tr: Any) -> str:
 
 
 def _roles(scene: BoardScene, w: BoardWidgets) -> None:
+    cells, tabs = role_tabs(scene, scene.session.time_left())
+    w.role_tabs = _slots(w).tabs("roles", cells, tabs)
+
+
+def role_tabs(scene: BoardScene, left: dict[str, int]) -> tuple[list[pygame.Rect], list[Tab]]:
+    """The role tabs with each role's days ``left`` (now, or once a move is planned)."""
     tr, s = scene.ctx.tr, scene.session
-    left, time = s.time_left(), s.view["me"]["time"]
+    time = s.view["me"]["time"]
     cells = split_row(scene.layout.roles, [None] * len(ROLES), 6)
     tabs = []
     for i, (role, rect) in enumerate(zip(ROLES, cells, strict=True)):
@@ -248,7 +284,7 @@ def _roles(scene: BoardScene, w: BoardWidgets) -> None:
             tip += "<br>" + tr("ui.board.role_not_turn")
         tabs.append(Tab(role, text, tip, on=role == scene.role,
                         enabled=scene.playable(role) or role == scene.role))
-    w.role_tabs = _slots(w).tabs("roles", cells, tabs)
+    return cells, tabs
 
 
 def action_items(scene: BoardScene, w: BoardWidgets, rows: list[board_rows.Row]) -> list[Item]:
@@ -313,15 +349,8 @@ def _preview(scene: BoardScene, w: BoardWidgets) -> None:
 def _panel(scene: BoardScene, w: BoardWidgets) -> None:
     tr, s, slots = scene.ctx.tr, scene.session, _slots(w)
     v = s.view
-    cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
     shown = scene.visible()
-    tabs = []
-    for name, rect in zip(PANELS, cells, strict=True):
-        text = tr(f"ui.board.panel.{name}", n=len(shown))
-        if not fits(text, rect):
-            text = tr(f"ui.board.panel_short.{name}", n=len(shown))
-        tabs.append(Tab(name, text, tr(f"ui.board.panel.{name}_tip"), on=name == scene.panel))
-    w.panel_tabs = slots.tabs("panels", cells, tabs)
+    w.panel_tabs = slots.tabs("panels", *panel_tabs(scene, len(shown)))
     body = scene.layout.panel
     if body.height < 30:
         return
@@ -346,6 +375,19 @@ def _panel(scene: BoardScene, w: BoardWidgets) -> None:
         slots.text_box("panel.log", body, words.log_html(v, tr), "#plain_text")
 
 
+def panel_tabs(scene: BoardScene, moves: int) -> tuple[list[pygame.Rect], list[Tab]]:
+    """The lower panel's tabs, the plan's counting ``moves``."""
+    tr = scene.ctx.tr
+    cells = split_row(scene.layout.tabs, [None] * len(PANELS), 6)
+    tabs = []
+    for name, rect in zip(PANELS, cells, strict=True):
+        text = tr(f"ui.board.panel.{name}", n=moves)
+        if not fits(text, rect):
+            text = tr(f"ui.board.panel_short.{name}", n=moves)
+        tabs.append(Tab(name, text, tr(f"ui.board.panel.{name}_tip"), on=name == scene.panel))
+    return cells, tabs
+
+
 def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
                shown: list[Entry]) -> None:
     """The week's moves this player may see. Their own carry × (withdraw); a joint move
@@ -355,7 +397,7 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     v = s.view
     me = scene.viewer()
     week = s.week
-    remove = Side("remove", "×", tr("ui.board.remove_tip"))
+    remove = _remove(tr)
     items: list[Item] = []
     for e in shown:
         text = board_rows.entry_line(e, v, tr)
@@ -381,6 +423,18 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     w.plan_list = slots.rows("panel.plan", body, items, row_h=32, box_h=28, side_w=38,
                              side_slots=0, first_y=0, empty=tr("ui.board.plan_empty"),
                              double_clicks=False)
+
+
+def _remove(tr: Any) -> Side:
+    return Side("remove", "×", tr("ui.board.remove_tip"))
+
+
+def plan_item(scene: BoardScene, action: Any) -> Item:
+    """The plan's line for ``action`` as a move of the player's own, planned now (what the
+    board prepares before the click that plans it)."""
+    tr = scene.ctx.tr
+    return Item(None, board_rows.plan_line(action, scene.session.view, tr), look="body",
+                sides=(_remove(tr),))
 
 
 def _bottom(scene: BoardScene, w: BoardWidgets) -> None:

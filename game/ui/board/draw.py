@@ -195,22 +195,39 @@ def draw_sways(surface: pygame.Surface, cards: dict[str, pygame.Rect],
     whom they sway, dashed grey in from who sways them), the rest faint when asked for.
     The lines are drawn once on a layer just large enough for them, kept for the next
     repaints (planning a move repaints a card, and the lines over it stay as they were)."""
+    found = sway_layer(cards, people, selected, show_all)
+    if found is not None:
+        surface.blit(*found)
+
+
+def sway_layer(cards: dict[str, pygame.Rect], people: list[dict[str, Any]],
+               selected: str | None,
+               show_all: bool) -> tuple[pygame.Surface, pygame.Rect] | None:
+    """The lines ``draw_sways`` draws, as a picture and where it goes: made once and kept
+    (the board prepares each person's while the player reads, ``game.ui.board.warm``)."""
     links = sway_links(people)
     key = (tuple((pid, tuple(r)) for pid, r in cards.items()), tuple(links), selected,
            show_all)
     found = _SWAYS.pop(key, False)
     if found is False:
         found = _sway_layer(cards, links, selected, show_all)
-        while len(_SWAYS) >= SWAYS_KEPT:
-            del _SWAYS[next(iter(_SWAYS))]
+        _SWAYS_BYTES[0] += _bytes(found)
+        while _SWAYS and (len(_SWAYS) >= SWAYS_KEPT or _SWAYS_BYTES[0] > SWAYS_BUDGET):
+            _SWAYS_BYTES[0] -= _bytes(_SWAYS.pop(next(iter(_SWAYS))))
     _SWAYS[key] = found  # last in: the most recently used
-    if found is not None:
-        surface.blit(*found)
+    return found
+
+
+def _bytes(found: tuple[pygame.Surface, pygame.Rect] | None) -> int:
+    return 0 if found is None else found[1].width * found[1].height * 4
 
 
 _SWAYS: dict[tuple[Any, ...], tuple[pygame.Surface, pygame.Rect] | None] = {}
-SWAYS_KEPT = 4  # the lines of the last few people picked
+_SWAYS_BYTES = [0]
+SWAYS_KEPT = 40  # every person of a large buying centre, picked or not, with all lines on
+SWAYS_BUDGET = 8 * 2**20  # bytes of kept layers (most are a few hundred KB)
 CACHE_CLEARERS.append(_SWAYS.clear)
+CACHE_CLEARERS.append(lambda: _SWAYS_BYTES.__setitem__(0, 0))
 
 
 def _sway_layer(cards: dict[str, pygame.Rect], links: list[tuple[str, str, float]],
@@ -238,4 +255,7 @@ def _sway_layer(cards: dict[str, pygame.Rect], links: list[tuple[str, str, float
     at = {pid: r.move(-area.left, -area.top) for pid, r in cards.items()}
     for a, b, colour, width, dashed, shift in arrows:
         draw_arrow(layer, at[a], at[b], colour, width, dashed=dashed, shift=shift)
-    return layer, area
+    drawn = layer.get_bounding_rect()  # lines run between the cards' edges: often far less
+    if not drawn.width or not drawn.height:
+        return None
+    return layer.subsurface(drawn).copy(), drawn.move(area.topleft)

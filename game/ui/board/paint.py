@@ -7,6 +7,7 @@ painting needs, so the painter cannot reach into the game state.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ from game.ui.board import draw as board_draw
 from game.ui.board.access import card_tags
 from game.ui.board.layout import BoardLayout
 from game.ui.board.person_card import draw_person_card
-from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, wrap_lines
+from game.ui.widgets import CACHE_CLEARERS, draw_text, fit, text_width, wrap_lines
 from game.ui.widgets.calendar_strip import draw_calendar
 
 TONE_COLOURS = {"good": theme.US, "bad": theme.DANGER, "info": theme.INK_MUTED}
@@ -69,12 +70,10 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
         _right(surface, b)
         _bottom(surface, b)
         return ["all"]
-    split = lay.org.right + (lay.right.left - lay.org.right) // 2
     bands = {"money": (_MONEY, lay.money, _money, theme.SURFACE),  # on the top bar
-             "org": (_ORG, pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top),
-                     _org, theme.BG),
+             "org": (_ORG, _org_band(lay), _org, None),  # its cards' layer covers it
              "acting": (_ACTING, lay.acting, _acting, theme.BG),
-             "preview": (_PREVIEW, lay.preview, _preview, theme.BG),
+             "preview": (_PREVIEW, lay.preview, _preview_band, theme.BG),
              "panel": (_PANEL, lay.panel, _panel, theme.BG)}
     painted = []
     if _only_planned_changed(b, before):  # a move planned or withdrawn: its person's card
@@ -84,7 +83,8 @@ def paint(surface: pygame.Surface, b: Backdrop, before: Backdrop | None = None) 
     for name, (fields, rect, painter, ground) in bands.items():
         if any(getattr(b, f) != getattr(before, f) for f in fields):
             surface.set_clip(rect)
-            surface.fill(theme.rgb(ground), rect)
+            if ground is not None:
+                surface.fill(theme.rgb(ground), rect)
             painter(surface, b)
             surface.set_clip(None)
             painted.append(name)
@@ -148,17 +148,104 @@ def _cards(surface: pygame.Surface, b: Backdrop, before: Backdrop) -> None:
         surface.set_clip(None)
 
 
+def _org_band(lay: BoardLayout) -> pygame.Rect:
+    """The left column under the stage track: the cards, their lines and the legend."""
+    split = lay.org.right + (lay.right.left - lay.org.right) // 2
+    return pygame.Rect(0, lay.org.top, split, lay.bottom.top - lay.org.top)
+
+
 def _org(surface: pygame.Surface, b: Backdrop) -> None:
+    from game.ui import widgets
+
     people = {p["id"]: p for p in b.view["people"]}
+    if widgets.TEXT_LOG is not None:  # the layout checks see each card's lines painted
+        surface.fill(theme.rgb(theme.BG), _org_band(b.layout))
+        for pid, rect in b.cards.items():
+            tags = card_tags(b.view, people[pid], b.tr)
+            surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                                    b.planned.get(pid, 0), tags), rect.topleft)
+    else:
+        band = _org_band(b.layout)
+        surface.blit(_cards_layer(b, band, people), band)
+    board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+    _legend(surface, b)
+
+
+#: the org band's ground with every card as last painted, and each card's look there
+_LAYER: dict[str, Any] = {}
+CACHE_CLEARERS.append(_LAYER.clear)
+
+
+def _cards_layer(b: Backdrop, band: pygame.Rect,
+                 people: dict[str, dict[str, Any]]) -> pygame.Surface:
+    """The cards on their ground, kept between repaints: picking another person repaints
+    the two cards whose look changed into it, and the band is then one plain copy (not a
+    blend of every card)."""
+    place = (band.size, tuple((pid, tuple(r)) for pid, r in b.cards.items()))
+    layer = _LAYER.get("surface")
+    if layer is None or _LAYER.get("place") != place:
+        layer = pygame.Surface(band.size)
+        if pygame.display.get_surface() is not None:
+            layer = layer.convert()  # the canvas's format: a plain copy when shown
+        layer.fill(theme.rgb(theme.BG))
+        _LAYER.update(surface=layer, place=place, shown={})
+    shown: dict[str, tuple[Any, ...]] = _LAYER["shown"]
     for pid, rect in b.cards.items():
         tags = card_tags(b.view, people[pid], b.tr)
-        surface.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
-                                b.planned.get(pid, 0), tags), rect.topleft)
-    board_draw.draw_sways(surface, b.cards, b.view["people"], b.person, b.show_all_sways)
+        look = (_person_key(people[pid]), b.tr.language, pid == b.person,
+                b.planned.get(pid, 0), tuple(tags))
+        if shown.get(pid) == look:
+            continue
+        at = rect.move(-band.left, -band.top)
+        layer.fill(theme.rgb(theme.BG), at)
+        layer.blit(card_image(rect.size, people[pid], b.tr, pid == b.person,
+                              b.planned.get(pid, 0), tags), at)
+        shown[pid] = look
+    return layer
+
+
+def _legend(surface: pygame.Surface, b: Backdrop) -> None:
     legend = sway_legend(b.view["people"], b.person, b.tr)
     lg = b.layout.legend
     draw_text(surface, legend, (lg.left + 2, lg.centery), theme.LABEL, theme.INK_MUTED,
               anchor="midleft", max_width=lg.width - 150)
+
+
+_SCRATCH: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def warm(b: Backdrop, status_width: int = 0, statuses: tuple[str, ...] = ()) -> None:
+    """Paint what showing ``b`` would paint anew in words (the line above the action list,
+    the preview, the sway legend, the money left, and ``b.status`` and ``statuses`` in a
+    status line ``status_width`` wide) into pictures nobody sees: the words are rendered
+    and kept (``draw_text``'s memos), so the click that shows them only blits them. The
+    board does this while the player reads it, for the clicks that are likely next."""
+    from game.ui import widgets
+
+    if widgets.TEXT_LOG is not None:  # the layout checks record what is shown, only that
+        return
+    lay = b.layout
+    preview_picture(b)
+    for name, painter in (("acting", _acting), ("legend", _legend), ("money", _money)):
+        painter(_scratch(getattr(lay, name).size), _at_origin(b, name))
+    if status_width > 60:
+        rect = pygame.Rect(0, 0, status_width, lay.bottom.height)
+        for status in (b.status, *statuses):
+            if status:
+                draw_status(_scratch(rect.size), rect, status)
+
+
+def _scratch(size: tuple[int, int]) -> pygame.Surface:
+    """A picture to paint into and throw away (one per size: a board has a few)."""
+    found = _SCRATCH.get(size)
+    if found is None:
+        if len(_SCRATCH) > 8:
+            _SCRATCH.clear()
+        found = _SCRATCH[size] = pygame.Surface(size)
+    return found
+
+
+CACHE_CLEARERS.append(_SCRATCH.clear)
 
 
 _CARDS: dict[tuple[Any, ...], pygame.Surface] = {}
@@ -222,7 +309,7 @@ def sway_legend(people: list[dict[str, Any]], person: str | None, tr: Any) -> st
 def _right(surface: pygame.Surface, b: Backdrop) -> None:
     _acting(surface, b)
     pygame.draw.rect(surface, theme.rgb(theme.BG_DEEP), b.layout.actions, border_radius=8)
-    _preview(surface, b)
+    _preview_band(surface, b)
     _panel(surface, b)
 
 
@@ -250,6 +337,52 @@ def _panel(surface: pygame.Surface, b: Backdrop) -> None:
                              b.view["health"], tr)
 
 
+_PREVIEWS: dict[tuple[Any, ...], pygame.Surface] = {}
+PREVIEWS_BUDGET = 6 * 2**20  # bytes of kept previews: a board's people and their next moves
+_PREVIEW_BYTES = [0]
+CACHE_CLEARERS.append(_PREVIEWS.clear)
+CACHE_CLEARERS.append(lambda: _PREVIEW_BYTES.__setitem__(0, 0))
+
+
+def _preview_band(surface: pygame.Surface, b: Backdrop) -> None:
+    """The preview as a picture painted once for what it says (the layout checks paint it
+    in place, to see each line)."""
+    from game.ui import widgets
+
+    if widgets.TEXT_LOG is not None:
+        _preview(surface, b)
+        return
+    surface.blit(preview_picture(b), b.layout.preview)
+
+
+def preview_picture(b: Backdrop) -> pygame.Surface:
+    """The preview band of ``b``: kept for the moves and people last shown or prepared (a
+    click that picks a person or a row, plans or undoes shows one of them again)."""
+    rect = b.layout.preview
+    key = (rect.size, b.language, b.action_title, b.action_cost, b.action_reason,
+           tuple(b.preview), b.preview_room)
+    picture = _PREVIEWS.pop(key, None)
+    if picture is None:
+        picture = pygame.Surface(rect.size)
+        if pygame.display.get_surface() is not None:
+            picture = picture.convert()  # the canvas's format: a plain copy when shown
+        picture.fill(theme.rgb(theme.BG))
+        _preview(picture, _at_origin(b, "preview"))
+        _PREVIEW_BYTES[0] += rect.width * rect.height * 4
+        while _PREVIEWS and _PREVIEW_BYTES[0] > PREVIEWS_BUDGET:
+            old = _PREVIEWS.pop(next(iter(_PREVIEWS)))
+            _PREVIEW_BYTES[0] -= old.get_width() * old.get_height() * 4
+    _PREVIEWS[key] = picture  # last in: the most recently used
+    return picture
+
+
+def _at_origin(b: Backdrop, band: str) -> Backdrop:
+    """``b`` with its layout's ``band`` moved to (0, 0), to paint that band alone."""
+    rect = getattr(b.layout, band)
+    return dataclasses.replace(b, layout=dataclasses.replace(
+        b.layout, **{band: rect.move(-rect.left, -rect.top)}))
+
+
 def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     r = b.layout.preview
     pygame.draw.rect(surface, theme.rgb(theme.SURFACE), r, border_radius=10)
@@ -260,7 +393,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
             draw_text(surface, line, (x, y), theme.LABEL, theme.INK_MUTED)
             y += 20
         return
-    cost_w = min(w // 2, theme.font(theme.LABEL).size(b.action_cost)[0])
+    cost_w = min(w // 2, text_width(b.action_cost, theme.LABEL))
     draw_text(surface, b.action_title, (x, y), theme.BODY, theme.INK, bold=True,
               max_width=w - cost_w - 12)
     draw_text(surface, b.action_cost, (r.right - 12, y + 2), theme.LABEL, theme.INK_MUTED,
@@ -272,7 +405,7 @@ def _preview(surface: pygame.Surface, b: Backdrop) -> None:
     row_w = 0
     for text, tone in b.preview:  # the first row is full width, the Plan button is below it
         limit = w if len(rows) < 2 else b.preview_room
-        width = theme.font(theme.LABEL).size(text)[0] + 18
+        width = text_width(text, theme.LABEL) + 18
         if rows[-1] and row_w + width > limit:
             if len(rows) == 3:
                 break

@@ -18,17 +18,16 @@ from game.play.team_week import Entry
 from game.ui import router, theme
 from game.ui.board import paint as board_paint
 from game.ui.board import rows as board_rows
-from game.ui.board.access import card_tags
+from game.ui.board import warm as board_warm
 from game.ui.board.build import (
     BoardWidgets,
-    action_items,
     build_widgets,
     preview_button,
+    preview_lines,
     refresh_widgets,
 )
 from game.ui.board.flow import WeekFlow
-from game.ui.board.layout import ROW_H, board_layout, card_rects
-from game.ui.preview import preview_text
+from game.ui.board.layout import board_layout, card_rects
 from game.ui.scene import Command, Scene
 from game.ui.session import Session
 from game.ui.setup import ROLES
@@ -92,7 +91,12 @@ class BoardScene(WeekFlow, Scene):
         self.tutorial = guided(session)
         self._guide_week: int | None = None
         self._options_memo: tuple[Any, ...] | None = None
-        self._warm: list[str] = []  # people whose pictures are still to prepare (see _warm_one)
+        # what the board prepares while the player reads it (``game.ui.board.warm``): the
+        # people whose pictures are still to make, what planning the selected row shows,
+        # the previews of the rows in sight
+        self._warm: list[str] = []
+        self._warm_next = False
+        self._warm_rows: list[board_rows.Row] = []
 
     # --- state the widgets show -------------------------------------------------------------
     @property
@@ -166,6 +170,7 @@ class BoardScene(WeekFlow, Scene):
         self._warm = [pid for pid in reversed(self.cards) if pid != self.person]
         self._backdrop = self._make_backdrop(v, tr)
         self._bg = None
+        self._warm_next = True
         self._built_for = (self.ctx.size, tr.language, v["week"])
 
     def _rows(self) -> None:
@@ -181,7 +186,7 @@ class BoardScene(WeekFlow, Scene):
     def _options(self) -> list[Any]:
         """What the selected role may plan now, for every person: worked out again only
         when the role, the view or the week's plan changed (picking another person changes
-        none of them)."""
+        none of them; the session keeps the last few plans', see ``Session.options``)."""
         s = self.session
         week = s.week
         plan = (self.role, frozenset(week.committed),
@@ -191,20 +196,22 @@ class BoardScene(WeekFlow, Scene):
             memo = self._options_memo = (s.view, week, plan, s.options(self.role))
         return memo[3]
 
-    def refresh(self) -> None:
+    def refresh(self, person_only: bool = False) -> None:
         """After a click: the rows, the right column and the backdrop again, nothing else
-        (a full build only when the window, the language or the week changed)."""
+        (a full build only when the window, the language or the week changed; only the
+        action list and the preview when only the person picked changed)."""
         v = self.session.view
         built = getattr(self, "_built_for", None) == (self.ctx.size, self.ctx.tr.language,
                                                       v["week"])
-        alive = bool(self.w.cards) and all(b.alive() for b in self.w.cards.values())
+        alive = self.w.hits is not None and self.w.hits.alive()
         if not (built and alive):  # another scene's widgets hold the manager: build all
             self.ctx.request_rebuild()
             return
         self._rows()
-        refresh_widgets(self, self.w)
+        refresh_widgets(self, self.w, person_only)
         self._backdrop = self._make_backdrop(v, self.ctx.tr)
         self._bg = None
+        self._warm_next = True
 
     def selected_row(self) -> board_rows.Row | None:
         if self.selected is None:
@@ -212,9 +219,16 @@ class BoardScene(WeekFlow, Scene):
         key = (self.selected.kind, self.selected.target)
         return next((r for r in self.rows if r.key == key), None)
 
-    def _make_backdrop(self, v: dict[str, Any], tr: Any) -> board_paint.Backdrop:
+    def _make_backdrop(self, v: dict[str, Any], tr: Any, person: str | None = None,
+                       row: board_rows.Row | None = None,
+                       planned: list[Action] | None = None) -> board_paint.Backdrop:
+        """What the backdrop paints now, or for another ``person`` with ``row`` selected
+        and the moves ``planned`` (what a click would show, see ``game.ui.board.warm``)."""
         s = self.session
-        row = self.selected_row()
+        if person is None:
+            person, row = self.person, self.selected_row()
+        if planned is None:
+            planned = [e.action for e in self.visible() if e.holds]
         title = cost = reason = ""
         lines: list[tuple[str, str]] = []
         if row is not None:
@@ -223,14 +237,12 @@ class BoardScene(WeekFlow, Scene):
             reason = board_rows.reason_text(row, v, tr)
             if not self.playable(self.role):
                 reason = tr("ui.board.role_not_yours", role=tr("ui.role." + self.role))
-            lines = preview_text(v, row.action, tr)
+            lines = preview_lines(self, self.w, row.action)
         plan_btn = self.w.plan_button
         room = (plan_btn.rect.left - self.layout.preview.left - 24) if plan_btn else 0
         return board_paint.Backdrop(
-            view=v, layout=self.layout, tr=tr, cards=self.cards, person=self.person,
-            role=self.role,
-            planned=board_rows.planned_per_person([e.action for e in self.visible()
-                                                   if e.holds]),
+            view=v, layout=self.layout, tr=tr, cards=self.cards, person=person,
+            role=self.role, planned=board_rows.planned_per_person(planned),
             budget_left=s.budget_left(), status=self.status or self._hint(tr),
             show_all_sways=self.show_all_sways, action_title=title, action_cost=cost,
             action_reason=reason, preview=lines, preview_room=room, panel=self.panel,
@@ -254,29 +266,9 @@ class BoardScene(WeekFlow, Scene):
 
     def update(self, dt: float) -> Command | None:
         command = super().update(dt)
-        if command is None:
-            self._warm_one()
+        if command is None and self._bg is not None:  # not in a frame that shows a change
+            board_warm.warm_one(self)
         return command
-
-    def _warm_one(self) -> None:
-        """While the player reads the board, prepare one person's pictures a frame (a
-        millisecond or two): their card as it looks picked and the first rows of their
-        actions, so that the first click on each person costs what later ones do."""
-        actions = self.w.actions
-        if not self._warm or self._backdrop is None or actions is None or not actions.alive():
-            return
-        pid = self._warm.pop()
-        if pid not in self.cards:
-            return
-        v, tr = self.session.view, self.ctx.tr
-        person = next(p for p in v["people"] if p["id"] == pid)
-        board_paint.card_image(self.cards[pid].size, person, tr, True,
-                               self._backdrop.planned.get(pid, 0), card_tags(v, person, tr))
-        rows = board_rows.action_rows(self._options(), pid, v["me"]["stage"], v)
-        shown = self.layout.actions.height // ROW_H + 1
-        usable = [r for r in rows if r.reason is None] or rows  # selected when picked
-        actions.warm(action_items(self, self.w, rows[:shown]),
-                     usable[0].key if usable else None)
 
     # --- input ------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Command | None:
@@ -285,6 +277,10 @@ class BoardScene(WeekFlow, Scene):
         if event.type not in (pygame_gui.UI_BUTTON_PRESSED, pygame_gui.UI_BUTTON_DOUBLE_CLICKED):
             return None
         el = event.ui_element
+        if el is not None and el is self.w.hits:  # a person's card
+            if event.type != pygame_gui.UI_BUTTON_PRESSED or event.key not in self.cards:
+                return None
+            return self.select_person(event.key)
         if el is not None and el is self.w.actions:
             row = self.w.listed.get(event.key)
             if row is None:
@@ -316,9 +312,6 @@ class BoardScene(WeekFlow, Scene):
 
     def _pressed(self, el: Any) -> Command | None:  # noqa: C901 - one dispatch table
         w = self.w
-        for pid, btn in w.cards.items():
-            if el is btn:
-                return self.select_person(pid)
         if el is w.plan_button:
             row = self.selected_row()
             return self.plan_row(row) if row is not None else None
@@ -356,12 +349,12 @@ class BoardScene(WeekFlow, Scene):
             return self.cycle_person(-1 if back else 1)
         return None
 
-    def _changed(self, keep_scroll: bool = True) -> None:
+    def _changed(self, keep_scroll: bool = True, person_only: bool = False) -> None:
         """Something the widgets show changed: bring them up to date (the action list where
-        it was scrolled to, or from its first row)."""
+        it was scrolled to, or from its first row; ``person_only``: see ``refresh``)."""
         self.ctx.play_sound("click")
         self.list_from_top = not keep_scroll
-        self.refresh()
+        self.refresh(person_only)
         return None
 
     # --- what the controls do ---------------------------------------------------------------
@@ -371,7 +364,7 @@ class BoardScene(WeekFlow, Scene):
         self.person = pid
         if same:
             return self.open_person()
-        return self._changed(keep_scroll=same)
+        return self._changed(keep_scroll=same, person_only=True)
 
     def open_person(self) -> Command | None:
         if self.person is None:
@@ -385,7 +378,7 @@ class BoardScene(WeekFlow, Scene):
             return None
         i = order.index(self.person) if self.person in order else -step
         self.person = order[(i + step) % len(order)]
-        return self._changed(keep_scroll=False)
+        return self._changed(keep_scroll=False, person_only=True)
 
     def select_row(self, row: board_rows.Row, reveal: bool = False) -> None:
         """Show ``row`` in the preview. The most frequent click changes two rows' look, the
@@ -397,6 +390,7 @@ class BoardScene(WeekFlow, Scene):
         preview_button(self, self.w)
         self._backdrop = self._make_backdrop(self.session.view, self.ctx.tr)
         self._bg = None
+        self._warm_next = True
         return None
 
     def move_selection(self, step: int) -> None:
@@ -489,11 +483,13 @@ class BoardScene(WeekFlow, Scene):
                 board_paint.draw_status(canvas, self.w.status_rect, self._backdrop.status)
             self._bg, self._painted = canvas, self._backdrop
         surface.blit(self._bg, (0, 0))
-        for area in self.w.cards.values():
-            if area.hovered and area.alive():  # under the pointer: a tint and an outline
-                surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
-                pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1,
-                                 border_radius=10)
+        hits = self.w.hits
+        key = hits.hovered_key if hits is not None and hits.alive() else None
+        area = self.w.cards.get(key) if isinstance(key, str) else None
+        if area is not None:
+            # the card under the pointer: a tint and an outline
+            surface.blit(_hover_tint(area.rect.size), area.rect.topleft)
+            pygame.draw.rect(surface, theme.rgb(theme.ACCENT), area.rect, 1, border_radius=10)
 
 
 _TINTS: dict[tuple[int, int], pygame.Surface] = {}
@@ -509,4 +505,5 @@ def _hover_tint(size: tuple[int, int]) -> pygame.Surface:
         _TINTS.clear()  # one size in use at a time (the window's)
         _TINTS[size] = tint
     return tint
+
 

@@ -102,7 +102,22 @@ def _mid_word(line: str, cut: int) -> bool:
 
 
 def wrap_lines(text: str, width: int, size: int = theme.BODY, bold: bool = False) -> list[str]:
-    """Lines of ``text`` no wider than ``width`` px; Chinese breaks between characters."""
+    """Lines of ``text`` no wider than ``width`` px; Chinese breaks between characters.
+
+    Memoised like ``fit`` (a card or a preview wraps the same motives again whenever it is
+    repainted, measuring each character of Chinese text as it goes), except while the
+    layout checks record cut words."""
+    if TEXT_LOG is not None:
+        return _wrap(text, width, size, bold)
+    return list(_wrapped(text, width, size, bold))
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(text: str, width: int, size: int, bold: bool) -> tuple[str, ...]:
+    return tuple(_wrap(text, width, size, bold))
+
+
+def _wrap(text: str, width: int, size: int, bold: bool) -> list[str]:
     face = theme.font(size, bold)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -325,6 +340,7 @@ def clear_text_caches() -> None:
     """Forget rendered text and fitted strings (their fonts die with a pygame session)."""
     rendered.cache_clear()
     fit.cache_clear()
+    _wrapped.cache_clear()
     text_width.cache_clear()
     for clear in CACHE_CLEARERS:
         clear()

@@ -57,8 +57,10 @@ class Painted(UIElement):
         self._last_down: tuple[Hashable, float] | None = None  # key, seconds since
         self._dirty = True
         self._faces: dict[tuple[Any, ...], pygame.Surface] = {}
-        self._image = pygame.Surface(rect.size, pygame.SRCALPHA)
-        self._set_image(self._image)  # nothing until the first update paints it
+        #: what the element shows, repainted in place (not ``_image``: pygame_gui's sprite
+        #: keeps its own picture under that name)
+        self._picture = pygame.Surface(rect.size, pygame.SRCALPHA)
+        self._hand_over()  # nothing until the first update paints it
 
     # --- what a subclass says -------------------------------------------------------------------
     def _spot(self, x: float, y: float) -> Part | None:
@@ -96,8 +98,18 @@ class Painted(UIElement):
     def _show(self) -> pygame.Surface:
         """The element's picture, cleared for a repaint (blit faces with ``PREMUL``)."""
         self._dirty = False
-        self._image.fill((0, 0, 0, 0))
-        return self._image
+        self._picture.fill((0, 0, 0, 0))
+        return self._picture
+
+    def _hand_over(self) -> None:
+        """Give pygame_gui the picture to draw. Its ``_set_image`` copies the picture each
+        time (a list's whole picture at every repaint); this element repaints its own
+        picture before each draw that shows a change, so pygame_gui draws the picture
+        itself, unless a container clips it (then pygame_gui's clipped copy)."""
+        if self.get_image_clipping_rect() is None:
+            self.image = self._picture
+        else:
+            self._set_image(self._picture)
 
     def _look_at(self, part: Part) -> str | None:
         """How the pointer meets ``part``: "held" (pressed on it), "hovered", or None."""
@@ -180,12 +192,12 @@ class Painted(UIElement):
             self._last_down = (self._last_down[0], self._last_down[1] + time_delta)
         if self._dirty:
             self._paint()
-            self._set_image(self._image)
+            self._hand_over()
 
     def kill(self) -> None:
         super().kill()
         # an element that is gone may wait for the garbage collector in a cycle (a tooltip
         # function knows the screen that made it): its pictures go now
         self._faces.clear()
-        self._image = pygame.Surface((1, 1), pygame.SRCALPHA)
-        self._set_image(self._image)
+        self._picture = pygame.Surface((1, 1), pygame.SRCALPHA)
+        self._hand_over()

@@ -107,7 +107,7 @@ class RowList(Painted):
         #: own scrolling container keeps it: a hidden bar's button would still post events)
         self.bar: UIVerticalScrollBar | None = None
         self._paint()
-        self._set_image(self._image)
+        self._hand_over()
 
     # --- what it shows ------------------------------------------------------------------------
     @property

@@ -62,6 +62,16 @@ class TabRow(Painted):
         self.tabs = list(tabs)
         self._dirty = True
 
+    def warm(self, tabs: list[Tab]) -> None:
+        """Make the pictures of ``tabs`` as they would show (hovered by nothing) without
+        showing them: a screen prepares the labels a click may bring."""
+        shown, self.tabs = self.tabs, list(tabs)
+        try:
+            for i in range(min(len(tabs), len(self.cells))):
+                self._tab_face(i, None)
+        finally:
+            self.tabs = shown
+
     def spots(self) -> list[Spot]:
         """Every tab where it is, by key (for the tests and the scripted tours)."""
         return [Spot(i, t.key, "tab", self._part_rect((i, "tab")), t.enabled, t.label)
@@ -95,24 +105,27 @@ class TabRow(Painted):
     # --- painting ---------------------------------------------------------------------------------
     def _paint(self) -> None:
         image = self._show()
-        for i, (tab, cell) in enumerate(zip(self.tabs, self.cells, strict=False)):
-            at = self._look_at((i, "tab"))
-            if not tab.enabled and not tab.on:
-                look = "disabled"
-            else:
-                look = ("on_" if tab.on else "") + (at or "")
-                look = look.rstrip("_") or "normal"
-            text = self._shown(i)
+        for i, cell in enumerate(self.cells[:len(self.tabs)]):
+            image.blit(self._tab_face(i, self._look_at((i, "tab"))), cell,
+                       special_flags=PREMUL)
 
-            def make(look: str = look, text: str = text,
-                     size: tuple[int, int] = cell.size) -> pygame.Surface:
-                fill, border, ink, bold = LOOKS[look]
-                face = pygame.Surface(size, pygame.SRCALPHA)
-                box = face.get_rect()
-                pygame.draw.rect(face, theme.rgb(fill), box, border_radius=RADIUS)
-                pygame.draw.rect(face, theme.rgb(border), box, 1, border_radius=RADIUS)
-                draw_text(face, text, box.center, theme.BUTTON, ink, bold=bold,
-                          anchor="center")
-                return face
+    def _tab_face(self, i: int, at: str | None) -> pygame.Surface:
+        """Tab ``i``'s picture, the pointer meeting it as ``at`` says."""
+        tab, cell = self.tabs[i], self.cells[i]
+        if not tab.enabled and not tab.on:
+            look = "disabled"
+        else:
+            look = ("on_" if tab.on else "") + (at or "")
+            look = look.rstrip("_") or "normal"
+        text = self._shown(i)
 
-            image.blit(self._face((text, look, cell.size), make), cell, special_flags=PREMUL)
+        def make() -> pygame.Surface:
+            fill, border, ink, bold = LOOKS[look]
+            face = pygame.Surface(cell.size, pygame.SRCALPHA)
+            box = face.get_rect()
+            pygame.draw.rect(face, theme.rgb(fill), box, border_radius=RADIUS)
+            pygame.draw.rect(face, theme.rgb(border), box, 1, border_radius=RADIUS)
+            draw_text(face, text, box.center, theme.BUTTON, ink, bold=bold, anchor="center")
+            return face
+
+        return self._face((text, look, cell.size), make)
