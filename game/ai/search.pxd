@@ -4,4 +4,3 @@ from game.core.rng cimport Rng
 from game.core.state cimport GameState, Person, Relation, Vendor
 from game.core.views cimport VendorView
 from game.core.resolve cimport judge, kdm_choice
-from game.core.preference cimport best_other, chosen

@@ -26,7 +26,6 @@ from game.ai.world import clone, determinise
 from game.core.checks import Move
 from game.core.engine import resolve_week
 from game.core.errors import IllegalAction
-from game.core.preference import W_MARGIN, best_other, chosen
 from game.core.resolve import OVERRIDE_GAP, judge, kdm_choice
 from game.core.rng import Rng, seed_state
 from game.core.state import GameState, Person, Relation, Vendor
@@ -56,9 +55,6 @@ WIN_WORTH = 0.0
 # player the scenarios are tuned against is unchanged by the rivals' calibration.
 COACH_LEAD = 2.0
 COACH_WIN_WORTH = 4.5
-# What the week's end is worth for the race for the KDM (see `potential`).
-KDM_RACE = 0.03
-KDM_COMMIT = 0.06
 
 
 def variants(style: Style) -> list[tuple[Style, dict[str, float]]]:
@@ -200,18 +196,7 @@ def potential(state: GameState, me: str) -> float:
         if p.key_mask & 4 and r.introduced:
             door = 1
     access = 0.02 * min(insiders, 2) + 0.04 * coach + 0.02 * door
-    # The KDM's choice decides most deals, and a KDM who has committed stays committed: our
-    # lead with the KDM over the best other vendor, and the commitment itself.
-    race = 0.0
-    for p in state.plist:
-        if p.key_mask & 4:
-            other = best_other(state, v.index, p.index)
-            lead = rels[p.index].support - (
-                state.rels[other][p.index].support if other >= 0 else 0.0)
-            race += KDM_RACE * max(-1.0, min(1.0, lead / W_MARGIN))
-            if chosen(state, p.index) == v.index:
-                race += KDM_COMMIT
-    return 0.02 * lever + 0.04 * (v.stage - 1) + 0.05 * money + access + race
+    return 0.02 * lever + 0.04 * (v.stage - 1) + 0.05 * money + access
 
 
 class ExpertAgent:

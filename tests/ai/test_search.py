@@ -134,3 +134,19 @@ def test_a_leading_expert_keeps_to_its_playbook(monkeypatch) -> None:
         plan = agent.plan(vv)
         assert (len(calls) > 1) == rolled_all
         assert plan.moves == search.candidates(vv, agent.style, False)[0].moves
+
+
+def test_the_outlook_counts_the_kdms_override(monkeypatch) -> None:
+    """In a tender the KDM may settle (city_hospital is invited), the vendor the KDM backs
+    clearly (W) gets the override's gap in the expert's outlook."""
+    _, me, v = _state_and_view(10)
+    world = determinise(as_view(v), Rng(4))
+    kdm = next(p for p in world.plist if p.key_mask & 4)
+    for rels in world.relations.values():
+        rels[kdm.id].support = 0.0
+    r = world.relations[me][kdm.id]
+    r.support, r.contact = 0.25, 2  # W: at least 0.2, 0.1 ahead, a relationship
+    assert search.OVERRIDE_GAP[world.procurement] > 0
+    backed = tender_outlook(world, me)
+    monkeypatch.setattr(search, "OVERRIDE_GAP", (0.0, 0.0, 0.0))
+    assert tender_outlook(world, me) < backed
