@@ -7,7 +7,7 @@ BUILD_STAMP := $(VENV)/.build-installed
 # lists them; the game itself refuses a build that does not match its sources).
 NATIVE := game/_native.json
 NATIVE_SOURCES := $(wildcard game/core/*.py game/core/*.pxd game/ai/*.py game/ai/*.pxd \
-	game/sim/batch.py game/sim/batch.pxd) setup.py
+	game/sim/batch.py game/sim/batch.pxd) setup.py game/native.py
 export SDL_AUDIODRIVER ?= dummy
 
 .PHONY: play test lint sysdeps dist clean native

@@ -48,7 +48,7 @@ def _extensions() -> list:
     if not pxd.exists() or pxd.read_text(encoding="utf-8") != text:
         pxd.write_text(text, encoding="utf-8")
     exts = [Extension(name, [str(Path(*name.split(".")).with_suffix(".py"))],
-                      extra_compile_args=["-O2", "-ffp-contract=off"])
+                      extra_compile_args=["-O3", "-ffp-contract=off"])
             for name in native.COMPILED]
     return cythonize(exts, language_level=3, quiet=True, compiler_directives={
         "initializedcheck": False, "binding": False,

@@ -250,7 +250,10 @@ def plan_moves(vv: VendorView, limit: cython.int = 12, explain: cython.bint = Tr
     Options are scored once against the start-of-week view, then taken best first while
     each role has days left; a reserve of the sales budget is kept for the tender and after.
     """
-    out: Plan = Plan()
+    out: Plan = Plan.__new__(Plan)  # what Plan() makes, without the call through Python
+    out.moves = []
+    out.reasons = []
+    out.checked = False
     me: MeView = vv.me
     money: cython.double = me.budget
     k: cython.Py_ssize_t

@@ -1,6 +1,7 @@
 cimport cython
 from game.core.actions cimport ActionDef
 from game.core.ids cimport *
+from game.core.num cimport same
 from game.core.views cimport MeView, PersonView, VendorView
 
 @cython.final

@@ -23,6 +23,7 @@ from game.core.ids import (
     PHASES,
     ROLES,
 )
+from game.core.num import same
 from game.core.views import MeView, PersonView, VendorView
 
 if not cython.compiled:
@@ -220,7 +221,7 @@ def vendor_reason(vv: VendorView, d: ActionDef) -> cython.int:
         return W_OVER
     if not me.active:
         return W_INACTIVE
-    if me.status == "lost" and d.special_id != S_COMPLAINT:
+    if same(me.status, "lost") and d.special_id != S_COMPLAINT:
         return W_LOST
     if not d.stage_lo <= me.stage <= d.stage_hi:
         return W_STAGE
@@ -531,16 +532,22 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         return
     b: Budget
     actions: list
+    left: cython.int[4]  # days per role
+    if not cython.compiled:
+        left = [0, 0, 0, 0]
+    i: cython.int
+    cost_left: cython.double
     if plan:
         b = usage(vv, plan)
         actions = [x for x in plan if cython.cast(Move, x).kind != A_CHOOSE]
-    else:
-        b = Budget()
         for i in range(4):
-            b.left[i] = me.time[i]
-        b.money = me.budget
+            left[i] = b.left[i]
+        cost_left = b.money + 1e-9
+    else:
+        for i in range(4):
+            left[i] = me.time[i]
+        cost_left = me.budget + 1e-9
         actions = []
-    cost_left: cython.double = b.money + 1e-9
     one: cython.ulonglong = 1
     planned_kinds: cython.ulonglong = 0
     planned_pairs: cython.ulonglong[64]  # per kind, the targets planned
@@ -551,8 +558,9 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
     negotiating: cython.bint = False
     x: Move
     k: cython.int
-    for k in range(64):
-        planned_pairs[k] = 0
+    if actions:
+        for k in range(64):
+            planned_pairs[k] = 0
     for x in actions:
         if 0 <= x.kind < 64:
             planned_kinds |= one << x.kind
@@ -572,7 +580,7 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         out.free_week[pv.index] = pv.free_week
         out.needs_intro[pv.index] = pv.needs_intro
     reached: cython.ulonglong = 0
-    lost: cython.bint = me.status == "lost"
+    lost: cython.bint = same(me.status, "lost")
     d: ActionDef
     f: cython.int
     n: cython.int
@@ -594,8 +602,7 @@ def legal_into(vv: VendorView, plan: list, out: Legal) -> cython.void:
         if d.vendor_special and vendor_reason(vv, d) != _OK:
             continue
         n = d.days
-        if b.left[d.role_a] < n or (
-                d.role_b >= 0 and b.left[d.role_b] < n):
+        if left[d.role_a] < n or (d.role_b >= 0 and left[d.role_b] < n):
             continue
         if actions and (((planned_kinds >> d.kind) & 1 and (d.once or not d.target)) or (
                 negotiating and d.special_id == S_NEGOTIATE)):

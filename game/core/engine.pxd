@@ -10,10 +10,15 @@ from game.core.informants cimport informants
 from game.core.preference cimport nudge_support
 from game.core.health cimport Health, health_all
 from game.core.views cimport vendor_view
-from game.core.num cimport fround
+from game.core.num cimport fround, same
 
 cimport cython
 
 @cython.final
 cdef class Sways:
     cdef public list src, who, k
+    cdef int n
+    cdef int *csrc
+    cdef int *cwho
+    cdef double *ck
+    cdef int seal(self)

@@ -27,7 +27,7 @@ from game.core.errors import IllegalAction
 from game.core.events import apply_choice, fire_events
 from game.core.health import C_KEYS, Health, health_all, health_dict
 from game.core.informants import informants
-from game.core.num import fround
+from game.core.num import fround, same
 from game.core.personnel import personnel_week
 from game.core.preference import nudge_support
 from game.core.rng import Rng, seed_state
@@ -44,7 +44,9 @@ from game.core.state import (
 from game.core.views import VendorView, vendor_view
 from game.scenario.models import ScenarioSpec
 
-if not cython.compiled:
+if cython.compiled:
+    from cython.cimports.libc.stdlib import free, malloc
+else:
     from game.core.ids import (
         A_CHOOSE,
         C_INSIDER,
@@ -317,7 +319,8 @@ def _named(plan: list) -> cython.bint:
 @cython.final
 @cython.cclass
 class Sways:
-    """Who sways whom and how strongly, as three parallel lists (one entry a sway)."""
+    """Who sways whom and how strongly, as three parallel lists (one entry a sway), and
+    (once `seal`ed) the same as C arrays, which the weekly world pass reads per vendor."""
 
     # Fields (declared for C in engine.pxd; annotated here for type checkers).
     src: list[int]
@@ -328,6 +331,34 @@ class Sways:
         self.src = []
         self.who = []
         self.k = []
+        self.n = 0
+
+    @cython.cfunc
+    def seal(self) -> cython.int:
+        """The lists, complete, copied into the arrays (the lists themselves uncompiled)."""
+        n: cython.Py_ssize_t = len(self.src)
+        j: cython.Py_ssize_t
+        if cython.compiled:
+            self.csrc = cython.cast(cython.p_int, malloc(max(n, 1) * cython.sizeof(cython.int)))
+            self.cwho = cython.cast(cython.p_int, malloc(max(n, 1) * cython.sizeof(cython.int)))
+            self.ck = cython.cast(cython.p_double,
+                                  malloc(max(n, 1) * cython.sizeof(cython.double)))
+            if not (self.csrc and self.cwho and self.ck):
+                raise MemoryError()
+            for j in range(n):
+                self.csrc[j] = self.src[j]
+                self.cwho[j] = self.who[j]
+                self.ck[j] = self.k[j]
+        else:
+            self.csrc, self.cwho, self.ck = self.src, self.who, self.k
+        self.n = n
+        return 0
+
+    def __dealloc__(self) -> None:
+        if cython.compiled:
+            free(self.csrc)
+            free(self.cwho)
+            free(self.ck)
 
 
 @cython.cfunc
@@ -342,6 +373,7 @@ def _sways(state: GameState) -> Sways:
             out.src.append(p.index)
             out.who.append(who)
             out.k.append(0.08 * strength)
+    out.seal()
     state.sways = out
     state.sways_stamp = state.stamp
     return out
@@ -354,11 +386,8 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
     week: cython.int = state.week
     n: cython.Py_ssize_t = state.n_people
     sways: Sways = _sways(state)
-    sway_src: list = sways.src
-    sway_who: list = sways.who
-    sway_k: list = sways.k
     p: Person
-    ns: cython.Py_ssize_t = len(sway_src)
+    ns: cython.Py_ssize_t = sways.n
     v: Vendor
     r: Relation
     rels: list
@@ -380,12 +409,12 @@ def _world(state: GameState, rng: Rng, rec: cython.bint) -> list:
             r = rels[i]
             before[i] = r.support
         for j in range(ns):
-            src_i = sway_src[j]
-            who_i = sway_who[j]
-            strength = sway_k[j]
+            src_i = sways.csrc[j]
+            who_i = sways.cwho[j]
+            strength = sways.ck[j]
             delta = strength * (before[src_i] - before[who_i])
             if delta > 1e-4 or delta < -1e-4:
-                nudge_support(rels[sway_who[j]], delta)
+                nudge_support(rels[who_i], delta)
         rivals = None
         for i in range(n):
             r = rels[i]
@@ -450,10 +479,11 @@ def _calendar(state: GameState, rng: Rng) -> list:
     return out
 
 
-def _snapshot(state: GameState, rec: bool) -> None:
+@cython.cfunc
+def _snapshot(state: GameState, rec: cython.bint) -> cython.int:
     state.new_turn()
     if not rec:
-        return
+        return 0
     h = health_all(state)
     state.cache["health"] = (state.turn_id, h)
     state.history.append({
@@ -465,12 +495,14 @@ def _snapshot(state: GameState, rec: bool) -> None:
         "spent": {v.id: fround(v.spent, 4) for v in state.vlist},
         "health": _c931_table(h, state),
     })
+    return 0
 
 
-def _check_end(state: GameState) -> None:
+@cython.cfunc
+def _check_end(state: GameState) -> cython.int:
     w = state.week
     for v in state.vlist:
-        if v.status in ("won", "shelved"):
+        if same(v.status, "won") or same(v.status, "shelved"):
             c = state.contract
             assert c is not None, "a won or shelved deal has a contract"
             state.outcome = {
@@ -506,6 +538,7 @@ def _check_end(state: GameState) -> None:
         else:
             state.outcome["c931_at_decision"] = _c931_table(health_all(state), state)
         state.outcome["ranking"] = list(state.tender["ranking"]) if state.tender else []
+    return 0
 
 
 def health_of(state: GameState, vendor: str) -> dict[str, Any]:

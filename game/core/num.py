@@ -36,6 +36,19 @@ def fround(x: cython.double, n: cython.int) -> cython.double:
 
 
 @cython.ccall
+@cython.exceptval(check=False)
+def same(a: str, b: str) -> cython.bint:
+    """`a == b` for two strings. A status or an id mostly differs from the one it is held
+    against in length, which settles it without comparing characters (Cython compares two
+    different strings through `PyUnicode_Compare`)."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return len(a) == len(b) and a == b
+
+
+@cython.ccall
 def clamp(x: cython.double, lo: cython.double, hi: cython.double) -> cython.double:
     return lo if x < lo else hi if x > hi else x
 

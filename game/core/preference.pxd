@@ -1,6 +1,6 @@
 cimport cython
 from game.core.ids cimport *
-from game.core.num cimport clamp
+from game.core.num cimport clamp, same
 from game.core.state cimport GameState, Person, Relation, Vendor
 
 cpdef double nudge_support(Relation r, double delta)

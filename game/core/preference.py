@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import cython
 
-from game.core.num import clamp
+from game.core.num import clamp, same
 from game.core.state import GameState, Person, Relation, Vendor
 
 if not cython.compiled:
@@ -83,7 +83,7 @@ def best_other(state: GameState, vi: cython.int, pi: cython.int) -> cython.int:
     v: Vendor
     r: Relation
     for v in state.vlist:
-        if v.index == vi or not v.active or v.status == "lost":
+        if v.index == vi or not v.active or same(v.status, "lost"):
             continue
         r = state.rels[v.index][pi]
         if r.support > top:
@@ -103,7 +103,7 @@ def leader(state: GameState, pi: cython.int, least: cython.double, lead: cython.
     s: cython.double
     v: Vendor
     for v in state.vlist:
-        if not v.active or v.status == "lost":
+        if not v.active or same(v.status, "lost"):
             continue
         s = cython.cast(Relation, state.rels[v.index][pi]).support
         if s > s1:
@@ -150,19 +150,26 @@ def court(state: GameState, v: Vendor, pi: cython.int, delta: cython.double) -> 
     total: cython.double = 0.0
     o: Vendor
     ro: Relation
+    # The rivals in the running who have support with the person, found once (each has
+    # its own relation, so taking from one leaves the others' support as it was).
+    backed: cython.int[16]
+    if not cython.compiled:
+        backed = [0] * 16
+    n: cython.int = 0
+    k: cython.int
     for o in state.vlist:
-        if o.index != v.index and o.active and o.status != "lost":
+        if o.index != v.index and o.active and not same(o.status, "lost"):
             ro = state.rels[o.index][pi]
             if ro.support > 0.0:
                 total += ro.support
+                backed[n] = o.index
+                n += 1
     if total <= 0.0:
         return gain
     take: cython.double = (_KDM_CONTEST if p.key_mask & K_KDM else _CONTEST) * gain / total
-    for o in state.vlist:
-        if o.index != v.index and o.active and o.status != "lost":
-            ro = state.rels[o.index][pi]
-            if ro.support > 0.0:
-                nudge_support(ro, -take * ro.support)
+    for k in range(n):
+        ro = state.rels[backed[k]][pi]
+        nudge_support(ro, -take * ro.support)
     return gain
 
 

@@ -52,6 +52,7 @@ _TECH_FLOOR = cython.declare(cython.double, TECH_FLOOR)
 PREFERENCE_BY_MODE = (1.0, 1.0, 0.5)
 UNKNOWN = 0.05  # an evaluator who has never met a vendor marks it down (prequalification)
 _UNKNOWN = cython.declare(cython.double, UNKNOWN)
+_MAX_BIDS = cython.declare(cython.int, 16)  # a scenario has at most 16 vendors
 # A bid from a vendor whose own funnel stopped short of P5 (no solution work seen, no
 # insider, no coach): the evaluators see the gap. By stage 1..7.
 UNPREPARED = (0.0, -0.10, -0.10, -0.10, -0.05, 0.0, 0.0, 0.0)
@@ -237,26 +238,46 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     pan: Panel = panel(state)
     nb: cython.Py_ssize_t = len(vendors)
     ne: cython.Py_ssize_t = len(pan.people)
+    if nb > _MAX_BIDS:
+        raise ValueError(f"at most {_MAX_BIDS} bids can be judged, not {nb}")
     k: cython.Py_ssize_t
     e: cython.Py_ssize_t
-    low: cython.double = prices[0]
+    # Per bid (C arrays compiled, lists uncompiled): what the evaluators' loop reads.
+    vix: cython.int[16]
+    price: cython.double[16]
+    tech_extra: cython.double[16]
+    serv_extra: cython.double[16]
+    serv_v: cython.double[16]
+    prep: cython.double[16]
+    merit: cython.double[16]
+    sums: cython.double[16]
+    sup: cython.double[16]
+    unmet: cython.bint[16]  # the evaluator has never met the bidder
+    if not cython.compiled:
+        vix, price, tech_extra, serv_extra, serv_v = [0] * 16, [0.0] * 16, [0.0] * 16, \
+            [0.0] * 16, [0.0] * 16
+        prep, merit, sums, sup, unmet = [0.0] * 16, [0.0] * 16, [0.0] * 16, [0.0] * 16, \
+            [False] * 16
+    for k in range(nb):
+        vix[k] = vendors[k]
+        price[k] = prices[k]
+    low: cython.double = price[0]
     for k in range(1, nb):
-        if cython.cast(cython.double, prices[k]) < low:
-            low = prices[k]
-    tech_extra = []
-    price_score = []
-    serv_extra = []
-    prep = []
+        if cython.cast(cython.double, price[k]) < low:
+            low = price[k]
     v: Vendor
     for k in range(nb):
-        v = state.vlist[vendors[k]]
+        v = state.vlist[vix[k]]
         # A bid written without knowing the real criteria misses some of them.
-        tech_extra.append(0.15 * min(v.spec_bias, 2.0) + (
-            (0.05 if v.has(F_CRITERIA_KNOWN) else -0.02) if technical[k] else -0.10))
-        price_score.append(low / cython.cast(cython.double, prices[k]))
-        serv_extra.append(0.15 if service[k] else 0.0)
-        prep.append(UNPREPARED[prepared_stage(state, v)])
-    merit = [0.0] * nb
+        tech_extra[k] = 0.15 * min(v.spec_bias, 2.0) + (
+            (0.05 if v.has(F_CRITERIA_KNOWN) else -0.02) if technical[k] else -0.10)
+        price[k] = low / cython.cast(cython.double, price[k])  # the price's score
+        serv_extra[k] = 0.15 if service[k] else 0.0
+        serv_v[k] = pan.service[vix[k]]
+        prep[k] = UNPREPARED[prepared_stage(state, v)]
+        merit[k] = 0.0
+        sums[k] = 0.0
+        sup[k] = 0.0
     out: Scores = Scores()
     total_w: cython.double = 0.0
     base: cython.double
@@ -265,13 +286,16 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
     vi: cython.int
     fits: list
     r: Relation
-    sums = [0.0] * nb
-    sup = [0.0] * nb
     pi: cython.int
+    fit: cython.double
     fit_gap: cython.double
     top1: cython.double
     top2: cython.double
     lead: cython.double
+    tech: cython.double
+    price_w: cython.double
+    service_w: cython.double
+    total: cython.double
     pref: cython.double = _PREFERENCE * cython.cast(cython.double,
                                                    PREFERENCE_BY_MODE[state.procurement])
     for e in range(ne):
@@ -279,32 +303,33 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
         total_w += w
         fits = pan.fits[e]
         pi = pan.people[e]
+        tech = pan.tech[e]
+        price_w = pan.price_w[e]
+        service_w = pan.service_w[e]
+        total = pan.total[e]
         row: list[float] | None = [] if want_rows else None
         vrow: list[float] | None = [] if want_rows else None
         top1 = -2.0
         top2 = -2.0
         if pi >= 0:
             for k in range(nb):
-                r = state.rels[vendors[k]][pi]
+                r = cython.cast(list, state.rels[vix[k]])[pi]
                 sup[k] = r.support
+                unmet[k] = r.contact == 0
                 if r.support > top1:
                     top2 = top1
                     top1 = r.support
                 elif r.support > top2:
                     top2 = r.support
         for k in range(nb):
-            vi = vendors[k]
-            fit_gap = _TECH_FLOOR - cython.cast(cython.double, fits[vi])
-            base = (cython.cast(cython.double, pan.tech[e])
-                    * (cython.cast(cython.double, fits[vi])
-                       + cython.cast(cython.double, tech_extra[k]))
-                    + cython.cast(cython.double, pan.price_w[e])
-                    * cython.cast(cython.double, price_score[k])
-                    + cython.cast(cython.double, pan.service_w[e])
-                    * (cython.cast(cython.double, pan.service[vi])
-                       + cython.cast(cython.double, serv_extra[k]))
-                    ) / cython.cast(cython.double, pan.total[e]) \
-                + cython.cast(cython.double, prep[k])
+            vi = vix[k]
+            fit = fits[vi]
+            fit_gap = _TECH_FLOOR - fit
+            base = (tech * (fit + cython.cast(cython.double, tech_extra[k]))
+                    + price_w * cython.cast(cython.double, price[k])
+                    + service_w * (cython.cast(cython.double, serv_v[k])
+                                   + cython.cast(cython.double, serv_extra[k]))
+                    ) / total + cython.cast(cython.double, prep[k])
             if fit_gap > 0.0:  # below what this evaluator needs: marked down (compliance)
                 base -= fit_gap
             merit[k] = cython.cast(cython.double, merit[k]) + w * base
@@ -317,8 +342,7 @@ def judge(state: GameState, vendors: list, prices: list, technical: list, servic
                 if nb == 1:
                     lead = cython.cast(cython.double, sup[k])
                 lead = clamp(lead / _PREF_SPREAD, -1.0, 1.0) * pref
-                r = state.rels[vi][pi]
-                if r.contact == 0:
+                if unmet[k]:
                     lead -= _UNKNOWN
                 score = fround(base + lead, 4)
             sums[k] = cython.cast(cython.double, sums[k]) + w * score

@@ -594,8 +594,9 @@ def _person_view(state: GameState, vi: cython.int, p: Person, r: Relation, phase
     else:
         pv.cares_about = pv.traits = None
         pv.traits_mask = 0
-        pv.trait_ids = []
-        pv.care_ids = []
+        # A batch game's views (`favs` given) share one empty list: views are read-only.
+        pv.trait_ids = _NO_IDS if favs is not None else []
+        pv.care_ids = _NO_IDS if favs is not None else []
     if r.known_position:
         pv.position_motive = p.position_motive
         pv.pos_kind = p.pos_kind
@@ -750,7 +751,8 @@ def _build(state: GameState, vi: cython.int, full: cython.bint, favs: list | Non
     vv.texts = texts
     vv.need_ids = state.need_ids
     vv.need_names = texts["need_names"]
-    vv.nw = [fround(w, 4) for w in state.nw]
+    # A batch game's views of one turn share the rounded need weights (views are read-only).
+    vv.nw = _turn_nw(state) if favs is not None else [fround(w, 4) for w in state.nw]
     vv.budget_known = v.has(F_EL_BUDGET)
     vv.cust_budget = fround(state.budget, 2) if vv.budget_known else 0.0
     vv.first_payment_max = state.first_payment_max if vv.budget_known else 0.0
@@ -764,13 +766,13 @@ def _build(state: GameState, vi: cython.int, full: cython.bint, favs: list | Non
         if o.index != vi and (o.active or o.status != "active"):
             rivals.append(_rival(state, v, o, bids))
     vv.rivals = rivals
-    people = []
+    people: list = [None] * state.n_people  # filled in place: no list growing person by person
     i: cython.Py_ssize_t
     coach: cython.bint = has_coach_anywhere(state, vi)
     rumoured: cython.bint = bool(state.rumours) and hears_rumours(state, vi)
     for i in range(state.n_people):
-        people.append(_person_view(state, vi, state.plist[i], rels[i], phase, coach, rumoured,
-                                   favs))
+        people[i] = _person_view(state, vi, state.plist[i], rels[i], phase, coach, rumoured,
+                                 favs)
     vv.people = people
     public = _public_parts(state)
     vv.tender = public[0]
@@ -809,6 +811,20 @@ def vendor_view(state: GameState, vi: cython.int) -> VendorView:
 
 _FAVS_OF = cython.declare(object, None)  # the turn's views the kept favourites belong to
 _FAVS = cython.declare(list, [])
+_NW_OF = cython.declare(object, None)  # the turn's views the rounded need weights belong to
+_NW = cython.declare(list, [])
+_NO_IDS = cython.declare(list, [])  # the empty trait and care ids of a batch game's views
+
+
+@cython.cfunc
+def _turn_nw(state: GameState) -> list:
+    """The need weights rounded as a view shows them, once a turn for the turn's views of
+    a batch game (`vendor_view`'s, which are made again each turn)."""
+    global _NW_OF, _NW
+    if _NW_OF is not state.tviews:
+        _NW_OF = state.tviews
+        _NW = [fround(w, 4) for w in state.nw]
+    return _NW
 
 
 @cython.cfunc

@@ -19,15 +19,14 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from game.ai.agents import BuiltinAgent
-from game.core.causes import Causes, analyse, analyse_all, scoring_fork
-from game.core.engine import new_game, resolve_week
-from game.core.rng import seed_state, world_seed
+from game.core.causes import Causes, analyse, analyse_all
+from game.core.engine import new_game
 from game.core.state import GameState
-from game.core.views import vendor_view
 from game.scenario.library import shipped_dir
 from game.scenario.loader import load_scenario
 from game.scenario.models import Playbook, ScenarioSpec
 from game.sim.balance_report import render_report, summarise
+from game.sim.batch import play_scored_game as batch_scored_game
 
 MODES = ("scenario", "rotate")
 """scenario: every vendor plays the playbook its scenario gives it. rotate: the team vendor's
@@ -95,35 +94,9 @@ def play_scored_game(spec: ScenarioSpec, seed: int, agents: dict[str, Any],
                      template: GameState) -> tuple[GameState, GameState | None]:
     """One unrecorded game (as `batch.play_batch_game` plays it), and the game as its bids
     were scored: the award week played again on a `scoring_fork`, without the customer's
-    events that follow the scoring. None when no bids were scored."""
-    state = template.fork()
-    state.seed = seed
-    state.dice.s = seed_state(seed)
-    state.world.s = world_seed(seed)  # the customer's own dice, as `new_game` seeds them
-    state.recording = False
-    scored: GameState | None = None
-    while state.outcome is None:
-        plans = {}
-        trusted = set()  # the plans their planner checked (see `engine.resolve_week`)
-        for v in state.vlist:
-            if v.active:
-                plan = agents[v.id].plan(vendor_view(state, v.index), False)
-                plans[v.id] = plan.moves
-                if plan.checked:
-                    trusted.add(v.id)
-        # The bids are scored in the award week, after the bids were opened. Nothing during
-        # a week moves the award to that week or earlier (a calendar shift lands after it),
-        # so a week that starts before the award cannot score them and needs no fork.
-        quiet = None
-        if scored is None and state.week >= state.calendar["bid_deadline"] \
-                and state.week >= state.calendar["award"] \
-                and not (state.tender or {}).get("evaluated"):
-            quiet = scoring_fork(state)
-        resolve_week(state, plans, None, trusted)
-        if quiet is not None and (state.tender or {}).get("evaluated"):
-            resolve_week(quiet, plans, None, trusted)  # the same views: checked already
-            scored = quiet
-    return state, scored
+    events that follow the scoring. None when no bids were scored. (The week loop runs in
+    the compiled `batch.play_scored_game`.)"""
+    return batch_scored_game(spec, seed, agents, template)
 
 
 def game_record(state: GameState, playbooks: dict[str, str],
