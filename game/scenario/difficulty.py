@@ -58,7 +58,7 @@ def _span(lo: float, hi: float, fmt: str) -> str:
 
 
 def level_line(word: str) -> str:
-    """"`expert`: ...; one rival at this level won 0%-70% of games against the
+    """"`expert`: ...; one rival at this level won 0%-72% of games against the
     coach-following team (0%-93% in balance's setting); a run takes 2.0-8.7x as long"."""
     lv = LEVELS[word]
     wins = _span(*lv.wins, ".0%")
