@@ -21,6 +21,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
 
+from game.ui.widgets.tips import AreaTips
+
 
 @dataclass(frozen=True)
 class Area:
@@ -32,7 +34,7 @@ class Area:
     pressable: bool = False
 
 
-class HitMap(UIElement):
+class HitMap(AreaTips, UIElement):
     """See the module docstring. Areas do not overlap (the first one found counts)."""
 
     def __init__(self, areas: list[Area], manager: Any) -> None:
@@ -81,17 +83,8 @@ class HitMap(UIElement):
             self.hovered_key = key
         if (area is not None and area.tip and self.tool_tip is None
                 and self.hover_time > self.tool_tip_delay):
-            self.tool_tip = self.ui_manager.create_tool_tip(
-                text=area.tip, position=(int(mouse_pos[0]), area.rect.centery),
-                hover_distance=(0, area.rect.height // 2), parent_element=self,
-                object_id=None, wrap_width=None, text_kwargs={})
+            self._show_tip(area.tip, mouse_pos[0], area.rect)
         self.hover_time += time_delta
-
-    def _drop_tip(self) -> None:
-        if self.tool_tip is not None:
-            self.tool_tip.kill()
-            self.tool_tip = None
-        self.hover_time = 0.0
 
     def on_unhovered(self) -> None:
         super().on_unhovered()

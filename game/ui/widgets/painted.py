@@ -24,6 +24,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
 
+from game.ui.widgets.tips import AreaTips
+
 PREMUL = pygame.BLEND_PREMULTIPLIED
 FACES_KEPT = 400
 
@@ -43,7 +45,7 @@ class Spot:
     text: str
 
 
-class Painted(UIElement):
+class Painted(AreaTips, UIElement):
     """See the module docstring."""
 
     double_clicks = False
@@ -167,18 +169,8 @@ class Painted(UIElement):
         if part is not None and self.tool_tip is None and self.hover_time > self.tool_tip_delay:
             text = self._tip(part)
             if text:
-                box = self._part_rect(part)
-                self.tool_tip = self.ui_manager.create_tool_tip(
-                    text=text, position=(int(mouse_pos[0]), box.centery),
-                    hover_distance=(0, box.height // 2), parent_element=self,
-                    object_id=None, wrap_width=None, text_kwargs={})
+                self._show_tip(text, mouse_pos[0], self._part_rect(part))
         self.hover_time += time_delta
-
-    def _drop_tip(self) -> None:
-        if self.tool_tip is not None:
-            self.tool_tip.kill()
-            self.tool_tip = None
-        self.hover_time = 0.0
 
     def on_unhovered(self) -> None:
         super().on_unhovered()
