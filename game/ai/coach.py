@@ -48,7 +48,7 @@ def recommended(view: View, seed: int = 0, playbook: str | None = None,
         if v is view and k == key:
             return plan
     plan = ExpertAgent(playbook, "expert", seed, skill=skill, lead=COACH_LEAD,
-                       win_worth=COACH_WIN_WORTH).decide(view)
+                       win_worth=COACH_WIN_WORTH, full=True).decide(view)
     _CACHE.append((view, key, plan))
     del _CACHE[:-4]
     return plan

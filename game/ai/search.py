@@ -57,24 +57,33 @@ COACH_LEAD = 2.0
 COACH_WIN_WORTH = 4.5
 
 
-def variants(style: Style) -> list[tuple[Style, dict[str, float]]]:
+def variants(style: Style, full: bool = False) -> list[tuple[Style, dict[str, float]]]:
     """The candidate emphases: the playbook itself, then nudges a strong player would try:
     write our strengths into the criteria, court the KDM or the evaluators, or spend more
-    now. (A thriftier variant was tried and almost never won the comparison.)"""
+    now. (A thriftier variant was tried and almost never won the comparison.)
+
+    An expert rival shapes the criteria at most one and a half times again as hard as its
+    playbook does, so an incumbent that seldom rewrites the tender does not turn into a
+    solution seller when it searches: with a fixed push (`full`, the coach's) an expert
+    incumbent shaped twice as much as at normal and won 70% of a strict public tender against
+    the coach-following team, past what a fair opponent should reach (issue: expert rivals
+    at most 55%). The coach advises whatever wins, so it tries the full push."""
+    strong = 2.0 if full else min(2.0, 1.5 * style.shape)
+    light = 1.0 if full else min(1.0, 0.75 * style.shape)
     return [
         (style, {}),
-        (style.replace(shape=style.shape + 2.0), {}),
+        (style.replace(shape=style.shape + strong), {}),
         (style, {"kdm": 0.8}),
-        (style.replace(shape=style.shape + 1.0), {"ki": 0.5}),
+        (style.replace(shape=style.shape + light), {"ki": 0.5}),
         (style.replace(frugality=style.frugality * 0.6, pace=style.pace * 1.5), {"ku": 0.4}),
     ]
 
 
-def candidates(vv: VendorView, style: Style, explain: bool = True, skill: Skill = NORMAL
-               ) -> list[Plan]:
+def candidates(vv: VendorView, style: Style, explain: bool = True, skill: Skill = NORMAL,
+               full: bool = False) -> list[Plan]:
     seen: set[tuple[tuple[int, int, int], ...]] = set()
     out: list[Plan] = []
-    for st, emphasis in variants(style):
+    for st, emphasis in variants(style, full):
         plan = plan_week(vv, st, skill, None, emphasis, explain=explain)
         key = tuple((m.kind, m.target, m.option) for m in plan.moves)
         if key not in seen:
@@ -204,7 +213,7 @@ class ExpertAgent:
 
     def __init__(self, playbook: str, difficulty: str = "expert", seed: int = 0,
                  samples: int = SAMPLES, skill: Skill = NORMAL, lead: float = LEAD_OUTLOOK,
-                 win_worth: float = WIN_WORTH) -> None:
+                 win_worth: float = WIN_WORTH, full: bool = False) -> None:
         from game.ai.playbooks import style_for
 
         self.playbook = playbook
@@ -215,6 +224,7 @@ class ExpertAgent:
         self.skill = skill
         self.lead = lead
         self.win_worth = win_worth
+        self.full = full
 
     def __call__(self, view: Any) -> tuple[list, list[str]]:
         return self.decide(view)
@@ -235,7 +245,7 @@ class ExpertAgent:
         if not me.active or vv.over or me.status != "active" or me.stage >= 6 \
                 or vv.award is not None:
             return plan_week(vv, self.style, self.skill, explain=explain)
-        cands = candidates(vv, self.style, explain, self.skill)
+        cands = candidates(vv, self.style, explain, self.skill, self.full)
         worlds = [determinise(vv, rng) for _ in range(self.samples)]
         plan = cands[0]
         if len(cands) > 1:

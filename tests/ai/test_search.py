@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from game.ai import search
 from game.ai.search import ExpertAgent, best_bid, bid_value, tender_outlook
 from game.ai.tactics import bid_price
@@ -150,3 +152,42 @@ def test_the_outlook_counts_the_kdms_override(monkeypatch) -> None:
     backed = tender_outlook(world, me)
     monkeypatch.setattr(search, "OVERRIDE_GAP", (0.0, 0.0, 0.0))
     assert tender_outlook(world, me) < backed
+
+
+def test_an_expert_rival_shapes_in_proportion_to_its_playbook_and_the_coach_in_full() -> None:
+    """An expert incumbent tries shaping the criteria at most one and a half times again as
+    hard as its playbook does, a solution seller more than an incumbent; the coach (`full`)
+    always tries the full push, since it advises whatever wins."""
+    from game.ai.playbooks import style_for
+
+    def shapes(playbook: str, full: bool) -> list[float]:
+        style = style_for(playbook)
+        return [st.shape - style.shape for st, _ in search.variants(style, full)]
+
+    incumbent = style_for("incumbent").shape
+    assert max(shapes("incumbent", False)) == pytest.approx(1.5 * incumbent)
+    assert 1.5 * incumbent < 2.0
+    assert max(shapes("price_cutter", False)) < max(shapes("incumbent", False))
+    assert max(shapes("solution", False)) > max(shapes("incumbent", False))
+    for playbook in ("incumbent", "price_cutter", "solution"):
+        assert max(shapes(playbook, True)) == pytest.approx(2.0)
+    assert ExpertAgent("incumbent").full is False
+
+
+def test_the_coach_searches_with_the_full_candidate_set(monkeypatch) -> None:
+    """The coach's recommendation comes from the expert search with `full` set."""
+    from game.ai import coach
+
+    made = []
+    real = coach.ExpertAgent
+
+    def spy(*a, **kw):
+        agent = real(*a, **kw)
+        made.append(agent)
+        return agent
+
+    monkeypatch.setattr(coach, "ExpertAgent", spy)
+    coach._CACHE.clear()
+    _, _, v = _state_and_view(6)
+    coach.recommended(v, seed=2)
+    assert made and all(a.full for a in made)
