@@ -66,8 +66,8 @@ def variants(style: Style, full: bool = False) -> list[tuple[Style, dict[str, fl
     playbook does, so an incumbent that seldom rewrites the tender does not turn into a
     solution seller when it searches: with a fixed push (`full`, the coach's) an expert
     incumbent shaped twice as much as at normal and won 70% of a strict public tender against
-    the coach-following team, past what a fair opponent should reach (issue: expert rivals
-    at most 55%). The coach advises whatever wins, so it tries the full push."""
+    the coach-following team, past the 55% a fair opponent should stay under. The coach
+    advises whatever wins, so it tries the full push."""
     strong = 2.0 if full else min(2.0, 1.5 * style.shape)
     light = 1.0 if full else min(1.0, 0.75 * style.shape)
     return [
