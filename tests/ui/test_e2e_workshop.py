@@ -98,12 +98,17 @@ def test_a_workshop_week_in_real_windows(make_app: Any, tmp_path: Path) -> None:
         procs.append(p)
         return p
 
-    def window_of(p: subprocess.Popen[bytes]) -> str:
+    def place(p: subprocess.Popen[bytes], x: int, y: int) -> None:
+        """Move the process's window to (x, y). SDL may replace the first window it maps
+        while it sets the size, so a window found a moment ago can be gone: look again."""
         for _ in range(80):
-            found = subprocess.run(["xdotool", "search", "--pid", str(p.pid)], env=env,
-                                   capture_output=True, text=True)
-            if found.stdout.split():
-                return found.stdout.split()[0]
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(p.pid)],
+                                   env=env, capture_output=True, text=True)
+            for wid in found.stdout.split():
+                moved = subprocess.run(["xdotool", "windowmove", wid, str(x), str(y)], env=env,
+                                       capture_output=True)
+                if moved.returncode == 0:
+                    return
             time.sleep(0.25)
         raise AssertionError("a window did not appear")
 
@@ -130,8 +135,7 @@ def test_a_workshop_week_in_real_windows(make_app: Any, tmp_path: Path) -> None:
                     "--bind", "127.0.0.1", "--dir", str(folder), "--pin", "424242",
                     "--lang", "en", "--size", f"{W}x{H}"], "host")
         # SDL centres each window on the wide screen: put them side by side
-        subprocess.run(["xdotool", "windowmove", window_of(host), "0", "0"], env=env,
-                       check=True)
+        place(host, 0, 0)
         for _ in range(40):
             if log():
                 break
@@ -140,9 +144,7 @@ def test_a_workshop_week_in_real_windows(make_app: Any, tmp_path: Path) -> None:
         for i, vid in enumerate(teams, start=1):
             p = run(["join", f"127.0.0.1:{port}", "--code", codes[vid]["code"], "--name",
                      f"Team {vid}", "--lang", "en", "--size", f"{W}x{H}"], vid)
-            wid = window_of(p)
-            subprocess.run(["xdotool", "windowmove", wid, str(i * W), "0"], env=env,
-                           check=True)
+            place(p, i * W, 0)
         for _ in range(60):
             if sum(1 for r in log() if r["t"] == "seat") == 2:
                 break
