@@ -83,9 +83,10 @@ def make_agent(playbook: str, difficulty: str = "normal", seed: int = 0) -> Any:
 
 
 class CoachedAgent:
-    """A player who follows the coach: for every role the coach's first suggestion, asked
-    again until the coach has nothing more (the `coached` side of `bench ai`, and the team's
-    seat in `fidelity`, where `skill` carries the arm's handicap)."""
+    """A player who follows the coach: every ★ in the coach's order, then for every role the
+    coach's first suggestion, asked again until the coach has nothing more (the `coached`
+    side of `bench ai`, and the team's seat in `fidelity`, where `skill` carries the arm's
+    handicap)."""
 
     playbook = "coached"
     difficulty = "coached"

@@ -8,8 +8,9 @@ projects and no-deal endings decide nothing); side A wins it when the winner is 
 vendors. Win share = A's wins / decided games, so two equal sides score 0.5 whatever the
 scenario's seats are worth. Seeds cycle over the shipped scenarios.
 
-"coached" is a player who, for every role, takes the coach's first suggestion, asks again,
-and repeats until the coach has nothing more for any role (and answers events as advised).
+"coached" is a player who answers events as advised, plans every ★ in the coach's order
+("Plan every ★"), then for every role takes the coach's first suggestion, asks again, and
+repeats until the coach has nothing more for any role.
 
 `expert_decision_ms_p95` is the 95th percentile of the CPU time one expert vendor-week takes
 (`time.thread_time`), so other work on the machine does not inflate it; the wall-clock

@@ -2,14 +2,15 @@
 
 `python main.py fidelity FILE... [--games N] [--jobs J] [--out DIR]`
 
-The team's seat is played by a player who follows the coach (the coach's first suggestion for
-every role, as `coached` in `bench ai`); the rivals by the scenario's own line-up. Each arm
-changes only the team's seat — its budget, or a habit the material warns about (never meeting
-the KDM, no insiders, no coach, no joint moves, ignoring motives, the wrong move for the
-stage) — and plays the same seeds as the baseline, so an arm's effect on the team's win rate
-is measured game by game (paired by seed). The report also gives the C931 rule of thumb as
-measured at tender issue, how often the winner held W, how often the KDM's favourite takes a
-close award, whether price decided the team's losses, and the counterfactual causes of them.
+The team's seat is played by a player who follows the coach (every ★ in the coach's order,
+then the coach's first suggestion for every role, as `coached` in `bench ai`); the rivals by
+the scenario's own line-up. Each arm changes only the team's seat — its budget, or a habit
+the material warns about (never meeting the KDM, no insiders, no coach, no joint moves,
+ignoring motives, the wrong move for the stage) — and plays the same seeds as the baseline,
+so an arm's effect on the team's win rate is measured game by game (paired by seed). The
+report also gives the C931 rule of thumb as measured at tender issue, how often the winner
+held W, how often the KDM's favourite takes a close award, whether price decided the team's
+losses, and the counterfactual causes of them.
 """
 
 from __future__ import annotations

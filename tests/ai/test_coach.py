@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from game.ai.coach import advise, describe, follow_coach, render
+from game.ai.coach import advise, describe, follow_coach, recommended, render, starred
+from game.core.actions import CATALOG
 from game.core.checks import check, check_plan
 from game.core.state import ROLES
 from game.core.views import view
@@ -29,11 +30,13 @@ def test_advice_per_role_is_legal_explained_and_bilingual() -> None:
             adv = advise(v, seed=1)
             assert set(ROLES) <= set(adv)
             assert any(adv[r] for r in ROLES)
+            stars = starred(adv)
             for role in ROLES:
                 assert len(adv[role]) <= 3
                 for s in adv[role]:
                     assert role in s["roles"]
-                    assert check(v, s["action"], []) is None
+                    before = stars[:stars.index(s["action"])] if s["recommended"] else []
+                    assert check(v, s["action"], before) is None
                     assert s["reasons"]
                     for r in s["reasons"]:
                         assert tr(r["key"], "en") != r["key"] and tr(r["key"], "zh") != r["key"]
@@ -75,6 +78,31 @@ def test_following_the_coach_gives_a_legal_full_week() -> None:
         assert check_plan(v, plan) is None
         assert {a.target for a in plan if a.kind == "choose"} == \
             {p["event"] for p in v["pending"]}
+
+
+def test_following_the_coach_plans_the_experts_week_in_the_experts_order() -> None:
+    """A week resolves each vendor's moves in the order planned, so the coach-following
+    player (and "Plan every ★") keeps the expert's order, not the roles' order."""
+    reordered = 0
+    for path in SCENARIOS:
+        for weeks in (2, 6, 10):
+            v = _view(weeks, path)
+            rec, _ = recommended(v, seed=5)
+            moves = [a for a in rec if a.kind != "choose"]
+            plan, _ = follow_coach(v, seed=5)
+            assert [a for a in plan if a.kind != "choose"][:len(moves)] == moves
+            adv = advise(v, seed=5)
+            assert starred(adv) == moves
+            ranks = {s["action"]: s["rank"] for r in ROLES for s in adv[r] if s["recommended"]}
+            assert all(moves[k] == a for a, k in ranks.items())
+            by_role = []
+            for r in ROLES:
+                by_role += [s["action"] for s in adv[r]
+                            if s["recommended"] and s["action"] not in by_role]
+            reordered += by_role != [a for a in moves if a in by_role]
+            one = starred(adv, ROLES[:1])
+            assert one and one == [a for a in moves if ROLES[0] in CATALOG[a.kind].roles]
+    assert reordered, "the roles' order differs from the expert's in some week"
 
 
 def test_warns_when_the_kdm_has_never_been_met_before_the_tender() -> None:

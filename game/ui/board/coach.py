@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ai.coach import advise, render
+from game.ai.coach import advise, render, starred
 from game.core.actions import Action
 from game.ui import theme, words
 from game.ui.scene import Command, Pop, Scene
@@ -98,14 +98,8 @@ class CoachScene(Scene):
                                    tr("ui.coach.plan_all_tip") + " (A)", "#primary")
 
     def starred(self) -> list[Action]:
-        """The expert's own moves for the roles shown, each once (a joint move is listed
-        under both of its roles)."""
-        out: list[Action] = []
-        for role in self.roles:
-            for s in self.advice.get(role, []):
-                if s["recommended"] and s["action"] not in out:
-                    out.append(s["action"])
-        return out
+        """The expert's own moves for the roles shown, in the expert's order."""
+        return starred(self.advice, self.roles)
 
     def _tip(self, s: dict[str, Any]) -> str:
         """The whole suggestion (cut on the card when space is short) as the button's tip."""
@@ -145,7 +139,7 @@ class CoachScene(Scene):
         whom it targets, its price, then the coach's reasons."""
         tr, v = self.ctx.tr, self.session.view
         a = s["action"]
-        star = "★ " if s["recommended"] else ""
+        star = f"★{s['rank'] + 1} " if s["recommended"] else ""
         name = star + tr(f"action.{a.kind}.name")
         if a.option:
             name += " · " + words.option_text(a.kind, a.option, tr)
