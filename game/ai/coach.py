@@ -190,7 +190,7 @@ def starred(advice: dict[str, Any], roles: Sequence[str] = ROLES) -> list[Action
     The order is part of the advice: a week resolves each vendor's moves in the order it
     planned them, interleaved with the rivals' (first moves first), so the move that must
     land before a rival's comes first. Planned role by role instead, the same moves won
-    0.07 fewer of the team's seats in `bench ai` (0.448 against 0.518, 1,000 games)."""
+    fewer deals: `bench ai` coached_vs_normal 0.607 against 0.652 in the expert's order."""
     return [a for a in advice.get("expert", [])
             if any(r in roles for r in CATALOG[a.kind].roles)]
 
