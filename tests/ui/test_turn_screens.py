@@ -233,6 +233,30 @@ def test_the_coach_plans_one_suggestion(make_app) -> None:  # type: ignore[no-un
     assert top(app) is board
 
 
+def test_plan_every_star_plans_the_experts_week_in_its_order(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Cards are numbered in the expert's order, the ones with no room are counted by their
+    role's heading, and "Plan every ★" plans them all, first move first."""
+    from game.ai.coach import starred
+    from game.core.actions import CATALOG
+
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 2, lambda v: v["week"] >= 8)
+    press(app, pygame.K_c)
+    coach = top(app)
+    assert isinstance(coach, CoachScene) and coach.plan_all is not None
+    week = starred(coach.advice, coach.roles)
+    shown = [s for _r, s, _l in coach.blocks if s["recommended"]]
+    assert all(week[s["rank"]] == s["action"] for s in shown)
+    cards = {s["action"] for s in shown}
+    assert all(n >= 0 for n in coach.unseen.values())
+    for a in week:  # a move with no card is counted by the heading of a role it needs
+        assert a in cards or any(coach.unseen.get(r, 0) > 0 for r in CATALOG[a.kind].roles)
+    before = list(board.session.plan)
+    press(app, pygame.K_a)
+    planned = [a for a in board.session.plan if a not in before and a.kind != "choose"]
+    assert planned == week
+
+
 def test_the_coach_in_team_mode_only_advises_the_player_at_the_screen(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app("en", "menu")
     board = board_at(app, "city_hospital", 2, lambda v: v["week"] >= 3, mode="team")

@@ -48,6 +48,7 @@ class CoachScene(Scene):
         self.plan_all: UIButton | None = None
         self.blocks: list[tuple[pygame.Rect, dict[str, Any], list[str]]] = []
         self.heads: list[tuple[pygame.Rect, str]] = []
+        self.unseen: dict[str, int] = {}  # the expert's moves per role with no card on screen
         self.warn_lines: list[tuple[str, str]] = []
         self.refresh()
 
@@ -74,6 +75,7 @@ class CoachScene(Scene):
             x = inner.left + c * (cw + gap)
             self.heads.append((pygame.Rect(x, y, cw, 24), role))
             by = y + 30
+            shown = 0
             for s in self.advice.get(role, [])[:PER_ROLE]:
                 lines = self._block_lines(s, cw - 2 * BLOCK_PAD)
                 block_h = 2 * BLOCK_PAD + sum(h for _t, h, _f in lines) + 8 + 34
@@ -86,7 +88,9 @@ class CoachScene(Scene):
                 btn = button(ctx, (rect.right - BLOCK_PAD - 150, rect.bottom - BLOCK_PAD - 34,
                                    150, 34), tr("ui.coach.plan"), tip, "#primary")
                 self.plan_buttons.append((btn, s["action"]))
+                shown += s["recommended"]
                 by += block_h + 10
+            self.unseen[role] = len(starred(self.advice, (role,))) - shown
         for ev in self.advice.get("events", []):
             self._event_button(ev, inner, bottom)
         self.back = button(ctx, (inner.right - 200, inner.bottom - BUTTON_H, 200, BUTTON_H),
@@ -215,8 +219,14 @@ class CoachScene(Scene):
             draw_text(surface, text, (inner.left, y), theme.LABEL, colour, max_width=inner.width)
             y += 21
         for rect, role in self.heads:
+            more = self.unseen.get(role, 0)
+            if more > 0:  # "Plan every ★" plans them too; the numbers show where they fall
+                draw_text(surface, tr("ui.coach.unseen", n=more), (rect.right, rect.top + 3),
+                          theme.LABEL, theme.INK_MUTED, anchor="topright",
+                          max_width=rect.width // 2)
             draw_text(surface, tr("ui.role." + role), (rect.left, rect.top), theme.BODY,
-                      theme.ACCENT, bold=True, max_width=rect.width)
+                      theme.ACCENT, bold=True,
+                      max_width=rect.width // 2 if more > 0 else rect.width)
             if not self.advice.get(role):
                 y = rect.top + 30
                 for line in wrap_lines(tr("ui.coach.nothing"), rect.width, theme.LABEL)[:4]:
