@@ -14,7 +14,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.coach import advise, render, starred
-from game.core.actions import Action
+from game.core.actions import CATALOG, Action
 from game.ui import theme, words
 from game.ui.scene import Command, Pop, Scene
 from game.ui.session import Session
@@ -25,6 +25,7 @@ from game.ui.widgets import (
     draw_text,
     esc,
     is_pressed,
+    text_width,
     wrap_lines,
 )
 
@@ -75,7 +76,6 @@ class CoachScene(Scene):
             x = inner.left + c * (cw + gap)
             self.heads.append((pygame.Rect(x, y, cw, 24), role))
             by = y + 30
-            shown = 0
             for s in self.advice.get(role, [])[:PER_ROLE]:
                 lines = self._block_lines(s, cw - 2 * BLOCK_PAD)
                 block_h = 2 * BLOCK_PAD + sum(h for _t, h, _f in lines) + 8 + 34
@@ -88,9 +88,14 @@ class CoachScene(Scene):
                 btn = button(ctx, (rect.right - BLOCK_PAD - 150, rect.bottom - BLOCK_PAD - 34,
                                    150, 34), tr("ui.coach.plan"), tip, "#primary")
                 self.plan_buttons.append((btn, s["action"]))
-                shown += s["recommended"]
                 by += block_h + 10
-            self.unseen[role] = len(starred(self.advice, (role,))) - shown
+        # The expert's moves with no card anywhere (a role lists three at most, and a column
+        # holds what fits), counted under the first of their roles shown here.
+        carded = {s["action"] for _r, s, _l in self.blocks}
+        self.unseen = {role: 0 for role in self.roles}
+        for a in self.starred():
+            if a not in carded:
+                self.unseen[next(r for r in CATALOG[a.kind].roles if r in self.roles)] += 1
         for ev in self.advice.get("events", []):
             self._event_button(ev, inner, bottom)
         self.back = button(ctx, (inner.right - 200, inner.bottom - BUTTON_H, 200, BUTTON_H),
@@ -220,13 +225,14 @@ class CoachScene(Scene):
             y += 21
         for rect, role in self.heads:
             more = self.unseen.get(role, 0)
+            room = rect.width
             if more > 0:  # "Plan every ★" plans them too; the numbers show where they fall
-                draw_text(surface, tr("ui.coach.unseen", n=more), (rect.right, rect.top + 3),
-                          theme.LABEL, theme.INK_MUTED, anchor="topright",
-                          max_width=rect.width // 2)
+                note = tr("ui.coach.unseen", n=more)
+                room -= min(text_width(note, theme.LABEL), rect.width // 2) + 8
+                draw_text(surface, note, (rect.right, rect.top + 3), theme.LABEL,
+                          theme.INK_MUTED, anchor="topright", max_width=rect.width // 2)
             draw_text(surface, tr("ui.role." + role), (rect.left, rect.top), theme.BODY,
-                      theme.ACCENT, bold=True,
-                      max_width=rect.width // 2 if more > 0 else rect.width)
+                      theme.ACCENT, bold=True, max_width=room)
             if not self.advice.get(role):
                 y = rect.top + 30
                 for line in wrap_lines(tr("ui.coach.nothing"), rect.width, theme.LABEL)[:4]:
