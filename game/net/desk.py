@@ -33,6 +33,8 @@ CODES = {
     "team.not_played": "plan/not_your_role",
     "team.no_such_move": "plan/no_such_move",
     "team.not_owner": "plan/not_owner",
+    "team.not_owner_order": "plan/not_owner",
+    "team.first_already": "plan/first_already",
     "team.answered": "plan/answered",
     "team.answer_first": "plan/answer_first",
     "team.nothing_to_undo": "plan/nothing_to_undo",
@@ -104,8 +106,8 @@ class Desk:
 
     def move(self, seat_role: str, op: str, role: str | None = None,
              action: Action | None = None, entry: int | None = None) -> None:
-        """One change to the week from a seat (plan, answer, withdraw, accept, decline,
-        undo); raises Refusal with the model's reason."""
+        """One change to the week from a seat (plan, answer, withdraw, earlier, accept,
+        decline, undo); raises Refusal with the model's reason."""
         w = self.week
         if op in ("plan", "answer"):
             if action is None:
@@ -118,19 +120,20 @@ class Desk:
             r = self._role(seat_role, role, action)
             why = w.plan(r, action)
             what = f"{action.kind} {action.target or ''}".strip()
-        elif op in ("withdraw", "accept", "decline"):
+        elif op in ("withdraw", "earlier", "accept", "decline"):
             if entry is None:
                 raise Refusal("proto/invalid", f"{op} needs the move's entry id")
             e = w.entry(entry)
             if e is None:
                 raise refusal("team.no_such_move", f"move {entry}")
             if seat_role == "team":
-                r = e.owner if op == "withdraw" else (e.partner or e.owner)
+                r = e.owner if op in ("withdraw", "earlier") else (e.partner or e.owner)
                 if r not in w.seats:
                     raise refusal("team.not_played")
             else:
                 r = self._role(seat_role, role)
-            why = {"withdraw": w.withdraw, "accept": w.accept, "decline": w.decline}[op](r, entry)
+            why = {"withdraw": w.withdraw, "earlier": w.earlier, "accept": w.accept,
+                   "decline": w.decline}[op](r, entry)
             what = f"{op} {e.action.kind}"
         elif op == "undo":
             why = w.undo(self._role(seat_role, role))

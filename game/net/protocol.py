@@ -13,8 +13,8 @@ sentence for logs and the terminal; a window shows its own translation of `code`
 stable: proto/{binary, too_big, not_json, not_object, version, invalid, hello, hello_again,
 flood}, auth/{pin, console, seat}, join/{bad_code, ai_seat, taken, team_mode, roles_mode,
 over}, resume/unknown, week/{not_started, over, stale}, seat/ai, plan/{committed,
-unknown_action, illegal, not_your_role, no_such_move, not_owner, answered, answer_first,
-nothing_to_undo, week_done} (every plan/* refusal has params.reason: the team-week model's
+unknown_action, illegal, not_your_role, no_such_move, not_owner, first_already, answered,
+answer_first, nothing_to_undo, week_done} (every plan/* refusal has params.reason: the team-week model's
 `team.*` key or the rules' `why.*` key, which a window translates),
 console/{started, not_planning, paused, not_paused, args, no_team, no_seat, no_event,
 no_week, over, unknown, parse}.
@@ -110,13 +110,14 @@ class Commit(Msg):
 class Move(Msg):
     """One change to the team's week: plan a move (a joint move is proposed to its partner
     when another person plays that role), answer an event, withdraw one's own move, accept
-    or decline a joint move proposed to one's role, or undo one's last change. A one-laptop
+    or decline a joint move proposed to one's role, move one's own move one place earlier
+    (the week resolves in the order planned), or undo one's last change. A one-laptop
     seat names the role it acts as (default: the first role of the move); a role seat acts
     as its own role. `entry` is the move's id as the seat's desk shows it."""
 
     type: Literal["move"]
     stamp: Stamp
-    op: Literal["plan", "answer", "withdraw", "accept", "decline", "undo"]
+    op: Literal["plan", "answer", "withdraw", "earlier", "accept", "decline", "undo"]
     role: Literal["rep", "presales", "pm", "exec"] | None = None
     action: ActionIn | None = None
     entry: Annotated[int, Field(ge=0, le=10_000)] | None = None

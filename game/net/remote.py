@@ -185,6 +185,13 @@ class RemoteSeat:
             self._go("withdraw", role, entry=entry_id)
         return why
 
+    def earlier(self, role: str, entry_id: int) -> str | None:
+        assert self.week is not None
+        why = self.week.earlier(role, entry_id)
+        if why is None:
+            self._go("earlier", role, entry=entry_id)
+        return why
+
     def accept(self, role: str, entry_id: int) -> str | None:
         assert self.week is not None
         why = self.week.accept(role, entry_id)

@@ -223,6 +223,13 @@ class Session:
             return "team.no_such_move"
         return self.week.withdraw(role or e.owner, entry_id)
 
+    def earlier(self, entry_id: int, role: str | None = None) -> str | None:
+        """Move a planned move one place earlier in the week (``TeamWeek.earlier``)."""
+        e = self.week.entry(entry_id)
+        if e is None:
+            return "team.no_such_move"
+        return self.week.earlier(role or e.owner, entry_id)
+
     def answer(self, entry_id: int, yes: bool) -> str | None:
         """The partner role accepts (or declines) a joint move proposed to it."""
         e = self.week.entry(entry_id)

@@ -146,3 +146,29 @@ def test_a_phase_one_desk_in_an_old_log_is_read_as_agreed(vw):
     d = thaw_desk(old, vw)
     assert [a.kind for a in d.human_plan()] == ["research_account"]
     assert d.is_committed("team")
+
+
+def test_a_seat_moves_only_its_own_moves_earlier(vw):
+    d = role_desk(vw)
+    d.move("rep", "plan", None, Action("research_account"))
+    d.move("rep", "plan", None, Action("call", "zhou_liqun"))
+    d.move("exec", "plan", None, Action("exec_visit", "zhou_liqun"))
+    first, second, theirs = (e.id for e in d.week.entries)
+    with pytest.raises(Refusal) as err:
+        d.move("rep", "earlier", entry=first)
+    assert err.value.code == "plan/first_already"
+    with pytest.raises(Refusal) as err:
+        d.move("exec", "earlier", entry=second)
+    assert err.value.code == "plan/not_owner"
+    with pytest.raises(Refusal) as err:
+        d.move("rep", "earlier")
+    assert err.value.code == "proto/invalid"
+    d.move("rep", "earlier", entry=second)
+    assert [a.kind for a in d.human_plan()] == ["call", "research_account", "exec_visit"]
+    # the executive sees none of the rep's uncommitted moves: its own is first to it
+    with pytest.raises(Refusal) as err:
+        d.move("exec", "earlier", entry=theirs)
+    assert err.value.code == "plan/first_already"
+    d.commit("rep")
+    d.move("exec", "earlier", entry=theirs)
+    assert [a.kind for a in d.human_plan()] == ["call", "exec_visit", "research_account"]

@@ -249,3 +249,59 @@ def test_round_trip_through_plain_data() -> None:
     with pytest.raises(ValueError):
         Entry.from_dict({"id": 1, "action": {"kind": "visit"}, "owner": "rep",
                          "status": "maybe"})
+
+
+def test_earlier_moves_a_move_up_past_what_the_role_sees_and_undo_puts_it_back() -> None:
+    v = fresh_view()
+    week = TeamWeek.hotseat(v, ROLES)
+    a = move(v, "rep", "research_account")
+    b = move(v, "presales")
+    c = next(o.action for o in legal_actions(v, [a], "rep", include_disabled=False)
+             if len(o.roles) == 1 and o.action != a)
+    week.plan("rep", a)
+    week.plan("presales", b)  # hidden from the rep until the presales commits
+    week.plan("rep", c)
+    first, hidden, last = (e.id for e in week.entries)
+    assert week.earlier("rep", first) == "team.first_already"
+    assert week.earlier("presales", last) == "team.not_owner_order"
+    assert week.earlier("rep", last) is None
+    assert week.actions() == [c, a, b]  # up past the rep's own move, not just the hidden one
+    assert [e.id for e in week.visible("rep")] == [last, first]
+    # the presales sees none of the rep's uncommitted moves: its own is first to it
+    assert week.earlier("presales", hidden) == "team.first_already"
+    assert week.undo("rep") is None
+    assert week.actions() == [a, b, c]
+    week.commit("rep")
+    assert week.earlier("rep", last) == "team.committed"
+
+
+def test_the_rules_accept_a_week_in_any_order() -> None:
+    """Why ``earlier`` never checks the rules again: the days and money a week takes are
+    sums, and no move needs another planned before it in the same week. If a rule ever
+    makes order matter to what is allowed, this fails and ``earlier`` must check it."""
+    import random
+
+    from game.ai.coach import follow_coach
+    from game.sim.play import play_game
+
+    spec = load_scenario(REPO / "scenarios" / "city_hospital.yaml")
+    team = next(v.id for v in spec.vendors if v.side == "team")
+    rng = random.Random(5)
+    weeks: list[int] = []
+
+    def coached_then_shuffled(v: dict[str, Any]) -> Any:
+        plan, why = follow_coach(v, 3)
+        for _ in range(6):
+            shuffled = plan[:]
+            rng.shuffle(shuffled)
+            assert check_plan(v, shuffled) is None, (v["week"], shuffled)
+        weeks.append(v["week"])
+        return shuffled, why
+
+    planners = {v.id: coached_then_shuffled for v in spec.vendors if v.id == team}
+    from game.sim.play import default_planner
+
+    for v in spec.vendors:
+        planners.setdefault(v.id, default_planner(v.id))
+    play_game(spec, 3, planners)
+    assert len(weeks) >= 8

@@ -1,6 +1,6 @@
 """A team's window in a workshop, headless: it joins with the code, waits in the seat's lobby
 with its briefing, plays the host's board (a move, a joint move proposed to a teammate on
-another laptop and accepted there), commits and waits, sees the week's summary, and comes
+another laptop and accepted there, then moved first), commits and waits, sees the week's summary, and comes
 back to the same seat after a drop; the seat's mirror refuses what the host would refuse."""
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ def test_a_team_window_plays_a_week_with_a_teammate_on_another_laptop(make_app, 
         assert reply is not None and reply["type"] == "ack"
         await until(app, lambda: session.week.entries[-1].status == "accepted",
                     "the acceptance on this laptop")
+        # the joint visit should land first: moved one place earlier here, on the host too
+        assert session.earlier(session.week.entries[-1].id) is None
+        await until(app, lambda: ws.desks["ruiyi"].week.entries[0].action.kind
+                    == "joint_visit", "the new order on the host")
         await mate.command({"type": "commit", "stamp": ws.stamp})
         # end the week on this laptop: commit and wait; the host resolves it
         app.apply(router.push("workshop_wait", app, session))
@@ -71,7 +75,7 @@ def test_a_team_window_plays_a_week_with_a_teammate_on_another_laptop(make_app, 
                     "the week's summary")
         assert ws.state.week == 2
         kinds = [a["kind"] for a in ws.state.plans[0]["ruiyi"]]
-        assert "joint_visit" in kinds and "research_account" in kinds
+        assert kinds.index("joint_visit") < kinds.index("research_account")
         # a drop: the seat is away, the window reconnects by itself to the same seat
         link = session.link
         await link.client.drop()

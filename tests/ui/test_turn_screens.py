@@ -290,3 +290,27 @@ def test_the_sway_legend_names_who_sways_whom(make_app) -> None:  # type: ignore
     assert isinstance(toggle, UIButton)
     press(app, pygame.K_l)
     assert board.show_all_sways
+
+
+def test_a_move_is_put_earlier_with_its_arrow_and_the_week_resolves_in_that_order(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en", "menu")
+    board = board_at(app, "city_hospital", 1, lambda v: v["week"] >= 2 and not v["pending"])
+    session = board.session
+    for role in ("rep", "presales"):  # one person plays every role: a move of each
+        option = next(o for o in session.options(role) if o.reason is None)
+        assert session.add(option.action, role) is None
+    board.refresh()
+    app.step(0.016, [])
+    first, second = session.plan
+    arrows = dict((entry, b) for b, entry in board.w.earliers)
+    ids = [e.id for e in session.week.entries]
+    assert not arrows[ids[0]].is_enabled, "the first move cannot go earlier"
+    assert arrows[ids[1]].is_enabled
+    click(app, arrows[ids[1]])
+    assert session.plan == [second, first]
+    assert board.status == app.tr("ui.board.moved_earlier")
+    assert [item.key for item in board.w.plan_list.items][:2] == [ids[1], ids[0]]
+    week = session.state.week
+    end_week_by_mouse(app)
+    kinds = [(a["kind"], a.get("target")) for a in session.state.plans[week - 1][session.team]]
+    assert kinds[:2] == [(second.kind, second.target), (first.kind, first.target)]

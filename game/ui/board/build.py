@@ -89,6 +89,11 @@ class BoardWidgets:
         return [(s, s.key) for s in _spots(self.plan_list, "remove")]
 
     @property
+    def earliers(self) -> list[tuple[Spot, int]]:
+        """The plan's ▲ in sight (move one place earlier), with the entry each moves."""
+        return [(s, s.key) for s in _spots(self.plan_list, "earlier")]
+
+    @property
     def accepts(self) -> list[tuple[Spot, int]]:
         return [(s, s.key) for s in _spots(self.plan_list, "yes")]
 
@@ -390,16 +395,16 @@ def panel_tabs(scene: BoardScene, moves: int) -> tuple[list[pygame.Rect], list[T
 
 def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
                shown: list[Entry]) -> None:
-    """The week's moves this player may see. Their own carry × (withdraw); a joint move
+    """The week's moves this player may see, in the order the week resolves them. Their own
+    carry × (withdraw) and ▲ (one place earlier: first moves land first); a joint move
     proposed to them carries ✓ and × (accept, decline) and cannot be deleted; a proposal
     says whom it waits for; other players' uncommitted moves are only counted."""
     tr, s, slots = scene.ctx.tr, scene.session, _slots(w)
     v = s.view
     me = scene.viewer()
     week = s.week
-    remove = _remove(tr)
     items: list[Item] = []
-    for e in shown:
+    for n, e in enumerate(shown):
         text = board_rows.entry_line(e, v, tr)
         look = "body" if e.active else "muted"
         if e.partner == me and e.status == "proposed" and not week.same_seat(e.owner, me):
@@ -407,9 +412,8 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
                 Side("no", "×", tr("ui.board.decline_tip")),
                 Side("yes", "✓", tr("ui.board.accept_tip"), look="primary"))))
         elif e.owner == me or week.same_seat(e.owner, me) or e.is_choice:
-            mine = remove if e.owner not in week.committed else Side(
-                "remove", "×", remove.tip, enabled=False)
-            items.append(Item(e.id, text, look=look, sides=(mine,)))
+            open_ = e.owner not in week.committed
+            items.append(Item(e.id, text, look=look, sides=_own_sides(tr, open_, n > 0)))
         else:
             items.append(Item(e.id, text, look=look))
     hidden = week.hidden_from(me)
@@ -425,16 +429,20 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
                              double_clicks=False)
 
 
-def _remove(tr: Any) -> Side:
-    return Side("remove", "×", tr("ui.board.remove_tip"))
+def _own_sides(tr: Any, open_: bool, earlier: bool) -> tuple[Side, Side]:
+    """A move of the player's own: × withdraws it, ▲ moves it one place earlier (the first
+    move's ▲ is shown disabled, so every line's text keeps the same room)."""
+    return (Side("remove", "×", tr("ui.board.remove_tip"), enabled=open_),
+            Side("earlier", "▲", tr("ui.board.earlier_tip"), enabled=open_ and earlier))
 
 
 def plan_item(scene: BoardScene, action: Any) -> Item:
     """The plan's line for ``action`` as a move of the player's own, planned now (what the
     board prepares before the click that plans it)."""
     tr = scene.ctx.tr
+    earlier = bool(scene.session.seen_plan(scene.viewer()))
     return Item(None, board_rows.plan_line(action, scene.session.view, tr), look="body",
-                sides=(_remove(tr),))
+                sides=_own_sides(tr, True, earlier))
 
 
 def _bottom(scene: BoardScene, w: BoardWidgets) -> None:

@@ -301,10 +301,15 @@ class BoardScene(WeekFlow, Scene):
         return self._pressed(el)
 
     def _plan_pressed(self, entry_id: int, part: str) -> Command | None:
-        """A button of the plan's list: withdraw a move, accept or decline a proposal."""
+        """A button of the plan's list: withdraw a move or move it earlier, accept or
+        decline a proposal."""
         if part == "remove":
             why = self.session.withdraw(entry_id, self.viewer())
             self.status = self.ctx.tr(why or "ui.board.removed")
+            return self._changed()
+        if part == "earlier":
+            why = self.session.earlier(entry_id, self.viewer())
+            self.status = self.ctx.tr(why or "ui.board.moved_earlier")
             return self._changed()
         if part in ("yes", "no"):
             return self.answer(entry_id, part == "yes")

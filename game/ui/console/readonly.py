@@ -63,6 +63,9 @@ class ReadOnlySession(Session):
     def withdraw(self, entry_id: int, role: str | None = None) -> str | None:
         return READ_ONLY
 
+    def earlier(self, entry_id: int, role: str | None = None) -> str | None:
+        return READ_ONLY
+
     def answer(self, entry_id: int, yes: bool) -> str | None:
         return READ_ONLY
 

@@ -125,6 +125,12 @@ class NetSession(Session):
             return "team.no_such_move"
         return self.link.seat.withdraw(role or e.owner, entry_id)
 
+    def earlier(self, entry_id: int, role: str | None = None) -> str | None:
+        e = self.week.entry(entry_id)
+        if e is None:
+            return "team.no_such_move"
+        return self.link.seat.earlier(role or e.owner, entry_id)
+
     def answer(self, entry_id: int, yes: bool) -> str | None:
         e = self.week.entry(entry_id)
         if e is None or e.partner is None:
