@@ -98,6 +98,22 @@ class WeekFlow:
         return router.push("event", self.ctx, self.session, (unanswered or pending)[0])
 
     def idle_roles(self) -> list[str]:
+        """Roles this player plans that have planned nothing this week and that the coach
+        would not leave idle: the question before the week ends is there to catch a role
+        forgotten, and must not contradict the coach's "nothing worth the days"."""
+        idle = self._unplanned_roles()
+        return [r for r in idle if r not in self._coach_rests()] if idle else idle
+
+    def _coach_rests(self) -> set[str]:
+        """The roles the coach has no move for now (the same advice as its panel)."""
+        from game.ai.coach import advise
+
+        s = self.session
+        advice = advise(s.view, s.seen_plan(), seed=s.setup.seed,
+                        playbook=s.view["me"]["playbook"], with_warnings=False)
+        return {r for r in s.human_roles if not advice.get(r)}
+
+    def _unplanned_roles(self) -> list[str]:
         """Roles this player plans that have planned nothing this week."""
         s = self.session
         if self.team_mode:
