@@ -35,6 +35,7 @@ CODES = {
     "team.not_owner": "plan/not_owner",
     "team.not_owner_order": "plan/not_owner",
     "team.first_already": "plan/first_already",
+    "team.answers_first": "plan/first_already",
     "team.answered": "plan/answered",
     "team.answer_first": "plan/answer_first",
     "team.nothing_to_undo": "plan/nothing_to_undo",

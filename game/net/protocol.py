@@ -14,8 +14,8 @@ stable: proto/{binary, too_big, not_json, not_object, version, invalid, hello, h
 flood}, auth/{pin, console, seat}, join/{bad_code, ai_seat, taken, team_mode, roles_mode,
 over}, resume/unknown, week/{not_started, over, stale}, seat/ai, plan/{committed,
 unknown_action, illegal, not_your_role, no_such_move, not_owner, first_already, answered,
-answer_first, nothing_to_undo, week_done} (every plan/* refusal has params.reason: the team-week model's
-`team.*` key or the rules' `why.*` key, which a window translates),
+answer_first, nothing_to_undo, week_done} (every plan/* refusal has params.reason: the
+team-week model's `team.*` key or the rules' `why.*` key, which a window translates),
 console/{started, not_planning, paused, not_paused, args, no_team, no_seat, no_event,
 no_week, over, unknown, parse}.
 """

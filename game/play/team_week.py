@@ -325,21 +325,25 @@ class TeamWeek:
         """The owner moves its move one place earlier in the week, before the move above it
         in what ``role`` sees. Order is part of the plan: a week resolves each vendor's moves
         in the order planned, taking turns with the rivals' (first moves first), so a move
-        that must land before a rival's goes first. Refused only when the move is first
-        already: whether the rules accept a week does not depend on its order (the days
-        and money a week takes are sums, and a move never needs another planned before it
-        in the same week; tests/play/test_team_week.py holds the rules to that)."""
+        that must land before a rival's goes first. Event answers take effect before every
+        move, so they have no place to change and are passed over. Refused only when the
+        move is first already: whether the rules accept a week does not depend on its
+        order (the days and money a week takes are sums, and a move never needs another
+        planned before it in the same week; tests/play/test_team_week.py holds the rules
+        to that)."""
         why = self._open(role)
         if why is not None:
             return why
         e = self.entry(entry_id)
         if e is None:
             return "team.no_such_move"
-        if e.owner != role and not (e.is_choice or self.same_seat(e.owner, role)):
+        if e.is_choice:
+            return "team.answers_first"
+        if e.owner != role and not self.same_seat(e.owner, role):
             return "team.not_owner_order"
         index = self.entries.index(e)
-        above = next((i for i in range(index - 1, -1, -1) if self.sees(role, self.entries[i])),
-                     None)
+        above = next((i for i in range(index - 1, -1, -1) if self.sees(role, self.entries[i])
+                      and not self.entries[i].is_choice), None)
         if above is None:
             return "team.first_already"
         self.entries.insert(above, self.entries.pop(index))

@@ -1,7 +1,8 @@
 """A team's window in a workshop, headless: it joins with the code, waits in the seat's lobby
 with its briefing, plays the host's board (a move, a joint move proposed to a teammate on
-another laptop and accepted there, then moved first), commits and waits, sees the week's summary, and comes
-back to the same seat after a drop; the seat's mirror refuses what the host would refuse."""
+another laptop and accepted there, then moved first), commits and waits, sees the week's
+summary, and comes back to the same seat after a drop; the seat's mirror refuses what the
+host would refuse."""
 
 from __future__ import annotations
 

@@ -345,3 +345,27 @@ def test_the_end_of_week_question_never_names_a_role_the_coach_would_rest(make_a
     assert left["pm"] == total["pm"], "the coach's week leaves the PM idle"
     click(app, board.w.named["end"])
     assert isinstance(top(app), ResolveScene), "no question when the coach rests the role"
+
+
+def test_a_laptop_screen_shows_every_suggestion_and_cuts_reasons_first(make_app) -> None:  # type: ignore[no-untyped-def]
+    """At 1280x720 a role's third card costs the others' later reasons (the button's tip
+    keeps them all), not the card: a move with no card is advice never seen."""
+    from game.ui.board.coach import PER_ROLE
+
+    app = make_app("en", "menu", size=(1280, 720))
+    board_at(app, "city_hospital", 2, lambda v: v["week"] >= 8)
+    press(app, pygame.K_c)
+    coach = top(app)
+    assert isinstance(coach, CoachScene)
+    cut = False
+    for head, role in coach.heads:
+        wanted = coach.advice[role][:PER_ROLE]
+        cards = [(rect, lines) for rect, _s, lines in coach.blocks if rect.left == head.left]
+        assert len(cards) == len(wanted), role
+        reasons = [sum(1 for _t, _h, f in lines if f == "reason") for _r, lines in cards]
+        full = [len(coach._block_lines(s, cards[0][0].width - 20)) for s in wanted]
+        cut = cut or sum(len(lines) for _r, lines in cards) < sum(full)
+        if sum(len(lines) for _r, lines in cards) < sum(full):  # shortened: the last first
+            assert reasons[0] > 0 or not any(reasons), "the first card keeps its why longest"
+        assert all(rect.bottom <= coach.plan_all.rect.top for rect, _l in cards)
+    assert cut, "the fixture's premise: some column had to shorten its reasons"

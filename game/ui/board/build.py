@@ -404,7 +404,8 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
     me = scene.viewer()
     week = s.week
     items: list[Item] = []
-    for n, e in enumerate(shown):
+    above = False  # a move above this line (event answers take effect first, in any order)
+    for e in shown:
         text = board_rows.entry_line(e, v, tr)
         look = "body" if e.active else "muted"
         if e.partner == me and e.status == "proposed" and not week.same_seat(e.owner, me):
@@ -413,9 +414,11 @@ def _plan_rows(scene: BoardScene, w: BoardWidgets, body: pygame.Rect,
                 Side("yes", "✓", tr("ui.board.accept_tip"), look="primary"))))
         elif e.owner == me or week.same_seat(e.owner, me) or e.is_choice:
             open_ = e.owner not in week.committed
-            items.append(Item(e.id, text, look=look, sides=_own_sides(tr, open_, n > 0)))
+            sides = _own_sides(tr, open_, above)
+            items.append(Item(e.id, text, look=look, sides=sides[:1] if e.is_choice else sides))
         else:
             items.append(Item(e.id, text, look=look))
+        above = above or not e.is_choice
     hidden = week.hidden_from(me)
     if hidden:
         items.append(Item("hidden", tr("ui.board.plan_hidden", n=hidden), look="muted"))
@@ -440,7 +443,7 @@ def plan_item(scene: BoardScene, action: Any) -> Item:
     """The plan's line for ``action`` as a move of the player's own, planned now (what the
     board prepares before the click that plans it)."""
     tr = scene.ctx.tr
-    earlier = bool(scene.session.seen_plan(scene.viewer()))
+    earlier = any(a.kind != "choose" for a in scene.session.seen_plan(scene.viewer()))
     return Item(None, board_rows.plan_line(action, scene.session.view, tr), look="body",
                 sides=_own_sides(tr, True, earlier))
 

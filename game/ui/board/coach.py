@@ -31,6 +31,8 @@ from game.ui.widgets import (
 
 PER_ROLE = 3
 BLOCK_PAD = 10
+#: the most lines of reasons a card shows (fewer when a role's cards would not fit)
+REASON_LINES = 5
 
 
 class CoachScene(Scene):
@@ -76,9 +78,9 @@ class CoachScene(Scene):
             x = inner.left + c * (cw + gap)
             self.heads.append((pygame.Rect(x, y, cw, 24), role))
             by = y + 30
-            for s in self.advice.get(role, [])[:PER_ROLE]:
-                lines = self._block_lines(s, cw - 2 * BLOCK_PAD)
-                block_h = 2 * BLOCK_PAD + sum(h for _t, h, _f in lines) + 8 + 34
+            for s, lines in self._column(self.advice.get(role, [])[:PER_ROLE],
+                                         cw - 2 * BLOCK_PAD, bottom - by):
+                block_h = _block_height(lines)
                 if by + block_h > bottom:
                     break
                 rect = pygame.Rect(x, by, cw, block_h)
@@ -143,9 +145,29 @@ class CoachScene(Scene):
             out.append((f"{mark} {render(wn, tr.language)}", wn["severity"]))
         return out
 
-    def _block_lines(self, s: dict[str, Any], width: int) -> list[tuple[str, int, str]]:
+    def _column(self, suggestions: list[dict[str, Any]], width: int, room: int
+                ) -> list[tuple[dict[str, Any], list[tuple[str, int, str]]]]:
+        """A role's cards with their lines. The reasons are shortened (fewer lines, then
+        none) before a card is left off: on a laptop's 1280x720 a third card costs the
+        second reason of the others, and a move with no card is advice the player never
+        sees (the button's tip keeps every reason)."""
+        most = [REASON_LINES] * len(suggestions)
+        out = [(s, self._block_lines(s, width)) for s in suggestions]
+        while sum(_block_height(lines) + 10 for _s, lines in out) - 10 > room:
+            shown = [sum(1 for _t, _h, f in lines if f == "reason") for _s, lines in out]
+            if not any(shown):
+                break
+            # the card with the most reason lines gives up its last reason (a later card
+            # first on a tie: the expert's earlier moves keep their why longest)
+            i = max(range(len(out)), key=lambda k: (shown[k], k))
+            most[i] = shown[i] - 1
+            out[i] = (suggestions[i], self._block_lines(suggestions[i], width, most[i]))
+        return out
+
+    def _block_lines(self, s: dict[str, Any], width: int, most: int = REASON_LINES
+                     ) -> list[tuple[str, int, str]]:
         """(text, height, style) lines of one suggestion: the action (two lines at most),
-        whom it targets, its price, then the coach's reasons."""
+        whom it targets, its price, then the coach's reasons (``most`` lines of them)."""
         tr, v = self.ctx.tr, self.session.view
         a = s["action"]
         star = f"★{s['rank'] + 1} " if s["recommended"] else ""
@@ -164,9 +186,11 @@ class CoachScene(Scene):
         reasons: list[str] = []
         for r in s["reasons"][:2]:  # a reason is shown whole or not at all (the tip has all)
             lines = wrap_lines("• " + render(r, tr.language), width, theme.LABEL)
-            if reasons and len(reasons) + len(lines) > 5:
+            if len(reasons) + len(lines) > most:
+                if not reasons and most == REASON_LINES:  # a very narrow column
+                    reasons += lines[:most]
                 break
-            reasons += lines[:5]
+            reasons += lines
         out += [(t, 19, "reason") for t in reasons]
         return out
 
@@ -263,3 +287,8 @@ class CoachScene(Scene):
             size, colour, bold = styles[style]
             draw_text(surface, text, (x, y), size, colour, bold=bold, max_width=w)
             y += height
+
+
+def _block_height(lines: list[tuple[str, int, str]]) -> int:
+    """A card's height: its lines, then the row of its "Plan this" button."""
+    return 2 * BLOCK_PAD + sum(h for _t, h, _f in lines) + 8 + 34
