@@ -6,7 +6,8 @@
 - expert: the normal planner's candidates compared by look-ahead over sampled hidden states
   (see `search.py`) in the weeks it does not already lead, plus a bid chosen for expected
   margin by simulating the tender against sampled rivals. (The coach is the same search at
-  full strength: every week, and a bid priced to win.)
+  full strength: every week, and a bid priced to win; so is an expert on the team's side,
+  which is in no scenario's line-up of rivals.)
 
 Every agent has `plan(view, explain)`, the typed plan the batch runner and the engine take,
 and `decide(view)`, the same plan by name for either form of view (the window, tests).

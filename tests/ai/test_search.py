@@ -120,9 +120,11 @@ def test_the_expert_bids_for_margin_not_for_the_last_point_of_win_chance() -> No
 def test_a_leading_expert_keeps_to_its_playbook(monkeypatch) -> None:
     """When the playbook's own week leaves the expert ahead (outlook at LEAD_OUTLOOK or
     more), it takes that week without rolling out the other candidates; behind, it
-    compares them all."""
-    _, _, v = _state_and_view(6)
-    vv = as_view(v)
+    compares them all. (A rival's limit: on the team's side the expert searches every
+    week, as the coach does.)"""
+    state, _, _ = _state_and_view(6)
+    rival = next(x.id for x in state.spec.vendors if x.side == "rival")
+    vv = as_view(view(state, rival, with_log=False))
     agent = ExpertAgent("basic", seed=1)
     assert len(search.candidates(vv, agent.style, False)) > 1
     for outlook, rolled_all in ((search.LEAD_OUTLOOK, False), (0.1, True)):
@@ -191,3 +193,47 @@ def test_the_coach_searches_with_the_full_candidate_set(monkeypatch) -> None:
     _, _, v = _state_and_view(6)
     coach.recommended(v, seed=2)
     assert made and all(a.full for a in made)
+
+
+def test_a_rival_late_in_the_deal_is_sampled_with_the_criteria_shaped() -> None:
+    """The prior for a rival's criteria shaping follows what vendors do: one estimated in P5
+    a few weeks before the bid deadline has shaped them in nine samples of ten, by about
+    half on average; one in P4 in about half; the same rival ten weeks out much less."""
+    from game.ai import world as W
+
+    _, me, v = _state_and_view(12)
+    vv = as_view(v)
+    rival = vv.rivals[0]
+
+    def shaping(stage: int, weeks_left: int) -> tuple[float, float]:
+        r = copy.copy(rival)
+        r.stage_estimate, r.estimate_week = stage, vv.week
+        late = copy.copy(vv)
+        late.cal_bid_deadline = vv.week + weeks_left
+        biases = [W._rival(late, r, Rng(s))[1].spec_bias for s in range(400)]
+        return sum(b > 0 for b in biases) / len(biases), sum(biases) / len(biases)
+
+    shaped, mean = shaping(5, 2)
+    assert shaped > 0.85 and 0.4 < mean < 0.65
+    shaped4, mean4 = shaping(4, 2)
+    assert 0.4 < shaped4 < 0.6 and mean4 < mean
+    assert shaping(5, 10)[1] < 0.5 * mean
+
+
+def test_an_expert_on_the_teams_side_plays_at_the_coachs_strength() -> None:
+    """The limits that keep an expert rival fair in a line-up are a rival's: on the team's
+    side the same agent plans exactly as the coach's search does."""
+    spec = spec_of(CITY)
+    me = team_id(spec)
+    rival = next(x.id for x in spec.vendors if x.side == "rival")
+    coachlike = dict(full=True, lead=search.COACH_LEAD, win_worth=search.COACH_WIN_WORTH)
+    differs = 0
+    for weeks in (3, 6, 9, 11, 13):
+        state = play_weeks(spec, 3, weeks)
+        team_view = as_view(view(state, me, with_log=False))
+        assert ExpertAgent("basic", seed=5).plan(team_view).moves == \
+            ExpertAgent("basic", seed=5, **coachlike).plan(team_view).moves
+        rival_view = as_view(view(state, rival, with_log=False))
+        differs += ExpertAgent("incumbent", seed=5).plan(rival_view).moves != \
+            ExpertAgent("incumbent", seed=5, **coachlike).plan(rival_view).moves
+    assert differs > 0, "a rival keeps its limits"
