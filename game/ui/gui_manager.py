@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
 import pygame_gui
 from pygame_gui.core import UIAppearanceTheme
 from pygame_gui.core.surface_cache import SurfaceCache
+from pygame_gui.elements import UITooltip
 
 SHAPE_BUDGET = 6 * 2**20  # bytes of cached shapes before unused ones are let go
 
@@ -106,10 +108,31 @@ class Theme(UIAppearanceTheme):
 
 
 class Manager(pygame_gui.UIManager):
-    """``pygame_gui.UIManager`` with ``Theme`` (same arguments, same behaviour)."""
+    """``pygame_gui.UIManager`` with ``Theme`` (same arguments, same behaviour), and
+    tooltips that wrap Chinese as Chinese is written."""
 
     def create_new_theme(self, theme_path: Any = None) -> UIAppearanceTheme:
         theme = Theme(self.resource_loader, self._locale)
         if theme_path is not None:
             theme.load_theme(theme_path)
         return theme
+
+    def create_tool_tip(self, text: str, position: tuple[int, int],
+                        hover_distance: tuple[int, int], parent_element: Any,
+                        object_id: Any, *, wrap_width: int | None = None,
+                        text_kwargs: dict[str, str] | None = None) -> UITooltip:
+        """pygame_gui's tooltip, but a line too long for the tip is cut without a dash.
+
+        pygame_gui wraps at spaces and cuts a longer "word" with a dash at both ends; a
+        Chinese sentence has no spaces, so every Chinese tip of more than one line read
+        "…与对-" / "-手…". The game's own text boxes already wrap without the dashes."""
+        tip = UITooltip(text, hover_distance, self, text_kwargs=text_kwargs,
+                        parent_element=parent_element, object_id=object_id,
+                        wrap_width=wrap_width)
+        box = tip.text_block
+        if box is not None and box.allow_split_dashes:
+            box.allow_split_dashes = False
+            box.rebuild()
+            tip.set_dimensions(box.rect.size)
+        tip.find_valid_position(pygame.math.Vector2(position[0], position[1]))
+        return tip
