@@ -178,33 +178,26 @@ class RemoteSeat:
             self._go("answer" if action.kind == "choose" else "plan", role, action)
         return why
 
-    def withdraw(self, role: str, entry_id: int) -> str | None:
+    def _entry_change(self, op: str, role: str, entry_id: int) -> str | None:
+        """A change to one entry (withdraw, earlier, accept, decline): checked on the
+        mirror, carried out by the host."""
         assert self.week is not None
-        why = self.week.withdraw(role, entry_id)
+        why = getattr(self.week, op)(role, entry_id)
         if why is None:
-            self._go("withdraw", role, entry=entry_id)
+            self._go(op, role, entry=entry_id)
         return why
+
+    def withdraw(self, role: str, entry_id: int) -> str | None:
+        return self._entry_change("withdraw", role, entry_id)
 
     def earlier(self, role: str, entry_id: int) -> str | None:
-        assert self.week is not None
-        why = self.week.earlier(role, entry_id)
-        if why is None:
-            self._go("earlier", role, entry=entry_id)
-        return why
+        return self._entry_change("earlier", role, entry_id)
 
     def accept(self, role: str, entry_id: int) -> str | None:
-        assert self.week is not None
-        why = self.week.accept(role, entry_id)
-        if why is None:
-            self._go("accept", role, entry=entry_id)
-        return why
+        return self._entry_change("accept", role, entry_id)
 
     def decline(self, role: str, entry_id: int) -> str | None:
-        assert self.week is not None
-        why = self.week.decline(role, entry_id)
-        if why is None:
-            self._go("decline", role, entry=entry_id)
-        return why
+        return self._entry_change("decline", role, entry_id)
 
     def undo(self, role: str) -> str | None:
         """Undo goes to the host (it keeps the seat's history); the desk follows."""

@@ -306,16 +306,25 @@ class TeamWeek:
         self._add(role, Entry(self._take_id(), action, role))
         return None
 
-    def withdraw(self, role: str, entry_id: int) -> str | None:
-        """The owner takes back its move or proposal. A partner cannot: it declines."""
+    def _owned(self, role: str, entry_id: int, not_owner: str
+               ) -> tuple[Entry | None, str | None]:
+        """The entry ``role`` may change as its owner (a move of its seat, or the team's
+        answer to an event), or the key of why not (``not_owner`` for another's move)."""
         why = self._open(role)
         if why is not None:
-            return why
+            return None, why
         e = self.entry(entry_id)
         if e is None:
-            return "team.no_such_move"
+            return None, "team.no_such_move"
         if e.owner != role and not (e.is_choice or self.same_seat(e.owner, role)):
-            return "team.not_owner"
+            return None, not_owner
+        return e, None
+
+    def withdraw(self, role: str, entry_id: int) -> str | None:
+        """The owner takes back its move or proposal. A partner cannot: it declines."""
+        e, why = self._owned(role, entry_id, "team.not_owner")
+        if e is None:
+            return why
         index = self.entries.index(e)
         del self.entries[index]
         self._log(role, _Undo(e.id, e, index))
@@ -331,16 +340,11 @@ class TeamWeek:
         order (the days and money a week takes are sums, and a move never needs another
         planned before it in the same week; tests/play/test_team_week.py holds the rules
         to that)."""
-        why = self._open(role)
-        if why is not None:
-            return why
-        e = self.entry(entry_id)
+        e, why = self._owned(role, entry_id, "team.not_owner_order")
         if e is None:
-            return "team.no_such_move"
+            return why
         if e.is_choice:
             return "team.answers_first"
-        if e.owner != role and not self.same_seat(e.owner, role):
-            return "team.not_owner_order"
         index = self.entries.index(e)
         above = next((i for i in range(index - 1, -1, -1) if self.sees(role, self.entries[i])
                       and not self.entries[i].is_choice), None)

@@ -151,7 +151,6 @@ class CoachScene(Scene):
         none) before a card is left off: on a laptop's 1280x720 a third card costs the
         second reason of the others, and a move with no card is advice the player never
         sees (the button's tip keeps every reason)."""
-        most = [REASON_LINES] * len(suggestions)
         out = [(s, self._block_lines(s, width)) for s in suggestions]
         while sum(_block_height(lines) + 10 for _s, lines in out) - 10 > room:
             shown = [sum(1 for _t, _h, f in lines if f == "reason") for _s, lines in out]
@@ -160,8 +159,7 @@ class CoachScene(Scene):
             # the card with the most reason lines gives up its last reason (a later card
             # first on a tie: the expert's earlier moves keep their why longest)
             i = max(range(len(out)), key=lambda k: (shown[k], k))
-            most[i] = shown[i] - 1
-            out[i] = (suggestions[i], self._block_lines(suggestions[i], width, most[i]))
+            out[i] = (suggestions[i], self._block_lines(suggestions[i], width, shown[i] - 1))
         return out
 
     def _block_lines(self, s: dict[str, Any], width: int, most: int = REASON_LINES
